@@ -1,0 +1,27 @@
+package io.jointops.cases.integration;
+
+import io.jointops.api.cases.LinkedItemType;
+import io.jointops.api.cases.RecordLinkedItemCommand;
+import io.jointops.api.intel.IntelReportLinkedToCaseEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** When intel-service confirms that a report may be linked to a case, the case records the link. */
+@Component
+@ProcessingGroup("case-intel-integration")
+class IntelLinkTranslator {
+
+    private final CommandGateway commands;
+
+    IntelLinkTranslator(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(IntelReportLinkedToCaseEvent event) {
+        commands.sendAndWait(new RecordLinkedItemCommand(event.caseId(), LinkedItemType.INTEL_REPORT,
+                event.reportId(), event.title()));
+    }
+}

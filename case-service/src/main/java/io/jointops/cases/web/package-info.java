@@ -1,0 +1,2 @@
+/** The case API: requests, responses and the controller that turns them into commands and view reads. */
+package io.jointops.cases.web;

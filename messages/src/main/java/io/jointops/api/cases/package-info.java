@@ -1,0 +1,2 @@
+/** Commands and events of joint cases, owned by case-service. */
+package io.jointops.api.cases;

@@ -1,0 +1,21 @@
+package io.jointops.api.intel;
+
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+@Revision("1")
+public record IntelReportSubmittedEvent(
+        String reportId,
+        String title,
+        String summary,
+        IntelCategory category,
+        SourceReliability sourceReliability,
+        int informationCredibility,
+        Tlp tlp,
+        HandlingCode handlingCode,
+        String ownerAgency,
+        List<String> releasedTo) {
+}

@@ -1,0 +1,36 @@
+package io.jointops.platform.audit;
+
+import org.axonframework.messaging.MetaData;
+
+import java.util.List;
+
+/** Metadata keys every command and event carries, so history can say who did what, for which agency, in which request. */
+public final class AuditMetadata {
+
+    /** Keycloak user id (the token's {@code sub}). */
+    public static final String ACTOR_ID = "actorId";
+    /** Human-readable user name ({@code preferred_username}). */
+    public static final String ACTOR = "actor";
+    public static final String AGENCY = "agency";
+    /** Comma-separated realm roles of the actor at the time. */
+    public static final String ROLES = "roles";
+    /** The HTTP request's {@code X-Correlation-Id}; shared by everything one request caused. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** Identifier of the message that caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** The id of the first message of the chain. */
+    public static final String TRACE_ID = "traceId";
+
+    /** Keys copied from a message to every message its handling produces. */
+    static final List<String> PROPAGATED = List.of(ACTOR_ID, ACTOR, AGENCY, ROLES, CORRELATION_ID, TRACE_ID);
+
+    /** MDC key under which the current request's correlation id is logged. */
+    public static final String MDC_CORRELATION_ID = "correlationId";
+
+    private AuditMetadata() {
+    }
+
+    public static String actor(MetaData metaData) {
+        return (String) metaData.get(ACTOR);
+    }
+}

@@ -1,0 +1,2 @@
+/** Who did what under which request: the audit metadata every command and event carries. */
+package io.jointops.platform.audit;

@@ -1,0 +1,48 @@
+package io.jointops.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+@AutoConfiguration(before = SecurityAutoConfiguration.class)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(objectMapper);
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**").permitAll()
+                        // authenticated by the shared bus secret before Spring Security (BusSecretFilter), and only
+                        // reachable on the internal bus port
+                        .requestMatchers("/spring-command-bus-connector/**", "/member-capabilities").permitAll()
+                        .anyRequest().access(tokenWithAgency()))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRoles()))
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()));
+        return http.build();
+    }
+
+    /** Every API call acts for an agency; a token without one (e.g. a misconfigured client) is refused. */
+    private static AuthorizationManager<RequestAuthorizationContext> tokenWithAgency() {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof JwtAuthenticationToken jwt
+                        && jwt.getToken().getClaimAsString(KeycloakRoles.AGENCY_CLAIM) != null);
+    }
+}
