@@ -1,0 +1,167 @@
+package io.jointops.infra;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code java -jar infra/target/infra.jar [options]}, from the repository root: starts the whole
+ * platform on this machine and stops it on Ctrl-C. Run with {@code --help} for the options.
+ */
+public final class Launcher {
+
+    private static final String USAGE = """
+            Usage: java -jar infra/target/infra.jar [options]   (from the repository root)
+              --root=DIR          repository root holding the built jars (default: current directory)
+              --port-offset=N     add N to every port (default 0: gateway 8080, Keycloak 8180, PostgreSQL 15432)
+              --infra-only        start PostgreSQL and Keycloak only, e.g. to run the services from an IDE
+              --db-url=URL        use this database instead of an embedded PostgreSQL   (env JOINTOPS_DB_URL)
+              --db-user=USER      its user                                                (env JOINTOPS_DB_USER)
+              --db-password=PW    its password                                            (env JOINTOPS_DB_PASSWORD)
+              --issuer-uri=URI    use this Keycloak realm instead of starting Keycloak    (env JOINTOPS_ISSUER_URI)
+            Environment: JOINTOPS_BUS_SECRET (default: random per launch),
+                         JOINTOPS_JAVA_OPTS (JVM options of the services and the gateway).
+            """;
+    private static final Set<String> OPTIONS = Set.of("root", "port-offset", "infra-only", "db-url", "db-user",
+            "db-password", "issuer-uri", "help");
+
+    public static void main(String[] args) {
+        Map<String, String> arguments = parse(args);
+        if (arguments == null || arguments.containsKey("help")) {
+            System.out.print(USAGE);
+            System.exit(arguments == null ? 2 : 0);
+        }
+        boolean infraOnly = arguments.containsKey("infra-only");
+        PlatformOptions options = new PlatformOptions()
+                .root(Path.of(arguments.getOrDefault("root", ".")))
+                .portOffset(Integer.parseInt(arguments.getOrDefault("port-offset", "0")))
+                .database(value(arguments, "db-url", "JOINTOPS_DB_URL"), value(arguments, "db-user", "JOINTOPS_DB_USER"),
+                        value(arguments, "db-password", "JOINTOPS_DB_PASSWORD"))
+                .issuerUri(value(arguments, "issuer-uri", "JOINTOPS_ISSUER_URI"))
+                .busSecret(System.getenv("JOINTOPS_BUS_SECRET"));
+        String javaOpts = System.getenv("JOINTOPS_JAVA_OPTS");
+        if (javaOpts != null && !javaOpts.isBlank()) options.javaOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
+
+        int steps = (infraOnly ? 2 : 7) - (options.dbUrl() != null ? 1 : 0) - (options.issuerUri() != null ? 1 : 0);
+        AtomicInteger step = new AtomicInteger();
+        Platform platform = new Platform(options, new Platform.Listener() {
+            @Override
+            public void starting(String component, Path log) {
+                System.out.println("      starting " + component + " (log: " + relative(options, log) + ")");
+            }
+
+            @Override
+            public void ready(String component, long seconds, String detail) {
+                System.out.printf("[%d/%d] %s ready in %d s  %s%n", step.incrementAndGet(), steps, component, seconds, detail);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping JointOps ...");
+            platform.close();
+            System.out.println("Stopped.");
+        }, "jointops-shutdown"));
+
+        System.out.println("Starting JointOps from " + options.root() + " (logs in " + relative(options, options.logDir()) + ")");
+        try {
+            if (!infraOnly) platform.checkJars(); // before anything is started: fail in a second, not after a minute
+            platform.startDatabase();
+            platform.startKeycloak();
+            if (!infraOnly) platform.startApplications();
+        } catch (StartupException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            if (e.logTail() != null) System.err.println("---- end of the log ----" + System.lineSeparator() + e.logTail());
+            System.exit(1); // the shutdown hook stops what was started
+        }
+        printSummary(platform, infraOnly);
+        watch(platform);
+    }
+
+    /** Reports a process that dies after start-up; the rest keeps running until Ctrl-C. */
+    private static void watch(Platform platform) {
+        Set<String> reported = new HashSet<>();
+        while (true) {
+            ChildProcess.sleep(5000);
+            for (String name : platform.exited()) {
+                if (reported.add(name)) {
+                    System.err.println("WARNING: " + name + " has exited; see " + relative(platform.options(),
+                            platform.options().logDir().resolve(name + ".log")));
+                }
+            }
+        }
+    }
+
+    private static void printSummary(Platform platform, boolean infraOnly) {
+        String keycloak = platform.keycloakUrl();
+        String tokenUrl = platform.issuerUri() + "/protocol/openid-connect/token";
+        StringBuilder out = new StringBuilder(System.lineSeparator());
+        out.append("JointOps is running. Ctrl-C stops everything.").append(System.lineSeparator());
+        if (!infraOnly) {
+            line(out, "Gateway", platform.gatewayUrl());
+            line(out, "Swagger UI", platform.gatewayUrl() + "/swagger-ui.html");
+        }
+        line(out, "Keycloak", keycloak + (platform.startedKeycloak() ? "   (admin console: admin / admin)" : ""));
+        line(out, "Issuer", platform.issuerUri());
+        line(out, "PostgreSQL", platform.jdbcUrl() + (platform.startedDatabase() ? "   (postgres / postgres)" : ""));
+        line(out, "Logs", relative(platform.options(), platform.options().logDir()));
+        out.append(System.lineSeparator()).append("Demo users, password '").append(Realm.PASSWORD).append("':")
+                .append(System.lineSeparator());
+        for (Realm.User user : Realm.USERS) {
+            out.append(String.format("  %-16s %-12s %s%n", user.username(), user.agency(), String.join(", ", user.roles())));
+        }
+        out.append(String.format("  partner system: client %s, secret %s (agency %s, investigator)%n",
+                Realm.PARTNER_CLIENT, Realm.PARTNER_SECRET, Realm.PARTNER_AGENCY));
+        if (!infraOnly) {
+            out.append(System.lineSeparator()).append("Open a case as cn.investigator:").append(System.lineSeparator());
+            out.append("  TOKEN=$(curl -s ").append(tokenUrl)
+                    .append(" -d grant_type=password -d client_id=").append(Realm.CLI_CLIENT)
+                    .append(" -d username=cn.investigator -d password=").append(Realm.PASSWORD)
+                    .append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')").append(System.lineSeparator());
+            out.append("  curl -i ").append(platform.gatewayUrl()).append("/api/cases -H \"Authorization: Bearer $TOKEN\"")
+                    .append(" -H 'Content-Type: application/json' -d '{\"title\":\"Precursor shipments Tianjin-Los Angeles\",")
+                    .append("\"summary\":\"Joint case on diverted precursor chemicals\",\"partnerAgencies\":[\"US-DEA\"],")
+                    .append("\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}'").append(System.lineSeparator());
+        }
+        System.out.println(out);
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-11s %s%n", label, value));
+    }
+
+    private static String relative(PlatformOptions options, Path path) {
+        return path.startsWith(options.root()) ? options.root().relativize(path).toString() : path.toString();
+    }
+
+    private static String value(Map<String, String> arguments, String option, String env) {
+        String value = arguments.get(option);
+        return value != null ? value : System.getenv(env);
+    }
+
+    /** {@code --name=value} and {@code --flag}; null on anything else. */
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) return fail("unexpected argument " + arg);
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            if (!OPTIONS.contains(name)) return fail("unknown option --" + name);
+            result.put(name, eq < 0 ? "" : arg.substring(eq + 1));
+        }
+        if (result.containsKey("port-offset") && !result.get("port-offset").matches("\\d{1,5}")) {
+            return fail("--port-offset needs a number");
+        }
+        return result;
+    }
+
+    private static Map<String, String> fail(String message) {
+        System.err.println(message);
+        return null;
+    }
+
+    private Launcher() {
+    }
+}

@@ -1,0 +1,399 @@
+package io.jointops.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * The whole local platform as separate processes: embedded PostgreSQL, Keycloak, the four services
+ * and the gateway, wired as docs/CONVENTIONS-services.md says. Used by {@link Launcher} and by the
+ * end-to-end test harness. Each {@code start*} method is idempotent and starts what it needs first,
+ * so a caller may start only Keycloak and add the applications later. {@link #close()} stops
+ * everything in reverse order and may be called from a shutdown hook while a start is still waiting.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** A service: module (and jar) name, developer HTTP and command-bus ports, gateway route name. */
+    public record Service(String name, int httpPort, int busPort, String route) {}
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("case-service", 8081, 9081, "cases"),
+            new Service("intel-service", 8082, 9082, "intel"),
+            new Service("finance-service", 8083, 9083, "finance"),
+            new Service("chemical-service", 8084, 9084, "chemicals"));
+    public static final String GATEWAY = "gateway";
+    public static final int GATEWAY_PORT = 8080;
+    public static final int KEYCLOAK_PORT = 8180;
+    public static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
+    public static final int POSTGRES_PORT = 15432;
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** Start-up events, for progress output. */
+    public interface Listener {
+        default void starting(String component, Path log) {}
+        default void ready(String component, long seconds, String detail) {}
+    }
+
+    private final PlatformOptions options;
+    private final Listener listener;
+    private final String busSecret;
+    private volatile boolean closed;
+    private volatile EmbeddedPostgres postgres;
+    private volatile ChildProcess keycloak;
+    private volatile ChildProcess gateway;
+    private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
+    private String jdbcUrl;
+    private String issuerUri;
+
+    public Platform(PlatformOptions options, Listener listener) {
+        this.options = options;
+        this.listener = listener;
+        this.busSecret = options.busSecret() != null ? options.busSecret() : randomSecret();
+    }
+
+    /** Starts everything (database, Keycloak, services, gateway); on failure stops what was started. */
+    public static Platform start(PlatformOptions options, Listener listener) {
+        Platform platform = new Platform(options, listener);
+        try {
+            platform.startDatabase();
+            platform.startKeycloak();
+            platform.startApplications();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Fails, naming every missing jar and the command that builds them. */
+    public void checkJars() {
+        List<String> missing = new ArrayList<>();
+        for (String module : modules()) {
+            if (!Files.isRegularFile(jar(module))) missing.add(options.root().relativize(jar(module)).toString());
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupException("missing " + String.join(", ", missing) + " under " + options.root()
+                    + "; build them from the repository root with: ./mvnw -B package -DskipTests", null);
+        }
+    }
+
+    /** Embedded PostgreSQL, unless a JDBC URL was given. Returns the JDBC URL. */
+    public synchronized String startDatabase() {
+        if (jdbcUrl != null) return jdbcUrl;
+        if (options.dbUrl() != null) return jdbcUrl = options.dbUrl();
+        int port = options.port(POSTGRES_PORT);
+        requireFree("PostgreSQL", port);
+        Path data = options.workDir().resolve("pgdata");
+        Path log = logFile("postgresql");
+        listener.starting("postgresql", log);
+        long started = System.nanoTime();
+        try {
+            if (options.freshDatabase()) deleteRecursively(data);
+            Files.createDirectories(data);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false) // keep the data between launches; tests ask for freshDatabase
+                    .setRegisterShutdownHook(false) // we stop it last, after the services
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setPGStartupWait(Duration.ofSeconds(120))
+                    .start();
+            postgres = pg;
+            if (closed) {
+                pg.close();
+                throw new StartupException("start-up cancelled", null);
+            }
+        } catch (IOException e) {
+            throw new StartupException("PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")", tail(log));
+        }
+        jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
+        listener.ready("postgresql", seconds(started), jdbcUrl);
+        return jdbcUrl;
+    }
+
+    /** Keycloak with the jointops realm, unless an issuer URI was given. Returns the issuer URI. */
+    public synchronized String startKeycloak() {
+        if (issuerUri != null) return issuerUri;
+        if (options.issuerUri() != null) return issuerUri = options.issuerUri();
+        Path home = options.keycloakHome();
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new StartupException("Keycloak is not unpacked at " + home
+                    + "; build infra from the repository root with: ./mvnw -B package -DskipTests", null);
+        }
+        int http = options.port(KEYCLOAK_PORT);
+        int management = options.port(KEYCLOAK_MANAGEMENT_PORT);
+        requireFree("Keycloak", http, management);
+        copyRealm(home.resolve("data/import/jointops-realm.json"));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"); // local development only
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        List<String> command = List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), "start-dev",
+                // in-memory H2: every start imports the realm file afresh, so the file is the only truth
+                "--db=dev-mem",
+                "--http-host=127.0.0.1",
+                "--http-port=" + http,
+                "--http-management-port=" + management,
+                "--health-enabled=true",
+                // pins the token issuer: localhost and 127.0.0.1 would give different `iss`
+                "--hostname=http://localhost:" + http,
+                "--import-realm",
+                // a transaction log per platform, so that a test run can share the unpacked dist with a running launcher
+                "-Dquarkus.transaction-manager.object-store.directory=" + options.workDir().resolve("keycloak-tx"));
+        ChildProcess kc = launch("keycloak", command, env, home);
+        keycloak = kc;
+        kc.awaitReady("http://localhost:" + management + "/health/ready", options.keycloakTimeout(), () -> closed);
+        issuerUri = "http://localhost:" + http + "/realms/" + Realm.NAME;
+        listener.ready("keycloak", kc.secondsSinceStart(), "http://localhost:" + http);
+        return issuerUri;
+    }
+
+    /** The four services in parallel, then the gateway (and the database and Keycloak first if needed). */
+    public synchronized String startApplications() {
+        if (gateway != null) return gatewayUrl();
+        checkJars();
+        String issuer = startKeycloak();
+        String jdbc = startDatabase();
+        Map<ChildProcess, String> pending = new LinkedHashMap<>();
+        for (Service service : SERVICES) {
+            requireFree(service.name(), options.port(service.httpPort()), options.port(service.busPort()));
+        }
+        requireFree(GATEWAY, options.port(GATEWAY_PORT));
+        for (Service service : SERVICES) {
+            ChildProcess child = launch(service.name(), serviceCommand(service, issuer, jdbc), serviceEnv(), options.root());
+            services.add(child);
+            pending.put(child, "http://localhost:" + options.port(service.httpPort()) + "/actuator/health/readiness");
+        }
+        long deadline = System.nanoTime() + options.serviceTimeout().toNanos();
+        while (!pending.isEmpty()) {
+            pending.entrySet().removeIf(e -> {
+                boolean ready = e.getKey().isReady(e.getValue());
+                if (ready) listener.ready(e.getKey().name, e.getKey().secondsSinceStart(), e.getValue().replace("/actuator/health/readiness", ""));
+                return ready;
+            });
+            if (pending.isEmpty()) break;
+            if (closed) throw new StartupException("start-up cancelled", null);
+            if (System.nanoTime() > deadline) {
+                ChildProcess late = pending.keySet().iterator().next();
+                throw new StartupException(late.name + " not ready after " + options.serviceTimeout().toSeconds()
+                        + " s (log: " + late.log + ")", late.tail(40));
+            }
+            ChildProcess.sleep(1000);
+        }
+        ChildProcess gw = launch(GATEWAY, gatewayCommand(issuer), serviceEnv(), options.root());
+        gateway = gw;
+        gw.awaitReady(gatewayUrl() + "/actuator/health/readiness", options.serviceTimeout(), () -> closed);
+        listener.ready(GATEWAY, gw.secondsSinceStart(), gatewayUrl());
+        return gatewayUrl();
+    }
+
+    public String gatewayUrl() { return "http://localhost:" + options.port(GATEWAY_PORT); }
+
+    public String serviceUrl(String service) {
+        return SERVICES.stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(s -> "http://localhost:" + options.port(s.httpPort()))
+                .orElseThrow(() -> new IllegalArgumentException("unknown service " + service));
+    }
+
+    /** Issuer of the jointops realm, e.g. http://localhost:8180/realms/jointops; null before Keycloak is up. */
+    public synchronized String issuerUri() { return issuerUri; }
+
+    /** Keycloak's base URL, e.g. http://localhost:8180. */
+    public synchronized String keycloakUrl() {
+        return issuerUri == null ? null : issuerUri.substring(0, issuerUri.indexOf("/realms/"));
+    }
+
+    public synchronized String jdbcUrl() { return jdbcUrl; }
+
+    public boolean startedKeycloak() { return keycloak != null; }
+
+    public boolean startedDatabase() { return postgres != null; }
+
+    public PlatformOptions options() { return options; }
+
+    /** Names of started processes that have exited since. */
+    public List<String> exited() {
+        List<String> names = new ArrayList<>();
+        for (ChildProcess child : children()) {
+            if (!child.alive()) names.add(child.name);
+        }
+        return names;
+    }
+
+    /** Stops the gateway, the services, Keycloak and PostgreSQL, in that order; leaves no process behind. */
+    @Override
+    public void close() {
+        // not synchronized: a shutdown hook must get through while a start method is waiting
+        synchronized (services) {
+            if (closed) return;
+            closed = true;
+        }
+        if (gateway != null) ChildProcess.stopAll(List.of(gateway), STOP_GRACE);
+        ChildProcess.stopAll(List.copyOf(services), STOP_GRACE);
+        if (keycloak != null) ChildProcess.stopAll(List.of(keycloak), STOP_GRACE);
+        EmbeddedPostgres pg = postgres;
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private List<ChildProcess> children() {
+        List<ChildProcess> all = new ArrayList<>();
+        if (keycloak != null) all.add(keycloak);
+        all.addAll(services);
+        if (gateway != null) all.add(gateway);
+        return all;
+    }
+
+    private List<String> serviceCommand(Service service, String issuer, String jdbc) {
+        List<String> command = javaCommand(service.name());
+        command.add("--server.port=" + options.port(service.httpPort()));
+        command.add("--jointops.bus.port=" + options.port(service.busPort()));
+        command.add("--jointops.issuer-uri=" + issuer);
+        command.add("--spring.datasource.url=" + jdbc);
+        command.add("--spring.datasource.username=" + options.dbUser());
+        for (Service member : SERVICES) {
+            command.add("--jointops.bus.members." + member.name() + "=http://localhost:" + options.port(member.busPort()));
+        }
+        return command;
+    }
+
+    private List<String> gatewayCommand(String issuer) {
+        List<String> command = javaCommand(GATEWAY);
+        command.add("--server.port=" + options.port(GATEWAY_PORT));
+        command.add("--jointops.issuer-uri=" + issuer);
+        for (Service service : SERVICES) {
+            command.add("--jointops.routes." + service.route() + "=http://localhost:" + options.port(service.httpPort()));
+        }
+        return command;
+    }
+
+    private List<String> javaCommand(String module) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.javaOptions());
+        command.add("-Daxon.update-check.disabled=true");
+        command.add("-jar");
+        command.add(jar(module).toString());
+        return command;
+    }
+
+    /**
+     * The two secrets go in the environment (the conventions allow either form), where other users of
+     * the machine cannot read them in the process list.
+     */
+    private Map<String, String> serviceEnv() {
+        return Map.of("AXONIQ_UPDATE_CHECKER_DISABLED", "true",
+                "JOINTOPS_BUS_SECRET", busSecret,
+                "SPRING_DATASOURCE_PASSWORD", options.dbPassword());
+    }
+
+    private ChildProcess launch(String name, List<String> command, Map<String, String> env, Path dir) {
+        Path log = logFile(name);
+        listener.starting(name, log);
+        ChildProcess child = ChildProcess.start(name, command, env, dir, log);
+        if (closed) {
+            ChildProcess.stopAll(List.of(child), STOP_GRACE);
+            throw new StartupException("start-up cancelled", null);
+        }
+        return child;
+    }
+
+    private List<String> modules() {
+        List<String> modules = new ArrayList<>();
+        SERVICES.forEach(s -> modules.add(s.name()));
+        modules.add(GATEWAY);
+        return modules;
+    }
+
+    private Path jar(String module) {
+        return options.root().resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    private Path logFile(String name) {
+        try {
+            Files.createDirectories(options.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return options.logDir().resolve(name + ".log");
+    }
+
+    private void copyRealm(Path target) {
+        try (InputStream realm = Platform.class.getResourceAsStream("/keycloak/jointops-realm.json")) {
+            if (realm == null) throw new IllegalStateException("keycloak/jointops-realm.json is not on the classpath");
+            Files.createDirectories(target.getParent());
+            Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A clear message instead of a process that dies later with "address already in use". */
+    private void requireFree(String component, int... ports) {
+        for (int port : ports) {
+            if (!isFree(port)) {
+                throw new StartupException("port " + port + " for " + component + " is in use: is another JointOps running?"
+                        + " Stop it, or move every port with --port-offset=N", null);
+            }
+        }
+    }
+
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+        }
+    }
+
+    private static long seconds(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,81 @@
+package io.jointops.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@link Platform} starts and where. Defaults are the developer ports of
+ * docs/CONVENTIONS-services.md; {@link #portOffset(int)} moves every port at once, so that tests
+ * can run beside a developer's running platform.
+ */
+public final class PlatformOptions {
+
+    /** Small heaps and a quick JIT: two cores and ~2.5 GB must carry seven JVMs. */
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of(
+            "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private Path root = Path.of("").toAbsolutePath();
+    private Path workDir;
+    private int portOffset;
+    private boolean freshDatabase;
+    private String dbUrl;
+    private String dbUser = "postgres";
+    private String dbPassword = "postgres";
+    private String issuerUri;
+    private String busSecret;
+    private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
+    private Duration keycloakTimeout = Duration.ofSeconds(300);
+    private Duration serviceTimeout = Duration.ofSeconds(300);
+
+    /** Repository root: the service jars are at {@code <root>/<module>/target/<module>.jar}. */
+    public PlatformOptions root(Path root) { this.root = root.toAbsolutePath().normalize(); return this; }
+
+    /** Logs go to {@code <workDir>/logs}, the database to {@code <workDir>/pgdata}; default {@code <root>/.jointops}. */
+    public PlatformOptions workDir(Path workDir) { this.workDir = workDir.toAbsolutePath().normalize(); return this; }
+
+    public PlatformOptions portOffset(int portOffset) { this.portOffset = portOffset; return this; }
+
+    /** Start from an empty database (tests) instead of keeping {@code pgdata} between runs. */
+    public PlatformOptions freshDatabase(boolean fresh) { this.freshDatabase = fresh; return this; }
+
+    /** Use this database instead of starting an embedded PostgreSQL. */
+    public PlatformOptions database(String url, String user, String password) {
+        this.dbUrl = url;
+        if (user != null) this.dbUser = user;
+        if (password != null) this.dbPassword = password;
+        return this;
+    }
+
+    /** Use the Keycloak realm at this issuer (e.g. http://localhost:8180/realms/jointops) instead of starting one. */
+    public PlatformOptions issuerUri(String issuerUri) { this.issuerUri = stripSlash(issuerUri); return this; }
+
+    /** Shared secret of the internal command bus; random per launch when not given. */
+    public PlatformOptions busSecret(String busSecret) { this.busSecret = busSecret; return this; }
+
+    public PlatformOptions javaOptions(List<String> javaOptions) { this.javaOptions = List.copyOf(javaOptions); return this; }
+
+    public PlatformOptions keycloakTimeout(Duration timeout) { this.keycloakTimeout = timeout; return this; }
+
+    public PlatformOptions serviceTimeout(Duration timeout) { this.serviceTimeout = timeout; return this; }
+
+    public Path root() { return root; }
+    public Path workDir() { return workDir != null ? workDir : root.resolve(".jointops"); }
+    public Path logDir() { return workDir().resolve("logs"); }
+    public Path keycloakHome() { return root.resolve("infra/target/keycloak"); }
+    public int port(int developerPort) { return developerPort + portOffset; }
+    public int portOffset() { return portOffset; }
+    public boolean freshDatabase() { return freshDatabase; }
+    public String dbUrl() { return dbUrl; }
+    public String dbUser() { return dbUser; }
+    public String dbPassword() { return dbPassword; }
+    public String issuerUri() { return issuerUri; }
+    public String busSecret() { return busSecret; }
+    public List<String> javaOptions() { return javaOptions; }
+    public Duration keycloakTimeout() { return keycloakTimeout; }
+    public Duration serviceTimeout() { return serviceTimeout; }
+
+    static String stripSlash(String url) {
+        return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
