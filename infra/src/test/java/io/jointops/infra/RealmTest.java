@@ -1,0 +1,104 @@
+package io.jointops.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checks the realm file without a Keycloak: what the launcher prints and the tests use must be in it. */
+class RealmTest {
+
+    private final JsonNode realm = read("/keycloak/jointops-realm.json");
+
+    @Test
+    void demoUsersMatchTheRealmFile() {
+        List<Realm.User> inFile = new ArrayList<>();
+        for (JsonNode user : realm.path("users")) {
+            if (user.has("serviceAccountClientId")) continue;
+            List<String> roles = new ArrayList<>();
+            user.path("realmRoles").forEach(r -> { if (!r.asText().startsWith("default-roles")) roles.add(r.asText()); });
+            inFile.add(new Realm.User(user.path("username").asText(), user.at("/attributes/agency/0").asText(), roles));
+            // no required action may stop a password grant: profile complete, password not temporary
+            assertThat(user.path("emailVerified").asBoolean()).isTrue();
+            assertThat(user.path("firstName").asText()).isNotBlank();
+            assertThat(user.path("lastName").asText()).isNotBlank();
+            assertThat(user.at("/credentials/0/temporary").asBoolean(true)).isFalse();
+        }
+        assertThat(inFile).containsExactlyInAnyOrderElementsOf(Realm.USERS);
+    }
+
+    @Test
+    void realmSettings() {
+        assertThat(realm.path("realm").asText()).isEqualTo(Realm.NAME);
+        assertThat(realm.path("accessTokenLifespan").asInt()).isEqualTo(900);
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("sslRequired").asText()).isEqualTo("external");
+        List<String> roles = new ArrayList<>();
+        realm.at("/roles/realm").forEach(r -> roles.add(r.path("name").asText()));
+        assertThat(roles).containsExactlyInAnyOrder("investigator", "analyst", "finance-officer", "chemical-officer",
+                "supervisor", "auditor", "platform-admin");
+    }
+
+    @Test
+    void everyClientHasTheApiScopeAndTheRightFlows() {
+        for (JsonNode client : realm.path("clients")) {
+            assertThat(texts(client.path("defaultClientScopes"))).as(client.path("clientId").asText()).contains("jointops-api");
+        }
+        JsonNode web = client(Realm.WEB_CLIENT);
+        assertThat(web.path("publicClient").asBoolean()).isTrue();
+        assertThat(web.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(web.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(web.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+
+        JsonNode partner = client(Realm.PARTNER_CLIENT);
+        assertThat(partner.path("publicClient").asBoolean()).isFalse();
+        assertThat(partner.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(partner.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(partner.path("secret").asText()).isEqualTo(Realm.PARTNER_SECRET);
+
+        JsonNode cli = client(Realm.CLI_CLIENT);
+        assertThat(cli.path("publicClient").asBoolean()).isTrue();
+        assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
+        assertThat(cli.path("standardFlowEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void agencyIsADeclaredUserProfileAttributeThatOnlyAdminsEdit() throws IOException {
+        JsonNode component = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0");
+        assertThat(component.path("providerId").asText()).isEqualTo("declarative-user-profile");
+        JsonNode profile = new ObjectMapper().readTree(component.at("/config/kc.user.profile.config/0").asText());
+        JsonNode agency = null;
+        for (JsonNode attribute : profile.path("attributes")) {
+            if (attribute.path("name").asText().equals("agency")) agency = attribute;
+        }
+        assertThat(agency).isNotNull();
+        assertThat(texts(agency.at("/permissions/edit"))).containsExactly("admin");
+    }
+
+    private JsonNode client(String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) return client;
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = RealmTest.class.getResourceAsStream(resource)) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

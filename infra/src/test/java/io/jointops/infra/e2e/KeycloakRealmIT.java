@@ -1,0 +1,87 @@
+package io.jointops.infra.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jointops.infra.Realm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The realm file, imported into a real Keycloak, gives the tokens the gateway and the services rely on. */
+@ExtendWith(RunningPlatform.class)
+class KeycloakRealmIT {
+
+    @Test
+    void investigatorTokenCarriesAgencyAudienceRolesAndIssuer() {
+        JsonNode claims = RunningPlatform.claims(RunningPlatform.token("cn.investigator"));
+
+        assertThat(claims.path("agency").asText()).isEqualTo("CN-NNCC");
+        assertThat(strings(claims.path("aud"))).contains(Realm.AUDIENCE);
+        assertThat(strings(claims.at("/realm_access/roles"))).contains("investigator");
+        assertThat(claims.path("iss").asText()).isEqualTo(RunningPlatform.keycloakUrl() + "/realms/jointops");
+        assertThat(claims.path("azp").asText()).isEqualTo(Realm.CLI_CLIENT);
+        assertThat(claims.path("preferred_username").asText()).isEqualTo("cn.investigator");
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(15 * 60);
+    }
+
+    static List<Realm.User> demoUsers() {
+        return Realm.USERS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("demoUsers")
+    void everyDemoUserLogsInWithAgencyAndRoles(Realm.User user) {
+        JsonNode claims = RunningPlatform.claims(RunningPlatform.token(user.username()));
+
+        assertThat(claims.path("agency").asText()).isEqualTo(user.agency());
+        assertThat(strings(claims.at("/realm_access/roles"))).containsAll(user.roles());
+        assertThat(strings(claims.path("aud"))).contains(Realm.AUDIENCE);
+    }
+
+    @Test
+    void partnerClientCredentialsTokenCarriesItsAgency() {
+        JsonNode claims = RunningPlatform.claims(RunningPlatform.clientToken(Realm.PARTNER_CLIENT, Realm.PARTNER_SECRET));
+
+        assertThat(claims.path("agency").asText()).isEqualTo("US-DEA");
+        assertThat(strings(claims.path("aud"))).contains(Realm.AUDIENCE);
+        assertThat(strings(claims.at("/realm_access/roles"))).contains("investigator");
+        assertThat(claims.path("azp").asText()).isEqualTo(Realm.PARTNER_CLIENT);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        HttpResponse<String> response = RunningPlatform.tokenResponse("cn.investigator", "not-the-password");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(RunningPlatform.json(response).path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(response.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void browserClientHasNoPasswordGrant() {
+        HttpResponse<String> response = RunningPlatform.send(HttpRequest.newBuilder(
+                        URI.create(RunningPlatform.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=" + Realm.WEB_CLIENT + "&username=cn.investigator&password=demo"))
+                .build());
+
+        assertThat(response.statusCode()).isIn(400, 401);
+        assertThat(RunningPlatform.json(response).path("error").asText()).isEqualTo("unauthorized_client");
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) node.forEach(n -> values.add(n.asText()));
+        else if (!node.isMissingNode()) values.add(node.asText());
+        return values;
+    }
+}
