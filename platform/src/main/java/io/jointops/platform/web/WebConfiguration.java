@@ -1,6 +1,7 @@
 package io.jointops.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-@AutoConfiguration
+@AutoConfiguration(before = WebMvcAutoConfiguration.class) // our problem handler replaces Boot's
 @Import(ProblemResponses.class)
 public class WebConfiguration implements WebMvcConfigurer {
 

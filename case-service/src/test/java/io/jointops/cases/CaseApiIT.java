@@ -1,0 +1,150 @@
+package io.jointops.cases;
+
+import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The case API of one case-service on a real PostgreSQL; tokens are shaped like the realm's. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CaseApiIT {
+
+    static final int BUS_PORT = freePort();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("jointops.bus.port", () -> BUS_PORT);
+        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
+        registry.add("jointops.bus.members.case-service", () -> "http://localhost:" + BUS_PORT);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void opensACaseVisibleToLeadAndPartnersOnlyWithItsHistory() throws Exception {
+        MvcResult created = mvc.perform(post("/api/cases").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .header("X-Correlation-Id", "it-corr-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"Fentanyl precursor route","summary":"Joint watch","partnerAgencies":[],"tlp":"TLP:AMBER","handlingCode":"H1"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.leadAgency", is("CN-NNCC")))
+                .andExpect(jsonPath("$.tlp", is("TLP:AMBER")))
+                .andReturn();
+        String location = created.getResponse().getHeader("Location");
+        assertThat(location).startsWith("/api/cases/");
+
+        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+
+        mvc.perform(post(location + "/partners").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"agency\":\"US-DEA\"}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.partnerAgencies", hasItem("US-DEA")));
+
+        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title", is("Fentanyl precursor route")));
+
+        mvc.perform(post(location + "/partners").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"agency\":\"GB-NCA\"}"))
+                .andExpect(status().isPreconditionFailed());
+
+        mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events.length()", is(2)))
+                .andExpect(jsonPath("$.events[0].type", is("CaseOpenedEvent")))
+                .andExpect(jsonPath("$.events[0].actor", is("cn.investigator")))
+                .andExpect(jsonPath("$.events[0].agency", is("CN-NNCC")))
+                .andExpect(jsonPath("$.events[0].correlationId", is("it-corr-1")))
+                .andExpect(jsonPath("$.events[1].type", is("CasePartnerAddedEvent")))
+                .andExpect(jsonPath("$.events[1].payload.agency", is("US-DEA")));
+    }
+
+    @Test
+    void refusesBadInputNamingTheFieldAndStoresNothing() throws Exception {
+        long before = events();
+        mvc.perform(post("/api/cases").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\" \",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("title")));
+        mvc.perform(post("/api/cases").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"x\",\"tlp\":\"TLP:PURPLE\",\"handlingCode\":\"H1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("tlp")));
+        mvc.perform(post("/api/cases").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"x\",\"tlp\":\"TLP:RED\",\"handlingCode\":\"H1\",\"partnerAgencies\":[\"dea\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", containsString("partnerAgencies")));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstCase() throws Exception {
+        String body = "{\"title\":\"Retry me\",\"tlp\":\"TLP:GREEN\",\"handlingCode\":\"H0\"}";
+        String first = mvc.perform(post("/api/cases").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .header("Idempotency-Key", "retry-key-0001")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        long after = events();
+        String second = mvc.perform(post("/api/cases").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .header("Idempotency-Key", "retry-key-0001")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        assertThat(second).isEqualTo(first);
+        assertThat(events()).isEqualTo(after);
+    }
+
+    @Test
+    void aWrongRoleIsForbidden() throws Exception {
+        mvc.perform(post("/api/cases").with(TestTokens.user("us.finance", "US-FINCEN", "finance-officer"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"x\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

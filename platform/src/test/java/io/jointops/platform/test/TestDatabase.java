@@ -1,0 +1,63 @@
+package io.jointops.platform.test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A real PostgreSQL for integration tests, one per test JVM: the one named by {@code JOINTOPS_TEST_JDBC_URL} if set
+ * (e.g. a Testcontainers or CI database), otherwise an embedded PostgreSQL 15 started from Maven artifacts.
+ * <p>
+ * Use from a Spring test: {@code @DynamicPropertySource static void db(DynamicPropertyRegistry r) { TestDatabase.register(r); }}
+ */
+public final class TestDatabase {
+
+    private static String url;
+    private static String user;
+    private static String password;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized void register(DynamicPropertyRegistry registry) {
+        start();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    public static synchronized String jdbcUrl() {
+        start();
+        return url;
+    }
+
+    private static void start() {
+        if (url != null) {
+            return;
+        }
+        String given = System.getenv("JOINTOPS_TEST_JDBC_URL");
+        if (given != null && !given.isBlank()) {
+            url = given;
+            user = System.getenv().getOrDefault("JOINTOPS_TEST_JDBC_USER", "postgres");
+            password = System.getenv().getOrDefault("JOINTOPS_TEST_JDBC_PASSWORD", "postgres");
+            return;
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the data directory is temporary
+                }
+            }));
+            url = postgres.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "postgres";
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+}
