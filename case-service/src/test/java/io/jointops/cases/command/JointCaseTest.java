@@ -1,0 +1,151 @@
+package io.jointops.cases.command;
+
+import io.jointops.api.cases.AddCasePartnerCommand;
+import io.jointops.api.cases.CaseItemLinkedEvent;
+import io.jointops.api.cases.CaseOpenedEvent;
+import io.jointops.api.cases.CasePartnerAddedEvent;
+import io.jointops.api.cases.LinkedItemType;
+import io.jointops.api.cases.OpenCaseCommand;
+import io.jointops.api.cases.RecordLinkedItemCommand;
+import io.jointops.api.shared.CommandRejectedException;
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Rejection;
+import io.jointops.api.shared.Tlp;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JointCaseTest {
+
+    private static final String ID = "case-1";
+    private static final CaseOpenedEvent OPENED = new CaseOpenedEvent(ID, "Route X", "summary", "CN-NNCC",
+            List.of("US-DEA"), Tlp.AMBER, HandlingCode.H1);
+
+    private FixtureConfiguration<JointCase> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(JointCase.class);
+    }
+
+    @Test
+    void opensACaseWithSortedPartnersAndTrimmedText() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(ID, "  Route X ", " summary ", "CN-NNCC", Set.of("US-DEA", "GB-NCA"),
+                        Tlp.AMBER, HandlingCode.H1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CaseOpenedEvent(ID, "Route X", "summary", "CN-NNCC", List.of("GB-NCA", "US-DEA"),
+                        Tlp.AMBER, HandlingCode.H1));
+    }
+
+    @Test
+    void refusesABlankTitle() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(ID, " ", null, "CN-NNCC", Set.of(), Tlp.AMBER, HandlingCode.H1))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class)
+                .expectExceptionDetails(new Rejection(Rejection.Reason.INVALID, "title", "must not be blank"));
+    }
+
+    @Test
+    void refusesATooLongSummary() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(ID, "t", "x".repeat(JointCase.MAX_SUMMARY + 1), "CN-NNCC", Set.of(),
+                        Tlp.AMBER, HandlingCode.H1))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void refusesTheLeadAgencyAsItsOwnPartnerAndMalformedAgencies() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(ID, "t", null, "CN-NNCC", Set.of("CN-NNCC"), Tlp.AMBER, HandlingCode.H1))
+                .expectNoEvents()
+                .expectExceptionDetails(new Rejection(Rejection.Reason.INVALID, "partnerAgencies",
+                        "must not contain the lead agency CN-NNCC"));
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(ID, "t", null, "CN-NNCC", Set.of("dea"), Tlp.AMBER, HandlingCode.H1))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void refusesMissingLabels() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(ID, "t", null, "CN-NNCC", Set.of(), null, HandlingCode.H1))
+                .expectNoEvents()
+                .expectExceptionDetails(new Rejection(Rejection.Reason.INVALID, "tlp", "must be given"));
+        fixture.givenNoPriorActivity()
+                .when(new OpenCaseCommand(ID, "t", null, "CN-NNCC", Set.of(), Tlp.RED, null))
+                .expectNoEvents()
+                .expectExceptionDetails(new Rejection(Rejection.Reason.INVALID, "handlingCode", "must be given"));
+    }
+
+    @Test
+    void theLeadAgencyAddsAPartner() {
+        fixture.given(OPENED)
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", "CN-NNCC", 0L))
+                .expectEvents(new CasePartnerAddedEvent(ID, "GB-NCA"));
+    }
+
+    @Test
+    void aStaleVersionIsRefused() {
+        fixture.given(OPENED, new CasePartnerAddedEvent(ID, "GB-NCA"))
+                .when(new AddCasePartnerCommand(ID, "NL-POLITIE", "CN-NNCC", 0L))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class)
+                .expectException(e -> ((CommandRejectedException) e).rejection().reason() == Rejection.Reason.STALE_VERSION);
+    }
+
+    @Test
+    void aPartnerMayNotAddPartnersAndAStrangerDoesNotLearnTheCaseExists() {
+        fixture.given(OPENED)
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", "US-DEA", null))
+                .expectNoEvents()
+                .expectException(e -> ((CommandRejectedException) e).rejection().reason() == Rejection.Reason.FORBIDDEN);
+        fixture.given(OPENED)
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", "GB-NCA", null))
+                .expectNoEvents()
+                .expectException(e -> ((CommandRejectedException) e).rejection().reason() == Rejection.Reason.NOT_FOUND);
+    }
+
+    @Test
+    void anAgencyAlreadyTakingPartIsAConflict() {
+        fixture.given(OPENED)
+                .when(new AddCasePartnerCommand(ID, "US-DEA", "CN-NNCC", null))
+                .expectNoEvents()
+                .expectExceptionDetails(new Rejection(Rejection.Reason.CONFLICT, "agency", "US-DEA already takes part in the case."));
+    }
+
+    @Test
+    void aMalformedPartnerIsInvalid() {
+        fixture.given(OPENED)
+                .when(new AddCasePartnerCommand(ID, "us dea", "CN-NNCC", null))
+                .expectNoEvents()
+                .expectException(e -> ((CommandRejectedException) e).rejection().field().equals("agency"));
+    }
+
+    @Test
+    void aConfirmedLinkIsRecordedOnceOnly() {
+        CaseItemLinkedEvent linked = new CaseItemLinkedEvent(ID, LinkedItemType.INTEL_REPORT, "r-1", "Report");
+        fixture.given(OPENED)
+                .when(new RecordLinkedItemCommand(ID, LinkedItemType.INTEL_REPORT, "r-1", "Report"))
+                .expectEvents(linked);
+        fixture.given(OPENED, linked)
+                .when(new RecordLinkedItemCommand(ID, LinkedItemType.INTEL_REPORT, "r-1", "Report"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectionDetailsAreCarriedByTheException() {
+        CommandRejectedException e = new CommandRejectedException(Rejection.Reason.CONFLICT, "agency", "d");
+        assertThat(e.getDetails()).contains(new Rejection(Rejection.Reason.CONFLICT, "agency", "d"));
+    }
+}
