@@ -99,8 +99,8 @@ class JointCaseTest {
         fixture.given(OPENED, new CasePartnerAddedEvent(ID, "GB-NCA"))
                 .when(new AddCasePartnerCommand(ID, "NL-POLITIE", "CN-NNCC", 0L))
                 .expectNoEvents()
-                .expectException(CommandRejectedException.class)
-                .expectException(e -> ((CommandRejectedException) e).rejection().reason() == Rejection.Reason.STALE_VERSION);
+                .expectExceptionDetails(new Rejection(Rejection.Reason.STALE_VERSION, null,
+                        "The case changed since version 0; it is now at version 1. Read it again."));
     }
 
     @Test
@@ -108,11 +108,11 @@ class JointCaseTest {
         fixture.given(OPENED)
                 .when(new AddCasePartnerCommand(ID, "GB-NCA", "US-DEA", null))
                 .expectNoEvents()
-                .expectException(e -> ((CommandRejectedException) e).rejection().reason() == Rejection.Reason.FORBIDDEN);
+                .expectExceptionDetails(new Rejection(Rejection.Reason.FORBIDDEN, null, "Only the lead agency CN-NNCC adds partners."));
         fixture.given(OPENED)
                 .when(new AddCasePartnerCommand(ID, "GB-NCA", "GB-NCA", null))
                 .expectNoEvents()
-                .expectException(e -> ((CommandRejectedException) e).rejection().reason() == Rejection.Reason.NOT_FOUND);
+                .expectExceptionDetails(new Rejection(Rejection.Reason.NOT_FOUND, null, "No case 'case-1' is visible to you."));
     }
 
     @Test
@@ -128,7 +128,8 @@ class JointCaseTest {
         fixture.given(OPENED)
                 .when(new AddCasePartnerCommand(ID, "us dea", "CN-NNCC", null))
                 .expectNoEvents()
-                .expectException(e -> ((CommandRejectedException) e).rejection().field().equals("agency"));
+                .expectExceptionDetails(new Rejection(Rejection.Reason.INVALID, "agency",
+                        "'us dea' is not an agency code such as US-DEA"));
     }
 
     @Test
