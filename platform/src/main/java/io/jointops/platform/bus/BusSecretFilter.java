@@ -34,15 +34,22 @@ final class BusSecretFilter extends OncePerRequestFilter {
         boolean onBusPort = request.getLocalPort() == busPort;
         boolean busPath = BusProperties.isBusPath(request.getRequestURI());
         if (onBusPort != busPath) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, "Not Found");
             return;
         }
         if (busPath && !presentsSecret(request)) {
             log.warn("Refused command bus request without valid credential from {}", request.getRemoteAddr());
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Written directly: sendError would dispatch to /error, which answers for the API port's security instead. */
+    private static void refuse(HttpServletResponse response, int status, String title) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"title\":\"" + title + "\",\"status\":" + status + "}");
     }
 
     private boolean presentsSecret(HttpServletRequest request) {

@@ -1,0 +1,145 @@
+package io.jointops.cases;
+
+import io.jointops.api.cases.OpenCaseCommand;
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
+import io.jointops.platform.test.TestDatabase;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.extensions.springcloud.commandhandling.SpringHttpDispatchMessage;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.RestTemplate;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The internal command bus endpoint refuses anyone without the shared secret and any foreign message type. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandBusSecurityIT {
+
+    static final int BUS_PORT = freePort();
+    static final String SECRET = "bus-secret-for-this-test-only";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("jointops.bus.port", () -> BUS_PORT);
+        registry.add("jointops.bus.secret", () -> SECRET);
+        registry.add("jointops.bus.members.case-service", () -> "http://localhost:" + BUS_PORT);
+    }
+
+    @LocalServerPort
+    int apiPort;
+    @Autowired
+    @Qualifier("messageSerializer")
+    Serializer serializer;
+    @Autowired
+    JdbcClient jdbc;
+
+    final RestTemplate http = new RestTemplate();
+
+    @Test
+    void aCommandWithoutTheSecretIsRefusedAndNothingIsStored() {
+        String caseId = UUID.randomUUID().toString();
+        int status = post(BUS_PORT, "/spring-command-bus-connector/command", openCase(caseId), null);
+        assertThat(status).isEqualTo(401);
+        assertThat(status(BUS_PORT, "/spring-command-bus-connector/command", openCase(caseId), "wrong-secret-wrong-secret")).isEqualTo(401);
+        assertThat(eventsOf(caseId)).isZero();
+    }
+
+    @Test
+    void aCommandWithTheSecretIsHandled() {
+        String caseId = UUID.randomUUID().toString();
+        assertThat(post(BUS_PORT, "/spring-command-bus-connector/command", openCase(caseId), SECRET)).isEqualTo(200);
+        assertThat(eventsOf(caseId)).isEqualTo(1);
+    }
+
+    @Test
+    void aForeignTypeIsNeverDeserialized() {
+        String body = """
+                {"commandIdentifier":"c-1","commandName":"java.net.URL","payloadType":"java.net.URL","payloadRevision":null,
+                 "serializedPayload":"%s","serializedMetaData":"%s","expectReply":true}""".formatted(
+                base64("\"http://127.0.0.1/\""), base64("{}"));
+        ResponseEntity<String> response = exchange(BUS_PORT, "/spring-command-bus-connector/command", body, SECRET);
+        // refused before any handler runs: either an error status or an exceptional reply naming the refusal
+        assertThat(response.getStatusCode().is2xxSuccessful() ? response.getBody() : "refused:" + response.getStatusCode())
+                .satisfiesAnyOf(
+                        text -> assertThat(text).startsWith("refused:"),
+                        text -> assertThat(text).contains("Refused to deserialize type 'java.net.URL'"));
+    }
+
+    @Test
+    void busAndApiStayOnTheirOwnPorts() {
+        assertThat(status(apiPort, "/spring-command-bus-connector/command", openCase(UUID.randomUUID().toString()), SECRET))
+                .isEqualTo(404);
+        assertThat(status(BUS_PORT, "/api/cases", "{}", SECRET)).isEqualTo(404);
+    }
+
+    private String openCase(String caseId) {
+        SpringHttpDispatchMessage<?> message = new SpringHttpDispatchMessage<>(GenericCommandMessage.asCommandMessage(
+                new OpenCaseCommand(caseId, "Bus test", "", "CN-NNCC", Set.of(), Tlp.GREEN, HandlingCode.H0)),
+                serializer, true);
+        return """
+                {"commandIdentifier":"%s","commandName":"%s","payloadType":"%s","payloadRevision":null,
+                 "serializedPayload":"%s","serializedMetaData":"%s","expectReply":true}""".formatted(
+                message.getCommandIdentifier(), message.getCommandName(), message.getPayloadType(),
+                Base64.getEncoder().encodeToString(message.getSerializedPayload()),
+                Base64.getEncoder().encodeToString(message.getSerializedMetaData()));
+    }
+
+    private int post(int port, String path, String body, String secret) {
+        return status(port, path, body, secret);
+    }
+
+    private int status(int port, String path, String body, String secret) {
+        return exchange(port, path, body, secret).getStatusCode().value();
+    }
+
+    private ResponseEntity<String> exchange(int port, String path, String body, String secret) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (secret != null) {
+            headers.set("X-JointOps-Bus-Secret", secret);
+        }
+        try {
+            return http.exchange("http://localhost:" + port + path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        } catch (HttpStatusCodeException e) {
+            return ResponseEntity.status(e.getStatusCode()).body(e.getResponseBodyAsString());
+        }
+    }
+
+    private long eventsOf(String caseId) {
+        return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", caseId).query(Long.class).single();
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
