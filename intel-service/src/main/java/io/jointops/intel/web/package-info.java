@@ -1,0 +1,2 @@
+/** The intelligence report API: requests, responses and the controller that turns them into commands and view reads. */
+package io.jointops.intel.web;

@@ -1,0 +1,245 @@
+package io.jointops.intel;
+
+import io.jointops.api.intel.LinkIntelReportToCaseCommand;
+import io.jointops.api.shared.CommandRejectedException;
+import io.jointops.api.shared.Rejection;
+import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.TestTokens;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The intelligence report API of one intel-service on a real PostgreSQL; tokens are shaped like the realm's. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class IntelReportApiIT {
+
+    static final int BUS_PORT = freePort();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("jointops.bus.port", () -> BUS_PORT);
+        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
+        registry.add("jointops.bus.members.intel-service", () -> "http://localhost:" + BUS_PORT);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CommandGateway commands;
+
+    @Test
+    void submitsAReportVisibleToOwnerAndReleasedAgenciesOnlyWithItsHistory() throws Exception {
+        MvcResult created = mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .header("X-Correlation-Id", "it-intel-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"NPP shipments via Rotterdam","summary":"Broker pattern","category":"TRAFFICKING_ROUTE",
+                                 "sourceReliability":"B","informationCredibility":2,"releasedTo":["US-DEA"],
+                                 "tlp":"TLP:AMBER","handlingCode":"H2"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.ownerAgency", is("CN-NNCC")))
+                .andExpect(jsonPath("$.releasedTo", contains("US-DEA")))
+                .andExpect(jsonPath("$.grading", is("B2")))
+                .andExpect(jsonPath("$.tlp", is("TLP:AMBER")))
+                .andExpect(jsonPath("$.handlingCode", is("H2")))
+                .andExpect(jsonPath("$.submittedBy", is("cn.investigator")))
+                .andReturn();
+        String location = created.getResponse().getHeader("Location");
+        assertThat(location).startsWith("/api/intel/reports/");
+        String reportId = location.substring(location.lastIndexOf('/') + 1);
+
+        mvc.perform(get(location).with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+        mvc.perform(get(location + "/history").with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/intel/reports").with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", not(hasItem(reportId))));
+
+        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.title", is("NPP shipments via Rotterdam")))
+                .andExpect(jsonPath("$.summary", is("Broker pattern")));
+        mvc.perform(get("/api/intel/reports?page=0&size=100").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", hasItem(reportId)));
+        mvc.perform(get(location).with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id", is(reportId)));
+
+        mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalEvents", is(1)))
+                .andExpect(jsonPath("$.events[0].type", is("IntelReportSubmittedEvent")))
+                .andExpect(jsonPath("$.events[0].revision", is("1")))
+                .andExpect(jsonPath("$.events[0].actor", is("cn.investigator")))
+                .andExpect(jsonPath("$.events[0].agency", is("CN-NNCC")))
+                .andExpect(jsonPath("$.events[0].correlationId", is("it-intel-1")))
+                .andExpect(jsonPath("$.events[0].payload.ownerAgency", is("CN-NNCC")))
+                .andExpect(jsonPath("$.events[0].payload.informationCredibility", is(2)));
+    }
+
+    @Test
+    void refusesBadInputNamingTheFieldAndStoresNothing() throws Exception {
+        long before = events();
+        String valid = """
+                {"title":"t","category":"SYNTHETIC_DRUG","sourceReliability":"C","informationCredibility":3,
+                 "tlp":"TLP:GREEN","handlingCode":"H0","releasedTo":[%s]}""";
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(valid.formatted("").replace("\"title\":\"t\"", "\"title\":\" \"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("title")));
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(valid.formatted("").replace("\"informationCredibility\":3", "\"informationCredibility\":7")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("informationCredibility")));
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(valid.formatted("").replace("\"sourceReliability\":\"C\"", "\"sourceReliability\":\"G\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("sourceReliability")));
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(valid.formatted("\"dea\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", containsString("releasedTo")));
+        // only the aggregate knows the owner: releasing to oneself is refused there, and still names the field
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(valid.formatted("\"CN-NNCC\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("releasedTo")));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongRoleIsForbidden() throws Exception {
+        long before = events();
+        String body = """
+                {"title":"x","category":"SYNTHETIC_DRUG","sourceReliability":"C","informationCredibility":3,
+                 "tlp":"TLP:AMBER","handlingCode":"H1"}""";
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("us.finance", "US-FINCEN", "finance-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        assertThat(events()).isEqualTo(before);
+        mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.analyst", "CN-NNCC", "analyst"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+
+    /** What case-service sends over the command bus when a case links a report. */
+    @Test
+    void linksAReportToACaseOnlyWhenEveryAgencyOfTheCaseMaySeeIt() throws Exception {
+        String location = mvc.perform(post("/api/intel/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"Linked report","category":"ORGANISED_CRIME_GROUP","sourceReliability":"A",
+                                 "informationCredibility":1,"releasedTo":["US-DEA"],"tlp":"TLP:AMBER","handlingCode":"H1"}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String reportId = location.substring(location.lastIndexOf('/') + 1);
+
+        Rejection forbidden = rejection(() -> commands.sendAndWait(new LinkIntelReportToCaseCommand(reportId, "case-a",
+                Set.of("CN-NNCC", "US-DEA", "GB-NCA"), "US-DEA"), 10, TimeUnit.SECONDS));
+        assertThat(forbidden.reason()).isEqualTo(Rejection.Reason.FORBIDDEN);
+        assertThat(forbidden.detail()).contains("GB-NCA").doesNotContain("US-DEA,");
+
+        Rejection hidden = rejection(() -> commands.sendAndWait(new LinkIntelReportToCaseCommand(reportId, "case-a",
+                Set.of("GB-NCA"), "GB-NCA"), 10, TimeUnit.SECONDS));
+        assertThat(hidden.reason()).isEqualTo(Rejection.Reason.NOT_FOUND);
+        Rejection missing = rejection(() -> commands.sendAndWait(new LinkIntelReportToCaseCommand("no-such-report",
+                "case-a", Set.of("CN-NNCC"), "CN-NNCC"), 10, TimeUnit.SECONDS));
+        assertThat(missing.reason()).isEqualTo(Rejection.Reason.NOT_FOUND);
+        assertThat(missing.detail()).isEqualTo(hidden.detail().replace(reportId, "no-such-report"));
+
+        LinkIntelReportToCaseCommand link = new LinkIntelReportToCaseCommand(reportId, "case-a",
+                Set.of("CN-NNCC", "US-DEA"), "US-DEA");
+        commands.sendAndWait(link, 10, TimeUnit.SECONDS);
+        commands.sendAndWait(link, 10, TimeUnit.SECONDS);
+        assertThat(eventTypes(reportId)).containsExactly(
+                "io.jointops.api.intel.IntelReportSubmittedEvent", "io.jointops.api.intel.IntelReportLinkedToCaseEvent");
+
+        awaitVersion(reportId, 1);
+        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.linkedCases", contains("case-a")));
+    }
+
+    private static Rejection rejection(Runnable send) {
+        CommandExecutionException thrown = catchThrowableOfType(send::run, CommandExecutionException.class);
+        assertThat(thrown).as("the command is refused").isNotNull();
+        assertThat(thrown.getDetails()).containsInstanceOf(Rejection.class);
+        return (Rejection) thrown.getDetails().orElseThrow();
+    }
+
+    private void awaitVersion(String reportId, long version) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            Long current = jdbc.sql("SELECT version FROM intel.intel_report_view WHERE report_id = :id")
+                    .param("id", reportId).query(Long.class).optional().orElse(-1L);
+            if (current >= version) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("the view did not reach version " + version + " of " + reportId);
+    }
+
+    private List<String> eventTypes(String reportId) {
+        return jdbc.sql("SELECT payload_type FROM eventstore.domain_event_entry WHERE aggregate_identifier = :id ORDER BY sequence_number")
+                .param("id", reportId).query(String.class).list();
+    }
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
