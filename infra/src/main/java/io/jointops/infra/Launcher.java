@@ -17,7 +17,7 @@ public final class Launcher {
     private static final String USAGE = """
             Usage: java -jar infra/target/infra.jar [options]   (from the repository root)
               --root=DIR          repository root holding the built jars (default: current directory)
-              --port-offset=N     add N to every port (default 0: gateway 8080, Keycloak 8180, PostgreSQL 15432)
+              --port-offset=N     add N to every port, e.g. 10000 (default 0: gateway 8080, Keycloak 8180, PostgreSQL 15432)
               --infra-only        start PostgreSQL and Keycloak only, e.g. to run the services from an IDE
               --db-url=URL        use this database instead of an embedded PostgreSQL   (env JOINTOPS_DB_URL)
               --db-user=USER      its user                                                (env JOINTOPS_DB_USER)

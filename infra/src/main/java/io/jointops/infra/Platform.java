@@ -70,6 +70,10 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Starts everything (database, Keycloak, services, gateway); on failure stops what was started. */
+    public static Platform start(PlatformOptions options) {
+        return start(options, new Listener() {});
+    }
+
     public static Platform start(PlatformOptions options, Listener listener) {
         Platform platform = new Platform(options, listener);
         try {
