@@ -1,0 +1,83 @@
+package io.jointops.finance.command;
+
+import io.jointops.api.finance.FileSuspiciousTransactionReportCommand;
+import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
+import io.jointops.api.shared.Agencies;
+import io.jointops.api.shared.CommandRejectedException;
+import io.jointops.api.shared.Rejection.Reason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A goAML-style report of a reporting entity, filed by a financial intelligence unit and released to other agencies. */
+@Aggregate
+class SuspiciousTransactionReport {
+
+    static final int MAX_REPORTING_ENTITY = 200;
+    static final int MAX_REASON = 4000;
+
+    @AggregateIdentifier
+    private String reportId;
+
+    SuspiciousTransactionReport() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    SuspiciousTransactionReport(FileSuspiciousTransactionReportCommand command) {
+        if (command.reportCode() == null) {
+            throw invalid("reportCode", "must be given");
+        }
+        requireText("reportingEntity", command.reportingEntity(), MAX_REPORTING_ENTITY);
+        if (command.submissionDate() == null) {
+            throw invalid("submissionDate", "must be given");
+        }
+        requireText("reason", command.reason(), MAX_REASON);
+        if (command.tlp() == null) {
+            throw invalid("tlp", "must be given");
+        }
+        if (command.handlingCode() == null) {
+            throw invalid("handlingCode", "must be given");
+        }
+        requireAgency("ownerAgency", command.ownerAgency());
+        Set<String> released = command.releasedTo() == null ? Set.of() : command.releasedTo();
+        for (String agency : released) {
+            requireAgency("releasedTo", agency);
+            if (agency.equals(command.ownerAgency())) {
+                throw invalid("releasedTo", "must not contain the owner agency " + agency);
+            }
+        }
+        apply(new SuspiciousTransactionReportFiledEvent(command.reportId(), command.reportCode(),
+                command.reportingEntity().strip(), command.submissionDate(), command.reason().strip(),
+                command.ownerAgency(), released.stream().sorted().toList(), command.tlp(), command.handlingCode()));
+    }
+
+    @EventSourcingHandler
+    void on(SuspiciousTransactionReportFiledEvent event) {
+        reportId = event.reportId();
+    }
+
+    private static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "must not be blank");
+        }
+        if (value.length() > max) {
+            throw invalid(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private static void requireAgency(String field, String agency) {
+        if (!Agencies.isValid(agency)) {
+            throw invalid(field, "'" + agency + "' is not an agency code such as US-DEA");
+        }
+    }
+
+    private static CommandRejectedException invalid(String field, String detail) {
+        return new CommandRejectedException(Reason.INVALID, field, detail);
+    }
+}

@@ -1,0 +1,98 @@
+package io.jointops.finance.query.reportview;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the report view, always for one agency: a report the agency may not see is reported as missing. */
+@Component
+public class TransactionReportViews {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final JdbcClient jdbc;
+
+    TransactionReportViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
+    public Optional<TransactionReportView> find(String reportId, String agency) {
+        return jdbc.sql("SELECT * FROM transaction_report_view WHERE report_id = :id")
+                .param("id", reportId)
+                .query(this::row)
+                .optional()
+                .filter(view -> agency == null || view.visibleTo(agency));
+    }
+
+    public Page<TransactionReportView> visibleTo(String agency, int page, int size) {
+        String where = agency == null ? "" : "WHERE owner_agency = :agency OR :agency = ANY(released_to)";
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM transaction_report_view " + where);
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT * FROM transaction_report_view " + where
+                + " ORDER BY filed_at DESC, report_id LIMIT :size OFFSET :offset");
+        if (agency != null) {
+            count = count.param("agency", agency);
+            select = select.param("agency", agency);
+        }
+        long total = count.query(Long.class).single();
+        List<TransactionReportView> items = select.param("size", size).param("offset", (long) page * size)
+                .query(this::row).list();
+        return new Page<>(items, page, size, total, (total + size - 1) / size);
+    }
+
+    /**
+     * Waits until the view has caught up with {@code version} of the report, so that a client reading right after
+     * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
+     */
+    public Optional<TransactionReportView> awaitVersion(String reportId, long version, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<TransactionReportView> view = find(reportId, null).filter(v -> v.version() >= version);
+            if (view.isPresent() || Instant.now().isAfter(deadline)) {
+                return view;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private TransactionReportView row(ResultSet row, int rowNumber) throws SQLException {
+        Array released = row.getArray("released_to");
+        return new TransactionReportView(
+                row.getString("report_id"),
+                row.getString("report_code"),
+                row.getString("reporting_entity"),
+                row.getObject("submission_date", LocalDate.class),
+                row.getString("reason"),
+                row.getString("owner_agency"),
+                Arrays.stream((String[]) released.getArray()).sorted().toList(),
+                row.getString("tlp"),
+                row.getString("handling_code"),
+                row.getLong("version"),
+                instant(row, "filed_at"),
+                row.getString("filed_by"),
+                instant(row, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** One page of results. */
+    public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.jointops.finance.web;
+
+import io.jointops.api.finance.FileSuspiciousTransactionReportCommand;
+import io.jointops.finance.query.reportview.TransactionReportView;
+import io.jointops.finance.query.reportview.TransactionReportViews;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.security.KeycloakRoles;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+@RestController
+@RequestMapping("/api/finance/reports")
+@Validated
+class TransactionReportController {
+
+    /** How long a write waits for the view, so that the caller's next read sees it. */
+    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
+
+    private final CommandGateway commands;
+    private final TransactionReportViews views;
+    private final EventHistory history;
+
+    TransactionReportController(CommandGateway commands, TransactionReportViews views, EventHistory history) {
+        this.commands = commands;
+        this.views = views;
+        this.history = history;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'supervisor')")
+    ResponseEntity<TransactionReportView> file(Caller caller,
+                                               @Valid @RequestBody TransactionReportRequests.FileReport request) {
+        String reportId = UUID.randomUUID().toString();
+        commands.sendAndWait(new FileSuspiciousTransactionReportCommand(reportId, request.reportCode(),
+                request.reportingEntity(), request.submissionDate(), request.reason(), caller.agency(),
+                request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
+                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
+        TransactionReportView view = views.awaitVersion(reportId, 0, READ_YOUR_WRITE).orElse(null);
+        return ResponseEntity.created(location(reportId)).eTag(etag(0)).body(view);
+    }
+
+    @GetMapping("/{reportId}")
+    ResponseEntity<TransactionReportView> get(Caller caller, @PathVariable String reportId) {
+        TransactionReportView view = visible(caller, reportId);
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    TransactionReportViews.Page<TransactionReportView> list(Caller caller,
+                                                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views.visibleTo(agencyFilter(caller), page, size);
+    }
+
+    @GetMapping("/{reportId}/history")
+    HistoryPage history(Caller caller, @PathVariable String reportId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        visible(caller, reportId);
+        long total = history.count(reportId);
+        return new HistoryPage(reportId, history.of(reportId, page * size, size), page, size, total);
+    }
+
+    record HistoryPage(String itemId, List<HistoryEntry> events, int page, int size, long totalEvents) {
+    }
+
+    private TransactionReportView visible(Caller caller, String reportId) {
+        return views.find(reportId, agencyFilter(caller))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No transaction report '" + reportId + "' is visible to you."));
+    }
+
+    /** Joint auditors read every report; everyone else only those owned by or released to their agency. */
+    private static String agencyFilter(Caller caller) {
+        return caller.hasRole(KeycloakRoles.AUDITOR) ? null : caller.agency();
+    }
+
+    private static URI location(String reportId) {
+        return URI.create("/api/finance/reports/" + reportId);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

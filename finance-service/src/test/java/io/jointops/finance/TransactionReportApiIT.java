@@ -1,0 +1,154 @@
+package io.jointops.finance;
+
+import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The transaction report API of one finance-service on a real PostgreSQL; tokens are shaped like the realm's. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TransactionReportApiIT {
+
+    static final int BUS_PORT = freePort();
+    static final String VALID = """
+            {"reportCode":"STR","reportingEntity":"First Harbour Bank","submissionDate":"2026-10-14",
+             "reason":"Structured cash deposits below the reporting threshold","releasedTo":[%s],
+             "tlp":"TLP:AMBER","handlingCode":"H2"}""";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("jointops.bus.port", () -> BUS_PORT);
+        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
+        registry.add("jointops.bus.members.finance-service", () -> "http://localhost:" + BUS_PORT);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void filesAReportVisibleToOwnerAndReleasedAgenciesOnlyWithItsHistory() throws Exception {
+        MvcResult created = mvc.perform(post("/api/finance/reports").with(TestTokens.user("us.finance", "US-FINCEN", "finance-officer"))
+                        .header("X-Correlation-Id", "it-finance-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.formatted("\"US-DEA\"")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.ownerAgency", is("US-FINCEN")))
+                .andExpect(jsonPath("$.releasedTo", contains("US-DEA")))
+                .andExpect(jsonPath("$.reportCode", is("STR")))
+                .andExpect(jsonPath("$.submissionDate", is("2026-10-14")))
+                .andExpect(jsonPath("$.tlp", is("TLP:AMBER")))
+                .andExpect(jsonPath("$.filedBy", is("us.finance")))
+                .andReturn();
+        String location = created.getResponse().getHeader("Location");
+        assertThat(location).startsWith("/api/finance/reports/");
+        String reportId = location.substring(location.lastIndexOf('/') + 1);
+
+        mvc.perform(get(location).with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator")))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+        mvc.perform(get(location + "/history").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/finance/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", not(hasItem(reportId))));
+
+        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.reportingEntity", is("First Harbour Bank")));
+        mvc.perform(get("/api/finance/reports?page=0&size=100").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", hasItem(reportId)));
+        mvc.perform(get(location).with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id", is(reportId)));
+
+        mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalEvents", is(1)))
+                .andExpect(jsonPath("$.events[0].type", is("SuspiciousTransactionReportFiledEvent")))
+                .andExpect(jsonPath("$.events[0].revision", is("1")))
+                .andExpect(jsonPath("$.events[0].actor", is("us.finance")))
+                .andExpect(jsonPath("$.events[0].agency", is("US-FINCEN")))
+                .andExpect(jsonPath("$.events[0].correlationId", is("it-finance-1")))
+                .andExpect(jsonPath("$.events[0].payload.submissionDate", is("2026-10-14")))
+                .andExpect(jsonPath("$.events[0].payload.reportCode", is("STR")));
+    }
+
+    @Test
+    void refusesBadInputNamingTheFieldAndStoresNothing() throws Exception {
+        long before = events();
+        expectInvalid(VALID.formatted("").replace("\"reportingEntity\":\"First Harbour Bank\"", "\"reportingEntity\":\" \""),
+                is("reportingEntity"));
+        expectInvalid(VALID.formatted("").replace("\"STR\"", "\"SAR\""), is("reportCode"));
+        expectInvalid(VALID.formatted("").replace("2026-10-14", "2026-13-01"), is("submissionDate"));
+        expectInvalid(VALID.formatted("").replace("\"reason\":\"Structured cash deposits below the reporting threshold\",", ""),
+                is("reason"));
+        expectInvalid(VALID.formatted("\"fincen\""), containsString("releasedTo"));
+        // only the aggregate knows the owner: releasing to oneself is refused there, and still names the field
+        expectInvalid(VALID.formatted("\"US-FINCEN\""), is("releasedTo"));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongRoleIsForbidden() throws Exception {
+        long before = events();
+        mvc.perform(post("/api/finance/reports").with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID.formatted("")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/finance/reports").with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID.formatted("")))
+                .andExpect(status().isForbidden());
+        assertThat(events()).isEqualTo(before);
+        mvc.perform(post("/api/finance/reports").with(TestTokens.user("us.investigator", "US-DEA", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID.formatted("")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.ownerAgency", is("US-DEA")));
+    }
+
+    private void expectInvalid(String body, org.hamcrest.Matcher<? super String> field) throws Exception {
+        mvc.perform(post("/api/finance/reports").with(TestTokens.user("us.finance", "US-FINCEN", "finance-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", field));
+    }
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
