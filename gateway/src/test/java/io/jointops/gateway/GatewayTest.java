@@ -1,0 +1,301 @@
+package io.jointops.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.http.HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS;
+import static org.springframework.http.HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN;
+import static org.springframework.http.HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS;
+import static org.springframework.http.HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS;
+import static org.springframework.http.HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD;
+import static org.springframework.http.HttpHeaders.ORIGIN;
+import static org.springframework.http.HttpHeaders.RETRY_AFTER;
+import static org.springframework.http.HttpHeaders.WWW_AUTHENTICATE;
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.jointops.gateway.StubServices.Received;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway as a client sees it: a real server on a random port, real signed tokens checked
+ * through the production issuer-uri path, and a stub standing in for the services and Keycloak.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // low enough to hit in a test; every other test uses a fresh subject, so a bucket of its own
+        "jointops.rate-limit.capacity=5",
+        "jointops.rate-limit.refill-tokens=1",
+        "jointops.rate-limit.refill-period=1m",
+        "jointops.cors.allowed-origins=https://ui.jointops.test,http://localhost:5173",
+        "logging.level.io.jointops.gateway=DEBUG",
+        // Reactor Netty's graceful stop now and then waits its full 30 s at JVM exit although every
+        // exchange had completed; shutdown behaviour is not what this test is about
+        "server.shutdown=immediate"})
+// tests switch metrics export off by default; the Prometheus endpoint is part of what is tested here
+@AutoConfigureObservability(tracing = false)
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayTest {
+
+    private static final String UI_ORIGIN = "https://ui.jointops.test";
+    private static final String CORRELATION = "X-Correlation-Id";
+
+    private static final TestTokens tokens = new TestTokens();
+    private static final StubServices stub = startStub();
+
+    @Autowired
+    private WebTestClient client;
+
+    private static StubServices startStub() {
+        try {
+            StubServices services = new StubServices(tokens.key());
+            tokens.issuer(services.issuer());
+            return services;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void pointAtStub(DynamicPropertyRegistry registry) {
+        stub.routeProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        stub.clear();
+    }
+
+    private static Consumer<HttpHeaders> bearer(String token) {
+        return headers -> headers.setBearerAuth(token);
+    }
+
+    @Test
+    void requestWithoutTokenGets401ProblemAndNeverReachesService() {
+        client.get().uri("/api/cases/c-1").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(CORRELATION)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("about:blank")
+                .jsonPath("$.title").isEqualTo("Unauthorized")
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.detail").isNotEmpty()
+                .jsonPath("$.instance").isEqualTo("/api/cases/c-1");
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
+    void tokensTheGatewayMustNotTrustGet401() {
+        Instant past = Instant.now().minusSeconds(3600);
+        List<String> untrusted = List.of(
+                TestTokens.sign(TestTokens.generate("test-key"), tokens.keycloakClaims("investigator").build()),
+                tokens.signed(tokens.keycloakClaims("investigator").audience("account")),
+                tokens.signed(tokens.keycloakClaims("investigator").issuer("http://127.0.0.1:1/realms/other")),
+                tokens.signed(tokens.keycloakClaims("investigator").issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300)))),
+                "not-a-jwt");
+        for (String token : untrusted) {
+            client.get().uri("/api/cases/c-1").headers(bearer(token)).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(401);
+        }
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
+    void rolesAreCheckedPerRoute() {
+        String financeOfficer = tokens.forRoles("finance-officer");
+        client.get().uri("/api/cases/c-1").headers(bearer(financeOfficer)).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Forbidden")
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.instance").isEqualTo("/api/cases/c-1");
+        client.get().uri("/api/chemicals/pen-1").headers(bearer(financeOfficer)).exchange().expectStatus().isForbidden();
+        client.get().uri("/api/finance/str-1").headers(bearer(financeOfficer)).exchange().expectStatus().isOk();
+
+        String chemicalOfficer = tokens.forRoles("chemical-officer");
+        client.get().uri("/api/intel/r-1").headers(bearer(chemicalOfficer)).exchange().expectStatus().isForbidden();
+        client.get().uri("/api/chemicals/pen-1").headers(bearer(chemicalOfficer)).exchange().expectStatus().isOk();
+
+        client.get().uri("/api/finance/str-2").headers(bearer(tokens.forRoles("auditor"))).exchange().expectStatus().isOk();
+        client.get().uri("/api/cases/c-2").headers(bearer(tokens.forRoles())).exchange().expectStatus().isForbidden();
+
+        assertThat(stub.received()).extracting(Received::path)
+                .containsExactly("/api/finance/str-1", "/api/chemicals/pen-1", "/api/finance/str-2");
+    }
+
+    @Test
+    void tokenWithoutAgencyGets403() {
+        String noAgency = tokens.signed(tokens.keycloakClaims("investigator").claim("agency", null));
+        client.get().uri("/api/cases/c-1").headers(bearer(noAgency)).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
+    void routedRequestReachesServiceUnchangedWithTokenAndCorrelationId() {
+        String token = tokens.forRoles("investigator");
+        var result = client.post().uri("/api/intel/reports/r-1/grading?draft=true")
+                .headers(bearer(token))
+                .header(ORIGIN, UI_ORIGIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"grade\":\"B2\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(ACCESS_CONTROL_ALLOW_ORIGIN, UI_ORIGIN)
+                .expectHeader().value(ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains(CORRELATION, "ETag", "Location"))
+                .expectBody().jsonPath("$.stub").isEqualTo("/api/intel/reports/r-1/grading")
+                .returnResult();
+
+        assertThat(stub.received()).singleElement().satisfies(received -> {
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(received.path()).isEqualTo("/api/intel/reports/r-1/grading");
+            assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+            assertThat(received.header(CORRELATION)).isNotBlank()
+                    .isEqualTo(result.getResponseHeaders().getFirst(CORRELATION));
+        });
+    }
+
+    @Test
+    void saneCorrelationIdIsKept() {
+        client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("supervisor")))
+                .header(CORRELATION, "ui-4711.case_open-1")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(CORRELATION, "ui-4711.case_open-1");
+        assertThat(stub.received()).singleElement()
+                .satisfies(received -> assertThat(received.header(CORRELATION)).isEqualTo("ui-4711.case_open-1"));
+    }
+
+    @Test
+    void missingOrUnsafeCorrelationIdIsReplacedByNewUuid() {
+        String tooLong = "a".repeat(65);
+        for (String given : new String[] {null, "two words", "x\"}{\"admin\":true", tooLong}) {
+            var spec = client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("analyst")));
+            if (given != null) {
+                spec = spec.header(CORRELATION, given);
+            }
+            String returned = spec.exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseHeaders().getFirst(CORRELATION);
+            assertThatCode(() -> UUID.fromString(returned)).doesNotThrowAnyException();
+            assertThat(stub.received().get(stub.received().size() - 1).header(CORRELATION)).isEqualTo(returned);
+        }
+        assertThat(stub.received()).extracting(received -> received.header(CORRELATION)).doesNotHaveDuplicates().hasSize(4);
+    }
+
+    @Test
+    void overTheLimitGets429WithRetryAfterAndIsCounted(CapturedOutput output) {
+        String token = tokens.forRoles("analyst");
+        for (int i = 1; i <= 5; i++) {
+            client.get().uri("/api/cases/c-" + i).headers(bearer(token)).exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/cases/c-6").headers(bearer(token)).header(CORRELATION, "rate-limit-probe").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().value(RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
+                .expectHeader().valueEquals(CORRELATION, "rate-limit-probe")
+                .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Too Many Requests")
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.instance").isEqualTo("/api/cases/c-6");
+        assertThat(stub.received()).hasSize(5);
+
+        // the limit is per user: another user of the same client is not affected
+        client.get().uri("/api/cases/c-7").headers(bearer(tokens.forRoles("analyst"))).exchange().expectStatus().isOk();
+
+        client.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("jointops_gateway_rate_limited_total\\{[^}]*route=\"cases\"[^}]*\\} [1-9]"));
+
+        // the gateway's own log line carries the correlation id of the request it is about
+        assertThat(output.getOut().lines().filter(line -> line.contains("Rate limit exceeded")))
+                .singleElement().asString().contains("\"correlationId\":\"rate-limit-probe\"");
+    }
+
+    @Test
+    void preflightIsAnsweredWithoutTokenForConfiguredOriginsOnly() {
+        client.options().uri("/api/cases/c-1")
+                .header(ORIGIN, UI_ORIGIN)
+                .header(ACCESS_CONTROL_REQUEST_METHOD, "PATCH")
+                .header(ACCESS_CONTROL_REQUEST_HEADERS, "authorization, content-type, if-match, idempotency-key, x-correlation-id")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(ACCESS_CONTROL_ALLOW_ORIGIN, UI_ORIGIN)
+                .expectHeader().value(ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("PATCH"));
+
+        client.options().uri("/api/cases/c-1")
+                .header(ORIGIN, "https://evil.example")
+                .header(ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist(ACCESS_CONTROL_ALLOW_ORIGIN);
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
+    void healthProbesAreOpenButShowNoDetails() {
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/info").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void internalPathsAreNeverRouted() {
+        String admin = tokens.forRoles("platform-admin");
+        client.post().uri("/spring-command-bus-connector/command").headers(bearer(admin)).bodyValue("{}").exchange()
+                .expectStatus().isNotFound();
+        client.get().uri("/member-capabilities").headers(bearer(admin)).exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator/env").headers(bearer(admin)).exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator/gateway/routes").headers(bearer(admin)).exchange().expectStatus().isNotFound();
+        client.get().uri("/api/other/x").headers(bearer(admin)).exchange().expectStatus().isNotFound();
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
+    void swaggerUiListsServiceDocumentsFetchedWithoutToken() {
+        client.get().uri("/v3/api-docs/finance").exchange().expectStatus().isOk();
+        assertThat(stub.received()).singleElement().satisfies(received -> {
+            assertThat(received.path()).isEqualTo("/v3/api-docs");
+            assertThat(received.header("Authorization")).isNull();
+        });
+
+        client.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.urls[*].url").value(containsInAnyOrder(
+                        "/v3/api-docs/cases", "/v3/api-docs/intel", "/v3/api-docs/finance", "/v3/api-docs/chemicals"));
+        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+}
