@@ -1,0 +1,121 @@
+package io.jointops.chemicals.query.notificationview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointops.api.chemicals.Party;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the notification view, always for one agency: a notification the agency may not see is reported as missing. */
+@Component
+public class NotificationViews {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    NotificationViews(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
+    public Optional<NotificationView> find(String notificationId, String agency) {
+        return jdbc.sql("SELECT * FROM notification_view WHERE notification_id = :id")
+                .param("id", notificationId)
+                .query(this::row)
+                .optional()
+                .filter(view -> agency == null || view.visibleTo(agency));
+    }
+
+    public Page<NotificationView> visibleTo(String agency, int page, int size) {
+        String where = agency == null ? "" : "WHERE exporting_agency = :agency OR importing_agency = :agency";
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM notification_view " + where);
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT * FROM notification_view " + where
+                + " ORDER BY filed_at DESC, notification_id LIMIT :size OFFSET :offset");
+        if (agency != null) {
+            count = count.param("agency", agency);
+            select = select.param("agency", agency);
+        }
+        long total = count.query(Long.class).single();
+        List<NotificationView> items = select.param("size", size).param("offset", (long) page * size)
+                .query(this::row).list();
+        return new Page<>(items, page, size, total, (total + size - 1) / size);
+    }
+
+    /**
+     * Waits until the view has caught up with {@code version} of the notification, so that a client reading right
+     * after writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
+     */
+    public Optional<NotificationView> awaitVersion(String notificationId, long version, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<NotificationView> view = find(notificationId, null).filter(v -> v.version() >= version);
+            if (view.isPresent() || Instant.now().isAfter(deadline)) {
+                return view;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private NotificationView row(ResultSet row, int rowNumber) throws SQLException {
+        return new NotificationView(
+                row.getString("notification_id"),
+                row.getString("exporting_agency"),
+                row.getString("importing_agency"),
+                party(row, "exporter"),
+                party(row, "importer"),
+                party(row, "consignee"),
+                row.getString("substance_name"),
+                row.getString("cas_number"),
+                quantity(row.getBigDecimal("quantity")),
+                row.getString("unit"),
+                row.getObject("expected_dispatch_date", LocalDate.class),
+                row.getString("point_of_entry"),
+                row.getString("export_licence_number"),
+                row.getString("tlp"),
+                row.getString("handling_code"),
+                row.getLong("version"),
+                instant(row, "filed_at"),
+                row.getString("filed_by"),
+                instant(row, "updated_at"));
+    }
+
+    /** NUMERIC(15, 3) pads to three decimals: give the quantity back without the padding, and never as 1E+3. */
+    private static BigDecimal quantity(BigDecimal stored) {
+        BigDecimal plain = stored.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
+
+    private Party party(ResultSet row, String column) throws SQLException {
+        try {
+            return json.readValue(row.getString(column), Party.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("column " + column + " does not hold a party", e);
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** One page of results. */
+    public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
+    }
+}

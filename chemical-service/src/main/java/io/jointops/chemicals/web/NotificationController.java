@@ -1,0 +1,107 @@
+package io.jointops.chemicals.web;
+
+import io.jointops.api.chemicals.FilePreExportNotificationCommand;
+import io.jointops.chemicals.query.notificationview.NotificationView;
+import io.jointops.chemicals.query.notificationview.NotificationViews;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.security.KeycloakRoles;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+@RestController
+@RequestMapping("/api/chemicals/notifications")
+@Validated
+class NotificationController {
+
+    /** How long a write waits for the view, so that the caller's next read sees it. */
+    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
+
+    private final CommandGateway commands;
+    private final NotificationViews views;
+    private final EventHistory history;
+
+    NotificationController(CommandGateway commands, NotificationViews views, EventHistory history) {
+        this.commands = commands;
+        this.views = views;
+        this.history = history;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
+    ResponseEntity<NotificationView> file(Caller caller, @Valid @RequestBody NotificationRequests.FileNotification request) {
+        String notificationId = UUID.randomUUID().toString();
+        commands.sendAndWait(new FilePreExportNotificationCommand(notificationId, caller.agency(),
+                request.importingAgency(), request.exporter().toParty(), request.importer().toParty(),
+                request.consignee().toParty(), request.substanceName(), request.casNumber(), request.quantity(),
+                request.unit(), request.expectedDispatchDate(), request.pointOfEntry(), request.exportLicenceNumber(),
+                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
+        NotificationView view = views.awaitVersion(notificationId, 0, READ_YOUR_WRITE).orElse(null);
+        return ResponseEntity.created(location(notificationId)).eTag(etag(0)).body(view);
+    }
+
+    @GetMapping("/{notificationId}")
+    ResponseEntity<NotificationView> get(Caller caller, @PathVariable String notificationId) {
+        NotificationView view = visible(caller, notificationId);
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    NotificationViews.Page<NotificationView> list(Caller caller,
+                                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views.visibleTo(agencyFilter(caller), page, size);
+    }
+
+    @GetMapping("/{notificationId}/history")
+    HistoryPage history(Caller caller, @PathVariable String notificationId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        visible(caller, notificationId);
+        long total = history.count(notificationId);
+        return new HistoryPage(notificationId, history.of(notificationId, page * size, size), page, size, total);
+    }
+
+    record HistoryPage(String itemId, List<HistoryEntry> events, int page, int size, long totalEvents) {
+    }
+
+    private NotificationView visible(Caller caller, String notificationId) {
+        return views.find(notificationId, agencyFilter(caller))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No pre-export notification '" + notificationId + "' is visible to you."));
+    }
+
+    /** Joint auditors read every notification; everyone else only those their agency exports or imports. */
+    private static String agencyFilter(Caller caller) {
+        return caller.hasRole(KeycloakRoles.AUDITOR) ? null : caller.agency();
+    }
+
+    private static URI location(String notificationId) {
+        return URI.create("/api/chemicals/notifications/" + notificationId);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

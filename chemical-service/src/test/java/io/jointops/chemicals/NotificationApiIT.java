@@ -1,0 +1,165 @@
+package io.jointops.chemicals;
+
+import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.TestTokens;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The pre-export notification API of one chemical-service on a real PostgreSQL; tokens are shaped like the realm's. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class NotificationApiIT {
+
+    static final int BUS_PORT = freePort();
+    static final String VALID = """
+            {"importingAgency":"CN-CUSTOMS",
+             "exporter":{"name":"Rhine Chemicals BV","address":{"street":"Havenweg 1","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},
+             "importer":{"name":"Tianjin Fine Chem Co.","address":{"street":"8 Binhai Road","city":"Tianjin","country":"CN"}},
+             "consignee":{"name":"Warehouse 3","address":{"street":"12 Port Road","city":"Tianjin","postalCode":"300450","country":"CN"}},
+             "substanceName":"Acetic anhydride","casNumber":"108-24-7","quantity":1250.5,"unit":"L",
+             "expectedDispatchDate":"2026-12-10","pointOfEntry":"Port of Tianjin","exportLicenceNumber":"NL-EXP-2026-0042",
+             "tlp":"TLP:AMBER","handlingCode":"H1"}""";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("jointops.bus.port", () -> BUS_PORT);
+        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
+        registry.add("jointops.bus.members.chemical-service", () -> "http://localhost:" + BUS_PORT);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void filesANotificationVisibleToExportingAndImportingAgencyOnlyWithItsHistory() throws Exception {
+        MvcResult created = mvc.perform(post("/api/chemicals/notifications").with(TestTokens.user("nl.chemical", "NL-FIOD", "chemical-officer"))
+                        .header("X-Correlation-Id", "it-pen-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        // an exporting agency in the body is ignored: it is the caller's, from the token
+                        .content(VALID.replace("{\"importingAgency\"", "{\"exportingAgency\":\"US-DEA\",\"importingAgency\"")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.exportingAgency", is("NL-FIOD")))
+                .andExpect(jsonPath("$.importingAgency", is("CN-CUSTOMS")))
+                .andExpect(jsonPath("$.casNumber", is("108-24-7")))
+                .andExpect(jsonPath("$.quantity", is(1250.5)))
+                .andExpect(jsonPath("$.unit", is("L")))
+                .andExpect(jsonPath("$.expectedDispatchDate", is("2026-12-10")))
+                .andExpect(jsonPath("$.exporter.address.city", is("Rotterdam")))
+                .andExpect(jsonPath("$.importer.address.postalCode", nullValue()))
+                .andExpect(jsonPath("$.filedBy", is("nl.chemical")))
+                .andReturn();
+        String location = created.getResponse().getHeader("Location");
+        assertThat(location).startsWith("/api/chemicals/notifications/");
+        String notificationId = location.substring(location.lastIndexOf('/') + 1);
+
+        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+        mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/chemicals/notifications").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", not(hasItem(notificationId))));
+
+        mvc.perform(get(location).with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.substanceName", is("Acetic anhydride")))
+                .andExpect(jsonPath("$.consignee.name", is("Warehouse 3")));
+        mvc.perform(get("/api/chemicals/notifications?page=0&size=100").with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id", hasItem(notificationId)));
+        mvc.perform(get(location).with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id", is(notificationId)));
+
+        mvc.perform(get(location + "/history").with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalEvents", is(1)))
+                .andExpect(jsonPath("$.events[0].type", is("PreExportNotificationFiledEvent")))
+                .andExpect(jsonPath("$.events[0].revision", is("1")))
+                .andExpect(jsonPath("$.events[0].actor", is("nl.chemical")))
+                .andExpect(jsonPath("$.events[0].agency", is("NL-FIOD")))
+                .andExpect(jsonPath("$.events[0].correlationId", is("it-pen-1")))
+                .andExpect(jsonPath("$.events[0].payload.casNumber", is("108-24-7")))
+                .andExpect(jsonPath("$.events[0].payload.expectedDispatchDate", is("2026-12-10")))
+                .andExpect(jsonPath("$.events[0].payload.exporter.address.country", is("NL")));
+    }
+
+    @Test
+    void refusesBadInputNamingTheFieldAndStoresNothing() throws Exception {
+        long before = events();
+        expectInvalid(VALID.replace("\"country\":\"NL\"", "\"country\":\"nl\""), is("exporter.address.country"));
+        expectInvalid(VALID.replace("\"consignee\":{\"name\":\"Warehouse 3\"", "\"consignee\":{\"name\":\"\""), is("consignee.name"));
+        expectInvalid(VALID.replace("\"quantity\":1250.5", "\"quantity\":0"), is("quantity"));
+        expectInvalid(VALID.replace("\"unit\":\"L\"", "\"unit\":\"TONNE\""), is("unit"));
+        expectInvalid(VALID.replace("\"casNumber\":\"108-24-7\"", "\"casNumber\":\"108247\""), is("casNumber"));
+        // the check digit, the registry and the exporting agency are the aggregate's to know; it names the field too
+        expectInvalid(VALID.replace("\"casNumber\":\"108-24-7\"", "\"casNumber\":\"108-24-8\""), is("casNumber"));
+        expectInvalid(VALID.replace("\"substanceName\":\"Acetic anhydride\",\"casNumber\":\"108-24-7\"",
+                "\"substanceName\":\"Ethanol\",\"casNumber\":\"64-17-5\""), is("casNumber"));
+        expectInvalid(VALID.replace("\"importingAgency\":\"CN-CUSTOMS\"", "\"importingAgency\":\"NL-FIOD\""), is("importingAgency"));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongRoleIsForbidden() throws Exception {
+        long before = events();
+        mvc.perform(post("/api/chemicals/notifications").with(TestTokens.user("us.finance", "US-FINCEN", "finance-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/chemicals/notifications").with(TestTokens.user("nl.analyst", "NL-FIOD", "analyst"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isForbidden());
+        assertThat(events()).isEqualTo(before);
+        mvc.perform(post("/api/chemicals/notifications").with(TestTokens.user("nl.supervisor", "NL-FIOD", "supervisor"))
+                        .contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isCreated());
+    }
+
+    private void expectInvalid(String body, Matcher<? super String> field) throws Exception {
+        mvc.perform(post("/api/chemicals/notifications").with(TestTokens.user("nl.chemical", "NL-FIOD", "chemical-officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", field));
+    }
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

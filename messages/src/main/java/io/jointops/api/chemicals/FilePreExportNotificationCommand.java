@@ -1,0 +1,36 @@
+package io.jointops.api.chemicals;
+
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Notifies the importing country's authority of a planned export of a controlled precursor (1988 Convention,
+ * Art. 12(10)(a)).
+ *
+ * @param exportingAgency     the notifying agency, from its token
+ * @param importingAgency     the importing country's authority; the notification is released to it
+ * @param casNumber           CAS registry number of the substance, e.g. {@code 108-24-7}
+ * @param pointOfEntry        expected point of entry into the importing country
+ * @param exportLicenceNumber the export licence or authorisation, where the exporting country issues one; may be null
+ */
+public record FilePreExportNotificationCommand(
+        @TargetAggregateIdentifier String notificationId,
+        String exportingAgency,
+        String importingAgency,
+        Party exporter,
+        Party importer,
+        Party consignee,
+        String substanceName,
+        String casNumber,
+        BigDecimal quantity,
+        QuantityUnit unit,
+        LocalDate expectedDispatchDate,
+        String pointOfEntry,
+        String exportLicenceNumber,
+        Tlp tlp,
+        HandlingCode handlingCode) {
+}
