@@ -120,7 +120,7 @@ public final class Launcher {
                     .append(" -d grant_type=password -d client_id=").append(Realm.CLI_CLIENT)
                     .append(" -d username=cn.investigator -d password=").append(Realm.PASSWORD)
                     .append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')").append(System.lineSeparator());
-            out.append("  curl -i ").append(platform.gatewayUrl()).append("/api/cases -H \"Authorization: Bearer $TOKEN\"")
+            out.append("  curl -s -i ").append(platform.gatewayUrl()).append("/api/cases -H \"Authorization: Bearer $TOKEN\"")
                     .append(" -H 'Content-Type: application/json' -d '{\"title\":\"Precursor shipments Tianjin-Los Angeles\",")
                     .append("\"summary\":\"Joint case on diverted precursor chemicals\",\"partnerAgencies\":[\"US-DEA\"],")
                     .append("\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}'").append(System.lineSeparator());

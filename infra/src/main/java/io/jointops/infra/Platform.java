@@ -235,9 +235,10 @@ public final class Platform implements AutoCloseable {
 
     public PlatformOptions options() { return options; }
 
-    /** Names of started processes that have exited since. */
+    /** Names of started processes that have exited since (none once {@link #close()} has begun). */
     public List<String> exited() {
         List<String> names = new ArrayList<>();
+        if (closed) return names;
         for (ChildProcess child : children()) {
             if (!child.alive()) names.add(child.name);
         }
