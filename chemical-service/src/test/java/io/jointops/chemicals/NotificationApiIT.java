@@ -1,10 +1,19 @@
 package io.jointops.chemicals;
 
+import io.jointops.api.chemicals.Address;
+import io.jointops.api.chemicals.Party;
+import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
+import io.jointops.api.chemicals.QuantityUnit;
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestDatabase;
 import io.jointops.platform.test.TestTokens;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -14,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -55,6 +66,11 @@ class NotificationApiIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     void filesANotificationVisibleToExportingAndImportingAgencyOnlyWithItsHistory() throws Exception {
@@ -111,6 +127,16 @@ class NotificationApiIT {
                 .andExpect(jsonPath("$.events[0].payload.casNumber", is("108-24-7")))
                 .andExpect(jsonPath("$.events[0].payload.expectedDispatchDate", is("2026-12-10")))
                 .andExpect(jsonPath("$.events[0].payload.exporter.address.country", is("NL")));
+
+        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
+        golden.assertStoredAsGolden(notificationId, 0, "PreExportNotificationFiledEvent.1.json", "notificationId");
+        assertThat(golden.read("PreExportNotificationFiledEvent.1.json", PreExportNotificationFiledEvent.class, "1"))
+                .isEqualTo(new PreExportNotificationFiledEvent("c2d7a0f4-9b1e-4e7a-8f3d-5a6b7c8d9e01", "NL-FIOD", "CN-CUSTOMS",
+                        new Party("Rhine Chemicals BV", new Address("Havenweg 1", "Rotterdam", "3011 AA", "NL")),
+                        new Party("Tianjin Fine Chem Co.", new Address("8 Binhai Road", "Tianjin", null, "CN")),
+                        new Party("Warehouse 3", new Address("12 Port Road", "Tianjin", "300450", "CN")),
+                        "Acetic anhydride", "108-24-7", new BigDecimal("1250.5"), QuantityUnit.L,
+                        LocalDate.of(2026, 12, 10), "Port of Tianjin", "NL-EXP-2026-0042", Tlp.AMBER, HandlingCode.H1));
     }
 
     @Test

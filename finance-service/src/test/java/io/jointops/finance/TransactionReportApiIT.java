@@ -1,9 +1,16 @@
 package io.jointops.finance;
 
+import io.jointops.api.finance.ReportCode;
+import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestDatabase;
 import io.jointops.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -14,6 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.net.ServerSocket;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -50,6 +59,11 @@ class TransactionReportApiIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     void filesAReportVisibleToOwnerAndReleasedAgenciesOnlyWithItsHistory() throws Exception {
@@ -100,6 +114,14 @@ class TransactionReportApiIT {
                 .andExpect(jsonPath("$.events[0].correlationId", is("it-finance-1")))
                 .andExpect(jsonPath("$.events[0].payload.submissionDate", is("2026-10-14")))
                 .andExpect(jsonPath("$.events[0].payload.reportCode", is("STR")));
+
+        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
+        golden.assertStoredAsGolden(reportId, 0, "SuspiciousTransactionReportFiledEvent.1.json", "reportId");
+        assertThat(golden.read("SuspiciousTransactionReportFiledEvent.1.json", SuspiciousTransactionReportFiledEvent.class, "1"))
+                .isEqualTo(new SuspiciousTransactionReportFiledEvent("3f1b7e2a-52a4-4c8e-b0a9-1f7c1d2e3a01",
+                        ReportCode.STR, "First Harbour Bank", LocalDate.of(2026, 10, 14),
+                        "Structured cash deposits below the reporting threshold", "US-FINCEN", List.of("US-DEA"),
+                        Tlp.AMBER, HandlingCode.H2));
     }
 
     @Test

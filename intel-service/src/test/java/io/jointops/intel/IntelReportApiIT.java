@@ -1,6 +1,12 @@
 package io.jointops.intel;
 
+import io.jointops.api.intel.IntelCategory;
+import io.jointops.api.intel.IntelReportLinkedToCaseEvent;
+import io.jointops.api.intel.IntelReportSubmittedEvent;
 import io.jointops.api.intel.LinkIntelReportToCaseCommand;
+import io.jointops.api.intel.SourceReliability;
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection;
 import io.jointops.platform.test.TestDatabase;
@@ -8,7 +14,10 @@ import io.jointops.platform.test.TestTokens;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -57,6 +66,11 @@ class IntelReportApiIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
     @Autowired
     CommandGateway commands;
 
@@ -113,6 +127,13 @@ class IntelReportApiIT {
                 .andExpect(jsonPath("$.events[0].correlationId", is("it-intel-1")))
                 .andExpect(jsonPath("$.events[0].payload.ownerAgency", is("CN-NNCC")))
                 .andExpect(jsonPath("$.events[0].payload.informationCredibility", is(2)));
+
+        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
+        golden.assertStoredAsGolden(reportId, 0, "IntelReportSubmittedEvent.1.json", "reportId");
+        assertThat(golden.read("IntelReportSubmittedEvent.1.json", IntelReportSubmittedEvent.class, "1"))
+                .isEqualTo(new IntelReportSubmittedEvent("8a0c6a55-2f43-4bd4-9c55-6a0e2f7f9d01",
+                        "NPP shipments via Rotterdam", "Broker pattern", IntelCategory.TRAFFICKING_ROUTE,
+                        SourceReliability.B, 2, Tlp.AMBER, HandlingCode.H2, "CN-NNCC", List.of("US-DEA")));
     }
 
     @Test
@@ -198,6 +219,11 @@ class IntelReportApiIT {
         commands.sendAndWait(link, 10, TimeUnit.SECONDS);
         assertThat(eventTypes(reportId)).containsExactly(
                 "io.jointops.api.intel.IntelReportSubmittedEvent", "io.jointops.api.intel.IntelReportLinkedToCaseEvent");
+
+        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
+        golden.assertStoredAsGolden(reportId, 1, "IntelReportLinkedToCaseEvent.1.json", "reportId");
+        assertThat(golden.read("IntelReportLinkedToCaseEvent.1.json", IntelReportLinkedToCaseEvent.class, "1"))
+                .isEqualTo(new IntelReportLinkedToCaseEvent("8a0c6a55-2f43-4bd4-9c55-6a0e2f7f9d01", "case-a", "Linked report"));
 
         awaitVersion(reportId, 1);
         mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
