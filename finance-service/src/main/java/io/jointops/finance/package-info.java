@@ -1,0 +1,2 @@
+/** finance-service: financial intelligence (suspicious transaction reports) shared between agencies. */
+package io.jointops.finance;
