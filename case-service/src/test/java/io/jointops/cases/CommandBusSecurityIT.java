@@ -87,6 +87,27 @@ class CommandBusSecurityIT {
     }
 
     @Test
+    void peersReadCapabilitiesOnlyWithTheSecret() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-JointOps-Bus-Secret", SECRET);
+        ResponseEntity<String> capabilities;
+        try {
+            capabilities = http.exchange("http://localhost:" + BUS_PORT + "/member-capabilities", HttpMethod.GET,
+                    new HttpEntity<>(headers), String.class);
+        } catch (HttpStatusCodeException e) {
+            capabilities = ResponseEntity.status(e.getStatusCode()).body(e.getResponseBodyAsString());
+        }
+        assertThat(capabilities.getStatusCode().value()).as(capabilities.getBody()).isEqualTo(200);
+        assertThat(capabilities.getBody()).contains("loadFactor");
+        try {
+            http.getForEntity("http://localhost:" + BUS_PORT + "/member-capabilities", String.class);
+            org.junit.jupiter.api.Assertions.fail("capabilities served without the secret");
+        } catch (HttpStatusCodeException e) {
+            assertThat(e.getStatusCode().value()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void busAndApiStayOnTheirOwnPorts() {
         assertThat(status(apiPort, "/spring-command-bus-connector/command", openCase(UUID.randomUUID().toString()), SECRET))
                 .isEqualTo(404);

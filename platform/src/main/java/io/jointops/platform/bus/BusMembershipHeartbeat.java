@@ -1,5 +1,7 @@
 package io.jointops.platform.bus;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.cloud.client.discovery.event.InstanceRegisteredEvent;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * list does not, so this publishes the registration once the service is ready and a heartbeat periodically.
  */
 final class BusMembershipHeartbeat implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BusMembershipHeartbeat.class);
 
     private final ApplicationEventPublisher publisher;
     private final BusRegistration registration;
@@ -39,8 +43,16 @@ final class BusMembershipHeartbeat implements SmartLifecycle {
     @Override
     public void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bus-heartbeat"));
-        scheduler.scheduleWithFixedDelay(() -> publisher.publishEvent(new HeartbeatEvent(this, beats.incrementAndGet())),
-                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A failed refresh must not end the schedule: the next beat tries again. */
+    private void beat() {
+        try {
+            publisher.publishEvent(new HeartbeatEvent(this, beats.incrementAndGet()));
+        } catch (RuntimeException e) {
+            log.warn("Command bus membership refresh failed; retrying at the next heartbeat", e);
+        }
     }
 
     @Override

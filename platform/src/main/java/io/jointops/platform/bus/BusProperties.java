@@ -38,7 +38,10 @@ public record BusProperties(
     /** Header carrying the shared secret on every bus request. */
     public static final String SECRET_HEADER = "X-JointOps-Bus-Secret";
 
+    /** Where peers read each other's command capabilities (the extension's default path). */
+    static final String CAPABILITIES_PATH = "/member-capabilities";
+
     static boolean isBusPath(String path) {
-        return path.startsWith("/spring-command-bus-connector/") || path.equals("/member-capabilities");
+        return path.startsWith("/spring-command-bus-connector/") || path.equals(CAPABILITIES_PATH);
     }
 }

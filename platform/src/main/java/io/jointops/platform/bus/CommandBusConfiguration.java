@@ -4,6 +4,7 @@ import org.apache.catalina.connector.Connector;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.extensions.springcloud.autoconfig.SpringCloudAutoConfiguration;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpCommandBusConnector;
+import org.axonframework.extensions.springcloud.commandhandling.mode.CapabilityDiscoveryMode;
 import org.axonframework.extensions.springcloud.commandhandling.mode.RestCapabilityDiscoveryMode;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +23,7 @@ import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClient;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.web.client.RestTemplate;
 
@@ -59,7 +61,14 @@ public class CommandBusConfiguration {
         return RestCapabilityDiscoveryMode.builder()
                 .serializer(new AllowListSerializer(serializer))
                 .restTemplate(busRestTemplate)
+                .messageCapabilitiesEndpoint(BusProperties.CAPABILITIES_PATH)
                 .build();
+    }
+
+    @Bean
+    @Primary
+    CapabilityDiscoveryMode tolerantCapabilityDiscovery(RestCapabilityDiscoveryMode secureCapabilityDiscoveryMode) {
+        return new TolerantCapabilityDiscovery(secureCapabilityDiscoveryMode);
     }
 
     @Bean
