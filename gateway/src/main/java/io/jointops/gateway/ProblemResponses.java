@@ -49,6 +49,16 @@ class ProblemResponses {
                 "Rate limit exceeded for this client and user; retry after " + retryAfterSeconds + " s.");
     }
 
+    Mono<Void> upstreamUnavailable(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                "The service behind this path is not reachable right now; retry shortly.");
+    }
+
+    Mono<Void> upstreamTimeout(ServerWebExchange exchange) {
+        return write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind this path did not answer in time.");
+    }
+
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
