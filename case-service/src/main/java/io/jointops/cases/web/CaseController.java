@@ -7,6 +7,8 @@ import io.jointops.cases.query.caseview.CaseView;
 import io.jointops.cases.query.caseview.CaseViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.security.KeycloakRoles;
 import io.jointops.platform.web.InvalidRequestException;
@@ -30,7 +32,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,8 +47,6 @@ import java.util.regex.Pattern;
 @Validated
 class CaseController {
 
-    /** How long a write waits for the view, so that the caller's next read sees it. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
     private static final Pattern ENTITY_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
 
@@ -84,7 +83,7 @@ class CaseController {
             }
             throw e;
         }
-        CaseView view = views.awaitVersion(caseId, 0, READ_YOUR_WRITE).orElse(null);
+        CaseView view = views.awaitVersion(caseId, 0, ReadYourWrites.TIMEOUT).orElse(null);
         return ResponseEntity.created(location(caseId)).eTag(etag(0)).body(view);
     }
 
@@ -95,9 +94,9 @@ class CaseController {
     }
 
     @GetMapping
-    CaseViews.Page<CaseView> list(Caller caller,
-                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    Page<CaseView> list(Caller caller,
+                        @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return views.visibleTo(agencyFilter(caller), page, size);
     }
 
@@ -110,7 +109,7 @@ class CaseController {
         visible(caller, caseId);
         commands.sendAndWait(new AddCasePartnerCommand(caseId, request.agency(), caller.agency(), expectedVersion),
                 30, TimeUnit.SECONDS);
-        return views.awaitVersion(caseId, history.count(caseId) - 1, READ_YOUR_WRITE)
+        return views.awaitVersion(caseId, history.count(caseId) - 1, ReadYourWrites.TIMEOUT)
                 .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
                 .orElseGet(() -> ResponseEntity.accepted().build());
     }
@@ -133,17 +132,11 @@ class CaseController {
             case INTEL_REPORT -> commands.sendAndWait(new LinkIntelReportToCaseCommand(request.itemId(), caseId,
                     caseAgencies, caller.agency()), 30, TimeUnit.SECONDS);
         }
-        Duration waited = Duration.ZERO;
-        while (waited.compareTo(READ_YOUR_WRITE) < 0) {
-            Optional<CaseView> linked = views.find(caseId, null).filter(v -> v.linkedItems().stream()
-                    .anyMatch(item -> item.id().equals(request.itemId()) && item.type().equals(request.itemType().name())));
-            if (linked.isPresent()) {
-                return ResponseEntity.ok().eTag(etag(linked.get().version())).body(linked.get());
-            }
-            sleep(Duration.ofMillis(25));
-            waited = waited.plusMillis(25);
-        }
-        return ResponseEntity.accepted().build();
+        return ReadYourWrites.await(() -> views.find(caseId, null), linked -> linked.linkedItems().stream()
+                        .anyMatch(item -> item.id().equals(request.itemId()) && item.type().equals(request.itemType().name())),
+                        ReadYourWrites.TIMEOUT)
+                .map(linked -> ResponseEntity.ok().eTag(etag(linked.version())).body(linked))
+                .orElseGet(() -> ResponseEntity.accepted().build());
     }
 
     @GetMapping("/{caseId}/history")
@@ -181,7 +174,7 @@ class CaseController {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
                     "This Idempotency-Key was already used for a different request.");
         }
-        CaseView view = views.awaitVersion(caseId, 0, READ_YOUR_WRITE).orElse(null);
+        CaseView view = views.awaitVersion(caseId, 0, ReadYourWrites.TIMEOUT).orElse(null);
         return Optional.of(ResponseEntity.created(location(caseId)).eTag(etag(0))
                 .header("Idempotent-Replayed", "true").body(view));
     }
@@ -212,13 +205,5 @@ class CaseController {
 
     private static String etag(long version) {
         return "\"" + version + "\"";
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,6 +5,8 @@ import io.jointops.chemicals.query.notificationview.NotificationView;
 import io.jointops.chemicals.query.notificationview.NotificationViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.security.KeycloakRoles;
 import jakarta.validation.Valid;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +35,6 @@ import java.util.concurrent.TimeUnit;
 @RequestMapping("/api/chemicals/notifications")
 @Validated
 class NotificationController {
-
-    /** How long a write waits for the view, so that the caller's next read sees it. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
 
     private final CommandGateway commands;
     private final NotificationViews views;
@@ -57,7 +55,7 @@ class NotificationController {
                 request.consignee().toParty(), request.substanceName(), request.casNumber(), request.quantity(),
                 request.unit(), request.expectedDispatchDate(), request.pointOfEntry(), request.exportLicenceNumber(),
                 request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
-        NotificationView view = views.awaitVersion(notificationId, 0, READ_YOUR_WRITE).orElse(null);
+        NotificationView view = views.awaitVersion(notificationId, 0, ReadYourWrites.TIMEOUT).orElse(null);
         return ResponseEntity.created(location(notificationId)).eTag(etag(0)).body(view);
     }
 
@@ -68,9 +66,9 @@ class NotificationController {
     }
 
     @GetMapping
-    NotificationViews.Page<NotificationView> list(Caller caller,
-                                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    Page<NotificationView> list(Caller caller,
+                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return views.visibleTo(agencyFilter(caller), page, size);
     }
 

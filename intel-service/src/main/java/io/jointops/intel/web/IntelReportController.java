@@ -5,6 +5,8 @@ import io.jointops.intel.query.reportview.IntelReportView;
 import io.jointops.intel.query.reportview.IntelReportViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.security.KeycloakRoles;
 import jakarta.validation.Valid;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +37,6 @@ import java.util.concurrent.TimeUnit;
 @RequestMapping("/api/intel/reports")
 @Validated
 class IntelReportController {
-
-    /** How long a write waits for the view, so that the caller's next read sees it. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
 
     private final CommandGateway commands;
     private final IntelReportViews views;
@@ -58,7 +56,7 @@ class IntelReportController {
                 request.category(), request.sourceReliability(), request.informationCredibility(), request.tlp(),
                 request.handlingCode(), caller.agency(),
                 request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo())), 30, TimeUnit.SECONDS);
-        IntelReportView view = views.awaitVersion(reportId, 0, READ_YOUR_WRITE).orElse(null);
+        IntelReportView view = views.awaitVersion(reportId, 0, ReadYourWrites.TIMEOUT).orElse(null);
         return ResponseEntity.created(location(reportId)).eTag(etag(0)).body(view);
     }
 
@@ -69,9 +67,9 @@ class IntelReportController {
     }
 
     @GetMapping
-    IntelReportViews.Page<IntelReportView> list(Caller caller,
-                                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    Page<IntelReportView> list(Caller caller,
+                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return views.visibleTo(agencyFilter(caller), page, size);
     }
 

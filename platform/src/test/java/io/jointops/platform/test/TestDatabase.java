@@ -1,8 +1,10 @@
 package io.jointops.platform.test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -31,6 +33,12 @@ public final class TestDatabase {
     public static synchronized String jdbcUrl() {
         start();
         return url;
+    }
+
+    /** The database for a test without Spring, e.g. {@code JdbcClient.create(TestDatabase.dataSource())}. */
+    public static synchronized DataSource dataSource() {
+        start();
+        return new DriverManagerDataSource(url, user, password);
     }
 
     private static void start() {

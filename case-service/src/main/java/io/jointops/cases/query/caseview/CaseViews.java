@@ -1,5 +1,8 @@
 package io.jointops.cases.query.caseview;
 
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.query.ViewTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +20,8 @@ import java.util.Optional;
 @Component
 public class CaseViews {
 
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final ViewTable TABLE = new ViewTable("case_view",
+            "lead_agency = :agency OR :agency = ANY(partner_agencies)", "opened_at DESC, case_id");
 
     private final JdbcClient jdbc;
 
@@ -36,18 +40,7 @@ public class CaseViews {
     }
 
     public Page<CaseView> visibleTo(String agency, int page, int size) {
-        String where = agency == null ? "" : "WHERE lead_agency = :agency OR :agency = ANY(partner_agencies)";
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM case_view " + where);
-        JdbcClient.StatementSpec select = jdbc.sql(
-                "SELECT * FROM case_view " + where + " ORDER BY opened_at DESC, case_id LIMIT :size OFFSET :offset");
-        if (agency != null) {
-            count = count.param("agency", agency);
-            select = select.param("agency", agency);
-        }
-        long total = count.query(Long.class).single();
-        List<CaseView> items = select.param("size", size).param("offset", (long) page * size)
-                .query(this::row).list().stream().map(this::withLinks).toList();
-        return new Page<>(items, page, size, total, (total + size - 1) / size);
+        return TABLE.page(jdbc, agency, page, size, this::row).map(this::withLinks);
     }
 
     /**
@@ -55,19 +48,7 @@ public class CaseViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<CaseView> awaitVersion(String caseId, long version, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<CaseView> view = find(caseId, null).filter(v -> v.version() >= version);
-            if (view.isPresent() || Instant.now().isAfter(deadline)) {
-                return view;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return ReadYourWrites.await(() -> find(caseId, null), view -> view.version() >= version, timeout);
     }
 
     private CaseView withLinks(CaseView view) {
@@ -102,9 +83,5 @@ public class CaseViews {
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    /** One page of results. */
-    public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
     }
 }

@@ -3,6 +3,9 @@ package io.jointops.chemicals.query.notificationview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.chemicals.Party;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.query.ViewTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads the notification view, always for one agency: a notification the agency may not see is reported as missing. */
 @Component
 public class NotificationViews {
 
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final ViewTable TABLE = new ViewTable("notification_view",
+            "exporting_agency = :agency OR importing_agency = :agency", "filed_at DESC, notification_id");
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -40,18 +43,7 @@ public class NotificationViews {
     }
 
     public Page<NotificationView> visibleTo(String agency, int page, int size) {
-        String where = agency == null ? "" : "WHERE exporting_agency = :agency OR importing_agency = :agency";
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM notification_view " + where);
-        JdbcClient.StatementSpec select = jdbc.sql("SELECT * FROM notification_view " + where
-                + " ORDER BY filed_at DESC, notification_id LIMIT :size OFFSET :offset");
-        if (agency != null) {
-            count = count.param("agency", agency);
-            select = select.param("agency", agency);
-        }
-        long total = count.query(Long.class).single();
-        List<NotificationView> items = select.param("size", size).param("offset", (long) page * size)
-                .query(this::row).list();
-        return new Page<>(items, page, size, total, (total + size - 1) / size);
+        return TABLE.page(jdbc, agency, page, size, this::row);
     }
 
     /**
@@ -59,19 +51,7 @@ public class NotificationViews {
      * after writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<NotificationView> awaitVersion(String notificationId, long version, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<NotificationView> view = find(notificationId, null).filter(v -> v.version() >= version);
-            if (view.isPresent() || Instant.now().isAfter(deadline)) {
-                return view;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return ReadYourWrites.await(() -> find(notificationId, null), view -> view.version() >= version, timeout);
     }
 
     private NotificationView row(ResultSet row, int rowNumber) throws SQLException {
@@ -113,9 +93,5 @@ public class NotificationViews {
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    /** One page of results. */
-    public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
     }
 }

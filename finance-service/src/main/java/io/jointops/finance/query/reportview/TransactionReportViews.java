@@ -1,5 +1,8 @@
 package io.jointops.finance.query.reportview;
 
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.query.ViewTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,14 +14,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads the report view, always for one agency: a report the agency may not see is reported as missing. */
 @Component
 public class TransactionReportViews {
 
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final ViewTable TABLE = new ViewTable("transaction_report_view",
+            "owner_agency = :agency OR :agency = ANY(released_to)", "filed_at DESC, report_id");
 
     private final JdbcClient jdbc;
 
@@ -36,18 +39,7 @@ public class TransactionReportViews {
     }
 
     public Page<TransactionReportView> visibleTo(String agency, int page, int size) {
-        String where = agency == null ? "" : "WHERE owner_agency = :agency OR :agency = ANY(released_to)";
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM transaction_report_view " + where);
-        JdbcClient.StatementSpec select = jdbc.sql("SELECT * FROM transaction_report_view " + where
-                + " ORDER BY filed_at DESC, report_id LIMIT :size OFFSET :offset");
-        if (agency != null) {
-            count = count.param("agency", agency);
-            select = select.param("agency", agency);
-        }
-        long total = count.query(Long.class).single();
-        List<TransactionReportView> items = select.param("size", size).param("offset", (long) page * size)
-                .query(this::row).list();
-        return new Page<>(items, page, size, total, (total + size - 1) / size);
+        return TABLE.page(jdbc, agency, page, size, this::row);
     }
 
     /**
@@ -55,19 +47,7 @@ public class TransactionReportViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<TransactionReportView> awaitVersion(String reportId, long version, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<TransactionReportView> view = find(reportId, null).filter(v -> v.version() >= version);
-            if (view.isPresent() || Instant.now().isAfter(deadline)) {
-                return view;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return ReadYourWrites.await(() -> find(reportId, null), view -> view.version() >= version, timeout);
     }
 
     private TransactionReportView row(ResultSet row, int rowNumber) throws SQLException {
@@ -90,9 +70,5 @@ public class TransactionReportViews {
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    /** One page of results. */
-    public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
     }
 }

@@ -1,5 +1,8 @@
 package io.jointops.intel.query.reportview;
 
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.query.ViewTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +20,8 @@ import java.util.Optional;
 @Component
 public class IntelReportViews {
 
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final ViewTable TABLE = new ViewTable("intel_report_view",
+            "owner_agency = :agency OR :agency = ANY(released_to)", "submitted_at DESC, report_id");
 
     private final JdbcClient jdbc;
 
@@ -35,18 +39,7 @@ public class IntelReportViews {
     }
 
     public Page<IntelReportView> visibleTo(String agency, int page, int size) {
-        String where = agency == null ? "" : "WHERE owner_agency = :agency OR :agency = ANY(released_to)";
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM intel_report_view " + where);
-        JdbcClient.StatementSpec select = jdbc.sql("SELECT * FROM intel_report_view " + where
-                + " ORDER BY submitted_at DESC, report_id LIMIT :size OFFSET :offset");
-        if (agency != null) {
-            count = count.param("agency", agency);
-            select = select.param("agency", agency);
-        }
-        long total = count.query(Long.class).single();
-        List<IntelReportView> items = select.param("size", size).param("offset", (long) page * size)
-                .query(this::row).list();
-        return new Page<>(items, page, size, total, (total + size - 1) / size);
+        return TABLE.page(jdbc, agency, page, size, this::row);
     }
 
     /**
@@ -54,19 +47,7 @@ public class IntelReportViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<IntelReportView> awaitVersion(String reportId, long version, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<IntelReportView> view = find(reportId, null).filter(v -> v.version() >= version);
-            if (view.isPresent() || Instant.now().isAfter(deadline)) {
-                return view;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+        return ReadYourWrites.await(() -> find(reportId, null), view -> view.version() >= version, timeout);
     }
 
     private IntelReportView row(ResultSet row, int rowNumber) throws SQLException {
@@ -97,9 +78,5 @@ public class IntelReportViews {
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    /** One page of results. */
-    public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
     }
 }
