@@ -1,0 +1,95 @@
+package io.jointops.k8s;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.jointops.k8s.Manifests.at;
+import static io.jointops.k8s.Manifests.kind;
+import static io.jointops.k8s.Manifests.list;
+import static io.jointops.k8s.Manifests.named;
+import static io.jointops.k8s.Manifests.ofKind;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every overlay renders, every object is valid against its schema, and the policies hold. */
+class OverlaysTest {
+
+    static final List<String> PROCESSES =
+            List.of("gateway", "case-service", "intel-service", "finance-service", "chemical-service");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void rendersValidObjectsThatComplyWithThePolicies(String kustomization) {
+        List<Map<String, Object>> objects = Manifests.render(Manifests.K8S_DIR.resolve(kustomization));
+
+        assertThat(SchemaValidation.validate(objects)).as("schema violations").isEmpty();
+        assertThat(Policies.check(objects)).as("policy violations").isEmpty();
+        for (String process : PROCESSES) {
+            assertThat(ofKind(objects, "Deployment")).extracting(Manifests::name).contains(process);
+        }
+        assertThat(objects).extracting(Manifests::kind).contains("Cluster", "Keycloak", "Ingress",
+                "ServiceMonitor", "PrometheusRule", "NetworkPolicy", "Role", "RoleBinding");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void overlaysAreDeployable(String overlay) {
+        List<Map<String, Object>> objects = Manifests.render(Manifests.K8S_DIR.resolve("overlays/" + overlay));
+        assertThat(objects).extracting(Manifests::kind).contains("Namespace", "KeycloakRealmImport");
+        for (Map<String, Object> object : objects) {
+            if (!"Namespace".equals(kind(object))) {
+                assertThat(at(object, "metadata.namespace")).as(Manifests.id(object)).isEqualTo(namespace(overlay));
+            }
+        }
+        // the base's documentation-range placeholder for the API server must be replaced
+        assertThat(Kubectl.kustomize(Manifests.K8S_DIR.resolve("overlays/" + overlay))).doesNotContain("192.0.2.1");
+        // the issuer the services check is the host the Keycloak Ingress serves
+        String issuer = (String) at(ofKind(objects, "ConfigMap").stream()
+                .filter(c -> Manifests.name(c).startsWith("jointops-config")).findFirst().orElseThrow(), "data.JOINTOPS_ISSUER_URI");
+        String keycloakHost = (String) at(list(named(objects, "Ingress", "keycloak"), "spec.rules").get(0), "host");
+        assertThat(issuer).isEqualTo("https://" + keycloakHost + "/realms/jointops");
+        assertThat(at(named(objects, "Keycloak", "keycloak"), "spec.hostname.hostname")).isEqualTo("https://" + keycloakHost);
+    }
+
+    private static String namespace(String overlay) {
+        return "prod".equals(overlay) ? "jointops" : "jointops-" + overlay;
+    }
+
+    @Test
+    void devRunsOneReplicaAndProdThreeSpreadOverNodes() {
+        List<Map<String, Object>> dev = Manifests.render(Manifests.K8S_DIR.resolve("overlays/dev"));
+        List<Map<String, Object>> prod = Manifests.render(Manifests.K8S_DIR.resolve("overlays/prod"));
+        for (String process : PROCESSES) {
+            assertThat(at(named(dev, "HorizontalPodAutoscaler", process), "spec.minReplicas")).isEqualTo(1);
+            assertThat(at(named(prod, "HorizontalPodAutoscaler", process), "spec.minReplicas")).isEqualTo(3);
+            // replicas belong to the autoscaler: a replicas field would reset them on every apply
+            assertThat(at(named(prod, "Deployment", process), "spec.replicas")).isNull();
+            assertThat(at(named(prod, "Deployment", process), "spec.template.spec.affinity.podAntiAffinity")).isNotNull();
+            assertThat(at(named(dev, "Deployment", process), "spec.template.spec.affinity")).isNull();
+        }
+        assertThat(at(named(dev, "Cluster", "jointops-db"), "spec.instances")).isEqualTo(1);
+        assertThat(at(named(prod, "Cluster", "jointops-db"), "spec.instances")).isEqualTo(3);
+    }
+
+    @Test
+    void kustomizationsUseResourcesNotTheDeprecatedBases() throws IOException {
+        try (Stream<Path> files = Files.walk(Manifests.K8S_DIR)) {
+            List<Path> kustomizations = files
+                    .filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                    .filter(f -> !f.startsWith(Manifests.K8S_DIR.resolve("target")))
+                    .filter(f -> !f.startsWith(BrokenManifestsTest.BROKEN))
+                    .toList();
+            assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(3);
+            for (Path kustomization : kustomizations) {
+                assertThat(KustomizationRules.check(kustomization)).as(kustomization.toString()).isEmpty();
+            }
+        }
+    }
+}
