@@ -79,6 +79,17 @@ class OverlaysTest {
     }
 
     @Test
+    void theImageRunsAsTheUserTheDeploymentsRequire() throws IOException {
+        String dockerfile = Files.readString(Manifests.K8S_DIR.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("USER 10001:10001").contains("-XX:MaxRAMPercentage");
+        for (Map<String, Object> deployment : ofKind(Manifests.render(Manifests.K8S_DIR.resolve("base")), "Deployment")) {
+            assertThat(at(deployment, "spec.template.spec.securityContext.runAsUser")).isEqualTo(10001);
+            assertThat(Files.exists(Manifests.REPO_DIR.resolve(Manifests.name(deployment) + "/pom.xml")))
+                    .as("module of " + Manifests.name(deployment) + " (the Dockerfile's MODULE)").isTrue();
+        }
+    }
+
+    @Test
     void kustomizationsUseResourcesNotTheDeprecatedBases() throws IOException {
         try (Stream<Path> files = Files.walk(Manifests.K8S_DIR)) {
             List<Path> kustomizations = files
