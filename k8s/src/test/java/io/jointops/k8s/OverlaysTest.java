@@ -79,6 +79,22 @@ class OverlaysTest {
     }
 
     @Test
+    void alertsAndDashboardCoverWhatOperatorsWatch() throws IOException {
+        List<Map<String, Object>> base = Manifests.render(Manifests.K8S_DIR.resolve("base"));
+        String rules = String.valueOf(at(named(base, "PrometheusRule", "jointops"), "spec"));
+        assertThat(rules).contains("JointOpsEventProcessorLag", "JointOpsHighErrorRate", "JointOpsDeadlineBacklog",
+                "jointops_gateway_rate_limited_total", "JointOpsNotReady");
+        Map<?, ?> dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                Manifests.K8S_DIR.resolve("base/monitoring/grafana-dashboard.json").toFile(), Map.class);
+        List<?> panels = (List<?>) dashboard.get("panels");
+        assertThat(panels.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("title")))).contains("Command rate per service",
+                "Command latency per service", "Processor lag (events)", "Event-store growth", "Gateway responses by status");
+        assertThat(panels).allSatisfy(p -> assertThat((List<?>) ((Map<?, ?>) p).get("targets")).isNotEmpty());
+        // the dashboard ships as a ConfigMap for Grafana's sidecar
+        assertThat(at(named(base, "ConfigMap", "jointops-grafana-dashboard"), "metadata.labels.grafana_dashboard")).isEqualTo("1");
+    }
+
+    @Test
     void theImageRunsAsTheUserTheDeploymentsRequire() throws IOException {
         String dockerfile = Files.readString(Manifests.K8S_DIR.resolve("Dockerfile"));
         assertThat(dockerfile).contains("USER 10001:10001").contains("-XX:MaxRAMPercentage");
