@@ -7,10 +7,10 @@ import io.jointops.cases.query.caseview.CaseView;
 import io.jointops.cases.query.caseview.CaseViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
-import io.jointops.platform.security.KeycloakRoles;
 import io.jointops.platform.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -97,7 +97,7 @@ class CaseController {
     Page<CaseView> list(Caller caller,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views.visibleTo(agencyFilter(caller), page, size);
+        return views.visibleTo(caller.agencyFilter(), page, size);
     }
 
     @PostMapping("/{caseId}/partners")
@@ -144,21 +144,12 @@ class CaseController {
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         visible(caller, caseId);
-        long total = history.count(caseId);
-        return new HistoryPage(caseId, history.of(caseId, page * size, size), page, size, total);
-    }
-
-    record HistoryPage(String itemId, List<HistoryEntry> events, int page, int size, long totalEvents) {
+        return history.page(caseId, page, size);
     }
 
     private CaseView visible(Caller caller, String caseId) {
-        return views.find(caseId, agencyFilter(caller))
+        return views.find(caseId, caller.agencyFilter())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case '" + caseId + "' is visible to you."));
-    }
-
-    /** Joint auditors read every case; everyone else only the cases of their agency. */
-    private static String agencyFilter(Caller caller) {
-        return caller.hasRole(KeycloakRoles.AUDITOR) ? null : caller.agency();
     }
 
     private Optional<ResponseEntity<CaseView>> replay(String caseId, CaseRequests.OpenCase request) {

@@ -4,11 +4,10 @@ import io.jointops.api.chemicals.FilePreExportNotificationCommand;
 import io.jointops.chemicals.query.notificationview.NotificationView;
 import io.jointops.chemicals.query.notificationview.NotificationViews;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
-import io.jointops.platform.security.KeycloakRoles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -69,7 +67,7 @@ class NotificationController {
     Page<NotificationView> list(Caller caller,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views.visibleTo(agencyFilter(caller), page, size);
+        return views.visibleTo(caller.agencyFilter(), page, size);
     }
 
     @GetMapping("/{notificationId}/history")
@@ -77,22 +75,13 @@ class NotificationController {
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         visible(caller, notificationId);
-        long total = history.count(notificationId);
-        return new HistoryPage(notificationId, history.of(notificationId, page * size, size), page, size, total);
-    }
-
-    record HistoryPage(String itemId, List<HistoryEntry> events, int page, int size, long totalEvents) {
+        return history.page(notificationId, page, size);
     }
 
     private NotificationView visible(Caller caller, String notificationId) {
-        return views.find(notificationId, agencyFilter(caller))
+        return views.find(notificationId, caller.agencyFilter())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "No pre-export notification '" + notificationId + "' is visible to you."));
-    }
-
-    /** Joint auditors read every notification; everyone else only those their agency exports or imports. */
-    private static String agencyFilter(Caller caller) {
-        return caller.hasRole(KeycloakRoles.AUDITOR) ? null : caller.agency();
     }
 
     private static URI location(String notificationId) {

@@ -4,11 +4,10 @@ import io.jointops.api.intel.SubmitIntelReportCommand;
 import io.jointops.intel.query.reportview.IntelReportView;
 import io.jointops.intel.query.reportview.IntelReportViews;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
-import io.jointops.platform.security.KeycloakRoles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +27,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +68,7 @@ class IntelReportController {
     Page<IntelReportView> list(Caller caller,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views.visibleTo(agencyFilter(caller), page, size);
+        return views.visibleTo(caller.agencyFilter(), page, size);
     }
 
     @GetMapping("/{reportId}/history")
@@ -78,22 +76,13 @@ class IntelReportController {
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         visible(caller, reportId);
-        long total = history.count(reportId);
-        return new HistoryPage(reportId, history.of(reportId, page * size, size), page, size, total);
-    }
-
-    record HistoryPage(String itemId, List<HistoryEntry> events, int page, int size, long totalEvents) {
+        return history.page(reportId, page, size);
     }
 
     private IntelReportView visible(Caller caller, String reportId) {
-        return views.find(reportId, agencyFilter(caller))
+        return views.find(reportId, caller.agencyFilter())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "No intelligence report '" + reportId + "' is visible to you."));
-    }
-
-    /** Joint auditors read every report; everyone else only those owned by or released to their agency. */
-    private static String agencyFilter(Caller caller) {
-        return caller.hasRole(KeycloakRoles.AUDITOR) ? null : caller.agency();
     }
 
     private static URI location(String reportId) {

@@ -28,7 +28,13 @@ public class EventHistory {
         this.objectMapper = objectMapper;
     }
 
-    public List<HistoryEntry> of(String aggregateId, int offset, int limit) {
+    /** Page {@code page} of {@code size} events of the item, with the item's event count. */
+    public HistoryPage page(String aggregateId, int page, int size) {
+        long total = count(aggregateId);
+        return new HistoryPage(aggregateId, of(aggregateId, (long) page * size, size), page, size, total);
+    }
+
+    public List<HistoryEntry> of(String aggregateId, long offset, int limit) {
         return jdbc.sql("""
                         SELECT global_index, sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data
                           FROM %s.domain_event_entry

@@ -24,6 +24,14 @@ public record Caller(String userId, String username, String agency, Set<String> 
                         .collect(Collectors.toUnmodifiableSet()));
     }
 
+    /**
+     * The agency whose items the caller may read, as the views take it: {@code null} for joint auditors, who read
+     * every item; everyone else reads only what their own agency may see.
+     */
+    public String agencyFilter() {
+        return hasRole(KeycloakRoles.AUDITOR) ? null : agency;
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
