@@ -1,6 +1,6 @@
 package io.jointops.cases;
 
-import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,8 +12,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import java.net.ServerSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -30,14 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class CaseApiIT {
 
-    static final int BUS_PORT = freePort();
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("jointops.bus.port", () -> BUS_PORT);
-        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
-        registry.add("jointops.bus.members.case-service", () -> "http://localhost:" + BUS_PORT);
+        TestService.register(registry, "case-service");
     }
 
     @Autowired
@@ -138,13 +131,5 @@ class CaseApiIT {
 
     private long events() {
         return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

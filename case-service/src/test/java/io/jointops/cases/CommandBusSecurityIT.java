@@ -3,7 +3,7 @@ package io.jointops.cases;
 import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
-import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.TestService;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpDispatchMessage;
 import org.axonframework.serialization.Serializer;
@@ -23,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestTemplate;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -35,15 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CommandBusSecurityIT {
 
-    static final int BUS_PORT = freePort();
+    static final int BUS_PORT = TestService.freePort();
     static final String SECRET = "bus-secret-for-this-test-only";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("jointops.bus.port", () -> BUS_PORT);
-        registry.add("jointops.bus.secret", () -> SECRET);
-        registry.add("jointops.bus.members.case-service", () -> "http://localhost:" + BUS_PORT);
+        TestService.register(registry, "case-service", BUS_PORT, SECRET);
     }
 
     @LocalServerPort
@@ -154,13 +150,5 @@ class CommandBusSecurityIT {
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

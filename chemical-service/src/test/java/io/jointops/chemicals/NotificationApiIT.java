@@ -6,16 +6,15 @@ import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
 import io.jointops.api.chemicals.QuantityUnit;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
-import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.GoldenEvents;
+import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,7 +23,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,9 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The pre-export notification API of one chemical-service on a real PostgreSQL; tokens are shaped like the realm's. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(GoldenEvents.class)
 class NotificationApiIT {
 
-    static final int BUS_PORT = freePort();
     static final String VALID = """
             {"importingAgency":"CN-CUSTOMS",
              "exporter":{"name":"Rhine Chemicals BV","address":{"street":"Havenweg 1","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},
@@ -56,10 +54,7 @@ class NotificationApiIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("jointops.bus.port", () -> BUS_PORT);
-        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
-        registry.add("jointops.bus.members.chemical-service", () -> "http://localhost:" + BUS_PORT);
+        TestService.register(registry, "chemical-service");
     }
 
     @Autowired
@@ -67,10 +62,7 @@ class NotificationApiIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ObjectMapper objectMapper;
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
+    GoldenEvents golden;
 
     @Test
     void filesANotificationVisibleToExportingAndImportingAgencyOnlyWithItsHistory() throws Exception {
@@ -128,7 +120,6 @@ class NotificationApiIT {
                 .andExpect(jsonPath("$.events[0].payload.expectedDispatchDate", is("2026-12-10")))
                 .andExpect(jsonPath("$.events[0].payload.exporter.address.country", is("NL")));
 
-        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
         golden.assertStoredAsGolden(notificationId, 0, "PreExportNotificationFiledEvent.1.json", "notificationId");
         assertThat(golden.read("PreExportNotificationFiledEvent.1.json", PreExportNotificationFiledEvent.class, "1"))
                 .isEqualTo(new PreExportNotificationFiledEvent("c2d7a0f4-9b1e-4e7a-8f3d-5a6b7c8d9e01", "NL-FIOD", "CN-CUSTOMS",
@@ -179,13 +170,5 @@ class NotificationApiIT {
 
     private long events() {
         return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

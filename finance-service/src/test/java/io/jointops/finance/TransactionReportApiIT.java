@@ -4,15 +4,14 @@ import io.jointops.api.finance.ReportCode;
 import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
-import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.GoldenEvents;
+import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,7 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,9 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The transaction report API of one finance-service on a real PostgreSQL; tokens are shaped like the realm's. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(GoldenEvents.class)
 class TransactionReportApiIT {
 
-    static final int BUS_PORT = freePort();
     static final String VALID = """
             {"reportCode":"STR","reportingEntity":"First Harbour Bank","submissionDate":"2026-10-14",
              "reason":"Structured cash deposits below the reporting threshold","releasedTo":[%s],
@@ -49,10 +47,7 @@ class TransactionReportApiIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("jointops.bus.port", () -> BUS_PORT);
-        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
-        registry.add("jointops.bus.members.finance-service", () -> "http://localhost:" + BUS_PORT);
+        TestService.register(registry, "finance-service");
     }
 
     @Autowired
@@ -60,10 +55,7 @@ class TransactionReportApiIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ObjectMapper objectMapper;
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
+    GoldenEvents golden;
 
     @Test
     void filesAReportVisibleToOwnerAndReleasedAgenciesOnlyWithItsHistory() throws Exception {
@@ -115,7 +107,6 @@ class TransactionReportApiIT {
                 .andExpect(jsonPath("$.events[0].payload.submissionDate", is("2026-10-14")))
                 .andExpect(jsonPath("$.events[0].payload.reportCode", is("STR")));
 
-        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
         golden.assertStoredAsGolden(reportId, 0, "SuspiciousTransactionReportFiledEvent.1.json", "reportId");
         assertThat(golden.read("SuspiciousTransactionReportFiledEvent.1.json", SuspiciousTransactionReportFiledEvent.class, "1"))
                 .isEqualTo(new SuspiciousTransactionReportFiledEvent("3f1b7e2a-52a4-4c8e-b0a9-1f7c1d2e3a01",
@@ -164,13 +155,5 @@ class TransactionReportApiIT {
 
     private long events() {
         return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,17 +9,16 @@ import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection;
-import io.jointops.platform.test.TestDatabase;
+import io.jointops.platform.test.GoldenEvents;
+import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,16 +48,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The intelligence report API of one intel-service on a real PostgreSQL; tokens are shaped like the realm's. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(GoldenEvents.class)
 class IntelReportApiIT {
-
-    static final int BUS_PORT = freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("jointops.bus.port", () -> BUS_PORT);
-        registry.add("jointops.bus.secret", () -> "test-secret-of-sufficient-length");
-        registry.add("jointops.bus.members.intel-service", () -> "http://localhost:" + BUS_PORT);
+        TestService.register(registry, "intel-service");
     }
 
     @Autowired
@@ -67,10 +61,7 @@ class IntelReportApiIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ObjectMapper objectMapper;
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
+    GoldenEvents golden;
     @Autowired
     CommandGateway commands;
 
@@ -128,7 +119,6 @@ class IntelReportApiIT {
                 .andExpect(jsonPath("$.events[0].payload.ownerAgency", is("CN-NNCC")))
                 .andExpect(jsonPath("$.events[0].payload.informationCredibility", is(2)));
 
-        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
         golden.assertStoredAsGolden(reportId, 0, "IntelReportSubmittedEvent.1.json", "reportId");
         assertThat(golden.read("IntelReportSubmittedEvent.1.json", IntelReportSubmittedEvent.class, "1"))
                 .isEqualTo(new IntelReportSubmittedEvent("8a0c6a55-2f43-4bd4-9c55-6a0e2f7f9d01",
@@ -220,7 +210,6 @@ class IntelReportApiIT {
         assertThat(eventTypes(reportId)).containsExactly(
                 "io.jointops.api.intel.IntelReportSubmittedEvent", "io.jointops.api.intel.IntelReportLinkedToCaseEvent");
 
-        GoldenEvents golden = new GoldenEvents(jdbc, objectMapper, eventSerializer);
         golden.assertStoredAsGolden(reportId, 1, "IntelReportLinkedToCaseEvent.1.json", "reportId");
         assertThat(golden.read("IntelReportLinkedToCaseEvent.1.json", IntelReportLinkedToCaseEvent.class, "1"))
                 .isEqualTo(new IntelReportLinkedToCaseEvent("8a0c6a55-2f43-4bd4-9c55-6a0e2f7f9d01", "case-a", "Linked report"));
@@ -259,13 +248,5 @@ class IntelReportApiIT {
 
     private long events() {
         return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,7 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
-import static io.jointops.chemicals.command.Rejections.rejected;
+import static io.jointops.platform.test.Rejections.rejected;
 
 class PreExportNotificationTest {
 

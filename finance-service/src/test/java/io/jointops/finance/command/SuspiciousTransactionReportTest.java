@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import static io.jointops.finance.command.Rejections.rejected;
+import static io.jointops.platform.test.Rejections.rejected;
 
 class SuspiciousTransactionReportTest {
 

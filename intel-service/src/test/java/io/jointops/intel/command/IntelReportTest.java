@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.Set;
 
-import static io.jointops.intel.command.Rejections.rejected;
+import static io.jointops.platform.test.Rejections.rejected;
 
 class IntelReportTest {
 

@@ -1,10 +1,12 @@
-package io.jointops.intel;
+package io.jointops.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jointops.platform.axon.EventStoreConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
@@ -14,26 +16,30 @@ import java.io.UncheckedIOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Events are stored forever: each stored revision has a golden JSON file under {@code src/test/resources/events/}.
- * The service must write new events exactly so, and must still read the golden file, or an upcaster is due.
+ * Events are stored forever: each stored revision has a golden JSON file under the service's
+ * {@code src/test/resources/events/}. The service must write new events exactly so, and must still read the golden
+ * file, or an upcaster is due.
+ * <p>
+ * A service's Spring test takes it with {@code @Import(GoldenEvents.class)} and {@code @Autowired GoldenEvents golden}.
  */
-final class GoldenEvents {
+public final class GoldenEvents {
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
     private final Serializer eventSerializer;
 
-    GoldenEvents(JdbcClient jdbc, ObjectMapper objectMapper, Serializer eventSerializer) {
+    public GoldenEvents(JdbcClient jdbc, ObjectMapper objectMapper, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.eventSerializer = eventSerializer;
     }
 
     /** The stored payload equals the golden file, but for the generated id in {@code idField}. */
-    void assertStoredAsGolden(String aggregateId, long sequence, String golden, String idField) throws IOException {
+    public void assertStoredAsGolden(String aggregateId, long sequence, String golden, String idField) throws IOException {
         byte[] stored = jdbc.sql("""
-                        SELECT payload FROM eventstore.domain_event_entry
-                         WHERE aggregate_identifier = :id AND sequence_number = :sequence""")
+                        SELECT payload FROM %s.domain_event_entry
+                         WHERE aggregate_identifier = :id AND sequence_number = :sequence"""
+                        .formatted(EventStoreConfiguration.SCHEMA))
                 .param("id", aggregateId).param("sequence", sequence)
                 .query(byte[].class).single();
         JsonNode expected = objectMapper.readTree(bytes(golden));
@@ -44,7 +50,7 @@ final class GoldenEvents {
     }
 
     /** Reads the golden file as the event store would hand it to a handler. */
-    <T> T read(String golden, Class<T> type, String revision) {
+    public <T> T read(String golden, Class<T> type, String revision) {
         return eventSerializer.deserialize(
                 new SimpleSerializedObject<>(bytes(golden), byte[].class, type.getName(), revision));
     }

@@ -1,4 +1,4 @@
-package io.jointops.finance.command;
+package io.jointops.platform.test;
 
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
@@ -9,12 +9,12 @@ import org.hamcrest.TypeSafeMatcher;
 import java.util.Objects;
 
 /** Matches a refused command by what the web layer maps it from: the reason, the field and words of the detail. */
-final class Rejections {
+public final class Rejections {
 
     private Rejections() {
     }
 
-    static Matcher<Throwable> rejected(Reason reason, String field, String... detailContains) {
+    public static Matcher<Throwable> rejected(Reason reason, String field, String... detailContains) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable thrown) {

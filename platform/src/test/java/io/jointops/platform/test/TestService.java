@@ -1,0 +1,44 @@
+package io.jointops.platform.test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/**
+ * The set-up of a service's Spring integration test: the test database, and the service's command bus on a port of
+ * its own, with the service as the bus's only member.
+ * <p>
+ * Use: {@code @DynamicPropertySource static void properties(DynamicPropertyRegistry r) { TestService.register(r, "case-service"); }}
+ */
+public final class TestService {
+
+    /** The bus secret {@link #register(DynamicPropertyRegistry, String)} sets. */
+    public static final String BUS_SECRET = "test-secret-of-sufficient-length";
+
+    private TestService() {
+    }
+
+    /** The test database and a command bus for {@code service} alone, on a free port with {@link #BUS_SECRET}. */
+    public static void register(DynamicPropertyRegistry registry, String service) {
+        register(registry, service, freePort(), BUS_SECRET);
+    }
+
+    /** The test database and a command bus for {@code service} alone, on {@code busPort} with {@code busSecret}. */
+    public static void register(DynamicPropertyRegistry registry, String service, int busPort, String busSecret) {
+        TestDatabase.register(registry);
+        registry.add("jointops.bus.port", () -> busPort);
+        registry.add("jointops.bus.secret", () -> busSecret);
+        registry.add("jointops.bus.members." + service, () -> "http://localhost:" + busPort);
+    }
+
+    /** A TCP port free right now on this machine. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
