@@ -1,0 +1,98 @@
+package io.jointops.audit;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * An export of the log for offline verification ({@code docs/audit-format.md}, "Bundle"): the events of one item or of
+ * a range of global positions, their committed content hashes, the proofs that the log holds them, the checkpoints
+ * and the agencies' public keys.
+ *
+ * @param checkpoints          ascending by tree size; the events are proven against the last, and each is proven
+ *                             consistent with the next by {@code consistencyProofs}
+ * @param events               ascending by global position
+ * @param rangeProof           for a range: the hashes beside the run of leaves (see {@link Merkle#rootFromRangeProof});
+ *                             null for an item, whose events carry inclusion proofs
+ * @param eventsAfterCheckpoint events in scope stored after the last checkpoint's last position: not covered yet
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Bundle(String format, String origin, Scope scope, List<AgencyKey> keys,
+                     List<SignedCheckpoint> checkpoints, List<ConsistencyProof> consistencyProofs,
+                     List<String> rangeProof, long eventsAfterCheckpoint, List<Entry> events) {
+
+    public static final String FORMAT = "jointops-audit-bundle/v1";
+
+    /** What was exported: an item (its aggregate id), or the events at global positions from..to inclusive. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Scope(String itemId, Long fromPosition, Long toPosition) {
+
+        public static Scope item(String itemId) {
+            return new Scope(itemId, null, null);
+        }
+
+        public static Scope range(long fromPosition, long toPosition) {
+            return new Scope(null, fromPosition, toPosition);
+        }
+
+        @JsonIgnore
+        public boolean isItem() {
+            return itemId != null;
+        }
+
+        public String describe() {
+            return isItem() ? "item " + itemId : "positions " + fromPosition + ".." + toPosition;
+        }
+    }
+
+    /** An agency's Ed25519 public key: base64 of the X.509 DER encoding. */
+    public record AgencyKey(String agency, String keyId, String publicKey) {
+    }
+
+    /** A checkpoint of the bundle's origin with its signatures; {@code rootHash} in hex. */
+    public record SignedCheckpoint(long treeSize, String rootHash, String time, long lastPosition,
+                                   List<String> agencies, List<Checkpoint.Signature> signatures) {
+
+        public static SignedCheckpoint of(Checkpoint checkpoint, List<Checkpoint.Signature> signatures) {
+            return new SignedCheckpoint(checkpoint.treeSize(), Hex.encode(checkpoint.rootHash()), checkpoint.time(),
+                    checkpoint.lastPosition(), checkpoint.agencies(), signatures);
+        }
+
+        public Checkpoint checkpoint(String origin) {
+            return new Checkpoint(origin, treeSize, Hex.hash(rootHash, "root hash of checkpoint " + treeSize), time,
+                    lastPosition, agencies);
+        }
+    }
+
+    /** RFC 9162 consistency proof between two checkpoints, hashes in hex. */
+    public record ConsistencyProof(long fromSize, long toSize, List<String> proof) {
+    }
+
+    /**
+     * One event in scope. What the log committed: {@code leafIndex} (null when no leaf commits to the event),
+     * {@code contentHash} and {@code previousHash} (hex), and, for messages only, {@code committedEventIdentifier}.
+     * What the event store holds at {@code position}: {@code event} (null when it no longer has it).
+     * {@code inclusionProof} (hex) proves the leaf in the last checkpoint; absent in a range bundle.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(Long leafIndex, long position, String committedEventIdentifier, String contentHash,
+                        String previousHash, List<String> inclusionProof, Event event) {
+    }
+
+    /** A stored event as in {@link StoredEvent}; payload and metaData are base64 in JSON. */
+    public record Event(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
+                        String payloadType, String payloadRevision, String timeStamp, byte[] payload,
+                        byte[] metaData) {
+
+        public static Event of(StoredEvent e) {
+            return new Event(e.eventIdentifier(), e.aggregateIdentifier(), e.sequenceNumber(), e.type(),
+                    e.payloadType(), e.payloadRevision(), e.timeStamp(), e.payload(), e.metaData());
+        }
+
+        public StoredEvent stored() {
+            return new StoredEvent(eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType,
+                    payloadRevision, timeStamp, payload, metaData);
+        }
+    }
+}
