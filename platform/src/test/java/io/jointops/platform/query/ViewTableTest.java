@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** On the test PostgreSQL: each agency pages through its own rows only, auditors (no agency) through all. */
 class ViewTableTest {
 
-    static final ViewTable TABLE = new ViewTable("platform_test.item_view",
+    static final ViewTable TABLE = new ViewTable("platform_test.item_view", "item_id",
             "owner_agency = :agency OR :agency = ANY(released_to)", "item_no DESC, item_id");
 
     static JdbcClient jdbc;
@@ -48,6 +48,12 @@ class ViewTableTest {
         Page<String> all = TABLE.page(jdbc, null, 0, 10, (row, n) -> row.getString("item_id"));
         assertThat(all.items()).containsExactly("item-5", "item-4", "item-3", "item-2", "item-1");
         assertThat(all.totalItems()).isEqualTo(5);
+    }
+
+    @Test
+    void findsARowByItsId() {
+        assertThat(TABLE.find(jdbc, "item-5", (row, n) -> row.getInt("item_no"))).contains(5);
+        assertThat(TABLE.find(jdbc, "item-9", (row, n) -> row.getInt("item_no"))).isEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Optional;
 @Component
 public class CaseViews {
 
-    private static final ViewTable TABLE = new ViewTable("case_view",
+    private static final ViewTable TABLE = new ViewTable("case_view", "case_id",
             "lead_agency = :agency OR :agency = ANY(partner_agencies)", "opened_at DESC, case_id");
 
     private final JdbcClient jdbc;
@@ -31,12 +31,9 @@ public class CaseViews {
 
     /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
     public Optional<CaseView> find(String caseId, String agency) {
-        return jdbc.sql("SELECT * FROM case_view WHERE case_id = :id")
-                .param("id", caseId)
-                .query(this::row)
-                .optional()
+        return TABLE.find(jdbc, caseId, this::row)
                 .filter(view -> agency == null || view.visibleTo(agency))
-                .map(view -> withLinks(view));
+                .map(this::withLinks);
     }
 
     public Page<CaseView> visibleTo(String agency, int page, int size) {

@@ -22,7 +22,7 @@ import java.util.Optional;
 @Component
 public class NotificationViews {
 
-    private static final ViewTable TABLE = new ViewTable("notification_view",
+    private static final ViewTable TABLE = new ViewTable("notification_view", "notification_id",
             "exporting_agency = :agency OR importing_agency = :agency", "filed_at DESC, notification_id");
 
     private final JdbcClient jdbc;
@@ -35,10 +35,7 @@ public class NotificationViews {
 
     /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
     public Optional<NotificationView> find(String notificationId, String agency) {
-        return jdbc.sql("SELECT * FROM notification_view WHERE notification_id = :id")
-                .param("id", notificationId)
-                .query(this::row)
-                .optional()
+        return TABLE.find(jdbc, notificationId, this::row)
                 .filter(view -> agency == null || view.visibleTo(agency));
     }
 

@@ -20,7 +20,7 @@ import java.util.Optional;
 @Component
 public class TransactionReportViews {
 
-    private static final ViewTable TABLE = new ViewTable("transaction_report_view",
+    private static final ViewTable TABLE = new ViewTable("transaction_report_view", "report_id",
             "owner_agency = :agency OR :agency = ANY(released_to)", "filed_at DESC, report_id");
 
     private final JdbcClient jdbc;
@@ -31,10 +31,7 @@ public class TransactionReportViews {
 
     /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
     public Optional<TransactionReportView> find(String reportId, String agency) {
-        return jdbc.sql("SELECT * FROM transaction_report_view WHERE report_id = :id")
-                .param("id", reportId)
-                .query(this::row)
-                .optional()
+        return TABLE.find(jdbc, reportId, this::row)
                 .filter(view -> agency == null || view.visibleTo(agency));
     }
 
