@@ -6,7 +6,6 @@ import io.jointops.api.cases.CaseOpenedEvent;
 import io.jointops.api.cases.CasePartnerAddedEvent;
 import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.api.cases.RecordLinkedItemCommand;
-import io.jointops.api.shared.Agencies;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,6 +16,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.HashSet;
 import java.util.Set;
 
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
@@ -105,24 +107,4 @@ class JointCase {
     void on(CaseItemLinkedEvent event) {
         linkedItems.add(event.itemType() + ":" + event.itemId());
     }
-
-    private static void requireText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
-    }
-
-    private static void requireAgency(String field, String agency) {
-        if (!Agencies.isValid(agency)) {
-            throw invalid(field, "'" + agency + "' is not an agency code such as US-DEA");
-        }
-    }
-
-    private static CommandRejectedException invalid(String field, String detail) {
-        return new CommandRejectedException(Reason.INVALID, field, detail);
-    }
-
 }

@@ -4,9 +4,6 @@ import io.jointops.api.chemicals.Address;
 import io.jointops.api.chemicals.FilePreExportNotificationCommand;
 import io.jointops.api.chemicals.Party;
 import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
-import io.jointops.api.shared.Agencies;
-import io.jointops.api.shared.CommandRejectedException;
-import io.jointops.api.shared.Rejection.Reason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,6 +13,9 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -154,24 +154,5 @@ class PreExportNotification {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static void requireText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
-    }
-
-    private static void requireAgency(String field, String agency) {
-        if (!Agencies.isValid(agency)) {
-            throw invalid(field, "'" + agency + "' is not an agency code such as US-DEA");
-        }
-    }
-
-    private static CommandRejectedException invalid(String field, String detail) {
-        return new CommandRejectedException(Reason.INVALID, field, detail);
     }
 }

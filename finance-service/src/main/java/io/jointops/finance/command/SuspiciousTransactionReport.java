@@ -2,9 +2,6 @@ package io.jointops.finance.command;
 
 import io.jointops.api.finance.FileSuspiciousTransactionReportCommand;
 import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
-import io.jointops.api.shared.Agencies;
-import io.jointops.api.shared.CommandRejectedException;
-import io.jointops.api.shared.Rejection.Reason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -12,6 +9,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Set;
 
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A goAML-style report of a reporting entity, filed by a financial intelligence unit and released to other agencies. */
@@ -60,24 +60,5 @@ class SuspiciousTransactionReport {
     @EventSourcingHandler
     void on(SuspiciousTransactionReportFiledEvent event) {
         reportId = event.reportId();
-    }
-
-    private static void requireText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
-    }
-
-    private static void requireAgency(String field, String agency) {
-        if (!Agencies.isValid(agency)) {
-            throw invalid(field, "'" + agency + "' is not an agency code such as US-DEA");
-        }
-    }
-
-    private static CommandRejectedException invalid(String field, String detail) {
-        return new CommandRejectedException(Reason.INVALID, field, detail);
     }
 }

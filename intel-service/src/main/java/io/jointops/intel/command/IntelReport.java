@@ -4,7 +4,6 @@ import io.jointops.api.intel.IntelReportLinkedToCaseEvent;
 import io.jointops.api.intel.IntelReportSubmittedEvent;
 import io.jointops.api.intel.LinkIntelReportToCaseCommand;
 import io.jointops.api.intel.SubmitIntelReportCommand;
-import io.jointops.api.shared.Agencies;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,6 +15,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A graded intelligence report owned by one agency and released to others. */
@@ -114,24 +116,5 @@ class IntelReport {
 
     private boolean maySee(String agency) {
         return ownerAgency.equals(agency) || releasedTo.contains(agency);
-    }
-
-    private static void requireText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
-    }
-
-    private static void requireAgency(String field, String agency) {
-        if (!Agencies.isValid(agency)) {
-            throw invalid(field, "'" + agency + "' is not an agency code such as US-DEA");
-        }
-    }
-
-    private static CommandRejectedException invalid(String field, String detail) {
-        return new CommandRejectedException(Reason.INVALID, field, detail);
     }
 }
