@@ -25,11 +25,11 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
+import static io.jointops.platform.test.ItemVisibility.assertListedFor;
+import static io.jointops.platform.test.ItemVisibility.assertMissingFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -87,26 +87,15 @@ class NotificationApiIT {
         assertThat(location).startsWith("/api/chemicals/notifications/");
         String notificationId = location.substring(location.lastIndexOf('/') + 1);
 
-        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
-                .andExpect(status().isNotFound())
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
-        mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
-                .andExpect(status().isNotFound());
-        mvc.perform(get("/api/chemicals/notifications").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].id", not(hasItem(notificationId))));
+        assertMissingFor(mvc, location, TestTokens.user("us.investigator", "US-DEA", "investigator"));
 
         mvc.perform(get(location).with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.substanceName", is("Acetic anhydride")))
                 .andExpect(jsonPath("$.consignee.name", is("Warehouse 3")));
-        mvc.perform(get("/api/chemicals/notifications?page=0&size=100").with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].id", hasItem(notificationId)));
-        mvc.perform(get(location).with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id", is(notificationId)));
+        assertListedFor(mvc, location, TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer"));
+        assertAuditorReads(mvc, location);
 
         mvc.perform(get(location + "/history").with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
                 .andExpect(status().isOk())

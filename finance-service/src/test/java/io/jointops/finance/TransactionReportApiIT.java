@@ -22,12 +22,13 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
+import static io.jointops.platform.test.ItemVisibility.assertListedFor;
+import static io.jointops.platform.test.ItemVisibility.assertMissingFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -76,25 +77,14 @@ class TransactionReportApiIT {
         assertThat(location).startsWith("/api/finance/reports/");
         String reportId = location.substring(location.lastIndexOf('/') + 1);
 
-        mvc.perform(get(location).with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator")))
-                .andExpect(status().isNotFound())
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
-        mvc.perform(get(location + "/history").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator")))
-                .andExpect(status().isNotFound());
-        mvc.perform(get("/api/finance/reports").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].id", not(hasItem(reportId))));
+        assertMissingFor(mvc, location, TestTokens.user("cn.investigator", "CN-NNCC", "investigator"));
 
         mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.reportingEntity", is("First Harbour Bank")));
-        mvc.perform(get("/api/finance/reports?page=0&size=100").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].id", hasItem(reportId)));
-        mvc.perform(get(location).with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id", is(reportId)));
+        assertListedFor(mvc, location, TestTokens.user("us.investigator", "US-DEA", "investigator"));
+        assertAuditorReads(mvc, location);
 
         mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
                 .andExpect(status().isOk())

@@ -32,13 +32,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
+import static io.jointops.platform.test.ItemVisibility.assertListedFor;
+import static io.jointops.platform.test.ItemVisibility.assertMissingFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -87,26 +88,15 @@ class IntelReportApiIT {
         assertThat(location).startsWith("/api/intel/reports/");
         String reportId = location.substring(location.lastIndexOf('/') + 1);
 
-        mvc.perform(get(location).with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
-                .andExpect(status().isNotFound())
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
-        mvc.perform(get(location + "/history").with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
-                .andExpect(status().isNotFound());
-        mvc.perform(get("/api/intel/reports").with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].id", not(hasItem(reportId))));
+        assertMissingFor(mvc, location, TestTokens.user("gb.investigator", "GB-NCA", "investigator"));
 
         mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.title", is("NPP shipments via Rotterdam")))
                 .andExpect(jsonPath("$.summary", is("Broker pattern")));
-        mvc.perform(get("/api/intel/reports?page=0&size=100").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].id", hasItem(reportId)));
-        mvc.perform(get(location).with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id", is(reportId)));
+        assertListedFor(mvc, location, TestTokens.user("us.investigator", "US-DEA", "investigator"));
+        assertAuditorReads(mvc, location);
 
         mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
                 .andExpect(status().isOk())
