@@ -3,6 +3,7 @@ package io.jointops.audit;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -80,19 +81,31 @@ public record Bundle(String format, String origin, Scope scope, List<AgencyKey> 
                         String previousHash, List<String> inclusionProof, Event event) {
     }
 
-    /** A stored event as in {@link StoredEvent}; payload and metaData are base64 in JSON. */
+    /**
+     * A stored event as in {@link StoredEvent}; payload and metaData are the stored bytes in base64 (kept as text here,
+     * so the verifier decodes them on all cores).
+     */
     public record Event(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
-                        String payloadType, String payloadRevision, String timeStamp, byte[] payload,
-                        byte[] metaData) {
+                        String payloadType, String payloadRevision, String timeStamp, String payload,
+                        String metaData) {
 
         public static Event of(StoredEvent e) {
             return new Event(e.eventIdentifier(), e.aggregateIdentifier(), e.sequenceNumber(), e.type(),
-                    e.payloadType(), e.payloadRevision(), e.timeStamp(), e.payload(), e.metaData());
+                    e.payloadType(), e.payloadRevision(), e.timeStamp(), base64(e.payload()), base64(e.metaData()));
         }
 
+        /** The stored event; throws {@link IllegalArgumentException} if payload or metaData is not base64. */
         public StoredEvent stored() {
             return new StoredEvent(eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType,
-                    payloadRevision, timeStamp, payload, metaData);
+                    payloadRevision, timeStamp, bytes(payload), bytes(metaData));
+        }
+
+        private static String base64(byte[] bytes) {
+            return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
+        }
+
+        private static byte[] bytes(String base64) {
+            return base64 == null ? null : Base64.getDecoder().decode(base64);
         }
     }
 }

@@ -21,14 +21,38 @@ public final class Hex {
         return hashes.stream().map(Hex::encode).toList();
     }
 
-    /** Decodes hexadecimal (either case); throws {@link IllegalArgumentException} naming the fault. */
-    public static byte[] decode(CharSequence hex) {
-        if (hex.length() % 2 != 0) {
-            throw new IllegalArgumentException("odd number of hex digits (" + hex.length() + ")");
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            VALUES['0' + i] = (byte) i;
         }
-        byte[] out = new byte[hex.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) ((digit(hex, 2 * i) << 4) | digit(hex, 2 * i + 1));
+        for (int i = 0; i < 6; i++) {
+            VALUES['a' + i] = (byte) (10 + i);
+            VALUES['A' + i] = (byte) (10 + i);
+        }
+    }
+
+    /** Decodes hexadecimal (either case); throws {@link IllegalArgumentException} naming the fault. */
+    public static byte[] decode(String hex) {
+        int length = hex.length();
+        if (length % 2 != 0) {
+            throw new IllegalArgumentException("odd number of hex digits (" + length + ")");
+        }
+        byte[] chars = hex.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] out = new byte[length / 2];
+        int bad = 0;
+        for (int i = 0, j = 0; i < out.length; i++, j += 2) {
+            int high = VALUES[chars[j] & 0x7F];
+            int low = VALUES[chars[j + 1] & 0x7F];
+            bad |= high | low | chars[j] | chars[j + 1]; // negative if any is not a hex digit or not ASCII
+            out[i] = (byte) ((high << 4) | low);
+        }
+        if (bad < 0) {
+            for (int i = 0; i < length; i++) {
+                digit(hex, i);
+            }
         }
         return out;
     }
@@ -55,17 +79,12 @@ public final class Hex {
         return encode(hash).substring(0, Math.min(16, hash.length * 2));
     }
 
-    private static int digit(CharSequence hex, int index) {
+    private static int digit(String hex, int index) {
         char c = hex.charAt(index);
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+        int value = c < 128 ? VALUES[c] : -1;
+        if (value < 0) {
+            throw new IllegalArgumentException("'" + c + "' at " + index + " is not a hex digit");
         }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        throw new IllegalArgumentException("'" + c + "' at " + index + " is not a hex digit");
+        return value;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Checks a bundle offline with only the agencies' public keys ({@code docs/audit-format.md}, "Verification"): every
@@ -38,7 +39,6 @@ public final class Verifier {
 
     private final Map<String, PublicKey> trustedKeys;
     private final Merkle merkle = new Merkle();
-    private final ContentHash contentHash = new ContentHash();
 
     /** Verifies against the public keys a bundle carries (print their ids and compare them out of band). */
     public Verifier() {
@@ -199,7 +199,10 @@ public final class Verifier {
     /** Checks each event's stored content against its committed hash; returns the committed hashes. */
     private byte[][] contents(Bundle bundle, List<Bundle.Entry> events, Checkpoint target) throws VerificationException {
         byte[][] hashes = new byte[events.size()][];
-        Map<String, Long> leafOfEvent = new HashMap<>();
+        byte[][] committedHashes = new byte[events.size()][];
+        byte[][] contentHashes = new byte[events.size()][];
+        precompute(events, committedHashes, contentHashes);
+        Map<String, Long> leafOfEvent = new HashMap<>(2 * events.size());
         for (int i = 0; i < events.size(); i++) {
             Bundle.Entry entry = events.get(i);
             Bundle.Event event = entry.event();
@@ -214,35 +217,17 @@ public final class Verifier {
                         + target.lastPosition() + " — it was inserted into the event store after it was notarised");
             }
             long leaf = entry.leafIndex();
-            String where = "leaf " + leaf + " (position " + entry.position()
-                    + (entry.committedEventIdentifier() != null ? ", event " + entry.committedEventIdentifier() : "") + ")";
-            if (leaf < 0 || leaf >= target.treeSize()) {
-                throw fail(where + " is not in checkpoint " + target.treeSize() + ", which has leaves 0.."
-                        + (target.treeSize() - 1));
+            if (leaf < 0 || leaf >= target.treeSize() || entry.position() > target.lastPosition()
+                    || event == null || !isHash(entry.contentHash()) || !isHash(entry.previousHash())) {
+                throw entryFault(entry, target);
             }
-            if (entry.position() > target.lastPosition()) {
-                throw fail(where + " lies after position " + target.lastPosition() + " where checkpoint "
-                        + target.treeSize() + " ends");
+            byte[] committed = committedHashes[i];
+            byte[] computed = contentHashes[i];
+            if (committed == null || computed == null) {
+                throw entryFault(entry, target);
             }
-            byte[] committed = hash(entry.contentHash(), "the content hash of " + where);
-            byte[] previous = hash(entry.previousHash(), "the previous hash of " + where);
-            if (event == null) {
-                throw fail(where + " is committed by checkpoint " + target.treeSize()
-                        + ", but the export has no such event: it was deleted from the event store");
-            }
-            byte[] computed = contentHash.of(event.stored(), previous);
             if (!MessageDigest.isEqual(computed, committed)) {
-                String stored = "event " + event.eventIdentifier() + " (" + event.aggregateIdentifier() + " sequence "
-                        + event.sequenceNumber() + ")";
-                if (entry.committedEventIdentifier() != null
-                        && !entry.committedEventIdentifier().equals(event.eventIdentifier())) {
-                    throw fail(where + ": the log committed event " + entry.committedEventIdentifier()
-                            + " at this position, but the event store holds " + stored
-                            + " there: events were moved or swapped");
-                }
-                throw fail(stored + " at " + where + " does not match the content hash the log committed: it hashes to "
-                        + Hex.encode(computed) + ", the log holds " + Hex.encode(committed)
-                        + " — its payload, metadata, type, revision, time stamp, identifiers or sequence were changed");
+                throw mismatch(entry, computed, committed);
             }
             Long other = leafOfEvent.put(event.eventIdentifier(), leaf);
             if (other != null) {
@@ -253,20 +238,110 @@ public final class Verifier {
         return hashes;
     }
 
-    private void inclusion(List<Bundle.Entry> events, byte[][] hashes, Checkpoint target) throws VerificationException {
-        for (int i = 0; i < events.size(); i++) {
+    /**
+     * Decodes the committed hashes and computes the content hashes of the well-formed entries on all cores: the events
+     * are independent once each states its previous hash. Faulty entries stay null and are looked at one by one.
+     */
+    private static void precompute(List<Bundle.Entry> events, byte[][] committed, byte[][] computed) {
+        ThreadLocal<ContentHash> hashers = ThreadLocal.withInitial(ContentHash::new);
+        IntStream.range(0, events.size()).parallel().forEach(i -> {
             Bundle.Entry entry = events.get(i);
-            if (entry.inclusionProof() == null) {
-                throw fail("leaf " + entry.leafIndex() + " (position " + entry.position() + ") has no inclusion proof");
+            if (entry.event() != null && isHash(entry.previousHash()) && isHash(entry.contentHash())) {
+                try {
+                    committed[i] = Hex.decode(entry.contentHash());
+                    computed[i] = hashers.get().of(entry.event().stored(), Hex.decode(entry.previousHash()));
+                } catch (IllegalArgumentException e) {
+                    committed[i] = null; // not hex or not base64: reported in order
+                    computed[i] = null;
+                }
             }
-            List<byte[]> path = hashes(entry.inclusionProof(), "the inclusion proof of leaf " + entry.leafIndex());
-            if (!merkle.verifyInclusion(entry.leafIndex(), target.treeSize(), merkle.leafHash(hashes[i]), path,
-                    target.rootHash())) {
-                throw fail("event " + entry.event().eventIdentifier() + " at leaf " + entry.leafIndex() + " (position "
-                        + entry.position() + "): its inclusion proof does not lead to the root of checkpoint "
-                        + target.treeSize() + ": the log's record of this event was rewritten");
+        });
+    }
+
+    private static boolean isHash(String hex) {
+        return hex != null && hex.length() == 2 * Merkle.HASH_SIZE;
+    }
+
+    /** Names what is wrong with an entry that has a leaf (only called when something is). */
+    private static VerificationException entryFault(Bundle.Entry entry, Checkpoint target) throws VerificationException {
+        long leaf = entry.leafIndex();
+        String where = where(entry);
+        if (leaf < 0 || leaf >= target.treeSize()) {
+            return fail(where + " is not in checkpoint " + target.treeSize() + ", which has leaves 0.."
+                    + (target.treeSize() - 1));
+        }
+        if (entry.position() > target.lastPosition()) {
+            return fail(where + " lies after position " + target.lastPosition() + " where checkpoint "
+                    + target.treeSize() + " ends");
+        }
+        hash(entry.contentHash(), "the content hash of " + where);
+        hash(entry.previousHash(), "the previous hash of " + where);
+        if (entry.event() != null) {
+            try {
+                entry.event().stored();
+            } catch (IllegalArgumentException e) {
+                return fail("the payload or metadata of " + where + " is not base64: " + e.getMessage());
             }
         }
+        return fail(where + " is committed by checkpoint " + target.treeSize()
+                + ", but the export has no such event: it was deleted from the event store");
+    }
+
+    private static VerificationException mismatch(Bundle.Entry entry, byte[] computed, byte[] committed) {
+        Bundle.Event event = entry.event();
+        String where = where(entry);
+        String stored = "event " + event.eventIdentifier() + " (" + event.aggregateIdentifier() + " sequence "
+                + event.sequenceNumber() + ")";
+        if (entry.committedEventIdentifier() != null
+                && !entry.committedEventIdentifier().equals(event.eventIdentifier())) {
+            return fail(where + ": the log committed event " + entry.committedEventIdentifier()
+                    + " at this position, but the event store holds " + stored
+                    + " there: events were moved or swapped");
+        }
+        return fail(stored + " at " + where + " does not match the content hash the log committed: it hashes to "
+                + Hex.encode(computed) + ", the log holds " + Hex.encode(committed)
+                + " — its payload, metadata, type, revision, time stamp, identifiers or sequence were changed");
+    }
+
+    private static String where(Bundle.Entry entry) {
+        return "leaf " + entry.leafIndex() + " (position " + entry.position()
+                + (entry.committedEventIdentifier() != null ? ", event " + entry.committedEventIdentifier() : "") + ")";
+    }
+
+    private void inclusion(List<Bundle.Entry> events, byte[][] hashes, Checkpoint target) throws VerificationException {
+        // each proof is independent: check them on all cores, then report the first that fails
+        ThreadLocal<Merkle> merkles = ThreadLocal.withInitial(Merkle::new);
+        int failed = IntStream.range(0, events.size()).parallel().filter(i -> {
+            Bundle.Entry entry = events.get(i);
+            if (entry.inclusionProof() == null) {
+                return true;
+            }
+            List<byte[]> path = new ArrayList<>(entry.inclusionProof().size());
+            for (String hex : entry.inclusionProof()) {
+                if (!isHash(hex)) {
+                    return true;
+                }
+                try {
+                    path.add(Hex.decode(hex));
+                } catch (IllegalArgumentException e) {
+                    return true;
+                }
+            }
+            Merkle merkle = merkles.get();
+            return !merkle.verifyInclusion(entry.leafIndex(), target.treeSize(), merkle.leafHash(hashes[i]), path,
+                    target.rootHash());
+        }).min().orElse(-1);
+        if (failed < 0) {
+            return;
+        }
+        Bundle.Entry entry = events.get(failed);
+        if (entry.inclusionProof() == null) {
+            throw fail("leaf " + entry.leafIndex() + " (position " + entry.position() + ") has no inclusion proof");
+        }
+        hashes(entry.inclusionProof(), "the inclusion proof of leaf " + entry.leafIndex());
+        throw fail("event " + entry.event().eventIdentifier() + " at leaf " + entry.leafIndex() + " (position "
+                + entry.position() + "): its inclusion proof does not lead to the root of checkpoint "
+                + target.treeSize() + ": the log's record of this event was rewritten");
     }
 
     private void range(Bundle bundle, List<Bundle.Entry> events, byte[][] hashes, Checkpoint target)
@@ -288,8 +363,9 @@ public final class Verifier {
                 throw fail("leaf " + entry.leafIndex() + " at position " + entry.position()
                         + " does not come after position " + events.get(i - 1).position() + " of the leaf before it");
             }
-            leaves[i] = merkle.leafHash(hashes[i]);
         }
+        ThreadLocal<Merkle> merkles = ThreadLocal.withInitial(Merkle::new);
+        IntStream.range(0, events.size()).parallel().forEach(i -> leaves[i] = merkles.get().leafHash(hashes[i]));
         if (bundle.rangeProof() == null) {
             throw fail("the range export has no range proof");
         }
@@ -313,9 +389,8 @@ public final class Verifier {
                         + " belongs to " + aggregate + ", not to the exported item " + scope.itemId());
             }
             Integer before = last.put(aggregate, i);
-            String at = aggregate + " sequence " + event.sequenceNumber() + " (event " + event.eventIdentifier()
-                    + ", position " + events.get(i).position() + ")";
             if (before == null) {
+                String at = at(events.get(i));
                 if (event.sequenceNumber() == 0 && !MessageDigest.isEqual(hash(events.get(i).previousHash(), at),
                         ContentHash.GENESIS)) {
                     throw fail(at + " is the first of its aggregate but is chained to a previous event");
@@ -327,6 +402,10 @@ public final class Verifier {
                 continue;
             }
             Bundle.Event previous = events.get(before).event();
+            String at = null;
+            if (event.sequenceNumber() != previous.sequenceNumber() + 1) {
+                at = at(events.get(i));
+            }
             if (event.sequenceNumber() <= previous.sequenceNumber()) {
                 throw fail(at + " comes after sequence " + previous.sequenceNumber() + " at position "
                         + events.get(before).position() + ": the events of " + aggregate + " were reordered");
@@ -339,12 +418,18 @@ public final class Verifier {
                 }
                 continue; // in a range, the events between may be outside it
             }
-            if (!MessageDigest.isEqual(hash(events.get(i).previousHash(), at), hashes[before])) {
-                throw fail("the chain of " + aggregate + " breaks at " + at
+            if (!MessageDigest.isEqual(Hex.decode(events.get(i).previousHash()), hashes[before])) {
+                throw fail("the chain of " + aggregate + " breaks at " + at(events.get(i))
                         + ": its previous hash is not the content hash of sequence " + previous.sequenceNumber());
             }
         }
         return last.size();
+    }
+
+    private static String at(Bundle.Entry entry) {
+        Bundle.Event event = entry.event();
+        return event.aggregateIdentifier() + " sequence " + event.sequenceNumber() + " (event "
+                + event.eventIdentifier() + ", position " + entry.position() + ")";
     }
 
     private static List<byte[]> hashes(List<String> hex, String what) throws VerificationException {

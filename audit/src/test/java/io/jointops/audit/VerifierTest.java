@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -56,10 +57,11 @@ class VerifierTest {
     @Test
     void aChangedPayloadByteFails() {
         Bundle bundle = withEvent(log.item("case-3"), 2, e -> {
-            byte[] payload = e.payload().clone();
+            byte[] payload = Base64.getDecoder().decode(e.payload());
             payload[10] ^= 0x01;
             return new Bundle.Event(e.eventIdentifier(), e.aggregateIdentifier(), e.sequenceNumber(), e.type(),
-                    e.payloadType(), e.payloadRevision(), e.timeStamp(), payload, e.metaData());
+                    e.payloadType(), e.payloadRevision(), e.timeStamp(), Base64.getEncoder().encodeToString(payload),
+                    e.metaData());
         });
         assertFails(bundle, "does not match the content hash the log committed", "case-3 sequence 2");
     }
@@ -68,8 +70,9 @@ class VerifierTest {
     void changedMetadataFails() {
         Bundle bundle = withEvent(log.range(0, 200), 50, e -> new Bundle.Event(e.eventIdentifier(),
                 e.aggregateIdentifier(), e.sequenceNumber(), e.type(), e.payloadType(), e.payloadRevision(),
-                e.timeStamp(), e.payload(), new String(e.metaData(), StandardCharsets.UTF_8)
-                .replace("cn.investigator", "us.investigator").getBytes(StandardCharsets.UTF_8)));
+                e.timeStamp(), e.payload(), Base64.getEncoder().encodeToString(
+                new String(Base64.getDecoder().decode(e.metaData()), StandardCharsets.UTF_8)
+                        .replace("cn.investigator", "us.investigator").getBytes(StandardCharsets.UTF_8))));
         assertFails(bundle, "does not match the content hash the log committed", "leaf 50");
     }
 
@@ -110,7 +113,7 @@ class VerifierTest {
         List<Bundle.Entry> events = new ArrayList<>(item.events());
         Bundle.Event last = events.get(events.size() - 1).event();
         Bundle.Event forged = new Bundle.Event("forged-1", "case-3", last.sequenceNumber() + 1, last.type(),
-                last.payloadType(), last.payloadRevision(), last.timeStamp(), "{}".getBytes(), null);
+                last.payloadType(), last.payloadRevision(), last.timeStamp(), "e30=", null);
         events.add(new Bundle.Entry(null, events.get(events.size() - 1).position() + 1, null, null, null, null, forged));
         assertFails(with(item, events), "event forged-1", "is not in the signed log");
     }
@@ -146,7 +149,8 @@ class VerifierTest {
         Bundle.Entry e = events.get(3);
         Bundle.Event changed = new Bundle.Event(e.event().eventIdentifier(), e.event().aggregateIdentifier(),
                 e.event().sequenceNumber(), e.event().type(), e.event().payloadType(), e.event().payloadRevision(),
-                e.event().timeStamp(), "{\"title\":\"rewritten\"}".getBytes(), e.event().metaData());
+                e.event().timeStamp(), Base64.getEncoder().encodeToString("{\"title\":\"rewritten\"}".getBytes()),
+                e.event().metaData());
         String rehashed = Hex.encode(new ContentHash().of(changed.stored(), Hex.decode(e.previousHash())));
         events.set(3, new Bundle.Entry(e.leafIndex(), e.position(), e.committedEventIdentifier(), rehashed,
                 e.previousHash(), e.inclusionProof(), changed));
