@@ -1,0 +1,180 @@
+package io.jointops.platform.notary;
+
+import io.jointops.audit.Checkpoint;
+import io.jointops.audit.Ed25519;
+import io.jointops.audit.Hex;
+import io.jointops.platform.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The notary's publications, for auditors and operators: checkpoints, the agencies' public keys, inclusion and
+ * consistency proofs, and export bundles for the offline verifier. Errors are RFC 9457 problems.
+ */
+@RestController
+@RequestMapping("/api/audit")
+@PreAuthorize("hasAnyRole('auditor', 'platform-admin')")
+class AuditController {
+
+    /** A checkpoint as published: what each agency signs is {@code signedBody}. */
+    record CheckpointView(String origin, long treeSize, String rootHash, String time, long lastPosition,
+                          List<String> agencies, List<Checkpoint.Signature> signatures, boolean complete,
+                          String signedBody) {
+        static CheckpointView of(Notary.Signed signed) {
+            Checkpoint c = signed.checkpoint();
+            return new CheckpointView(c.origin(), c.treeSize(), Hex.encode(c.rootHash()), c.time(), c.lastPosition(),
+                    c.agencies(), signed.signatures(), signed.complete(), c.signedBody());
+        }
+    }
+
+    record AgencyKeyView(String agency, String keyId, String publicKey) {
+    }
+
+    record InclusionProofView(long position, long leafIndex, long treeSize, String rootHash, List<String> proof) {
+    }
+
+    record ConsistencyProofView(long fromSize, long toSize, String fromRootHash, String toRootHash, List<String> proof) {
+    }
+
+    /** An agency's Ed25519 signature (base64) of a checkpoint's signedBody. */
+    record SignatureRequest(String agency, String signature) {
+    }
+
+    private final Notary notary;
+    private final BundleExporter exporter;
+
+    AuditController(Notary notary, BundleExporter exporter) {
+        this.notary = notary;
+        this.exporter = exporter;
+    }
+
+    @GetMapping("/checkpoints")
+    List<CheckpointView> checkpoints(@RequestParam(defaultValue = "0") long fromSize,
+                                     @RequestParam(defaultValue = "100") int limit) {
+        if (fromSize < 0) {
+            throw new InvalidRequestException("fromSize", "must be 0 or more");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("limit", "must be between 1 and 1000");
+        }
+        return notary.checkpoints(fromSize, limit).stream().map(CheckpointView::of).toList();
+    }
+
+    @GetMapping("/checkpoints/{size}")
+    CheckpointView checkpoint(@PathVariable long size) {
+        return notary.signed(size).map(CheckpointView::of).orElseThrow(() -> notFound("there is no checkpoint of size "
+                + size));
+    }
+
+    /** Co-signing: an agency whose key this notary does not hold adds its signature of a checkpoint. */
+    @PostMapping("/checkpoints/{size}/signatures")
+    CheckpointView sign(@PathVariable long size, @RequestBody SignatureRequest request) {
+        if (request.agency() == null || notary.keys().get(request.agency()).isEmpty()) {
+            throw new InvalidRequestException("agency", "must be one of " + notary.keys().names());
+        }
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(request.signature() == null ? "" : request.signature());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("signature", "must be base64");
+        }
+        if (notary.signed(size).isEmpty()) {
+            throw notFound("there is no checkpoint of size " + size);
+        }
+        if (!notary.addSignature(size, request.agency(), signature)) {
+            throw new InvalidRequestException("signature", "does not verify with the public key of "
+                    + request.agency() + " over the checkpoint's signedBody");
+        }
+        return checkpoint(size);
+    }
+
+    @GetMapping("/keys")
+    List<AgencyKeyView> keys() {
+        return notary.keys().all().stream()
+                .map(agency -> new AgencyKeyView(agency.name(), agency.keyId(), Ed25519.encode(agency.publicKey())))
+                .toList();
+    }
+
+    /** RFC 9162 inclusion proof of the event at a global position in the checkpoint of {@code treeSize}. */
+    @GetMapping("/proofs/inclusion")
+    InclusionProofView inclusion(@RequestParam long position, @RequestParam long treeSize) {
+        Checkpoint checkpoint = notary.checkpoint(treeSize).orElseThrow(() -> notFound(
+                "there is no checkpoint of size " + treeSize));
+        long leaf = notary.leafAt(position).orElseThrow(() -> notFound("no event at position " + position
+                + " is in the log"));
+        if (leaf >= treeSize) {
+            throw new InvalidRequestException("treeSize", "checkpoint " + treeSize + " ends at position "
+                    + checkpoint.lastPosition() + ", before position " + position);
+        }
+        return new InclusionProofView(position, leaf, treeSize, Hex.encode(checkpoint.rootHash()),
+                Hex.encodeAll(notary.inclusionProof(leaf, treeSize)));
+    }
+
+    /** RFC 9162 consistency proof: the checkpoint of size {@code to} extends the one of size {@code from}. */
+    @GetMapping("/proofs/consistency")
+    ConsistencyProofView consistency(@RequestParam long from, @RequestParam long to) {
+        if (from > to) {
+            throw new InvalidRequestException("from", "must not be above to");
+        }
+        Checkpoint first = notary.checkpoint(from).orElseThrow(() -> notFound("there is no checkpoint of size " + from));
+        Checkpoint second = notary.checkpoint(to).orElseThrow(() -> notFound("there is no checkpoint of size " + to));
+        return new ConsistencyProofView(from, to, Hex.encode(first.rootHash()), Hex.encode(second.rootHash()),
+                Hex.encodeAll(notary.consistencyProof(from, to)));
+    }
+
+    /**
+     * An export bundle, for {@code itemId} or for global positions {@code fromPosition..toPosition}, against the
+     * newest complete checkpoint (or the one of {@code treeSize}). Check it with
+     * {@code java -jar audit-verifier.jar bundle.json}.
+     */
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) String itemId, @RequestParam(required = false) Long fromPosition,
+                @RequestParam(required = false) Long toPosition, @RequestParam(required = false) Long treeSize,
+                HttpServletResponse response) throws IOException {
+        BundleExporter.Export export;
+        String name;
+        try {
+            if (itemId != null && !itemId.isBlank()) {
+                if (fromPosition != null || toPosition != null) {
+                    throw new InvalidRequestException("itemId", "give either itemId or fromPosition and toPosition");
+                }
+                export = exporter.item(itemId, treeSize);
+                name = "audit-" + itemId.replaceAll("[^A-Za-z0-9._-]", "_");
+            } else if (fromPosition != null && toPosition != null) {
+                export = exporter.range(fromPosition, toPosition, treeSize);
+                name = "audit-" + fromPosition + "-" + toPosition;
+            } else {
+                throw new InvalidRequestException(fromPosition == null ? "itemId" : "toPosition",
+                        "give either itemId or fromPosition and toPosition");
+            }
+        } catch (BundleExporter.ExportException e) {
+            if (e.notFound()) {
+                throw notFound(e.getMessage());
+            }
+            throw new InvalidRequestException(e.field(), e.getMessage());
+        }
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".json\"");
+        export.writeTo(response.getOutputStream());
+    }
+
+    private static ResponseStatusException notFound(String detail) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, detail);
+    }
+}

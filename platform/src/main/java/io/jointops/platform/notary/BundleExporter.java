@@ -1,0 +1,248 @@
+package io.jointops.platform.notary;
+
+import io.jointops.audit.Bundle;
+import io.jointops.audit.Bundles;
+import io.jointops.audit.Ed25519;
+import io.jointops.audit.Hex;
+import io.jointops.audit.StoredEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Builds export bundles from what the database holds now: the notary's leaves (what the log committed) side by side
+ * with the event store's rows at the same positions (what is stored). Nothing is repaired or left out: a row changed,
+ * moved, deleted or inserted after notarisation shows in the bundle, and the verifier names it.
+ */
+public class BundleExporter {
+
+    /** Bad input or nothing to export; the message is for the caller. */
+    public static class ExportException extends RuntimeException {
+        private final String field;
+        private final boolean notFound;
+
+        ExportException(String field, String message, boolean notFound) {
+            super(message);
+            this.field = field;
+            this.notFound = notFound;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    private static final int PAGE = 2_000;
+
+    private final Notary notary;
+    private final JdbcClient jdbc;
+    private final int maxEvents;
+
+    BundleExporter(Notary notary, JdbcClient jdbc, int maxEvents) {
+        this.notary = notary;
+        this.jdbc = jdbc;
+        this.maxEvents = maxEvents;
+    }
+
+    /** A prepared export: the header is known, the events are streamed by {@link #writeTo(OutputStream)}. */
+    public final class Export {
+        private final Bundle header;
+        private final String aggregate;
+        private final long fromPosition;
+        private final long toPosition;
+        private final long treeSize;
+
+        private Export(Bundle header, String aggregate, long fromPosition, long toPosition, long treeSize) {
+            this.header = header;
+            this.aggregate = aggregate;
+            this.fromPosition = fromPosition;
+            this.toPosition = toPosition;
+            this.treeSize = treeSize;
+        }
+
+        public void writeTo(OutputStream out) throws IOException {
+            Bundles.write(header, new Entries(aggregate, fromPosition, toPosition, treeSize), out);
+        }
+    }
+
+    /** The history of one item (aggregate) against the newest complete checkpoint of at most {@code maxTreeSize}. */
+    public Export item(String itemId, Long maxTreeSize) {
+        Notary.Signed target = target(maxTreeSize);
+        long lastPosition = target.checkpoint().lastPosition();
+        Long firstLeaf = jdbc.sql("SELECT min(leaf_index) FROM eventstore.audit_leaf WHERE aggregate_identifier = ? "
+                        + "AND leaf_index < ?")
+                .params(itemId, target.checkpoint().treeSize()).query(Long.class).single();
+        long stored = jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND global_index <= ?")
+                .params(itemId, lastPosition).query(Long.class).single();
+        if (firstLeaf == null && stored == 0) {
+            throw new ExportException("itemId", "no event of item " + itemId + " is covered by checkpoint "
+                    + target.checkpoint().treeSize(), true);
+        }
+        long after = jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND global_index > ?")
+                .params(itemId, lastPosition).query(Long.class).single();
+        Bundle header = header(Bundle.Scope.item(itemId), target, firstLeaf == null ? 0 : firstLeaf, null, after);
+        return new Export(header, itemId, 0, lastPosition, target.checkpoint().treeSize());
+    }
+
+    /** The events at global positions {@code from .. to} against the newest complete checkpoint. */
+    public Export range(long from, long to, Long maxTreeSize) {
+        if (from < 1) {
+            throw new ExportException("fromPosition", "must be 1 or more", false);
+        }
+        if (to < from) {
+            throw new ExportException("toPosition", "must not be below fromPosition", false);
+        }
+        Notary.Signed target = target(maxTreeSize);
+        long size = target.checkpoint().treeSize();
+        long covered = Math.min(to, target.checkpoint().lastPosition());
+        List<Long> bounds = jdbc.sql("SELECT min(leaf_index), max(leaf_index) FROM eventstore.audit_leaf "
+                        + "WHERE global_index BETWEEN ? AND ? AND leaf_index < ?")
+                .params(from, covered, size)
+                .query((rs, n) -> {
+                    List<Long> pair = new ArrayList<>();
+                    pair.add(rs.getObject(1) == null ? null : rs.getLong(1));
+                    pair.add(rs.getObject(2) == null ? null : rs.getLong(2));
+                    return pair;
+                }).single();
+        if (bounds.get(0) == null) {
+            throw new ExportException("fromPosition", "no event at positions " + from + ".." + to
+                    + " is covered by checkpoint " + size + " (it ends at position "
+                    + target.checkpoint().lastPosition() + ")", true);
+        }
+        long first = bounds.get(0);
+        long end = bounds.get(1) + 1;
+        if (end - first > maxEvents) {
+            throw new ExportException("toPosition", "the range holds " + (end - first) + " events; at most "
+                    + maxEvents + " go into one export", false);
+        }
+        long after = to > covered ? jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry "
+                        + "WHERE global_index > ? AND global_index <= ?")
+                .params(covered, to).query(Long.class).single() : 0;
+        List<String> rangeProof = Hex.encodeAll(notary.rangeProof(first, end, size));
+        Bundle header = header(Bundle.Scope.range(from, to), target, first, rangeProof, after);
+        return new Export(header, null, from, covered, size);
+    }
+
+    private Notary.Signed target(Long maxTreeSize) {
+        if (maxTreeSize != null) {
+            Notary.Signed signed = notary.signed(maxTreeSize).orElseThrow(() -> new ExportException("treeSize",
+                    "there is no checkpoint of size " + maxTreeSize, true));
+            if (!signed.complete()) {
+                throw new ExportException("treeSize", "checkpoint " + maxTreeSize
+                        + " is not complete: not every agency has signed it yet", false);
+            }
+            return signed;
+        }
+        return notary.latestComplete(Long.MAX_VALUE).orElseThrow(() -> new ExportException("treeSize",
+                "there is no complete checkpoint yet", true));
+    }
+
+    private Bundle header(Bundle.Scope scope, Notary.Signed target, long firstLeaf, List<String> rangeProof, long after) {
+        List<Bundle.SignedCheckpoint> checkpoints = new ArrayList<>();
+        List<Bundle.ConsistencyProof> consistency = new ArrayList<>();
+        Notary.Signed first = notary.firstCompleteCovering(firstLeaf).orElse(target);
+        long targetSize = target.checkpoint().treeSize();
+        if (first.checkpoint().treeSize() < targetSize) {
+            checkpoints.add(Bundle.SignedCheckpoint.of(first.checkpoint(), first.signatures()));
+            consistency.add(new Bundle.ConsistencyProof(first.checkpoint().treeSize(), targetSize,
+                    Hex.encodeAll(notary.consistencyProof(first.checkpoint().treeSize(), targetSize))));
+        }
+        checkpoints.add(Bundle.SignedCheckpoint.of(target.checkpoint(), target.signatures()));
+        List<Bundle.AgencyKey> keys = notary.keys().all().stream()
+                .map(agency -> new Bundle.AgencyKey(agency.name(), agency.keyId(), Ed25519.encode(agency.publicKey())))
+                .toList();
+        return new Bundle(Bundle.FORMAT, notary.origin(), scope, keys, checkpoints, consistency, rangeProof, after,
+                List.of());
+    }
+
+    /**
+     * The entries in position order, a page at a time: leaves of the checkpoint and event rows, joined by position,
+     * for one aggregate or for every aggregate.
+     */
+    private final class Entries implements Iterator<Bundle.Entry> {
+        private final String aggregate;
+        private final long to;
+        private final long treeSize;
+        private long next;
+        private Iterator<Bundle.Entry> page = List.<Bundle.Entry>of().iterator();
+        private boolean exhausted;
+
+        Entries(String aggregate, long from, long to, long treeSize) {
+            this.aggregate = aggregate;
+            this.next = from;
+            this.to = to;
+            this.treeSize = treeSize;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext() && !exhausted) {
+                List<Bundle.Entry> entries = fetch();
+                exhausted = entries.size() < PAGE;
+                if (!entries.isEmpty()) {
+                    next = entries.get(entries.size() - 1).position() + 1;
+                }
+                page = entries.iterator();
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public Bundle.Entry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
+        }
+
+        private List<Bundle.Entry> fetch() {
+            String leafFilter = aggregate == null ? "" : " AND aggregate_identifier = :aggregate";
+            String rowFilter = aggregate == null ? "" : " AND aggregate_identifier = :aggregate";
+            var query = jdbc.sql("""
+                            SELECT COALESCE(l.global_index, e.global_index) AS position, l.leaf_index,
+                                   l.event_identifier AS committed_id, l.content_hash, l.previous_hash,
+                                   e.global_index AS row_position, e.event_identifier, e.aggregate_identifier,
+                                   e.sequence_number, e.type, e.payload_type, e.payload_revision, e.time_stamp,
+                                   e.payload, e.meta_data
+                            FROM (SELECT * FROM eventstore.audit_leaf
+                                  WHERE leaf_index < :size AND global_index BETWEEN :lo AND :hi""" + leafFilter + """
+                            ) l
+                            FULL OUTER JOIN (SELECT * FROM eventstore.domain_event_entry
+                                             WHERE global_index BETWEEN :lo AND :hi""" + rowFilter + """
+                            ) e ON e.global_index = l.global_index
+                            ORDER BY position LIMIT :page""")
+                    .param("size", treeSize).param("lo", next).param("hi", to).param("page", PAGE);
+            if (aggregate != null) {
+                query = query.param("aggregate", aggregate);
+            }
+            return query.query((rs, n) -> entry(rs)).list();
+        }
+
+        private Bundle.Entry entry(ResultSet rs) throws SQLException {
+            Long leaf = rs.getObject("leaf_index") == null ? null : rs.getLong("leaf_index");
+            Bundle.Event event = rs.getObject("row_position") == null ? null : Bundle.Event.of(new StoredEvent(
+                    rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
+                    rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"),
+                    rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("payload"),
+                    rs.getBytes("meta_data")));
+            List<String> proof = leaf != null && aggregate != null
+                    ? Hex.encodeAll(notary.inclusionProof(leaf, treeSize)) : null;
+            return new Bundle.Entry(leaf, rs.getLong("position"), rs.getString("committed_id"),
+                    leaf == null ? null : Hex.encode(rs.getBytes("content_hash")),
+                    leaf == null ? null : Hex.encode(rs.getBytes("previous_hash")), proof, event);
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package io.jointops.platform.notary;
+
+import io.jointops.audit.Checkpoint;
+import io.jointops.audit.ContentHash;
+import io.jointops.audit.Ed25519;
+import io.jointops.audit.MerkleTree;
+import io.jointops.audit.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Takes new events into the Merkle tree and issues checkpoints. The tree lives in memory (64 bytes per event) and is
+ * rebuilt from {@code eventstore.audit_leaf} at start; across replicas a PostgreSQL advisory lock lets one notary
+ * write at a time, and each catches up with the leaves the other wrote before it writes or answers.
+ */
+public class Notary {
+
+    private static final Logger log = LoggerFactory.getLogger(Notary.class);
+    /** pg advisory lock key of the notary: "JOAUDIT" in ASCII. */
+    private static final long LOCK = 0x4A4F4155444954L;
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final NotaryProperties properties;
+    private final AgencyKeys keys;
+    private final Clock clock;
+    private final MerkleTree tree = new MerkleTree();
+    private final ContentHash contentHash = new ContentHash();
+    /** Global position of the last leaf (0 for none). */
+    private long lastPosition;
+    private boolean warnedNoAgencies;
+
+    Notary(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, NotaryProperties properties, AgencyKeys keys,
+           Clock clock) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.transactions = transactions;
+        this.properties = properties;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public AgencyKeys keys() {
+        return keys;
+    }
+
+    public String origin() {
+        return properties.getOrigin();
+    }
+
+    /**
+     * Takes every final new event into the tree, a batch per transaction, each batch ending in a checkpoint signed
+     * with the agencies' keys this notary holds. Returns the checkpoints issued.
+     */
+    public List<Checkpoint> notarize() {
+        List<Checkpoint> issued = new ArrayList<>();
+        while (true) {
+            Optional<Checkpoint> checkpoint;
+            synchronized (this) {
+                long sizeBefore = tree.size();
+                long positionBefore = lastPosition;
+                try {
+                    checkpoint = transactions.execute(status -> batch());
+                } catch (RuntimeException e) {
+                    tree.truncate(sizeBefore); // the rows were rolled back; so is the tree
+                    lastPosition = positionBefore;
+                    throw e;
+                }
+            }
+            if (checkpoint == null || checkpoint.isEmpty()) {
+                return issued;
+            }
+            issued.add(checkpoint.get());
+        }
+    }
+
+    /** One batch; empty when there was nothing final to take in or another replica holds the lock. */
+    private Optional<Checkpoint> batch() {
+        if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        catchUp();
+        List<Row> rows = jdbc.sql("""
+                        SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, payload_type,
+                               payload_revision, time_stamp, payload, meta_data
+                        FROM eventstore.domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""")
+                .param(lastPosition).param(properties.getBatchSize())
+                .query((rs, n) -> new Row(rs.getLong(1), new StoredEvent(rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
+                        rs.getBytes(10))))
+                .list();
+        int count = Frontier.finalCount(lastPosition, rows.stream()
+                .map(row -> new Frontier.Candidate(row.position(), timestamp(row))).toList(), clock.instant(),
+                properties.getGapTimeout());
+        if (count == 0) {
+            return Optional.empty();
+        }
+        rows = rows.subList(0, count);
+        Map<String, Head> heads = heads(rows);
+        List<Object[]> leaves = new ArrayList<>(count);
+        for (Row row : rows) {
+            StoredEvent event = row.event();
+            Head head = heads.get(event.aggregateIdentifier());
+            byte[] previous = ContentHash.GENESIS;
+            if (event.sequenceNumber() > 0) {
+                if (head != null && head.sequence() == event.sequenceNumber() - 1) {
+                    previous = head.hash();
+                } else {
+                    log.error("Event {} ({} sequence {}, position {}) follows no notarised sequence {}: its chain starts "
+                                    + "afresh; an item bundle of {} will fail verification", event.eventIdentifier(),
+                            event.aggregateIdentifier(), event.sequenceNumber(), row.position(),
+                            event.sequenceNumber() - 1, event.aggregateIdentifier());
+                }
+            }
+            byte[] hash = contentHash.of(event, previous);
+            long leaf = tree.append(hash);
+            lastPosition = row.position();
+            heads.put(event.aggregateIdentifier(), new Head(event.sequenceNumber(), hash));
+            leaves.add(new Object[]{leaf, row.position(), event.eventIdentifier(), event.aggregateIdentifier(),
+                    event.sequenceNumber(), previous, hash});
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO eventstore.audit_leaf (leaf_index, global_index, event_identifier, aggregate_identifier,
+                                                   sequence_number, previous_hash, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", leaves);
+        log.info("Notarised {} event(s) up to position {}; tree size {}", count, lastPosition, tree.size());
+        return checkpoint();
+    }
+
+    /** The checkpoint of the whole tree, signed with the private keys at hand; none without participating agencies. */
+    private Optional<Checkpoint> checkpoint() {
+        if (keys.isEmpty()) {
+            if (!warnedNoAgencies) {
+                log.warn("No agency keys are configured (jointops.notary.agencies.*): events are hashed into the tree, "
+                        + "but no checkpoint is issued");
+                warnedNoAgencies = true;
+            }
+            return Optional.empty();
+        }
+        String now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        Checkpoint checkpoint = new Checkpoint(properties.getOrigin(), tree.size(), tree.root(tree.size()), now,
+                lastPosition, keys.names());
+        jdbc.sql("""
+                        INSERT INTO eventstore.audit_checkpoint (tree_size, origin, root_hash, issued_at, last_position, agencies)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(checkpoint.treeSize(), checkpoint.origin(), checkpoint.rootHash(), checkpoint.time(),
+                        checkpoint.lastPosition(), String.join(",", checkpoint.agencies()))
+                .update();
+        for (AgencyKeys.Agency agency : keys.all()) {
+            agency.privateKey().ifPresent(key -> storeSignature(checkpoint.treeSize(), agency,
+                    Ed25519.sign(key, checkpoint.signedBytes()), now));
+        }
+        return Optional.of(checkpoint);
+    }
+
+    /** Adds an agency's signature made elsewhere; false if it does not verify with the agency's public key. */
+    public synchronized boolean addSignature(long treeSize, String agencyName, byte[] signature) {
+        AgencyKeys.Agency agency = keys.get(agencyName).orElseThrow(() -> new IllegalArgumentException(
+                "agency " + agencyName + " does not participate"));
+        Checkpoint checkpoint = checkpoint(treeSize).orElseThrow(() -> new IllegalArgumentException(
+                "no checkpoint of size " + treeSize));
+        if (!checkpoint.agencies().contains(agencyName) || !Ed25519.verify(agency.publicKey(), checkpoint.signedBytes(), signature)) {
+            return false;
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM eventstore.audit_checkpoint_signature WHERE tree_size = ? AND agency = ?")
+                    .params(treeSize, agencyName).update();
+            storeSignature(treeSize, agency, signature, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        });
+        return true;
+    }
+
+    private void storeSignature(long treeSize, AgencyKeys.Agency agency, byte[] signature, String at) {
+        jdbc.sql("""
+                        INSERT INTO eventstore.audit_checkpoint_signature (tree_size, agency, key_id, signature, signed_at)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(treeSize, agency.name(), agency.keyId(), signature, at)
+                .update();
+    }
+
+    /** Brings the in-memory tree up to the leaves stored (by this notary earlier, or another replica). */
+    private void catchUp() {
+        List<Object[]> rows = jdbc.sql("""
+                        SELECT leaf_index, global_index, content_hash FROM eventstore.audit_leaf
+                        WHERE leaf_index >= ? ORDER BY leaf_index""")
+                .param(tree.size())
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getBytes(3)})
+                .list();
+        for (Object[] row : rows) {
+            if ((long) row[0] != tree.size()) {
+                throw new IllegalStateException("eventstore.audit_leaf has no leaf " + tree.size() + " (next is "
+                        + row[0] + "): the notary's record was tampered with");
+            }
+            tree.append((byte[]) row[2]);
+            lastPosition = (long) row[1];
+        }
+    }
+
+    /** The last notarised event of each aggregate of the batch. */
+    private Map<String, Head> heads(List<Row> rows) {
+        Set<String> aggregates = new LinkedHashSet<>();
+        rows.forEach(row -> aggregates.add(row.event().aggregateIdentifier()));
+        Map<String, Head> heads = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number, content_hash
+                        FROM eventstore.audit_leaf WHERE aggregate_identifier = ANY(?)
+                        ORDER BY aggregate_identifier, sequence_number DESC""")
+                .param(aggregates.toArray(String[]::new))
+                .query(rs -> {
+                    heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3)));
+                });
+        return heads;
+    }
+
+    private static Instant timestamp(Row row) {
+        try {
+            return Instant.parse(row.event().timeStamp());
+        } catch (RuntimeException e) {
+            return Instant.EPOCH; // unreadable: old enough to give a gap before it up
+        }
+    }
+
+    // ---- reading: every read first catches up with leaves another replica may have written
+
+    public synchronized long size() {
+        catchUp();
+        return tree.size();
+    }
+
+    public synchronized byte[] root(long treeSize) {
+        catchUp();
+        return tree.root(treeSize);
+    }
+
+    public synchronized List<byte[]> inclusionProof(long leafIndex, long treeSize) {
+        catchUp();
+        return tree.inclusionProof(leafIndex, treeSize);
+    }
+
+    public synchronized List<byte[]> consistencyProof(long firstSize, long secondSize) {
+        catchUp();
+        return tree.consistencyProof(firstSize, secondSize);
+    }
+
+    public synchronized List<byte[]> rangeProof(long first, long end, long treeSize) {
+        catchUp();
+        return tree.rangeProof(first, end, treeSize);
+    }
+
+    /** A stored checkpoint with the signatures it has so far. */
+    public record Signed(Checkpoint checkpoint, List<Checkpoint.Signature> signatures) {
+        public boolean complete() {
+            return signatures.stream().map(Checkpoint.Signature::agency).toList().containsAll(checkpoint.agencies());
+        }
+    }
+
+    public Optional<Checkpoint> checkpoint(long treeSize) {
+        return signed("tree_size = ?", treeSize, 1).stream().findFirst().map(Signed::checkpoint);
+    }
+
+    public Optional<Signed> signed(long treeSize) {
+        return signed("tree_size = ?", treeSize, 1).stream().findFirst();
+    }
+
+    /** Checkpoints ascending by size from {@code fromSize}, at most {@code limit}. */
+    public List<Signed> checkpoints(long fromSize, int limit) {
+        return signed("tree_size >= ?", fromSize, limit);
+    }
+
+    /** The newest complete checkpoint, or the newest complete one of at most {@code maxSize} leaves. */
+    public Optional<Signed> latestComplete(long maxSize) {
+        List<Long> sizes = jdbc.sql("""
+                        SELECT c.tree_size FROM eventstore.audit_checkpoint c
+                        WHERE c.tree_size <= ? AND (SELECT count(*) FROM eventstore.audit_checkpoint_signature s
+                                                    WHERE s.tree_size = c.tree_size)
+                                                   >= cardinality(string_to_array(c.agencies, ','))
+                        ORDER BY c.tree_size DESC LIMIT 1""")
+                .param(maxSize).query(Long.class).list();
+        return sizes.isEmpty() ? Optional.empty() : signed(sizes.get(0));
+    }
+
+    /** The oldest complete checkpoint of more than {@code leafIndex} leaves: the first to cover that leaf. */
+    public Optional<Signed> firstCompleteCovering(long leafIndex) {
+        List<Long> sizes = jdbc.sql("""
+                        SELECT c.tree_size FROM eventstore.audit_checkpoint c
+                        WHERE c.tree_size > ? AND (SELECT count(*) FROM eventstore.audit_checkpoint_signature s
+                                                   WHERE s.tree_size = c.tree_size)
+                                                  >= cardinality(string_to_array(c.agencies, ','))
+                        ORDER BY c.tree_size LIMIT 1""")
+                .param(leafIndex).query(Long.class).list();
+        return sizes.isEmpty() ? Optional.empty() : signed(sizes.get(0));
+    }
+
+    private List<Signed> signed(String condition, long value, int limit) {
+        List<Checkpoint> checkpoints = jdbc.sql("SELECT tree_size, origin, root_hash, issued_at, last_position, agencies "
+                        + "FROM eventstore.audit_checkpoint WHERE " + condition + " ORDER BY tree_size LIMIT ?")
+                .param(value).param(limit)
+                .query((rs, n) -> new Checkpoint(rs.getString(2), rs.getLong(1), rs.getBytes(3), rs.getString(4),
+                        rs.getLong(5), List.of(rs.getString(6).split(","))))
+                .list();
+        List<Signed> signed = new ArrayList<>();
+        for (Checkpoint checkpoint : checkpoints) {
+            signed.add(new Signed(checkpoint, jdbc.sql("""
+                            SELECT agency, key_id, signature FROM eventstore.audit_checkpoint_signature
+                            WHERE tree_size = ? ORDER BY agency""")
+                    .param(checkpoint.treeSize())
+                    .query((rs, n) -> new Checkpoint.Signature(rs.getString(1), rs.getString(2),
+                            Base64.getEncoder().encodeToString(rs.getBytes(3))))
+                    .list()));
+        }
+        return signed;
+    }
+
+    /** The leaf of the event at a global position, if the tree holds it. */
+    public Optional<Long> leafAt(long position) {
+        return jdbc.sql("SELECT leaf_index FROM eventstore.audit_leaf WHERE global_index = ?")
+                .param(position).query(Long.class).optional();
+    }
+
+    private record Row(long position, StoredEvent event) {
+    }
+
+    private record Head(long sequence, byte[] hash) {
+    }
+}

@@ -1,0 +1,103 @@
+package io.jointops.platform.notary;
+
+import io.jointops.platform.axon.EventStoreConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The notary and its API, in the one service that sets {@code jointops.notary.enabled=true}. The tables are migrated
+ * by every service with the rest of the {@code eventstore} schema.
+ */
+@AutoConfiguration(after = EventStoreConfiguration.class)
+@ConditionalOnProperty(prefix = "jointops.notary", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(NotaryProperties.class)
+@Import(AuditController.class)
+public class NotaryConfiguration {
+
+    @Bean
+    AgencyKeys notaryAgencyKeys(NotaryProperties properties) {
+        return AgencyKeys.load(properties);
+    }
+
+    @Bean
+    Notary notary(EventStoreConfiguration.EventStoreMigration migrated, DataSource dataSource,
+                  PlatformTransactionManager transactionManager, NotaryProperties properties, AgencyKeys keys) {
+        return new Notary(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), properties, keys,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    BundleExporter bundleExporter(Notary notary, DataSource dataSource, NotaryProperties properties) {
+        return new BundleExporter(notary, JdbcClient.create(dataSource), properties.getMaxExportEvents());
+    }
+
+    @Bean
+    NotarySchedule notarySchedule(Notary notary, NotaryProperties properties) {
+        return new NotarySchedule(notary, properties.getInterval().toMillis());
+    }
+
+    /** Runs the notary every interval on one thread of its own while the service runs (interval 0: never). */
+    static final class NotarySchedule implements SmartLifecycle {
+
+        private static final Logger log = LoggerFactory.getLogger(NotarySchedule.class);
+
+        private final Notary notary;
+        private final long intervalMillis;
+        private ScheduledExecutorService executor;
+
+        NotarySchedule(Notary notary, long intervalMillis) {
+            this.notary = notary;
+            this.intervalMillis = intervalMillis;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (intervalMillis <= 0) {
+                return;
+            }
+            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "notary");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.scheduleWithFixedDelay(this::run, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+
+        private void run() {
+            try {
+                notary.notarize();
+            } catch (RuntimeException e) {
+                log.error("Notarising failed; retrying in {} ms", intervalMillis, e);
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (executor != null) {
+                executor.shutdownNow();
+                executor = null;
+            }
+        }
+
+        @Override
+        public synchronized boolean isRunning() {
+            return executor != null;
+        }
+    }
+}
