@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,14 @@ public final class Verifier {
     }
 
     public Report verify(Bundle bundle) throws VerificationException {
+        return verify(bundle, bundle.events() == null ? List.<Bundle.Entry>of().iterator() : bundle.events().iterator());
+    }
+
+    /**
+     * Verifies the header of {@code bundle} (its own event list is ignored) and {@code events} as they stream in, a
+     * chunk at a time: only 32 bytes per event are kept, so a bundle of any size verifies in little memory.
+     */
+    public Report verify(Bundle bundle, Iterator<Bundle.Entry> events) throws VerificationException {
         if (!Bundle.FORMAT.equals(bundle.format())) {
             throw fail("not a bundle of format " + Bundle.FORMAT + " (format: " + bundle.format() + ")");
         }
@@ -62,21 +71,181 @@ public final class Verifier {
         List<Checkpoint> checkpoints = checkpoints(bundle, keys);
         consistency(bundle, checkpoints);
         Checkpoint target = checkpoints.get(checkpoints.size() - 1);
-        List<Bundle.Entry> events = bundle.events() == null ? List.of() : bundle.events();
-        if (events.isEmpty()) {
+        Events state = new Events(bundle, target);
+        List<Bundle.Entry> chunk = new ArrayList<>(CHUNK);
+        while (events.hasNext()) {
+            chunk.add(events.next());
+            if (chunk.size() == CHUNK || !events.hasNext()) {
+                state.check(chunk);
+                chunk.clear();
+            }
+        }
+        if (state.count == 0) {
             throw fail("the bundle holds no event of " + bundle.scope().describe() + " covered by checkpoint "
                     + target.treeSize());
         }
-        byte[][] hashes = contents(bundle, events, target);
-        if (bundle.scope().isItem()) {
-            inclusion(events, hashes, target);
-        } else {
-            range(bundle, events, hashes, target);
+        if (!bundle.scope().isItem()) {
+            state.rangeRoot();
         }
-        int aggregates = chains(bundle.scope(), events, hashes);
         return new Report(bundle.origin(), bundle.scope().describe(), target.treeSize(), Hex.encode(target.rootHash()),
-                target.time(), target.agencies(), checkpoints.size(), events.size(), aggregates,
+                target.time(), target.agencies(), checkpoints.size(), (int) state.count, state.chains.size(),
                 bundle.eventsAfterCheckpoint());
+    }
+
+    private static final int CHUNK = 4096;
+
+    /** The last event seen of an aggregate. */
+    private record Link(long sequence, byte[] hash, long position) {
+    }
+
+    /** What verifying the events keeps between chunks. */
+    private final class Events {
+        final Bundle bundle;
+        final Bundle.Scope scope;
+        final Checkpoint target;
+        final Map<String, Link> chains = new HashMap<>();
+        /** Range bundles: the leaf hashes, 32 bytes each, for the root at the end. */
+        byte[] leaves = new byte[0];
+        long count;
+        long firstLeaf = -1;
+        long lastPosition = Long.MIN_VALUE;
+
+        Events(Bundle bundle, Checkpoint target) {
+            this.bundle = bundle;
+            this.scope = bundle.scope();
+            this.target = target;
+        }
+
+        void check(List<Bundle.Entry> chunk) throws VerificationException {
+            int n = chunk.size();
+            byte[][] committed = new byte[n][];
+            byte[][] computed = new byte[n][];
+            byte[][] leafHashes = new byte[n][];
+            precompute(chunk, committed, computed, leafHashes);
+            for (int i = 0; i < n; i++) {
+                Bundle.Entry entry = chunk.get(i);
+                content(entry, committed[i], computed[i]);
+                if (!scope.isItem()) {
+                    contiguous(entry, count + i);
+                }
+            }
+            if (scope.isItem()) {
+                inclusion(chunk, leafHashes, target); // before the chains: a rewritten leaf is named, not its successor
+            }
+            for (int i = 0; i < n; i++) {
+                chain(chunk.get(i), committed[i]);
+            }
+            count += n;
+            if (!scope.isItem()) {
+                if (leaves.length < (count * Merkle.HASH_SIZE)) {
+                    leaves = java.util.Arrays.copyOf(leaves, (int) Math.max(count * Merkle.HASH_SIZE, 2L * leaves.length));
+                }
+                long base = count - n;
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(leafHashes[i], 0, leaves, (int) ((base + i) * Merkle.HASH_SIZE), Merkle.HASH_SIZE);
+                }
+            }
+        }
+
+        /** The stored event hashes to the committed content hash. */
+        private void content(Bundle.Entry entry, byte[] committed, byte[] computed) throws VerificationException {
+            Bundle.Event event = entry.event();
+            if (entry.leafIndex() == null) {
+                if (event == null) {
+                    throw fail("an entry at position " + entry.position() + " has neither a leaf nor an event");
+                }
+                throw fail("event " + event.eventIdentifier() + " (" + event.aggregateIdentifier() + " sequence "
+                        + event.sequenceNumber() + ", position " + entry.position()
+                        + ") is not in the signed log: no leaf of checkpoint " + target.treeSize()
+                        + " commits to it, though checkpoint " + target.treeSize() + " covers every position up to "
+                        + target.lastPosition() + " — it was inserted into the event store after it was notarised");
+            }
+            long leaf = entry.leafIndex();
+            if (leaf < 0 || leaf >= target.treeSize() || entry.position() > target.lastPosition()
+                    || committed == null || computed == null) {
+                throw entryFault(entry, target);
+            }
+            if (!MessageDigest.isEqual(computed, committed)) {
+                throw mismatch(entry, computed, committed);
+            }
+        }
+
+        /** A range lists every leaf of its range, in order. */
+        private void contiguous(Bundle.Entry entry, long index) throws VerificationException {
+            long expected = firstLeaf < 0 ? entry.leafIndex() : firstLeaf + index;
+            if (firstLeaf < 0) {
+                firstLeaf = entry.leafIndex();
+            }
+            if (entry.leafIndex() != expected) {
+                throw fail("leaf " + expected + " is missing from the export: after leaf " + (expected - 1)
+                        + " comes leaf " + entry.leafIndex() + " (position " + entry.position()
+                        + "); a range export lists every leaf of its range");
+            }
+            if (entry.position() < scope.fromPosition() || entry.position() > scope.toPosition()) {
+                throw fail("leaf " + entry.leafIndex() + " at position " + entry.position() + " is outside the range "
+                        + scope.fromPosition() + ".." + scope.toPosition());
+            }
+            if (entry.position() <= lastPosition) {
+                throw fail("leaf " + entry.leafIndex() + " at position " + entry.position()
+                        + " does not come after position " + lastPosition + " of the leaf before it");
+            }
+            lastPosition = entry.position();
+        }
+
+        /** Each aggregate's events follow each other by sequence, each chained to the one before. */
+        private void chain(Bundle.Entry entry, byte[] hash) throws VerificationException {
+            Bundle.Event event = entry.event();
+            String aggregate = event.aggregateIdentifier();
+            if (scope.isItem() && !scope.itemId().equals(aggregate)) {
+                throw fail("event " + event.eventIdentifier() + " at position " + entry.position()
+                        + " belongs to " + aggregate + ", not to the exported item " + scope.itemId());
+            }
+            Link before = chains.put(aggregate, new Link(event.sequenceNumber(), hash, entry.position()));
+            if (before == null) {
+                if (event.sequenceNumber() == 0 && !MessageDigest.isEqual(Hex.decode(entry.previousHash()),
+                        ContentHash.GENESIS)) {
+                    throw fail(at(entry) + " is the first of its aggregate but is chained to a previous event");
+                }
+                if (scope.isItem() && event.sequenceNumber() != 0) {
+                    throw fail("the history of " + aggregate + " does not start at sequence 0 but at " + at(entry)
+                            + ": sequence 0.." + (event.sequenceNumber() - 1) + " were deleted");
+                }
+                return;
+            }
+            if (event.sequenceNumber() <= before.sequence()) {
+                throw fail(at(entry) + " comes after sequence " + before.sequence() + " at position "
+                        + before.position() + ": the events of " + aggregate + " were reordered");
+            }
+            if (event.sequenceNumber() != before.sequence() + 1) {
+                if (scope.isItem()) {
+                    throw fail("the history of " + aggregate + " jumps from sequence " + before.sequence()
+                            + " to " + event.sequenceNumber() + " at position " + entry.position()
+                            + ": sequence " + (before.sequence() + 1) + " is missing");
+                }
+                return; // in a range, the events between may be outside it
+            }
+            if (!MessageDigest.isEqual(Hex.decode(entry.previousHash()), before.hash())) {
+                throw fail("the chain of " + aggregate + " breaks at " + at(entry)
+                        + ": its previous hash is not the content hash of sequence " + before.sequence());
+            }
+        }
+
+        void rangeRoot() throws VerificationException {
+            if (bundle.rangeProof() == null) {
+                throw fail("the range export has no range proof");
+            }
+            byte[][] leafHashes = new byte[(int) count][];
+            for (int i = 0; i < count; i++) {
+                leafHashes[i] = java.util.Arrays.copyOfRange(leaves, i * Merkle.HASH_SIZE, (i + 1) * Merkle.HASH_SIZE);
+            }
+            byte[] root = merkle.rootFromRangeProof(firstLeaf, leafHashes, target.treeSize(),
+                    hashes(bundle.rangeProof(), "the range proof"));
+            if (root == null || !MessageDigest.isEqual(root, target.rootHash())) {
+                throw fail("leaves " + firstLeaf + ".." + (firstLeaf + count - 1)
+                        + " and the range proof do not lead to the root of checkpoint " + target.treeSize()
+                        + ": the log's record of these events was rewritten");
+            }
+        }
     }
 
     private Map<String, PublicKey> keys(Bundle bundle) throws VerificationException {
@@ -196,60 +365,22 @@ public final class Verifier {
         }
     }
 
-    /** Checks each event's stored content against its committed hash; returns the committed hashes. */
-    private byte[][] contents(Bundle bundle, List<Bundle.Entry> events, Checkpoint target) throws VerificationException {
-        byte[][] hashes = new byte[events.size()][];
-        byte[][] committedHashes = new byte[events.size()][];
-        byte[][] contentHashes = new byte[events.size()][];
-        precompute(events, committedHashes, contentHashes);
-        Map<String, Long> leafOfEvent = new HashMap<>(2 * events.size());
-        for (int i = 0; i < events.size(); i++) {
-            Bundle.Entry entry = events.get(i);
-            Bundle.Event event = entry.event();
-            if (entry.leafIndex() == null) {
-                if (event == null) {
-                    throw fail("entry " + i + " (position " + entry.position() + ") has neither a leaf nor an event");
-                }
-                throw fail("event " + event.eventIdentifier() + " (" + event.aggregateIdentifier() + " sequence "
-                        + event.sequenceNumber() + ", position " + entry.position()
-                        + ") is not in the signed log: no leaf of checkpoint " + target.treeSize()
-                        + " commits to it, though checkpoint " + target.treeSize() + " covers every position up to "
-                        + target.lastPosition() + " — it was inserted into the event store after it was notarised");
-            }
-            long leaf = entry.leafIndex();
-            if (leaf < 0 || leaf >= target.treeSize() || entry.position() > target.lastPosition()
-                    || event == null || !isHash(entry.contentHash()) || !isHash(entry.previousHash())) {
-                throw entryFault(entry, target);
-            }
-            byte[] committed = committedHashes[i];
-            byte[] computed = contentHashes[i];
-            if (committed == null || computed == null) {
-                throw entryFault(entry, target);
-            }
-            if (!MessageDigest.isEqual(computed, committed)) {
-                throw mismatch(entry, computed, committed);
-            }
-            Long other = leafOfEvent.put(event.eventIdentifier(), leaf);
-            if (other != null) {
-                throw fail("event " + event.eventIdentifier() + " appears at leaves " + other + " and " + leaf);
-            }
-            hashes[i] = committed;
-        }
-        return hashes;
-    }
-
     /**
-     * Decodes the committed hashes and computes the content hashes of the well-formed entries on all cores: the events
-     * are independent once each states its previous hash. Faulty entries stay null and are looked at one by one.
+     * Decodes the committed hashes, computes the content hashes and the leaf hashes of the well-formed entries of a
+     * chunk on all cores: the events are independent once each states its previous hash. Faulty entries stay null
+     * and are looked at in order.
      */
-    private static void precompute(List<Bundle.Entry> events, byte[][] committed, byte[][] computed) {
+    private static void precompute(List<Bundle.Entry> events, byte[][] committed, byte[][] computed, byte[][] leaves) {
         ThreadLocal<ContentHash> hashers = ThreadLocal.withInitial(ContentHash::new);
+        ThreadLocal<Merkle> merkles = ThreadLocal.withInitial(Merkle::new);
         IntStream.range(0, events.size()).parallel().forEach(i -> {
             Bundle.Entry entry = events.get(i);
             if (entry.event() != null && isHash(entry.previousHash()) && isHash(entry.contentHash())) {
                 try {
-                    committed[i] = Hex.decode(entry.contentHash());
+                    byte[] hash = Hex.decode(entry.contentHash());
                     computed[i] = hashers.get().of(entry.event().stored(), Hex.decode(entry.previousHash()));
+                    committed[i] = hash;
+                    leaves[i] = merkles.get().leafHash(hash);
                 } catch (IllegalArgumentException e) {
                     committed[i] = null; // not hex or not base64: reported in order
                     computed[i] = null;
@@ -308,7 +439,8 @@ public final class Verifier {
                 + (entry.committedEventIdentifier() != null ? ", event " + entry.committedEventIdentifier() : "") + ")";
     }
 
-    private void inclusion(List<Bundle.Entry> events, byte[][] hashes, Checkpoint target) throws VerificationException {
+    private static void inclusion(List<Bundle.Entry> events, byte[][] leafHashes, Checkpoint target)
+            throws VerificationException {
         // each proof is independent: check them on all cores, then report the first that fails
         ThreadLocal<Merkle> merkles = ThreadLocal.withInitial(Merkle::new);
         int failed = IntStream.range(0, events.size()).parallel().filter(i -> {
@@ -327,8 +459,7 @@ public final class Verifier {
                     return true;
                 }
             }
-            Merkle merkle = merkles.get();
-            return !merkle.verifyInclusion(entry.leafIndex(), target.treeSize(), merkle.leafHash(hashes[i]), path,
+            return !merkles.get().verifyInclusion(entry.leafIndex(), target.treeSize(), leafHashes[i], path,
                     target.rootHash());
         }).min().orElse(-1);
         if (failed < 0) {
@@ -342,88 +473,6 @@ public final class Verifier {
         throw fail("event " + entry.event().eventIdentifier() + " at leaf " + entry.leafIndex() + " (position "
                 + entry.position() + "): its inclusion proof does not lead to the root of checkpoint "
                 + target.treeSize() + ": the log's record of this event was rewritten");
-    }
-
-    private void range(Bundle bundle, List<Bundle.Entry> events, byte[][] hashes, Checkpoint target)
-            throws VerificationException {
-        long first = events.get(0).leafIndex();
-        byte[][] leaves = new byte[events.size()][];
-        for (int i = 0; i < events.size(); i++) {
-            Bundle.Entry entry = events.get(i);
-            if (entry.leafIndex() != first + i) {
-                throw fail("leaf " + (first + i) + " is missing from the export: after leaf " + (first + i - 1)
-                        + " comes leaf " + entry.leafIndex() + " (position " + entry.position()
-                        + "); a range export lists every leaf of its range");
-            }
-            if (entry.position() < bundle.scope().fromPosition() || entry.position() > bundle.scope().toPosition()) {
-                throw fail("leaf " + entry.leafIndex() + " at position " + entry.position() + " is outside the range "
-                        + bundle.scope().fromPosition() + ".." + bundle.scope().toPosition());
-            }
-            if (i > 0 && entry.position() <= events.get(i - 1).position()) {
-                throw fail("leaf " + entry.leafIndex() + " at position " + entry.position()
-                        + " does not come after position " + events.get(i - 1).position() + " of the leaf before it");
-            }
-        }
-        ThreadLocal<Merkle> merkles = ThreadLocal.withInitial(Merkle::new);
-        IntStream.range(0, events.size()).parallel().forEach(i -> leaves[i] = merkles.get().leafHash(hashes[i]));
-        if (bundle.rangeProof() == null) {
-            throw fail("the range export has no range proof");
-        }
-        byte[] root = merkle.rootFromRangeProof(first, leaves, target.treeSize(),
-                hashes(bundle.rangeProof(), "the range proof"));
-        if (root == null || !MessageDigest.isEqual(root, target.rootHash())) {
-            throw fail("leaves " + first + ".." + (first + events.size() - 1)
-                    + " and the range proof do not lead to the root of checkpoint " + target.treeSize()
-                    + ": the log's record of these events was rewritten");
-        }
-    }
-
-    /** Each aggregate's events follow each other by sequence, each chained to the one before; returns their count. */
-    private int chains(Bundle.Scope scope, List<Bundle.Entry> events, byte[][] hashes) throws VerificationException {
-        Map<String, Integer> last = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            Bundle.Event event = events.get(i).event();
-            String aggregate = event.aggregateIdentifier();
-            if (scope.isItem() && !scope.itemId().equals(aggregate)) {
-                throw fail("event " + event.eventIdentifier() + " at position " + events.get(i).position()
-                        + " belongs to " + aggregate + ", not to the exported item " + scope.itemId());
-            }
-            Integer before = last.put(aggregate, i);
-            if (before == null) {
-                String at = at(events.get(i));
-                if (event.sequenceNumber() == 0 && !MessageDigest.isEqual(hash(events.get(i).previousHash(), at),
-                        ContentHash.GENESIS)) {
-                    throw fail(at + " is the first of its aggregate but is chained to a previous event");
-                }
-                if (scope.isItem() && event.sequenceNumber() != 0) {
-                    throw fail("the history of " + aggregate + " does not start at sequence 0 but at " + at
-                            + ": sequence 0.." + (event.sequenceNumber() - 1) + " were deleted");
-                }
-                continue;
-            }
-            Bundle.Event previous = events.get(before).event();
-            String at = null;
-            if (event.sequenceNumber() != previous.sequenceNumber() + 1) {
-                at = at(events.get(i));
-            }
-            if (event.sequenceNumber() <= previous.sequenceNumber()) {
-                throw fail(at + " comes after sequence " + previous.sequenceNumber() + " at position "
-                        + events.get(before).position() + ": the events of " + aggregate + " were reordered");
-            }
-            if (event.sequenceNumber() != previous.sequenceNumber() + 1) {
-                if (scope.isItem()) {
-                    throw fail("the history of " + aggregate + " jumps from sequence " + previous.sequenceNumber()
-                            + " to " + event.sequenceNumber() + " at position " + events.get(i).position()
-                            + ": sequence " + (previous.sequenceNumber() + 1) + " is missing");
-                }
-                continue; // in a range, the events between may be outside it
-            }
-            if (!MessageDigest.isEqual(Hex.decode(events.get(i).previousHash()), hashes[before])) {
-                throw fail("the chain of " + aggregate + " breaks at " + at(events.get(i))
-                        + ": its previous hash is not the content hash of sequence " + previous.sequenceNumber());
-            }
-        }
-        return last.size();
     }
 
     private static String at(Bundle.Entry entry) {

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,28 +72,14 @@ public final class VerifierCli {
             err.println(USAGE_TEXT);
             return USAGE;
         }
-        Bundle bundle;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(bundlePath), 1 << 16)) {
-            bundle = Bundles.read(in);
-        } catch (NoSuchFileException e) {
-            err.println("FAILED: no such bundle file: " + bundlePath);
-            return USAGE;
-        } catch (JsonProcessingException e) {
-            err.println("FAILED: " + bundlePath + " is not a readable bundle: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")" : ""));
-            return FAILED;
-        } catch (IOException e) {
-            err.println("FAILED: cannot read " + bundlePath + ": " + e);
-            return USAGE;
-        }
-        try {
-            Verifier.Report report = new Verifier(trusted).verify(bundle);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(bundlePath), 1 << 16);
+             Bundles.Reader reader = Bundles.open(in)) {
+            Verifier.Report report = new Verifier(trusted).verify(reader.header(), reader.events());
             out.println(report.summary());
-            if (trusted.isEmpty() && bundle.keys() != null) {
+            if (trusted.isEmpty() && reader.header().keys() != null) {
                 out.println("Keys relied on (from the bundle; compare their ids with each agency's published key, or"
                         + " pass --key AGENCY=FILE):");
-                for (Bundle.AgencyKey key : bundle.keys()) {
+                for (Bundle.AgencyKey key : reader.header().keys()) {
                     out.println("  " + key.agency() + " " + Ed25519.keyId(Ed25519.publicKey(key.publicKey())));
                 }
             }
@@ -100,6 +87,27 @@ public final class VerifierCli {
         } catch (VerificationException e) {
             err.println("FAILED: " + e.getMessage());
             return FAILED;
+        } catch (NoSuchFileException e) {
+            err.println("FAILED: no such bundle file: " + bundlePath);
+            return USAGE;
+        } catch (JsonProcessingException e) {
+            return unreadable(bundlePath, e, err);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return unreadable(bundlePath, json, err);
+            }
+            err.println("FAILED: cannot read " + bundlePath + ": " + e.getCause());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("FAILED: cannot read " + bundlePath + ": " + e);
+            return USAGE;
         }
+    }
+
+    private static int unreadable(Path bundlePath, JsonProcessingException e, PrintStream err) {
+        err.println("FAILED: " + bundlePath + " is not a readable bundle: " + e.getOriginalMessage()
+                + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")" : ""));
+        return FAILED;
     }
 }
