@@ -59,26 +59,32 @@ public final class VerifierBenchmark {
     }
 
     private static void report(String what, Path file, int events, int runs) throws Exception {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         for (int i = 0; i < 2; i++) {
             verify(file, events, new long[2]);
         }
         double[] rates = new double[runs];
         double[] parse = new double[runs];
         double[] check = new double[runs];
+        double[] perCpuSecond = new double[runs];
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < runs; i++) {
             System.gc();
             long[] split = new long[2];
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             verify(file, events, split);
             rates[i] = events / ((System.nanoTime() - start) / 1e9);
+            perCpuSecond[i] = events / ((os.getProcessCpuTime() - cpu) / 1e9);
             parse[i] = split[0] / 1e6;
             check[i] = split[1] / 1e6;
         }
         System.out.printf("%s (%.1f MiB): median %,.0f events/s over %d runs (min %,.0f, max %,.0f)"
-                        + "; median %.0f ms reading the header, %.0f ms reading and verifying the events; runs (events/s): %s%n",
+                        + "; median %,.0f events per CPU-second (all threads, GC included); median %.0f ms reading the"
+                        + " header, %.0f ms reading and verifying the events; runs (events/s): %s; load average before: %.2f%n",
                 what, Files.size(file) / 1048576.0, median(rates), runs, Arrays.stream(rates).min().orElseThrow(),
-                Arrays.stream(rates).max().orElseThrow(), median(parse), median(check),
-                Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()));
+                Arrays.stream(rates).max().orElseThrow(), median(perCpuSecond), median(parse), median(check),
+                Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()), load);
     }
 
     private static double median(double[] values) {
