@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -87,9 +88,18 @@ class CaseController {
         return ResponseEntity.created(location(caseId)).eTag(etag(0)).body(view);
     }
 
+    /**
+     * The case now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the caller may see
+     * it now and could see it then; otherwise (or if it did not exist yet) 404.
+     */
     @GetMapping("/{caseId}")
-    ResponseEntity<CaseView> get(Caller caller, @PathVariable String caseId) {
+    ResponseEntity<CaseView> get(Caller caller, @PathVariable String caseId,
+                                 @RequestParam(required = false) Instant asOf) {
         CaseView view = visible(caller, caseId);
+        if (asOf != null) {
+            view = views.asOf(caseId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No case '" + caseId + "' was visible to you at " + asOf + "."));
+        }
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -57,9 +58,18 @@ class NotificationController {
         return ResponseEntity.created(location(notificationId)).eTag(etag(0)).body(view);
     }
 
+    /**
+     * The pre-export notification now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the
+     * caller may see it now and could see it then; otherwise (or if it did not exist yet) 404.
+     */
     @GetMapping("/{notificationId}")
-    ResponseEntity<NotificationView> get(Caller caller, @PathVariable String notificationId) {
+    ResponseEntity<NotificationView> get(Caller caller, @PathVariable String notificationId,
+                            @RequestParam(required = false) Instant asOf) {
         NotificationView view = visible(caller, notificationId);
+        if (asOf != null) {
+            view = views.asOf(notificationId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No pre-export notification '" + notificationId + "' was visible to you at " + asOf + "."));
+        }
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -58,9 +59,18 @@ class IntelReportController {
         return ResponseEntity.created(location(reportId)).eTag(etag(0)).body(view);
     }
 
+    /**
+     * The intelligence report now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the
+     * caller may see it now and could see it then; otherwise (or if it did not exist yet) 404.
+     */
     @GetMapping("/{reportId}")
-    ResponseEntity<IntelReportView> get(Caller caller, @PathVariable String reportId) {
+    ResponseEntity<IntelReportView> get(Caller caller, @PathVariable String reportId,
+                            @RequestParam(required = false) Instant asOf) {
         IntelReportView view = visible(caller, reportId);
+        if (asOf != null) {
+            view = views.asOf(reportId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No intelligence report '" + reportId + "' was visible to you at " + asOf + "."));
+        }
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 

@@ -21,6 +21,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.query.ItemEvents;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -148,6 +149,11 @@ public class EventStoreConfiguration {
     @Bean
     EventHistory eventHistory(DataSource dataSource, ObjectMapper objectMapper) {
         return new EventHistory(JdbcClient.create(dataSource), objectMapper);
+    }
+
+    @Bean
+    ItemEvents itemEvents(EventStore eventStore) {
+        return new ItemEvents(eventStore);
     }
 
     @Bean

@@ -56,7 +56,8 @@ public class EventHistory {
                 .single();
     }
 
-    private HistoryEntry entry(ResultSet row, int rowNumber) throws SQLException {
+    /** One row of {@code domain_event_entry} (global_index, sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data). */
+    HistoryEntry entry(ResultSet row, int rowNumber) throws SQLException {
         String payloadType = row.getString("payload_type");
         JsonNode metaData = json(row.getBytes("meta_data"));
         return new HistoryEntry(

@@ -2,6 +2,8 @@ package io.jointops.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.jointops.api.shared.Rejection;
+import io.jointops.platform.replay.UnknownViewException;
+import io.jointops.platform.replay.ViewRebuildingException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -113,6 +115,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service that handles this request is not reachable right now; retry shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    /** A view asked for while it is being rebuilt: say so, rather than answer from a half-built view. */
+    @ExceptionHandler(ViewRebuildingException.class)
+    ResponseEntity<ProblemDetail> viewRebuilding(ViewRebuildingException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setTitle("View being rebuilt");
+        problem.setProperty("processingGroup", ex.processingGroup());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
+    }
+
+    @ExceptionHandler(UnknownViewException.class)
+    ProblemDetail unknownView(UnknownViewException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
     }
 
     static ResponseEntity<ProblemDetail> rejected(Rejection rejection) {

@@ -6,6 +6,7 @@ import io.jointops.api.cases.CasePartnerAddedEvent;
 import io.jointops.platform.audit.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -27,6 +28,13 @@ class CaseViewProjector {
 
     CaseViewProjector(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM case_linked_item").update();
+        jdbc.sql("DELETE FROM case_view").update();
     }
 
     @EventHandler

@@ -1,8 +1,10 @@
 package io.jointops.cases.query.caseview;
 
+import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ViewTable;
+import io.jointops.platform.replay.ViewReplays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,20 +26,42 @@ public class CaseViews {
             "lead_agency = :agency OR :agency = ANY(partner_agencies)", "opened_at DESC, case_id");
 
     private final JdbcClient jdbc;
+    private final ItemEvents events;
+    private final ViewReplays replays;
 
-    CaseViews(JdbcClient jdbc) {
+    CaseViews(JdbcClient jdbc, ItemEvents events, ViewReplays replays) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.replays = replays;
     }
 
-    /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
+    /**
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     * @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt
+     */
     public Optional<CaseView> find(String caseId, String agency) {
-        return TABLE.find(jdbc, caseId, this::row)
-                .filter(view -> agency == null || view.visibleTo(agency))
-                .map(this::withLinks);
+        replays.requireServing(CaseViewProjector.PROCESSING_GROUP);
+        return read(caseId).filter(view -> agency == null || view.visibleTo(agency));
     }
 
+    /** @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt */
     public Page<CaseView> visibleTo(String agency, int page, int size) {
+        replays.requireServing(CaseViewProjector.PROCESSING_GROUP);
         return TABLE.page(jdbc, agency, page, size, this::row).map(this::withLinks);
+    }
+
+    /**
+     * The case as it was at {@code asOf}, rebuilt from its events stored until then (not from the table); empty if it
+     * did not exist yet or {@code agency} could not see it then.
+     *
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     */
+    public Optional<CaseView> asOf(String caseId, Instant asOf, String agency) {
+        return CaseViewFold.fold(events.until(caseId, asOf)).filter(view -> agency == null || view.visibleTo(agency));
+    }
+
+    private Optional<CaseView> read(String caseId) {
+        return TABLE.find(jdbc, caseId, this::row).map(this::withLinks);
     }
 
     /**
@@ -45,7 +69,7 @@ public class CaseViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<CaseView> awaitVersion(String caseId, long version, Duration timeout) {
-        return ReadYourWrites.await(() -> find(caseId, null), view -> view.version() >= version, timeout);
+        return ReadYourWrites.await(() -> read(caseId), view -> view.version() >= version, timeout);
     }
 
     private CaseView withLinks(CaseView view) {

@@ -7,6 +7,7 @@ import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
 import io.jointops.platform.audit.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -30,6 +31,12 @@ class NotificationViewProjector {
     NotificationViewProjector(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM notification_view").update();
     }
 
     @EventHandler

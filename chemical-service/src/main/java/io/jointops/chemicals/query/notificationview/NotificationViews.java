@@ -3,13 +3,16 @@ package io.jointops.chemicals.query.notificationview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.chemicals.Party;
+import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ViewTable;
+import io.jointops.platform.replay.ViewReplays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,20 +30,43 @@ public class NotificationViews {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ItemEvents events;
+    private final ViewReplays replays;
 
-    NotificationViews(JdbcClient jdbc, ObjectMapper json) {
+    NotificationViews(JdbcClient jdbc, ObjectMapper json, ItemEvents events, ViewReplays replays) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
+        this.replays = replays;
     }
 
-    /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
+    /**
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     * @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt
+     */
     public Optional<NotificationView> find(String notificationId, String agency) {
-        return TABLE.find(jdbc, notificationId, this::row)
-                .filter(view -> agency == null || view.visibleTo(agency));
+        replays.requireServing(NotificationViewProjector.PROCESSING_GROUP);
+        return read(notificationId).filter(view -> agency == null || view.visibleTo(agency));
     }
 
+    /** @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt */
     public Page<NotificationView> visibleTo(String agency, int page, int size) {
+        replays.requireServing(NotificationViewProjector.PROCESSING_GROUP);
         return TABLE.page(jdbc, agency, page, size, this::row);
+    }
+
+    /**
+     * The pre-export notification as it was at {@code asOf}, rebuilt from its events stored until then (not from the table);
+     * empty if it did not exist yet or {@code agency} could not see it then.
+     *
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     */
+    public Optional<NotificationView> asOf(String notificationId, Instant asOf, String agency) {
+        return NotificationViewFold.fold(events.until(notificationId, asOf)).filter(view -> agency == null || view.visibleTo(agency));
+    }
+
+    private Optional<NotificationView> read(String notificationId) {
+        return TABLE.find(jdbc, notificationId, this::row);
     }
 
     /**
@@ -48,7 +74,7 @@ public class NotificationViews {
      * after writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<NotificationView> awaitVersion(String notificationId, long version, Duration timeout) {
-        return ReadYourWrites.await(() -> find(notificationId, null), view -> view.version() >= version, timeout);
+        return ReadYourWrites.await(() -> read(notificationId), view -> view.version() >= version, timeout);
     }
 
     private NotificationView row(ResultSet row, int rowNumber) throws SQLException {
@@ -74,9 +100,12 @@ public class NotificationViews {
                 instant(row, "updated_at"));
     }
 
-    /** NUMERIC(15, 3) pads to three decimals: give the quantity back without the padding, and never as 1E+3. */
-    private static BigDecimal quantity(BigDecimal stored) {
-        BigDecimal plain = stored.stripTrailingZeros();
+    /**
+     * NUMERIC(15, 3) keeps three decimals (rounding half away from zero) and pads to three: give the quantity back
+     * without the padding, and never as 1E+3.
+     */
+    static BigDecimal quantity(BigDecimal stored) {
+        BigDecimal plain = stored.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
         return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 

@@ -1,8 +1,10 @@
 package io.jointops.finance.query.reportview;
 
+import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ViewTable;
+import io.jointops.platform.replay.ViewReplays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +26,42 @@ public class TransactionReportViews {
             "owner_agency = :agency OR :agency = ANY(released_to)", "filed_at DESC, report_id");
 
     private final JdbcClient jdbc;
+    private final ItemEvents events;
+    private final ViewReplays replays;
 
-    TransactionReportViews(JdbcClient jdbc) {
+    TransactionReportViews(JdbcClient jdbc, ItemEvents events, ViewReplays replays) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.replays = replays;
     }
 
-    /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
+    /**
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     * @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt
+     */
     public Optional<TransactionReportView> find(String reportId, String agency) {
-        return TABLE.find(jdbc, reportId, this::row)
-                .filter(view -> agency == null || view.visibleTo(agency));
+        replays.requireServing(TransactionReportViewProjector.PROCESSING_GROUP);
+        return read(reportId).filter(view -> agency == null || view.visibleTo(agency));
     }
 
+    /** @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt */
     public Page<TransactionReportView> visibleTo(String agency, int page, int size) {
+        replays.requireServing(TransactionReportViewProjector.PROCESSING_GROUP);
         return TABLE.page(jdbc, agency, page, size, this::row);
+    }
+
+    /**
+     * The transaction report as it was at {@code asOf}, rebuilt from its events stored until then (not from the table);
+     * empty if it did not exist yet or {@code agency} could not see it then.
+     *
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     */
+    public Optional<TransactionReportView> asOf(String reportId, Instant asOf, String agency) {
+        return TransactionReportViewFold.fold(events.until(reportId, asOf)).filter(view -> agency == null || view.visibleTo(agency));
+    }
+
+    private Optional<TransactionReportView> read(String reportId) {
+        return TABLE.find(jdbc, reportId, this::row);
     }
 
     /**
@@ -44,7 +69,7 @@ public class TransactionReportViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<TransactionReportView> awaitVersion(String reportId, long version, Duration timeout) {
-        return ReadYourWrites.await(() -> find(reportId, null), view -> view.version() >= version, timeout);
+        return ReadYourWrites.await(() -> read(reportId), view -> view.version() >= version, timeout);
     }
 
     private TransactionReportView row(ResultSet row, int rowNumber) throws SQLException {

@@ -5,6 +5,7 @@ import io.jointops.api.intel.IntelReportSubmittedEvent;
 import io.jointops.platform.audit.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -26,6 +27,12 @@ class IntelReportViewProjector {
 
     IntelReportViewProjector(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM intel_report_view").update();
     }
 
     @EventHandler

@@ -1,0 +1,85 @@
+package io.jointops.cases.query.caseview;
+
+import io.jointops.api.cases.CaseItemLinkedEvent;
+import io.jointops.api.cases.CaseOpenedEvent;
+import io.jointops.api.cases.CasePartnerAddedEvent;
+import io.jointops.api.cases.LinkedItemType;
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The case view as it was: a pure fold of the case's events. */
+class CaseViewFoldTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00.123456789Z");
+
+    @Test
+    void noEventsIsNoCase() {
+        assertThat(CaseViewFold.fold(List.of())).isEmpty();
+    }
+
+    @Test
+    void anOpenedCaseIsAtVersionZeroWithItsOpenerAndMicrosecondTimestamps() {
+        CaseView view = CaseViewFold.fold(List.of(opened())).orElseThrow();
+        assertThat(view.id()).isEqualTo("c-1");
+        assertThat(view.partnerAgencies()).containsExactly("GB-NCA", "US-DEA");
+        assertThat(view.tlp()).isEqualTo("TLP:AMBER");
+        assertThat(view.status()).isEqualTo("OPENED");
+        assertThat(view.version()).isZero();
+        assertThat(view.openedBy()).isEqualTo("cn.investigator");
+        // as a TIMESTAMPTZ column keeps it: rounded to the microsecond
+        assertThat(view.openedAt()).isEqualTo(Instant.parse("2025-03-01T10:00:00.123457Z"));
+        assertThat(view.updatedAt()).isEqualTo(view.openedAt());
+        assertThat(view.linkedItems()).isEmpty();
+    }
+
+    @Test
+    void partnersAndLinksAccumulateAndTheVersionIsTheLastSequenceApplied() {
+        CaseView view = CaseViewFold.fold(List.of(opened(),
+                event(1, T0.plusSeconds(60), new CasePartnerAddedEvent("c-1", "DE-BKA")),
+                event(2, T0.plusSeconds(120), new CaseItemLinkedEvent("c-1", LinkedItemType.INTEL_REPORT, "r-1", "Route")),
+                event(3, T0.plusSeconds(180), new CaseItemLinkedEvent("c-1", LinkedItemType.INTEL_REPORT, "r-1", "Route"))))
+                .orElseThrow();
+        assertThat(view.partnerAgencies()).containsExactly("DE-BKA", "GB-NCA", "US-DEA");
+        assertThat(view.version()).isEqualTo(3);
+        assertThat(view.updatedAt()).isEqualTo(Instant.parse("2025-03-01T10:03:00.123457Z"));
+        assertThat(view.linkedItems()).singleElement().satisfies(item -> {
+            assertThat(item.id()).isEqualTo("r-1");
+            assertThat(item.type()).isEqualTo("INTEL_REPORT");
+            assertThat(item.linkedAt()).isEqualTo(Instant.parse("2025-03-01T10:02:00.123457Z"));
+        });
+        assertThat(view.openedAt()).isEqualTo(Instant.parse("2025-03-01T10:00:00.123457Z"));
+    }
+
+    @Test
+    void aPrefixOfTheEventsIsTheCaseAsItWasThen() {
+        CaseView before = CaseViewFold.fold(List.of(opened())).orElseThrow();
+        assertThat(before.visibleTo("DE-BKA")).isFalse();
+        CaseView after = CaseViewFold.fold(List.of(opened(),
+                event(1, T0.plusSeconds(60), new CasePartnerAddedEvent("c-1", "DE-BKA")))).orElseThrow();
+        assertThat(after.visibleTo("DE-BKA")).isTrue();
+    }
+
+    @Test
+    void eventsBeforeTheCaseWasOpenedAreIgnored() {
+        assertThat(CaseViewFold.fold(List.of(event(0, T0, new CasePartnerAddedEvent("c-1", "DE-BKA"))))).isEmpty();
+    }
+
+    private static DomainEventMessage<?> opened() {
+        return event(0, T0, new CaseOpenedEvent("c-1", "Nightjar", "Precursors", "CN-NNCC",
+                List.of("US-DEA", "GB-NCA"), Tlp.AMBER, HandlingCode.H1));
+    }
+
+    private static DomainEventMessage<?> event(long sequence, Instant at, Object payload) {
+        return new GenericDomainEventMessage<>("JointCase", "c-1", sequence, payload,
+                MetaData.with("actor", "cn.investigator"), "e-" + sequence, at);
+    }
+}

@@ -1,0 +1,22 @@
+package io.jointops.platform.replay;
+
+/** A view was asked for while it is being rebuilt: answered with 503 and {@code Retry-After}, never a half-built view. */
+public class ViewRebuildingException extends RuntimeException {
+
+    private final String processingGroup;
+    private final long retryAfterSeconds;
+
+    public ViewRebuildingException(String processingGroup, long retryAfterSeconds) {
+        super("The view '" + processingGroup + "' is being rebuilt from the event store; retry shortly.");
+        this.processingGroup = processingGroup;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public String processingGroup() {
+        return processingGroup;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

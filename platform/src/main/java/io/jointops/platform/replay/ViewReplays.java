@@ -1,0 +1,297 @@
+package io.jointops.platform.replay;
+
+import io.jointops.platform.audit.AuditMetadata;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Rebuilds a view while the service keeps running: the view's pooled streaming processor is stopped, its tokens are
+ * reset (the projector's {@code @ResetHandler} empties its tables in the same transaction) and it is started again;
+ * it then reads the event store from the start. How far it is comes from the processor's stored tokens (so it is the
+ * same on every replica and survives a restart): a segment is replaying until it has reached the position it had
+ * when it was reset. Until every segment has, the view's readers refuse to answer ({@link #requireServing}).
+ */
+public class ViewReplays {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewReplays.class);
+    private static final Duration STATE_CACHE = Duration.ofMillis(250);
+
+    private final Configuration axon;
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+    private final Set<String> views;
+    private final Duration progressInterval;
+    private final long retryAfterSeconds;
+    private final Clock clock;
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "view-replay-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final Map<String, Cached> states = new ConcurrentHashMap<>();
+
+    /**
+     * @param views            the processing groups an operator may rebuild (the service's views)
+     * @param progressInterval how often progress is logged and the gauges are updated during a replay
+     */
+    public ViewReplays(Configuration axon, JdbcClient jdbc, MeterRegistry meters, Set<String> views,
+                       Duration progressInterval, long retryAfterSeconds, Clock clock) {
+        this.axon = axon;
+        this.jdbc = jdbc;
+        this.meters = meters;
+        this.views = Set.copyOf(views);
+        this.progressInterval = progressInterval;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.clock = clock;
+    }
+
+    /** The views an operator may rebuild. */
+    public Set<String> views() {
+        return views;
+    }
+
+    /** Throws {@link ViewRebuildingException} while {@code processingGroup} is being rebuilt. */
+    public void requireServing(String processingGroup) {
+        Run run = runs.get(processingGroup);
+        if (run != null && run.starting) {
+            throw new ViewRebuildingException(processingGroup, retryAfterSeconds);
+        }
+        Instant now = clock.instant();
+        Cached cached = states.get(processingGroup);
+        if (cached == null || cached.at.plus(STATE_CACHE).isBefore(now)) {
+            cached = new Cached(now, tokens(processingGroup).replaying());
+            states.put(processingGroup, cached);
+        }
+        if (cached.replaying) {
+            throw new ViewRebuildingException(processingGroup, retryAfterSeconds);
+        }
+    }
+
+    /**
+     * Starts rebuilding {@code processingGroup}; if it is being rebuilt already, changes nothing. Returns the progress.
+     *
+     * @throws UnknownViewException if the service has no such view
+     */
+    public synchronized ReplayProgress start(String processingGroup, String startedBy) {
+        StreamingEventProcessor processor = processor(processingGroup);
+        Run current = runs.get(processingGroup);
+        if (current != null && (current.starting || tokens(processingGroup).replaying())) {
+            return progress(processingGroup);
+        }
+        Run run = new Run(processingGroup, clock.instant(), startedBy, MDC.get(AuditMetadata.MDC_CORRELATION_ID));
+        runs.put(processingGroup, run);
+        states.remove(processingGroup);
+        registerGauges(processingGroup);
+        try {
+            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            processor.resetTokens();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + processingGroup, e);
+        } catch (Exception e) {
+            runs.remove(processingGroup);
+            throw new IllegalStateException("could not reset the tokens of " + processingGroup + ": " + e.getMessage(), e);
+        } finally {
+            processor.start();
+            run.starting = false;
+        }
+        run.last = progress(processingGroup);
+        log(run, "view replay started");
+        run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
+                progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        return run.last;
+    }
+
+    /**
+     * How far the rebuild of {@code processingGroup} is.
+     *
+     * @throws UnknownViewException if the service has no such view
+     */
+    public ReplayProgress progress(String processingGroup) {
+        processor(processingGroup);
+        Run run = runs.get(processingGroup);
+        Tokens tokens = tokens(processingGroup);
+        Instant now = clock.instant();
+        states.put(processingGroup, new Cached(now, tokens.replaying()));
+        if (run == null) {
+            String state = tokens.replaying() ? ReplayProgress.REPLAYING : ReplayProgress.IDLE;
+            return new ReplayProgress(processingGroup, state, tokens.position, tokens.head, tokens.percent(), 0, null,
+                    null, null, null, null);
+        }
+        boolean replaying = run.starting || tokens.replaying();
+        if (!replaying && run.finishedAt == null) {
+            run.finishedAt = now;
+        }
+        Instant end = replaying ? now : run.finishedAt;
+        double seconds = Math.max(0.001, Duration.between(run.startedAt, end).toMillis() / 1000.0);
+        double rate = tokens.position / seconds;
+        long head = replaying ? tokens.head : Math.max(tokens.head, tokens.position);
+        Long left = !replaying ? Long.valueOf(0) : rate > 0 ? Long.valueOf(Math.round((head - tokens.position) / rate)) : null;
+        return new ReplayProgress(processingGroup, replaying ? ReplayProgress.REPLAYING : ReplayProgress.DONE,
+                tokens.position, head, replaying ? tokens.percent() : 100.0, Math.round(rate * 10) / 10.0, left,
+                run.startedAt, run.finishedAt, run.startedBy, run.correlationId);
+    }
+
+    private void tick(Run run) {
+        try {
+            ReplayProgress progress = progress(run.processingGroup);
+            run.last = progress;
+            if (ReplayProgress.DONE.equals(progress.state())) {
+                log(run, "view replay done");
+                run.task.cancel(false);
+            } else {
+                log(run, "view replay progress");
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not read the progress of the replay of {}", run.processingGroup, e);
+        }
+    }
+
+    private void log(Run run, String message) {
+        ReplayProgress p = run.last;
+        String previous = MDC.get(AuditMetadata.MDC_CORRELATION_ID);
+        if (run.correlationId != null) {
+            MDC.put(AuditMetadata.MDC_CORRELATION_ID, run.correlationId);
+        }
+        try {
+            log.atInfo()
+                    .addKeyValue("processor", p.processingGroup())
+                    .addKeyValue("replay.state", p.state())
+                    .addKeyValue("replay.position", p.position())
+                    .addKeyValue("replay.head", p.headPosition())
+                    .addKeyValue("replay.percent", p.percent())
+                    .addKeyValue("replay.eventsPerSecond", p.eventsPerSecond())
+                    .addKeyValue("replay.secondsLeft", p.secondsLeft())
+                    .log("{}: processor={} state={} position={} head={} percent={} eventsPerSecond={} secondsLeft={}",
+                            message, p.processingGroup(), p.state(), p.position(), p.headPosition(), p.percent(),
+                            p.eventsPerSecond(), p.secondsLeft());
+        } finally {
+            if (previous == null) {
+                MDC.remove(AuditMetadata.MDC_CORRELATION_ID);
+            } else {
+                MDC.put(AuditMetadata.MDC_CORRELATION_ID, previous);
+            }
+        }
+    }
+
+    private void registerGauges(String processingGroup) {
+        if (meters == null) {
+            return;
+        }
+        gauge("jointops.replay.position", processingGroup, ReplayProgress::position);
+        gauge("jointops.replay.head", processingGroup, ReplayProgress::headPosition);
+        gauge("jointops.replay.percent", processingGroup, ReplayProgress::percent);
+        gauge("jointops.replay.events.per.second", processingGroup, ReplayProgress::eventsPerSecond);
+        gauge("jointops.replay.active", processingGroup, p -> ReplayProgress.REPLAYING.equals(p.state()) ? 1 : 0);
+    }
+
+    private void gauge(String name, String processingGroup, ToDoubleFunction<ReplayProgress> value) {
+        Gauge.builder(name, runs, all -> {
+                    Run run = all.get(processingGroup);
+                    return run == null || run.last == null ? Double.NaN : value.applyAsDouble(run.last);
+                })
+                .tag("processor", processingGroup)
+                .register(meters);
+    }
+
+    private StreamingEventProcessor processor(String processingGroup) {
+        if (!views.contains(processingGroup)) {
+            throw new UnknownViewException(processingGroup);
+        }
+        return axon.eventProcessingConfiguration()
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownViewException(processingGroup));
+    }
+
+    /** The processor's stored tokens, one per segment. */
+    private Tokens tokens(String processingGroup) {
+        List<TrackingToken> tokens = jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :name")
+                .param("name", processingGroup)
+                .query((row, n) -> {
+                    byte[] token = row.getBytes("token");
+                    String type = row.getString("token_type");
+                    return token == null || type == null ? null : (TrackingToken) axon.serializer()
+                            .deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+                })
+                .list();
+        // the head: the highest position a segment was reset from (or has reached)
+        long head = 0;
+        for (TrackingToken token : tokens) {
+            head = Math.max(head, position(token));
+            if (token instanceof ReplayToken replay && replay.getTokenAtReset() != null) {
+                head = Math.max(head, replay.getTokenAtReset().position().orElse(0));
+            }
+        }
+        // the position: the lowest a segment still replaying has reached; a segment past its reset position is done
+        // (it may not store its token until an event of its own arrives), so it counts as at the head
+        long position = head;
+        boolean replaying = false;
+        for (TrackingToken token : tokens) {
+            if (token instanceof ReplayToken replay && replay.getTokenAtReset() != null
+                    && position(token) < replay.getTokenAtReset().position().orElse(0)) {
+                replaying = true;
+                position = Math.min(position, position(token));
+            }
+        }
+        return new Tokens(position, head, replaying);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    /** Stops the progress monitor (at shutdown). */
+    public void close() {
+        monitor.shutdownNow();
+    }
+
+    private record Tokens(long position, long head, boolean replaying) {
+        double percent() {
+            return head <= 0 ? 100.0 : Math.min(100.0, Math.floor(position * 1000.0 / head) / 10.0);
+        }
+    }
+
+    private record Cached(Instant at, boolean replaying) {
+    }
+
+    private static final class Run {
+        final String processingGroup;
+        final Instant startedAt;
+        final String startedBy;
+        final String correlationId;
+        volatile boolean starting = true;
+        volatile Instant finishedAt;
+        volatile ReplayProgress last;
+        volatile ScheduledFuture<?> task;
+
+        Run(String processingGroup, Instant startedAt, String startedBy, String correlationId) {
+            this.processingGroup = processingGroup;
+            this.startedAt = startedAt;
+            this.startedBy = startedBy;
+            this.correlationId = correlationId;
+        }
+    }
+}
