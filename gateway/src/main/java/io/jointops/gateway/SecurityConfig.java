@@ -61,6 +61,8 @@ class SecurityConfig {
                         .pathMatchers("/api/cases/**", "/api/intel/**").access(agencyAndAnyRole(READERS))
                         .pathMatchers("/api/finance/**").access(agencyAndAnyRole(with("finance-officer")))
                         .pathMatchers("/api/chemicals/**").access(agencyAndAnyRole(with("chemical-officer")))
+                        // checkpoints, proofs, exports and the global audit query: auditors and operators only
+                        .pathMatchers("/api/audit/**").access(agencyAndAnyRole(List.of("auditor", "platform-admin")))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakRealmRoles()))

@@ -153,6 +153,18 @@ class GatewayTest {
     }
 
     @Test
+    void auditIsForAuditorsAndPlatformAdminsOnly() {
+        client.get().uri("/api/audit/checkpoints").headers(bearer(tokens.forRoles("investigator", "supervisor")))
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/audit/checkpoints").headers(bearer(tokens.forRoles("auditor"))).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/audit/events").headers(bearer(tokens.forRoles("platform-admin"))).exchange()
+                .expectStatus().isOk();
+        assertThat(stub.received()).extracting(Received::path)
+                .containsExactly("/api/audit/checkpoints", "/api/audit/events");
+    }
+
+    @Test
     void tokenWithoutAgencyGets403() {
         String noAgency = tokens.signed(tokens.keycloakClaims("investigator").claim("agency", null));
         client.get().uri("/api/cases/c-1").headers(bearer(noAgency)).exchange()
