@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static io.jointops.platform.test.AsOfChecks.assertAsOfMatchesLive;
 import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
 import static io.jointops.platform.test.ItemVisibility.assertListedFor;
 import static io.jointops.platform.test.ItemVisibility.assertMissingFor;
@@ -96,6 +97,7 @@ class NotificationApiIT {
                 .andExpect(jsonPath("$.consignee.name", is("Warehouse 3")));
         assertListedFor(mvc, location, TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer"));
         assertAuditorReads(mvc, location);
+        assertAsOfMatchesLive(mvc, location, TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer"));
 
         mvc.perform(get(location + "/history").with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
                 .andExpect(status().isOk())

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.jointops.platform.test.AsOfChecks.assertAsOfMatchesLive;
 import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
 import static io.jointops.platform.test.ItemVisibility.assertListedFor;
 import static io.jointops.platform.test.ItemVisibility.assertMissingFor;
@@ -85,6 +86,7 @@ class TransactionReportApiIT {
                 .andExpect(jsonPath("$.reportingEntity", is("First Harbour Bank")));
         assertListedFor(mvc, location, TestTokens.user("us.investigator", "US-DEA", "investigator"));
         assertAuditorReads(mvc, location);
+        assertAsOfMatchesLive(mvc, location, TestTokens.user("us.investigator", "US-DEA", "investigator"));
 
         mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
                 .andExpect(status().isOk())

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import static io.jointops.platform.test.AsOfChecks.assertAsOfMatchesLive;
 import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
 import static io.jointops.platform.test.ItemVisibility.assertListedFor;
 import static io.jointops.platform.test.ItemVisibility.assertMissingFor;
@@ -97,6 +98,7 @@ class IntelReportApiIT {
                 .andExpect(jsonPath("$.summary", is("Broker pattern")));
         assertListedFor(mvc, location, TestTokens.user("us.investigator", "US-DEA", "investigator"));
         assertAuditorReads(mvc, location);
+        assertAsOfMatchesLive(mvc, location, TestTokens.user("us.investigator", "US-DEA", "investigator"));
 
         mvc.perform(get(location + "/history").with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
                 .andExpect(status().isOk())
