@@ -274,6 +274,9 @@ public final class Platform implements AutoCloseable {
         return all;
     }
 
+    /** The service that runs the audit log's notary (jointops.notary.enabled in its application.yml). */
+    private static final String NOTARY_SERVICE = "case-service";
+
     private List<String> serviceCommand(Service service, String issuer, String jdbc) {
         List<String> command = javaCommand(service.name());
         command.add("--server.port=" + options.port(service.httpPort()));
@@ -283,6 +286,9 @@ public final class Platform implements AutoCloseable {
         command.add("--spring.datasource.username=" + options.dbUser());
         for (Service member : SERVICES) {
             command.add("--jointops.bus.members." + member.name() + "=http://localhost:" + options.port(member.busPort()));
+        }
+        if (service.name().equals(NOTARY_SERVICE)) {
+            command.addAll(NotaryKeys.arguments(options.workDir()));
         }
         return command;
     }

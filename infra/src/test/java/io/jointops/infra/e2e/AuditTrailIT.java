@@ -1,0 +1,148 @@
+package io.jointops.infra.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What auditors rely on, through the gateway with real tokens: the state of a case as of an instant, the global audit
+ * query, a view replay by an operator, and a checkpoint-signed export that the offline verifier accepts.
+ */
+@ExtendWith(RunningPlatform.class)
+class AuditTrailIT {
+
+    static RunningPlatform.Gateway gateway;
+    static String cn;
+    static String us;
+    static String auditor;
+
+    @BeforeAll
+    static void platform() {
+        gateway = RunningPlatform.gateway();
+        cn = RunningPlatform.token("cn.investigator");
+        us = RunningPlatform.token("us.investigator");
+        auditor = RunningPlatform.token("auditor");
+    }
+
+    @Test
+    void aCaseAsOfAnInstantIsItsStateThenAndPartnersDidNotSeeItBeforeTheyJoined() throws Exception {
+        String correlationId = "audit-" + UUID.randomUUID();
+        String location = openCase(correlationId);
+        Thread.sleep(50);
+        Instant beforePartner = Instant.now();
+        Thread.sleep(50);
+        addUsDea(location);
+
+        JsonNode then = RunningPlatform.json(gateway.get(location + "?asOf=" + beforePartner, cn));
+        assertThat(then.path("version").asLong()).isZero();
+        assertThat(then.path("partnerAgencies")).isEmpty();
+        assertThat(gateway.get(location + "?asOf=" + beforePartner, us).statusCode()).isEqualTo(404);
+        assertThat(RunningPlatform.json(gateway.get(location + "?asOf=" + Instant.now(), us))
+                .path("partnerAgencies").toString()).contains("US-DEA");
+        HttpResponse<String> malformed = gateway.get(location + "?asOf=yesterday", cn);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(RunningPlatform.json(malformed).path("errors").get(0).path("field").asText()).isEqualTo("asOf");
+
+        HttpResponse<String> audit = gateway.get("/api/audit/events?correlationId=" + correlationId, auditor);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        JsonNode events = RunningPlatform.json(audit).path("events");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path("type").asText()).isEqualTo("CaseOpenedEvent");
+        assertThat(events.get(0).path("itemId").asText()).isEqualTo(idOf(location));
+        assertThat(events.get(0).path("actor").asText()).isEqualTo("cn.investigator");
+        assertThat(gateway.get("/api/audit/events?correlationId=" + correlationId, cn).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anOperatorReplaysTheCaseViewAndItComesBackTheSame() throws Exception {
+        String location = openCase("replay-" + UUID.randomUUID());
+        addUsDea(location);
+        String before = gateway.get(location, cn).body();
+        String admin = RunningPlatform.token("admin");
+
+        assertThat(gateway.post("/api/cases/admin/replays/case-view", cn, Map.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> started = gateway.post("/api/cases/admin/replays/case-view", admin, Map.of());
+        assertThat(started.statusCode()).isEqualTo(202);
+        JsonNode progress = RunningPlatform.json(started);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!"done".equals(progress.path("state").asText()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            progress = RunningPlatform.json(gateway.get("/api/cases/admin/replays/case-view", admin));
+        }
+        assertThat(progress.path("state").asText()).isEqualTo("done");
+        assertThat(progress.path("percent").asDouble()).isEqualTo(100.0);
+        assertThat(progress.path("position").asLong()).isEqualTo(progress.path("headPosition").asLong());
+        assertThat(RunningPlatform.parse(gateway.get(location, cn).body())).isEqualTo(RunningPlatform.parse(before));
+    }
+
+    @Test
+    void anExportSignedByBothAgenciesVerifiesOffline() throws Exception {
+        String location = openCase("export-" + UUID.randomUUID());
+        addUsDea(location);
+        long lastPosition = RunningPlatform.json(gateway.get(location + "/history", us))
+                .path("events").get(1).path("globalPosition").asLong();
+
+        // the notary takes new events into the tree every 10 s and both agencies sign; a position left empty by a
+        // rolled-back insert holds the tree back until the event store's 60 s gap timeout has passed
+        JsonNode checkpoint = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode checkpoints = RunningPlatform.json(gateway.get("/api/audit/checkpoints", auditor));
+            if (checkpoints.size() > 0 && checkpoints.get(0).path("complete").asBoolean()
+                    && checkpoints.get(0).path("lastPosition").asLong() >= lastPosition) {
+                checkpoint = checkpoints.get(0);
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(checkpoint).as("a complete checkpoint covering the case").isNotNull();
+        assertThat(checkpoint.path("agencies").toString()).contains("CN-NNCC", "US-DEA");
+
+        HttpResponse<String> export = gateway.get("/api/audit/export?itemId=" + idOf(location), auditor);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/api/audit/export?itemId=" + idOf(location), us).statusCode()).isEqualTo(403);
+        Path bundle = Files.createTempFile("jointops-bundle", ".json");
+        Files.writeString(bundle, export.body());
+
+        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", RunningPlatform.platform().options().root().resolve("audit/target/audit-verifier.jar").toString(),
+                bundle.toString()).redirectErrorStream(true).start();
+        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verifier.waitFor()).as(output).isZero();
+        assertThat(output).startsWith("OK: 2 events of item " + idOf(location)).contains("signed by CN-NNCC, US-DEA");
+    }
+
+    private static String openCase(String correlationId) {
+        HttpResponse<String> created = RunningPlatform.send(HttpRequest.newBuilder(gateway.uri("/api/cases"))
+                .header("Authorization", "Bearer " + cn)
+                .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", correlationId)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Audited\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
+                .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        return created.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static void addUsDea(String location) {
+        assertThat(gateway.post(location + "/partners", cn, Map.of("agency", "US-DEA")).statusCode()).isEqualTo(200);
+    }
+
+    private static String idOf(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+}
