@@ -1,0 +1,26 @@
+package io.jointops.api.cases;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Set;
+
+/**
+ * Sent by another service's process when something it recorded calls for a joint case (e.g. a seizure of a Table I
+ * fentanyl precursor). case-service records it as a lead that a supervisor accepts, opening a case with the item
+ * linked, or dismisses.
+ *
+ * @param leadId          chosen by the sender, derived from the item so that a redelivered proposal is recorded once
+ * @param itemType        the item the lead is about; accepting the lead links it to the new case
+ * @param proposingAgency the agency that owns the item; it leads the case if the lead is accepted
+ * @param agencies        every agency that may see the item; they may see the lead
+ * @param reason          why the lead was proposed, in words
+ */
+public record ProposeCaseLeadCommand(
+        @TargetAggregateIdentifier String leadId,
+        LinkedItemType itemType,
+        String itemId,
+        String title,
+        String proposingAgency,
+        Set<String> agencies,
+        String reason) {
+}

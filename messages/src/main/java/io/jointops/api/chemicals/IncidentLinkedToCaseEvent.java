@@ -1,0 +1,12 @@
+package io.jointops.api.chemicals;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The owning service confirmed the link; case-service records it with the item's current title and status.
+ *
+ * @param status the item's status as the owning service names it (e.g. {@code DEPARTED})
+ */
+@Revision("1")
+public record IncidentLinkedToCaseEvent(String incidentId, String caseId, String title, String status) {
+}

@@ -1,0 +1,15 @@
+package io.jointops.api.intel;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.Set;
+
+/**
+ * More agencies may see a disseminated report: the owner widened its release, or consented to an onward
+ * dissemination. Published for every widening, whatever the reason, so consumers follow the audience from one event.
+ *
+ * @param addedAgencies the agencies that may see the report from now on
+ */
+@Revision("1")
+public record IntelReportReleaseWidenedEvent(String reportId, Set<String> addedAgencies) {
+}
