@@ -2,6 +2,14 @@ package io.jointops.api.intel;
 
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
-public record IntelReportLinkedToCaseEvent(String reportId, String caseId, String title) {
+/**
+ * intel-service confirmed that a report may be linked to a case.
+ * <p>
+ * Revision 2 added {@code status}; revision-1 events are upcast with {@code DISSEMINATED}, the status every report
+ * had then (it was shared the moment it was submitted).
+ *
+ * @param status the report's {@link IntelReportStatus} name when it was linked
+ */
+@Revision("2")
+public record IntelReportLinkedToCaseEvent(String reportId, String caseId, String title, String status) {
 }

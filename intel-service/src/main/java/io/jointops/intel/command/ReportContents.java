@@ -1,0 +1,179 @@
+package io.jointops.intel.command;
+
+import io.jointops.api.intel.IntelEntity;
+import io.jointops.api.intel.IntelRelation;
+import io.jointops.api.intel.IntelReportContent;
+import io.jointops.api.intel.RouteWaypoint;
+import io.jointops.api.intel.TraffickingRoute;
+import io.jointops.api.shared.HandlingCode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
+
+/** Checks a report's content and puts it in its stored form: trimmed, release sorted, entities normalised. */
+final class ReportContents {
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private ReportContents() {
+    }
+
+    static IntelReportContent checked(IntelReportContent content, String ownerAgency) {
+        if (content == null) {
+            throw invalid("title", "must not be blank");
+        }
+        requireText("title", content.title(), IntelReport.MAX_TITLE);
+        requireMax("summary", content.summary(), IntelReport.MAX_SUMMARY);
+        requireMax("body", content.body(), IntelReport.MAX_BODY);
+        if (content.category() == null) {
+            throw invalid("category", "must be given");
+        }
+        if (content.sourceReliability() == null) {
+            throw invalid("sourceReliability", "must be given");
+        }
+        requireCredibility(content.informationCredibility());
+        if (content.tlp() == null) {
+            throw invalid("tlp", "must be given");
+        }
+        if (content.handlingCode() == null) {
+            throw invalid("handlingCode", "must be given");
+        }
+        String restriction = trimmed(content.handlingRestriction());
+        if (content.handlingCode() == HandlingCode.H3) {
+            requireText("handlingRestriction", restriction, IntelReport.MAX_COMMENT);
+        } else if (!restriction.isEmpty()) {
+            throw invalid("handlingRestriction", "is stated for H3 only");
+        }
+        Set<String> released = new TreeSet<>();
+        for (String agency : content.releasedTo() == null ? Set.<String>of() : content.releasedTo()) {
+            requireAgency("releasedTo", agency);
+            if (agency.equals(ownerAgency)) {
+                throw invalid("releasedTo", "must not contain the owner agency " + agency);
+            }
+            released.add(agency);
+        }
+        List<IntelEntity> entities = entities(content.entities());
+        List<IntelRelation> relations = relations(content.relations(), entities);
+        return new IntelReportContent(content.title().strip(), trimmed(content.summary()), trimmed(content.body()),
+                content.category(), content.sourceReliability(), content.informationCredibility(), content.tlp(),
+                content.handlingCode(), restriction, released, entities, relations, route(content.route()));
+    }
+
+    static void requireCredibility(int credibility) {
+        if (credibility < 1 || credibility > 6) {
+            throw invalid("informationCredibility", "must be 1 (confirmed) to 6 (cannot be judged)");
+        }
+    }
+
+    private static List<IntelEntity> entities(List<IntelEntity> given) {
+        List<IntelEntity> entities = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        if (given == null) {
+            return entities;
+        }
+        if (given.size() > IntelReport.MAX_ENTITIES) {
+            throw invalid("entities", "must be at most " + IntelReport.MAX_ENTITIES);
+        }
+        for (int i = 0; i < given.size(); i++) {
+            IntelEntity entity = given.get(i);
+            String field = "entities[" + i + "]";
+            if (entity == null || entity.type() == null) {
+                throw invalid(field + ".type", "must be given");
+            }
+            requireText(field + ".entityId", entity.entityId(), 64);
+            if (!ids.add(entity.entityId().strip())) {
+                throw invalid(field + ".entityId", "'" + entity.entityId() + "' is used twice");
+            }
+            requireText(field + ".value", entity.value(), 500);
+            String normalised;
+            try {
+                normalised = EntityNormaliser.normalise(entity.type(), entity.value());
+            } catch (IllegalArgumentException e) {
+                throw invalid(field + ".value", e.getMessage());
+            }
+            entities.add(new IntelEntity(entity.entityId().strip(), entity.type(), entity.value().strip(), normalised));
+        }
+        return entities;
+    }
+
+    private static List<IntelRelation> relations(List<IntelRelation> given, List<IntelEntity> entities) {
+        List<IntelRelation> relations = new ArrayList<>();
+        if (given == null) {
+            return relations;
+        }
+        Set<String> ids = new HashSet<>();
+        entities.forEach(entity -> ids.add(entity.entityId()));
+        for (int i = 0; i < given.size(); i++) {
+            IntelRelation relation = given.get(i);
+            String field = "relations[" + i + "]";
+            if (relation == null || relation.kind() == null) {
+                throw invalid(field + ".kind", "must be given");
+            }
+            if (relation.from() == null || !ids.contains(relation.from())) {
+                throw invalid(field + ".from", "must be the entityId of an entity of this report");
+            }
+            if (relation.to() == null || !ids.contains(relation.to()) || relation.to().equals(relation.from())) {
+                throw invalid(field + ".to", "must be the entityId of another entity of this report");
+            }
+            relations.add(relation);
+        }
+        return relations;
+    }
+
+    private static TraffickingRoute route(TraffickingRoute route) {
+        if (route == null) {
+            return null;
+        }
+        List<RouteWaypoint> waypoints = new ArrayList<>();
+        List<RouteWaypoint> given = route.waypoints() == null ? List.of() : route.waypoints();
+        if (given.size() < 2) {
+            throw invalid("route.waypoints", "must list at least two waypoints, in order");
+        }
+        for (int i = 0; i < given.size(); i++) {
+            RouteWaypoint waypoint = given.get(i);
+            String field = "route.waypoints[" + i + "]";
+            if (waypoint == null) {
+                throw invalid(field, "must be given");
+            }
+            requireText(field + ".place", waypoint.place(), 200);
+            String country = waypoint.country() == null ? "" : waypoint.country().strip().toUpperCase(Locale.ROOT);
+            if (!COUNTRY.matcher(country).matches() || !Set.of(Locale.getISOCountries()).contains(country)) {
+                throw invalid(field + ".country", "must be an ISO 3166-1 alpha-2 country code, e.g. NL");
+            }
+            if (waypoint.transportMode() == null) {
+                throw invalid(field + ".transportMode", "must be given");
+            }
+            requireMax(field + ".concealmentMethod", waypoint.concealmentMethod(), 500);
+            waypoints.add(new RouteWaypoint(waypoint.place().strip(), country, waypoint.transportMode(),
+                    trimmed(waypoint.concealmentMethod())));
+        }
+        List<String> substances = new ArrayList<>();
+        for (String substance : route.substances() == null ? List.<String>of() : route.substances()) {
+            requireText("route.substances", substance, 200);
+            substances.add(substance.strip());
+        }
+        if (route.firstSeen() != null && route.lastSeen() != null && route.lastSeen().isBefore(route.firstSeen())) {
+            throw invalid("route.lastSeen", "must not be before firstSeen");
+        }
+        return new TraffickingRoute(waypoints, substances, route.firstSeen(), route.lastSeen());
+    }
+
+    private static void requireMax(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw invalid(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

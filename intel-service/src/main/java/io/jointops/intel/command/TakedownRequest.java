@@ -1,0 +1,177 @@
+package io.jointops.intel.command;
+
+import io.jointops.api.intel.EntityType;
+import io.jointops.api.intel.RecordTakedownResponseCommand;
+import io.jointops.api.intel.ReportTakedownReappearanceCommand;
+import io.jointops.api.intel.RequestTakedownCommand;
+import io.jointops.api.intel.TakedownAcknowledgedEvent;
+import io.jointops.api.intel.TakedownContentReappearedEvent;
+import io.jointops.api.intel.TakedownContentRemovedEvent;
+import io.jointops.api.intel.TakedownRejectedEvent;
+import io.jointops.api.intel.TakedownRequestedEvent;
+import io.jointops.api.intel.TakedownStatus;
+import io.jointops.api.shared.CommandRejectedException;
+import io.jointops.api.shared.Rejection.Reason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A request to an online platform to take illegal drug content down, and what the platform did with it:
+ * requested → acknowledged → removed | rejected; removed content that reappears reopens the request. Each step
+ * carries the time the platform acted, so response times are measured from the events. Seen by the requesting
+ * agency (and auditors) only.
+ */
+@Aggregate
+class TakedownRequest {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    @AggregateIdentifier
+    private String takedownId;
+    private String requestingAgency;
+    private TakedownStatus status;
+    private String url;
+    /** when the current round began: the request, or the last reappearance */
+    private Instant openedAt;
+
+    TakedownRequest() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    TakedownRequest(RequestTakedownCommand command) {
+        requireText("platform", command.platform(), 100);
+        requireText("url", command.url(), 2000);
+        String normalisedUrl = url("url", command.url());
+        if (command.contentType() == null) {
+            throw invalid("contentType", "must be given");
+        }
+        requireText("offence", command.offence(), 500);
+        String sha = command.evidenceSha256() == null ? "" : command.evidenceSha256().strip().toLowerCase();
+        if (!SHA256.matcher(sha).matches()) {
+            throw invalid("evidenceSha256", "must be the SHA-256 of the evidence snapshot, 64 hex digits");
+        }
+        if (command.evidenceCapturedAt() == null) {
+            throw invalid("evidenceCapturedAt", "must be given");
+        }
+        requireText("legalBasis", command.legalBasis(), 500);
+        requireAgency("requestingAgency", command.requestingAgency());
+        if (command.requestedAt() == null) {
+            throw invalid("requestedAt", "must be given");
+        }
+        if (command.evidenceCapturedAt().isAfter(command.requestedAt())) {
+            throw invalid("evidenceCapturedAt", "must not be after the request");
+        }
+        apply(new TakedownRequestedEvent(command.takedownId(), command.platform().strip(), normalisedUrl,
+                command.contentType(), command.offence().strip(), sha, command.evidenceCapturedAt(),
+                command.legalBasis().strip(), command.requestingAgency(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordTakedownResponseCommand command) {
+        requireRequester(command.agency());
+        if (command.response() == null) {
+            throw invalid("response", "must be ACKNOWLEDGED, REMOVED or REJECTED");
+        }
+        requireTime(command.occurredAt());
+        switch (command.response()) {
+            case ACKNOWLEDGED -> {
+                requireStatus("acknowledged", TakedownStatus.REQUESTED);
+                apply(new TakedownAcknowledgedEvent(takedownId, command.occurredAt()));
+            }
+            case REMOVED -> {
+                requireStatus("removed", TakedownStatus.REQUESTED, TakedownStatus.ACKNOWLEDGED);
+                apply(new TakedownContentRemovedEvent(takedownId, command.occurredAt()));
+            }
+            case REJECTED -> {
+                requireStatus("rejected", TakedownStatus.REQUESTED, TakedownStatus.ACKNOWLEDGED);
+                requireText("reason", command.reason(), 2000);
+                apply(new TakedownRejectedEvent(takedownId, command.reason().strip(), command.occurredAt()));
+            }
+            default -> throw invalid("response", "must be ACKNOWLEDGED, REMOVED or REJECTED");
+        }
+    }
+
+    @CommandHandler
+    void handle(ReportTakedownReappearanceCommand command) {
+        requireRequester(command.agency());
+        requireStatus("reported as reappeared", TakedownStatus.REMOVED);
+        requireTime(command.seenAt());
+        String newUrl = command.url() == null || command.url().isBlank() ? url : url("url", command.url());
+        apply(new TakedownContentReappearedEvent(takedownId, newUrl, command.seenAt()));
+    }
+
+    @EventSourcingHandler
+    void on(TakedownRequestedEvent event) {
+        takedownId = event.takedownId();
+        requestingAgency = event.requestingAgency();
+        url = event.url();
+        openedAt = event.requestedAt();
+        status = TakedownStatus.REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(TakedownAcknowledgedEvent event) {
+        status = TakedownStatus.ACKNOWLEDGED;
+    }
+
+    @EventSourcingHandler
+    void on(TakedownContentRemovedEvent event) {
+        status = TakedownStatus.REMOVED;
+    }
+
+    @EventSourcingHandler
+    void on(TakedownRejectedEvent event) {
+        status = TakedownStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(TakedownContentReappearedEvent event) {
+        status = TakedownStatus.REQUESTED;
+        url = event.url();
+        openedAt = event.seenAt();
+    }
+
+    private static String url(String field, String value) {
+        try {
+            return EntityNormaliser.normalise(EntityType.URL, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, e.getMessage());
+        }
+    }
+
+    private void requireRequester(String agency) {
+        if (!requestingAgency.equals(agency)) {
+            // a takedown is the requesting agency's own business: to anyone else it does not exist
+            throw new CommandRejectedException(Reason.NOT_FOUND, null, "No item with id '" + takedownId + "' is visible to you.");
+        }
+    }
+
+    private void requireTime(Instant at) {
+        if (at == null) {
+            throw invalid("occurredAt", "must be given");
+        }
+        if (at.isBefore(openedAt)) {
+            throw invalid("occurredAt", "must not be before " + openedAt + ", when the request was (re)opened");
+        }
+    }
+
+    private void requireStatus(String what, TakedownStatus... allowed) {
+        for (TakedownStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw new CommandRejectedException(Reason.CONFLICT, null, "The takedown request is " + status + ": it cannot be " + what + " now.");
+    }
+}

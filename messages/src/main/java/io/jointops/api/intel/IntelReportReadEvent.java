@@ -1,0 +1,14 @@
+package io.jointops.api.intel;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * Someone read a report labelled {@code TLP:AMBER} or stricter. Published on its own, not in the report's stream: a
+ * read changes nothing about the report (its version and ETag stay), yet it is stored, and so notarised, like any
+ * event.
+ *
+ * @param view what was read: {@code REPORT} (the report, now or as of an instant) or {@code HISTORY}
+ */
+@Revision("1")
+public record IntelReportReadEvent(String reportId, String reader, String readerAgency, String view) {
+}

@@ -1,0 +1,7 @@
+package io.jointops.api.intel;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The owner agency asks its supervisors to approve the release of a draft. */
+public record SubmitIntelReportForReleaseCommand(@TargetAggregateIdentifier String reportId, String agency) {
+}
