@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 class IntelLinkTranslator {
 
     private final CommandGateway commands;
+    private final LinkedItemCases links;
 
-    IntelLinkTranslator(CommandGateway commands) {
+    IntelLinkTranslator(CommandGateway commands, LinkedItemCases links) {
         this.commands = commands;
+        this.links = links;
     }
 
     @EventHandler
     void on(IntelReportLinkedToCaseEvent event) {
+        links.linked(LinkedItemType.INTEL_REPORT, event.reportId(), event.caseId());
         commands.sendAndWait(new RecordLinkedItemCommand(event.caseId(), LinkedItemType.INTEL_REPORT,
                 event.reportId(), event.title()));
     }

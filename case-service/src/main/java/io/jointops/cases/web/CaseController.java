@@ -1,8 +1,20 @@
 package io.jointops.cases.web;
 
+import io.jointops.api.cases.ActivateCaseCommand;
+import io.jointops.api.cases.AddCaseMemberCommand;
+import io.jointops.api.cases.AddCaseNoteCommand;
 import io.jointops.api.cases.AddCasePartnerCommand;
+import io.jointops.api.cases.AddCaseTaskCommand;
+import io.jointops.api.cases.ChangeCaseTaskStatusCommand;
+import io.jointops.api.cases.CloseCaseCommand;
+import io.jointops.api.cases.RemoveCaseMemberCommand;
+import io.jointops.api.cases.ReopenCaseCommand;
+import io.jointops.api.cases.SetCaseTagsCommand;
+import io.jointops.api.cases.SuspendCaseCommand;
+import io.jointops.cases.integration.OwnerLinks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.jointops.api.cases.OpenCaseCommand;
-import io.jointops.api.intel.LinkIntelReportToCaseCommand;
 import io.jointops.cases.query.caseview.CaseView;
 import io.jointops.cases.query.caseview.CaseViews;
 import io.jointops.platform.history.EventHistory;
@@ -20,7 +32,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,22 +57,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+/**
+ * Joint cases. Who may act (checked by the JointCase aggregate, from the token's user, agency and roles):
+ * <ul>
+ * <li>reading (case, members, tasks, notes, timeline, history): any officer of the lead or a partner agency, and
+ *     auditors; anyone else gets 404 as for a missing case;</li>
+ * <li>acting on the case (tags, tasks, notes, links, cooperation requests of the case): members of the case, the
+ *     officer who opened it, and supervisors of its agencies;</li>
+ * <li>members: added/removed by the lead agency's supervisors, the opener and the lead investigator; a partner
+ *     agency's supervisor manages its own agency's members;</li>
+ * <li>lifecycle: activation by those who manage members for the lead agency; suspend, resume, close, reopen by a
+ *     {@code supervisor} of the lead agency.</li>
+ * </ul>
+ */
 @RestController
 @RequestMapping("/api/cases")
 @Validated
+@Tag(name = "Joint cases", description = "Reading needs a participating agency; acting needs case membership, the "
+        + "opener or a supervisor of a participating agency; suspend/close/reopen need a supervisor of the lead agency.")
 class CaseController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
     private static final Pattern ENTITY_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
 
+    private static final Pattern SORT = Pattern.compile("(openedAt|updatedAt|title|status)(?:,(asc|desc))?");
+
     private final CommandGateway commands;
     private final CaseViews views;
     private final EventHistory history;
+    private final OwnerLinks owners;
+    private final Timeline timeline;
 
-    CaseController(CommandGateway commands, CaseViews views, EventHistory history) {
+    CaseController(CommandGateway commands, CaseViews views, EventHistory history, OwnerLinks owners, Timeline timeline) {
         this.commands = commands;
         this.views = views;
         this.history = history;
+        this.owners = owners;
+        this.timeline = timeline;
     }
 
     @PostMapping
@@ -104,10 +139,25 @@ class CaseController {
     }
 
     @GetMapping
+    @Operation(summary = "Search the cases the caller's agency takes part in",
+            description = "Filters: status (OPENED, ACTIVE, SUSPENDED, CLOSED), agency (lead or partner), member "
+                    + "(user name), tag, q (free text in title or summary). sort: openedAt|updatedAt|title|status, "
+                    + "optionally ',asc' or ',desc' (default openedAt,desc).")
     Page<CaseView> list(Caller caller,
+                        @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "OPENED|ACTIVE|SUSPENDED|CLOSED") String status,
+                        @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = io.jointops.api.shared.Agencies.PATTERN) String agency,
+                        @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 100) String member,
+                        @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 40) String tag,
+                        @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 200) String q,
+                        @RequestParam(defaultValue = "openedAt,desc") String sort,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views.visibleTo(caller.agencyFilter(), page, size);
+        Matcher sorting = SORT.matcher(sort);
+        if (!sorting.matches()) {
+            throw new InvalidRequestException("sort", "must be openedAt, updatedAt, title or status, optionally followed by ,asc or ,desc");
+        }
+        return views.search(caller.agencyFilter(), new CaseViews.Search(status, agency, member, tag, q),
+                sorting.group(1), "asc".equals(sorting.group(2)), page, size);
     }
 
     @PostMapping("/{caseId}/partners")
@@ -126,7 +176,8 @@ class CaseController {
 
     /**
      * Links an item of another service. The owning service decides (every agency of the case must be allowed to see
-     * the item); the link then reaches the case through that service's event.
+     * the item); the link then reaches the case through that service's event. 200 with the case once the link shows
+     * (within 5 s), else 202: the link is recorded when the owner's event arrives. A refusal is the owner's 4xx.
      */
     @PostMapping("/{caseId}/links")
     @PreAuthorize("hasAnyRole('investigator', 'analyst', 'supervisor')")
@@ -136,12 +187,10 @@ class CaseController {
         if (!view.visibleTo(caller.agency())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only agencies taking part in the case link items to it.");
         }
+        requireActing(caller, view);
         Set<String> caseAgencies = new HashSet<>(view.partnerAgencies());
         caseAgencies.add(view.leadAgency());
-        switch (request.itemType()) {
-            case INTEL_REPORT -> commands.sendAndWait(new LinkIntelReportToCaseCommand(request.itemId(), caseId,
-                    caseAgencies, caller.agency()), 30, TimeUnit.SECONDS);
-        }
+        owners.requestLink(request.itemType(), request.itemId(), caseId, caseAgencies, caller.agency());
         return ReadYourWrites.await(() -> views.find(caseId, null), linked -> linked.linkedItems().stream()
                         .anyMatch(item -> item.id().equals(request.itemId()) && item.type().equals(request.itemType().name())),
                         ReadYourWrites.TIMEOUT)
@@ -154,7 +203,147 @@ class CaseController {
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         visible(caller, caseId);
-        return history.page(caseId, page, size);
+        return Timeline.redacted(history.page(caseId, page, size), caller.agencyFilter());
+    }
+
+    @GetMapping("/{caseId}/timeline")
+    @Operation(summary = "The case's events, its linked items' changes and its cooperation requests, in order",
+            description = "Filtered to what the caller may see: another agency's TLP:RED notes and requests between "
+                    + "other agencies are left out.")
+    List<Timeline.Entry> timeline(Caller caller, @PathVariable String caseId) {
+        visible(caller, caseId);
+        return timeline.of(caseId, caller.agencyFilter());
+    }
+
+    // --- lifecycle
+
+    @PostMapping("/{caseId}/activate")
+    @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
+    @Operation(summary = "Activate an opened case (lead agency: supervisor, opener or lead investigator), or resume a "
+            + "suspended one (supervisor of the lead agency)")
+    ResponseEntity<CaseView> activate(Caller caller, @PathVariable String caseId) {
+        return write(caller, caseId, () -> new ActivateCaseCommand(caseId, Actors.of(caller)));
+    }
+
+    @PostMapping("/{caseId}/suspend")
+    @PreAuthorize("hasRole('supervisor')")
+    @Operation(summary = "Suspend the case (supervisor of the lead agency)")
+    ResponseEntity<CaseView> suspend(Caller caller, @PathVariable String caseId, @Valid @RequestBody CaseRequests.Reason request) {
+        return write(caller, caseId, () -> new SuspendCaseCommand(caseId, request.reason(), Actors.of(caller)));
+    }
+
+    @PostMapping("/{caseId}/close")
+    @PreAuthorize("hasRole('supervisor')")
+    @Operation(summary = "Close the case with a closing reason (supervisor of the lead agency)")
+    ResponseEntity<CaseView> close(Caller caller, @PathVariable String caseId, @Valid @RequestBody CaseRequests.CloseCase request) {
+        return write(caller, caseId, () -> new CloseCaseCommand(caseId, request.closingReason(), request.remarks(), Actors.of(caller)));
+    }
+
+    @PostMapping("/{caseId}/reopen")
+    @PreAuthorize("hasRole('supervisor')")
+    @Operation(summary = "Reopen a closed case (supervisor of the lead agency)")
+    ResponseEntity<CaseView> reopen(Caller caller, @PathVariable String caseId, @Valid @RequestBody CaseRequests.Reason request) {
+        return write(caller, caseId, () -> new ReopenCaseCommand(caseId, request.reason(), Actors.of(caller)));
+    }
+
+    @PutMapping("/{caseId}/tags")
+    @PreAuthorize("hasAnyRole('investigator', 'analyst', 'supervisor')")
+    @Operation(summary = "Replace the case's tags (members, the opener, supervisors of its agencies)")
+    ResponseEntity<CaseView> tags(Caller caller, @PathVariable String caseId, @Valid @RequestBody CaseRequests.Tags request) {
+        return write(caller, caseId, () -> new SetCaseTagsCommand(caseId, new HashSet<>(request.tags()), Actors.of(caller)));
+    }
+
+    // --- members
+
+    @PostMapping("/{caseId}/members")
+    @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
+    @Operation(summary = "Join an officer of a participating agency to the case with a case role",
+            description = "Lead agency's supervisors, the opener and the lead investigator add anyone; a partner "
+                    + "agency's supervisor adds its own officers. LEAD_INVESTIGATOR is an officer of the lead agency.")
+    ResponseEntity<CaseView> addMember(Caller caller, @PathVariable String caseId, @Valid @RequestBody CaseRequests.AddMember request) {
+        return write(caller, caseId, () -> new AddCaseMemberCommand(caseId, request.username(), request.agency(),
+                request.role(), Actors.of(caller)));
+    }
+
+    @DeleteMapping("/{caseId}/members/{username}")
+    @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
+    @Operation(summary = "Remove a member (as for adding)")
+    ResponseEntity<CaseView> removeMember(Caller caller, @PathVariable String caseId, @PathVariable String username) {
+        return write(caller, caseId, () -> new RemoveCaseMemberCommand(caseId, username, Actors.of(caller)));
+    }
+
+    // --- tasks
+
+    @GetMapping("/{caseId}/tasks")
+    @Operation(summary = "The case's tasks by due date; overdue ones are flagged")
+    List<CaseViews.Task> tasks(Caller caller, @PathVariable String caseId) {
+        visible(caller, caseId);
+        return views.tasks(caseId);
+    }
+
+    @PostMapping("/{caseId}/tasks")
+    @PreAuthorize("hasAnyRole('investigator', 'analyst', 'supervisor')")
+    @Operation(summary = "Add a task assigned to a member (members, the opener, supervisors of its agencies)")
+    ResponseEntity<CaseViews.Task> addTask(Caller caller, @PathVariable String caseId, @Valid @RequestBody CaseRequests.AddTask request) {
+        String taskId = UUID.randomUUID().toString();
+        write(caller, caseId, () -> new AddCaseTaskCommand(caseId, taskId, request.title(), request.assignee(),
+                request.dueDate(), Actors.of(caller)));
+        return views.tasks(caseId).stream().filter(task -> task.taskId().equals(taskId)).findFirst()
+                .map(task -> ResponseEntity.created(URI.create("/api/cases/" + caseId + "/tasks/" + taskId)).body(task))
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    @PostMapping("/{caseId}/tasks/{taskId}/status")
+    @PreAuthorize("hasAnyRole('investigator', 'analyst', 'supervisor')")
+    @Operation(summary = "Move a task to OPEN, IN_PROGRESS, DONE or CANCELLED (members, the opener, supervisors)")
+    ResponseEntity<CaseViews.Task> taskStatus(Caller caller, @PathVariable String caseId, @PathVariable String taskId,
+                                              @Valid @RequestBody CaseRequests.TaskStatus request) {
+        write(caller, caseId, () -> new ChangeCaseTaskStatusCommand(caseId, taskId, request.status(), Actors.of(caller)));
+        return views.tasks(caseId).stream().filter(task -> task.taskId().equals(taskId)).findFirst()
+                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    // --- notes
+
+    @GetMapping("/{caseId}/notes")
+    @Operation(summary = "The case's notes the caller's agency may read (TLP:RED notes only for the writing agency)")
+    List<CaseViews.Note> notes(Caller caller, @PathVariable String caseId) {
+        visible(caller, caseId);
+        return views.notes(caseId, caller.agencyFilter());
+    }
+
+    @PostMapping("/{caseId}/notes")
+    @PreAuthorize("hasAnyRole('investigator', 'analyst', 'supervisor')")
+    @Operation(summary = "Write a note with its own TLP label (members, the opener, supervisors of its agencies)")
+    ResponseEntity<CaseViews.Note> addNote(Caller caller, @PathVariable String caseId, @Valid @RequestBody CaseRequests.AddNote request) {
+        String noteId = UUID.randomUUID().toString();
+        write(caller, caseId, () -> new AddCaseNoteCommand(caseId, noteId, request.text(), request.tlp(), Actors.of(caller)));
+        return views.notes(caseId, caller.agency()).stream().filter(note -> note.noteId().equals(noteId)).findFirst()
+                .map(note -> ResponseEntity.created(URI.create("/api/cases/" + caseId + "/notes/" + noteId)).body(note))
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    /**
+     * Sends a command about a case the caller can see (else 404, as for a missing case) and answers with the case once
+     * the view shows the change, so the caller's next read sees it.
+     */
+    private ResponseEntity<CaseView> write(Caller caller, String caseId, java.util.function.Supplier<Object> command) {
+        visible(caller, caseId);
+        commands.sendAndWait(command.get(), 30, TimeUnit.SECONDS);
+        return views.awaitVersion(caseId, history.count(caseId) - 1, ReadYourWrites.TIMEOUT)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    /** Members, the opener and supervisors of the case's agencies act on it (as JointCase decides for its commands). */
+    static void requireActing(Caller caller, CaseView view) {
+        boolean member = view.members().stream().anyMatch(m -> m.username().equals(caller.username())
+                && m.agency().equals(caller.agency()));
+        boolean opener = caller.username() != null && caller.username().equals(view.openedBy());
+        if (!(member || opener || caller.hasRole(Actors.SUPERVISOR)) || !view.visibleTo(caller.agency())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Only members of the case and supervisors of its agencies act on it.");
+        }
     }
 
     private CaseView visible(Caller caller, String caseId) {

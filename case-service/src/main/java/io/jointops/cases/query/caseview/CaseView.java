@@ -1,9 +1,16 @@
 package io.jointops.cases.query.caseview;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 
-/** A case as an agency taking part in it sees it. {@code version} is the aggregate's version, used as ETag. */
+/**
+ * A case as an agency taking part in it sees it. {@code version} is the aggregate's version, used as ETag.
+ *
+ * @param status        OPENED, ACTIVE, SUSPENDED or CLOSED
+ * @param closingReason why it was closed, while it is closed
+ */
 public record CaseView(
         String id,
         String title,
@@ -13,16 +20,42 @@ public record CaseView(
         String tlp,
         String handlingCode,
         String status,
+        String closingReason,
+        List<String> tags,
         long version,
         Instant openedAt,
         String openedBy,
         Instant updatedAt,
+        List<Member> members,
         List<LinkedItem> linkedItems) {
 
-    public record LinkedItem(String type, String id, String title, Instant linkedAt) {
+    /** An officer on the case with a case role. */
+    public record Member(String username, String agency, String role, Instant addedAt) {
+    }
+
+    /**
+     * An item of another service linked to the case, with its title and status as its owning service last reported
+     * them. {@code type} and {@code id} are also given as {@code itemType} and {@code itemId}.
+     */
+    public record LinkedItem(String type, String id, String title, String status, Instant linkedAt, Instant updatedAt) {
+
+        @JsonProperty("itemType")
+        public String itemType() {
+            return type;
+        }
+
+        @JsonProperty("itemId")
+        public String itemId() {
+            return id;
+        }
     }
 
     public boolean visibleTo(String agency) {
         return leadAgency.equals(agency) || partnerAgencies.contains(agency);
+    }
+
+    /** The lead agency and the partners. */
+    public List<String> agencies() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(leadAgency), partnerAgencies.stream()).toList();
     }
 }

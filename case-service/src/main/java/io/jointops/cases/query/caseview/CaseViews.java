@@ -13,17 +13,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the case view, always for one agency: a case the agency may not see is reported as missing. */
 @Component
 public class CaseViews {
 
+    static final Comparator<CaseView.Member> MEMBER_ORDER =
+            Comparator.comparing(CaseView.Member::agency).thenComparing(CaseView.Member::username);
+
     private static final ViewTable TABLE = new ViewTable("case_view", "case_id",
             "lead_agency = :agency OR :agency = ANY(partner_agencies)", "opened_at DESC, case_id");
+
+    /** The sort keys a search accepts, and their columns. */
+    private static final Map<String, String> SORTS = Map.of(
+            "openedAt", "opened_at", "updatedAt", "updated_at", "title", "title", "status", "status");
 
     private final JdbcClient jdbc;
     private final ItemEvents events;
@@ -33,6 +45,20 @@ public class CaseViews {
         this.jdbc = jdbc;
         this.events = events;
         this.replays = replays;
+    }
+
+    /** What a search filters by; every field may be null. {@code q} is free text in title or summary. */
+    public record Search(String status, String agency, String member, String tag, String q) {
+    }
+
+    /** A task of a case; {@code overdue} when its due date has passed and it is neither done nor cancelled. */
+    public record Task(String taskId, String caseId, String title, String assignee, LocalDate dueDate, String status,
+                       boolean overdue, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A note of a case, with its own TLP label. */
+    public record Note(String noteId, String caseId, String text, String tlp, String author, String agency,
+                       Instant writtenAt) {
     }
 
     /**
@@ -46,8 +72,55 @@ public class CaseViews {
 
     /** @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt */
     public Page<CaseView> visibleTo(String agency, int page, int size) {
+        return search(agency, new Search(null, null, null, null, null), "openedAt", false, page, size);
+    }
+
+    /**
+     * The cases {@code agency} may see that match {@code search}, sorted by {@code sort} (one of openedAt, updatedAt,
+     * title, status; ties broken by id).
+     *
+     * @throws IllegalArgumentException for an unknown sort key
+     */
+    public Page<CaseView> search(String agency, Search search, String sort, boolean ascending, int page, int size) {
         replays.requireServing(CaseViewProjector.PROCESSING_GROUP);
-        return TABLE.page(jdbc, agency, page, size, this::row).map(this::withLinks);
+        String column = SORTS.get(sort);
+        if (column == null) {
+            throw new IllegalArgumentException("sort");
+        }
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (agency != null) {
+            where.add("(lead_agency = :agency OR :agency = ANY(partner_agencies))");
+            params.put("agency", agency);
+        }
+        if (search.status() != null) {
+            where.add("status = :status");
+            params.put("status", search.status());
+        }
+        if (search.agency() != null) {
+            where.add("(lead_agency = :participant OR :participant = ANY(partner_agencies))");
+            params.put("participant", search.agency());
+        }
+        if (search.member() != null) {
+            where.add("EXISTS (SELECT 1 FROM case_member m WHERE m.case_id = case_view.case_id AND m.username = :member)");
+            params.put("member", search.member());
+        }
+        if (search.tag() != null) {
+            where.add(":tag = ANY(tags)");
+            params.put("tag", search.tag());
+        }
+        if (search.q() != null && !search.q().isBlank()) {
+            where.add("(title ILIKE :q ESCAPE '\\' OR summary ILIKE :q ESCAPE '\\')");
+            params.put("q", "%" + search.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String direction = ascending ? "ASC" : "DESC";
+        long total = jdbc.sql("SELECT count(*) FROM case_view" + condition).params(params).query(Long.class).single();
+        List<CaseView> items = jdbc.sql("SELECT * FROM case_view" + condition + " ORDER BY " + column + " " + direction
+                        + ", case_id LIMIT :size OFFSET :offset")
+                .params(params).param("size", size).param("offset", (long) page * size)
+                .query(this::row).list();
+        return Page.of(items.stream().map(this::complete).toList(), page, size, total);
     }
 
     /**
@@ -60,8 +133,39 @@ public class CaseViews {
         return CaseViewFold.fold(events.until(caseId, asOf)).filter(view -> agency == null || view.visibleTo(agency));
     }
 
+    /** The case's tasks by due date; the caller checks that the case is visible. */
+    public List<Task> tasks(String caseId) {
+        replays.requireServing(CaseViewProjector.PROCESSING_GROUP);
+        return jdbc.sql("""
+                        SELECT *, (due_date < current_date AND status IN ('OPEN', 'IN_PROGRESS')) AS overdue
+                          FROM case_task WHERE case_id = :id ORDER BY due_date, created_at, task_id""")
+                .param("id", caseId)
+                .query((row, n) -> new Task(row.getString("task_id"), row.getString("case_id"), row.getString("title"),
+                        row.getString("assignee"), row.getObject("due_date", LocalDate.class), row.getString("status"),
+                        row.getBoolean("overdue"), instant(row, "created_at"), instant(row, "updated_at")))
+                .list();
+    }
+
+    /**
+     * The notes {@code agency} may read, oldest first: a TLP:RED note only for the agency that wrote it.
+     *
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     */
+    public List<Note> notes(String caseId, String agency) {
+        replays.requireServing(CaseViewProjector.PROCESSING_GROUP);
+        return jdbc.sql("""
+                        SELECT * FROM case_note
+                         WHERE case_id = :id AND (tlp <> 'TLP:RED' OR agency = :agency OR CAST(:agency AS VARCHAR) IS NULL)
+                         ORDER BY written_at, note_id""")
+                .param("id", caseId)
+                .param("agency", agency)
+                .query((row, n) -> new Note(row.getString("note_id"), row.getString("case_id"), row.getString("text"),
+                        row.getString("tlp"), row.getString("author"), row.getString("agency"), instant(row, "written_at")))
+                .list();
+    }
+
     private Optional<CaseView> read(String caseId) {
-        return TABLE.find(jdbc, caseId, this::row).map(this::withLinks);
+        return TABLE.find(jdbc, caseId, this::row).map(this::complete);
     }
 
     /**
@@ -72,34 +176,46 @@ public class CaseViews {
         return ReadYourWrites.await(() -> read(caseId), view -> view.version() >= version, timeout);
     }
 
-    private CaseView withLinks(CaseView view) {
+    private CaseView complete(CaseView view) {
         List<CaseView.LinkedItem> links = jdbc.sql(
                         "SELECT * FROM case_linked_item WHERE case_id = :id ORDER BY linked_at, item_id")
                 .param("id", view.id())
                 .query((row, n) -> new CaseView.LinkedItem(row.getString("item_type"), row.getString("item_id"),
-                        row.getString("title"), instant(row, "linked_at")))
+                        row.getString("title"), row.getString("status"), instant(row, "linked_at"),
+                        row.getObject("updated_at") == null ? instant(row, "linked_at") : instant(row, "updated_at")))
                 .list();
+        List<CaseView.Member> members = jdbc.sql("SELECT * FROM case_member WHERE case_id = :id")
+                .param("id", view.id())
+                .query((row, n) -> new CaseView.Member(row.getString("username"), row.getString("agency"),
+                        row.getString("role"), instant(row, "added_at")))
+                .list().stream().sorted(MEMBER_ORDER).toList();
         return new CaseView(view.id(), view.title(), view.summary(), view.leadAgency(), view.partnerAgencies(),
-                view.tlp(), view.handlingCode(), view.status(), view.version(), view.openedAt(), view.openedBy(),
-                view.updatedAt(), links);
+                view.tlp(), view.handlingCode(), view.status(), view.closingReason(), view.tags(), view.version(),
+                view.openedAt(), view.openedBy(), view.updatedAt(), members, links);
     }
 
     private CaseView row(ResultSet row, int rowNumber) throws SQLException {
-        Array partners = row.getArray("partner_agencies");
         return new CaseView(
                 row.getString("case_id"),
                 row.getString("title"),
                 row.getString("summary"),
                 row.getString("lead_agency"),
-                Arrays.stream((String[]) partners.getArray()).sorted().toList(),
+                strings(row.getArray("partner_agencies")),
                 row.getString("tlp"),
                 row.getString("handling_code"),
                 row.getString("status"),
+                row.getString("closing_reason"),
+                strings(row.getArray("tags")),
                 row.getLong("version"),
                 instant(row, "opened_at"),
                 row.getString("opened_by"),
                 instant(row, "updated_at"),
+                List.of(),
                 List.of());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).sorted().toList();
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

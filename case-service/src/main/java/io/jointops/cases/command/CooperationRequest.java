@@ -1,0 +1,249 @@
+package io.jointops.cases.command;
+
+import io.jointops.api.cases.AcknowledgeCooperationRequestCommand;
+import io.jointops.api.cases.AnswerCooperationRequestCommand;
+import io.jointops.api.cases.CaseActor;
+import io.jointops.api.cases.CooperationRequestAcknowledgedEvent;
+import io.jointops.api.cases.CooperationRequestAnsweredEvent;
+import io.jointops.api.cases.CooperationRequestDeclinedEvent;
+import io.jointops.api.cases.CooperationRequestEscalatedEvent;
+import io.jointops.api.cases.CooperationRequestOverdueEvent;
+import io.jointops.api.cases.CooperationRequestReminderIssuedEvent;
+import io.jointops.api.cases.CooperationRequestSentEvent;
+import io.jointops.api.cases.CooperationRequestStatus;
+import io.jointops.api.cases.CooperationRequestWithdrawnEvent;
+import io.jointops.api.cases.DeclineCooperationRequestCommand;
+import io.jointops.api.cases.SendCooperationRequestCommand;
+import io.jointops.api.cases.SharedItemRef;
+import io.jointops.api.cases.WithdrawCooperationRequestCommand;
+import io.jointops.api.shared.CommandRejectedException;
+import io.jointops.api.shared.Rejection.Reason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A request from one agency to another, under a legal clock: the receiving agency is reminded before the response
+ * deadline, the request turns overdue when the deadline passes without a full answer, and is then escalated to the
+ * receiving agency's supervisors. The three deadlines live in the persistent deadline manager (db-scheduler), so
+ * they fire after a restart; a full answer, a refusal or a withdrawal cancels them.
+ * <p>
+ * The sending agency withdraws; the receiving agency acknowledges, answers and declines; anyone else is told the
+ * request does not exist. Acknowledging and partial answers do not stop the clock.
+ */
+@Aggregate
+class CooperationRequest {
+
+    static final String REMINDER = "cooperation-request-reminder";
+    static final String OVERDUE = "cooperation-request-overdue";
+    static final String ESCALATION = "cooperation-request-escalation";
+    static final int MAX_QUESTION = 10_000;
+    static final int MAX_ANSWER = 20_000;
+    static final int MAX_REASON = 2000;
+    static final int MAX_ATTACHMENTS = 50;
+
+    @AggregateIdentifier
+    private String requestId;
+    private String requestingAgency;
+    private String receivingAgency;
+    private Instant responseDue;
+    private CooperationRequestStatus status;
+    private boolean overdue;
+
+    CooperationRequest() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    CooperationRequest(SendCooperationRequestCommand command, DeadlineManager deadlines) {
+        CaseActor actor = command.actor();
+        requireAgency("receivingAgency", command.receivingAgency());
+        if (command.receivingAgency().equals(actor.agency())) {
+            throw invalid("receivingAgency", "must be another agency than your own");
+        }
+        if (command.type() == null) {
+            throw invalid("type", "must be given");
+        }
+        if (command.priority() == null) {
+            throw invalid("priority", "must be given: URGENT or ROUTINE");
+        }
+        if (command.legalBasis() == null) {
+            throw invalid("legalBasis", "must be given");
+        }
+        requireText("legalBasis.text", command.legalBasis().text(), MAX_REASON);
+        requireText("legalBasis.reference", command.legalBasis().reference(), 200);
+        requireText("question", command.question(), MAX_QUESTION);
+        List<SharedItemRef> attachments = attachments("attachments", command.attachments());
+        if (command.responseDue() == null || command.escalateAt() == null || command.escalateAt().isBefore(command.responseDue())
+                || command.remindAt() != null && command.remindAt().isAfter(command.responseDue())) {
+            throw invalid("responseDue", "the reminder must fall before the response deadline, the escalation after it");
+        }
+        apply(new CooperationRequestSentEvent(command.requestId(), command.caseId(), actor.agency(),
+                command.receivingAgency(), command.type(), command.legalBasis(), command.priority(),
+                command.question().strip(), attachments, command.responseDue(), command.remindAt(), command.escalateAt(),
+                actor.username()));
+        if (command.remindAt() != null) {
+            deadlines.schedule(command.remindAt(), REMINDER);
+        }
+        deadlines.schedule(command.responseDue(), OVERDUE);
+        deadlines.schedule(command.escalateAt(), ESCALATION);
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeCooperationRequestCommand command) {
+        requireReceiver(command.actor());
+        if (status != CooperationRequestStatus.SENT) {
+            throw conflict("The request is " + status + "; only a SENT request is acknowledged.");
+        }
+        apply(new CooperationRequestAcknowledgedEvent(requestId, command.actor().username(), command.actor().agency()));
+    }
+
+    @CommandHandler
+    void handle(AnswerCooperationRequestCommand command, DeadlineManager deadlines) {
+        requireReceiver(command.actor());
+        requireText("answer", command.answer(), MAX_ANSWER);
+        List<SharedItemRef> attachments = attachments("attachments", command.attachments());
+        requireAnswerable();
+        apply(new CooperationRequestAnsweredEvent(requestId, command.answer().strip(), command.complete(), attachments,
+                command.actor().username(), command.actor().agency()));
+        if (command.complete()) {
+            stopTheClock(deadlines);
+        }
+    }
+
+    @CommandHandler
+    void handle(DeclineCooperationRequestCommand command, DeadlineManager deadlines) {
+        requireReceiver(command.actor());
+        requireText("reason", command.reason(), MAX_REASON);
+        requireAnswerable();
+        apply(new CooperationRequestDeclinedEvent(requestId, command.reason().strip(), command.actor().username(),
+                command.actor().agency()));
+        stopTheClock(deadlines);
+    }
+
+    @CommandHandler
+    void handle(WithdrawCooperationRequestCommand command, DeadlineManager deadlines) {
+        CaseActor actor = command.actor();
+        if (actor == null || !requestingAgency.equals(actor.agency())) {
+            throw receivingAgency.equals(actor == null ? null : actor.agency())
+                    ? new CommandRejectedException(Reason.FORBIDDEN, null, "Only the requesting agency " + requestingAgency + " withdraws the request.")
+                    : notFound();
+        }
+        requireText("reason", command.reason(), MAX_REASON);
+        requireAnswerable();
+        apply(new CooperationRequestWithdrawnEvent(requestId, command.reason().strip(), actor.username(), actor.agency()));
+        stopTheClock(deadlines);
+    }
+
+    @DeadlineHandler(deadlineName = REMINDER)
+    void remind() {
+        if (!closed() && !overdue) {
+            apply(new CooperationRequestReminderIssuedEvent(requestId, receivingAgency, responseDue));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = OVERDUE)
+    void overdue() {
+        if (!closed() && !overdue) {
+            apply(new CooperationRequestOverdueEvent(requestId, receivingAgency, responseDue));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = ESCALATION)
+    void escalate() {
+        if (!closed()) {
+            apply(new CooperationRequestEscalatedEvent(requestId, receivingAgency, "supervisor", responseDue));
+        }
+    }
+
+    private void stopTheClock(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(REMINDER);
+        deadlines.cancelAllWithinScope(OVERDUE);
+        deadlines.cancelAllWithinScope(ESCALATION);
+    }
+
+    private boolean closed() {
+        return status == CooperationRequestStatus.ANSWERED || status == CooperationRequestStatus.DECLINED
+                || status == CooperationRequestStatus.WITHDRAWN;
+    }
+
+    private void requireAnswerable() {
+        if (closed()) {
+            throw conflict("The request is " + status + " already.");
+        }
+    }
+
+    private void requireReceiver(CaseActor actor) {
+        if (actor == null || !receivingAgency.equals(actor.agency())) {
+            throw requestingAgency.equals(actor == null ? null : actor.agency())
+                    ? new CommandRejectedException(Reason.FORBIDDEN, null, "Only the receiving agency " + receivingAgency + " does this.")
+                    : notFound();
+        }
+    }
+
+    private static List<SharedItemRef> attachments(String field, List<SharedItemRef> given) {
+        List<SharedItemRef> attachments = given == null ? List.of() : List.copyOf(given);
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            throw invalid(field, "must be at most " + MAX_ATTACHMENTS + " items");
+        }
+        for (SharedItemRef item : attachments) {
+            if (item == null || item.itemType() == null || item.itemId() == null || item.itemId().isBlank()) {
+                throw invalid(field, "each attachment names an itemType and an itemId");
+            }
+        }
+        return attachments;
+    }
+
+    private CommandRejectedException notFound() {
+        return new CommandRejectedException(Reason.NOT_FOUND, null, "No cooperation request '" + requestId + "' is visible to you.");
+    }
+
+    private static CommandRejectedException conflict(String detail) {
+        return new CommandRejectedException(Reason.CONFLICT, null, detail);
+    }
+
+    @EventSourcingHandler
+    void on(CooperationRequestSentEvent event) {
+        requestId = event.requestId();
+        requestingAgency = event.requestingAgency();
+        receivingAgency = event.receivingAgency();
+        responseDue = event.responseDue();
+        status = CooperationRequestStatus.SENT;
+    }
+
+    @EventSourcingHandler
+    void on(CooperationRequestAcknowledgedEvent event) {
+        status = CooperationRequestStatus.ACKNOWLEDGED;
+    }
+
+    @EventSourcingHandler
+    void on(CooperationRequestAnsweredEvent event) {
+        status = event.complete() ? CooperationRequestStatus.ANSWERED : CooperationRequestStatus.PARTIALLY_ANSWERED;
+    }
+
+    @EventSourcingHandler
+    void on(CooperationRequestDeclinedEvent event) {
+        status = CooperationRequestStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(CooperationRequestWithdrawnEvent event) {
+        status = CooperationRequestStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(CooperationRequestOverdueEvent event) {
+        overdue = true;
+    }
+}

@@ -1,0 +1,2 @@
+/** The service's own configuration: the response-time policy of cooperation requests. */
+package io.jointops.cases.config;

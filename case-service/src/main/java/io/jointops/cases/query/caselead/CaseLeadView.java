@@ -1,0 +1,32 @@
+package io.jointops.cases.query.caselead;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A proposed joint case as the agencies that may see its item see it.
+ *
+ * @param status         PROPOSED, ACCEPTED or DISMISSED
+ * @param caseId         the case opened from it, once accepted
+ * @param decisionReason why it was dismissed
+ */
+public record CaseLeadView(
+        String leadId,
+        String itemType,
+        String itemId,
+        String title,
+        String proposingAgency,
+        List<String> agencies,
+        String reason,
+        String status,
+        String caseId,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionReason,
+        Instant proposedAt,
+        long version) {
+
+    public boolean visibleTo(String agency) {
+        return agencies.contains(agency);
+    }
+}

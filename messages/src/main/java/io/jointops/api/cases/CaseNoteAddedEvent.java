@@ -1,0 +1,19 @@
+package io.jointops.api.cases;
+
+import io.jointops.api.shared.Tlp;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A note was written on the case.
+ *
+ * @param agency the writing agency: the only one that sees a TLP:RED note
+ */
+@Revision("1")
+public record CaseNoteAddedEvent(
+        String caseId,
+        String noteId,
+        String text,
+        Tlp tlp,
+        String author,
+        String agency) {
+}

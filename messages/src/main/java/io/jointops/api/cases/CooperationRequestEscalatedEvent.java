@@ -1,0 +1,17 @@
+package io.jointops.api.cases;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * Still unanswered after the deadline: escalated to the receiving agency's supervisors.
+ *
+ * @param escalatedToRole the realm role of the officers it is escalated to
+ */
+@Revision("1")
+public record CooperationRequestEscalatedEvent(
+        String requestId,
+        String receivingAgency,
+        String escalatedToRole,
+        Instant responseDue) {
+}

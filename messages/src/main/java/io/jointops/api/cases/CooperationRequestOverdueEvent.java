@@ -1,0 +1,12 @@
+package io.jointops.api.cases;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The response deadline passed without a full answer. */
+@Revision("1")
+public record CooperationRequestOverdueEvent(
+        String requestId,
+        String receivingAgency,
+        Instant responseDue) {
+}

@@ -1,0 +1,12 @@
+package io.jointops.api.cases;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The response deadline is near and the request is not answered: the receiving agency is reminded. */
+@Revision("1")
+public record CooperationRequestReminderIssuedEvent(
+        String requestId,
+        String receivingAgency,
+        Instant responseDue) {
+}

@@ -1,0 +1,23 @@
+package io.jointops.api.cases;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** An agency asked another for help. */
+@Revision("1")
+public record CooperationRequestSentEvent(
+        String requestId,
+        String caseId,
+        String requestingAgency,
+        String receivingAgency,
+        CooperationRequestType type,
+        LegalBasis legalBasis,
+        RequestPriority priority,
+        String question,
+        List<SharedItemRef> attachments,
+        Instant responseDue,
+        Instant remindAt,
+        Instant escalateAt,
+        String sentBy) {
+}
