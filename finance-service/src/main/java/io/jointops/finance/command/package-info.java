@@ -1,2 +1,5 @@
-/** The suspicious transaction report aggregate: what a reporting entity reported, who owns it and who may see it. */
+/**
+ * The aggregates of financial intelligence (suspicious transaction reports, identified assets, freeze requests) and
+ * the value checks they share with the web layer: IBAN, currency, country, wallet, entity resolution, expiry rules.
+ */
 package io.jointops.finance.command;

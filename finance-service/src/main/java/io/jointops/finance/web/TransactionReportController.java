@@ -1,6 +1,10 @@
 package io.jointops.finance.web;
 
 import io.jointops.api.finance.FileSuspiciousTransactionReportCommand;
+import io.jointops.api.finance.ReleaseTransactionReportCommand;
+import io.jointops.api.finance.ReportedTransaction;
+import io.jointops.finance.query.moneyflow.MoneyFlows;
+import io.jointops.finance.query.moneyflow.ReportTransaction;
 import io.jointops.finance.query.reportview.TransactionReportView;
 import io.jointops.finance.query.reportview.TransactionReportViews;
 import io.jointops.platform.history.EventHistory;
@@ -12,14 +16,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,36 +35,82 @@ import org.springframework.web.server.ResponseStatusException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import static io.jointops.finance.web.WebSupport.etag;
+import static io.jointops.finance.web.WebSupport.expectedVersion;
 
 @RestController
 @RequestMapping("/api/finance/reports")
 @Validated
 class TransactionReportController {
 
-    private final CommandGateway commands;
-    private final TransactionReportViews views;
-    private final EventHistory history;
+    private static final MethodParameter FILE_BODY;
 
-    TransactionReportController(CommandGateway commands, TransactionReportViews views, EventHistory history) {
-        this.commands = commands;
-        this.views = views;
-        this.history = history;
+    static {
+        try {
+            FILE_BODY = new MethodParameter(TransactionReportController.class.getDeclaredMethod("file", Caller.class,
+                    TransactionReportRequests.FileReport.class), 1);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
+    private final CommandGateway commands;
+    private final TransactionReportViews views;
+    private final MoneyFlows flows;
+    private final EventHistory history;
+    private final BulkImport bulk;
+
+    TransactionReportController(CommandGateway commands, TransactionReportViews views, MoneyFlows flows,
+                                EventHistory history, BulkImport bulk) {
+        this.commands = commands;
+        this.views = views;
+        this.flows = flows;
+        this.history = history;
+        this.bulk = bulk;
+    }
+
+    /**
+     * Files a report with all its transactions (a bulk import of thousands is one request): stored whole, or, if any
+     * line is faulty, not at all, with every faulty field named.
+     */
     @PostMapping
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'supervisor')")
     ResponseEntity<TransactionReportView> file(Caller caller,
-                                               @Valid @RequestBody TransactionReportRequests.FileReport request) {
+                                               @Valid @RequestBody TransactionReportRequests.FileReport request)
+            throws MethodArgumentNotValidException {
         String reportId = UUID.randomUUID().toString();
+        List<TransactionReportRequests.Transaction> lines = request.transactions() == null ? List.of() : request.transactions();
+        List<ReportedTransaction> transactions = bulk.validate(reportId, FILE_BODY, request, lines);
+        bulk.progress(reportId, lines.size(), "all lines valid, storing");
         commands.sendAndWait(new FileSuspiciousTransactionReportCommand(reportId, request.reportCode(),
-                request.reportingEntity(), request.submissionDate(), request.reason(), caller.agency(),
+                request.reportingEntity(), request.submissionDate(), request.reason(), request.reportingPerson(),
+                request.indicators() == null ? List.of() : request.indicators(), transactions, caller.agency(),
                 request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
-                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
-        TransactionReportView view = views.awaitVersion(reportId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(location(reportId)).eTag(etag(0)).body(view);
+                request.tlp(), request.handlingCode()), 60, TimeUnit.SECONDS);
+        long version = history.count(reportId) - 1;
+        bulk.progress(reportId, lines.size(), "stored as " + (version + 1) + " events");
+        TransactionReportView view = views.awaitVersion(reportId, version, ReadYourWrites.TIMEOUT).orElse(null);
+        return ResponseEntity.created(location(reportId)).eTag(etag(version)).body(view);
+    }
+
+    /** The owner releases the report to one more agency. */
+    @PostMapping("/{reportId}/releases")
+    @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'supervisor')")
+    ResponseEntity<TransactionReportView> release(Caller caller, @PathVariable String reportId,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @Valid @RequestBody TransactionReportRequests.Release request) {
+        Long expected = expectedVersion(ifMatch);
+        visible(caller, reportId);
+        commands.sendAndWait(new ReleaseTransactionReportCommand(reportId, request.agency(), caller.agency(), expected),
+                30, TimeUnit.SECONDS);
+        return views.awaitVersion(reportId, history.count(reportId) - 1, ReadYourWrites.TIMEOUT)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
+                .orElseGet(() -> ResponseEntity.accepted().build());
     }
 
     /**
@@ -73,6 +126,15 @@ class TransactionReportController {
                     HttpStatus.NOT_FOUND, "No transaction report '" + reportId + "' was visible to you at " + asOf + "."));
         }
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    /** The report's transactions in reported order, with the graph's node of each side. */
+    @GetMapping("/{reportId}/transactions")
+    Page<ReportTransaction> transactions(Caller caller, @PathVariable String reportId,
+                                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        visible(caller, reportId);
+        return flows.transactionsOf(reportId, page, size);
     }
 
     @GetMapping
@@ -98,9 +160,5 @@ class TransactionReportController {
 
     private static URI location(String reportId) {
         return URI.create("/api/finance/reports/" + reportId);
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

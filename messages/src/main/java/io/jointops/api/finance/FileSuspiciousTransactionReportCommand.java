@@ -5,14 +5,19 @@ import io.jointops.api.shared.Tlp;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Files a report a reporting entity (bank, money service business, ...) made to a financial intelligence unit.
+ * Files a report a reporting entity (bank, money service business, ...) made to a financial intelligence unit, with
+ * all its transactions: the report is stored whole or not at all.
  *
  * @param reportingEntity the institution that reported, by name
  * @param submissionDate  when the reporting entity submitted the report
  * @param reason          why the entity found the transactions suspicious, in its words
+ * @param reportingPerson the person at the reporting entity who made the report (optional)
+ * @param indicators      the goAML indicators the entity ticked (optional)
+ * @param transactions    the reported transactions (optional; thousands in a bulk import)
  * @param ownerAgency     the filing agency, from its token
  * @param releasedTo      the agencies that may see the report besides the owner
  */
@@ -22,6 +27,9 @@ public record FileSuspiciousTransactionReportCommand(
         String reportingEntity,
         LocalDate submissionDate,
         String reason,
+        String reportingPerson,
+        List<String> indicators,
+        List<ReportedTransaction> transactions,
         String ownerAgency,
         Set<String> releasedTo,
         Tlp tlp,

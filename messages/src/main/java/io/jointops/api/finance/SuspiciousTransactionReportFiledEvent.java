@@ -7,8 +7,14 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 import java.util.List;
 
-/** @param releasedTo sorted, without the owner */
-@Revision("1")
+/**
+ * Revision 2 added {@code reportingPerson}, {@code indicators} and {@code transactionCount}; revision 1 events are
+ * upcast (finance-service's {@code upcasting} package) with no person, no indicators and no transactions.
+ *
+ * @param releasedTo       sorted, without the owner
+ * @param transactionCount how many transactions follow in {@link TransactionsReportedEvent}s of the same report
+ */
+@Revision("2")
 public record SuspiciousTransactionReportFiledEvent(
         String reportId,
         ReportCode reportCode,
@@ -18,5 +24,8 @@ public record SuspiciousTransactionReportFiledEvent(
         String ownerAgency,
         List<String> releasedTo,
         Tlp tlp,
-        HandlingCode handlingCode) {
+        HandlingCode handlingCode,
+        String reportingPerson,
+        List<String> indicators,
+        int transactionCount) {
 }

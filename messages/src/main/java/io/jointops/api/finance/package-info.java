@@ -1,2 +1,5 @@
-/** Commands and events of financial intelligence (goAML-style suspicious transaction reports), owned by finance-service. */
+/**
+ * Commands and events of financial intelligence, owned by finance-service: goAML-style suspicious transaction
+ * reports with their transactions, assets identified for cases (Silver Notice categories), and freeze requests.
+ */
 package io.jointops.api.finance;

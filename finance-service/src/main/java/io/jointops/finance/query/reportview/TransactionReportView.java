@@ -15,6 +15,9 @@ public record TransactionReportView(
         List<String> releasedTo,
         String tlp,
         String handlingCode,
+        String reportingPerson,
+        List<String> indicators,
+        int transactionCount,
         long version,
         Instant filedAt,
         String filedBy,
@@ -22,5 +25,17 @@ public record TransactionReportView(
 
     public boolean visibleTo(String agency) {
         return ownerAgency.equals(agency) || releasedTo.contains(agency);
+    }
+
+    TransactionReportView releasedTo(String agency, long newVersion, Instant at) {
+        List<String> released = java.util.stream.Stream.concat(releasedTo.stream(), java.util.stream.Stream.of(agency))
+                .distinct().sorted().toList();
+        return new TransactionReportView(id, reportCode, reportingEntity, submissionDate, reason, ownerAgency, released,
+                tlp, handlingCode, reportingPerson, indicators, transactionCount, newVersion, filedAt, filedBy, at);
+    }
+
+    TransactionReportView at(long newVersion, Instant at) {
+        return new TransactionReportView(id, reportCode, reportingEntity, submissionDate, reason, ownerAgency, releasedTo,
+                tlp, handlingCode, reportingPerson, indicators, transactionCount, newVersion, filedAt, filedBy, at);
     }
 }

@@ -1,6 +1,9 @@
 package io.jointops.finance.query.reportview;
 
 import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
+import io.jointops.api.finance.TransactionReportLinkedToCaseEvent;
+import io.jointops.api.finance.TransactionReportReleaseWidenedEvent;
+import io.jointops.api.finance.TransactionsReportedEvent;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,11 +27,18 @@ final class TransactionReportViewFold {
         for (DomainEventMessage<?> message : events) {
             long version = message.getSequenceNumber();
             Instant at = ItemEvents.asStored(message.getTimestamp());
-            if (message.getPayload() instanceof SuspiciousTransactionReportFiledEvent filed) {
+            Object payload = message.getPayload();
+            if (payload instanceof SuspiciousTransactionReportFiledEvent filed) {
                 view = new TransactionReportView(filed.reportId(), filed.reportCode().name(), filed.reportingEntity(),
                         filed.submissionDate(), filed.reason(), filed.ownerAgency(),
                         filed.releasedTo().stream().sorted().toList(), filed.tlp().label(),
-                        filed.handlingCode().name(), version, at, AuditMetadata.actor(message.getMetaData()), at);
+                        filed.handlingCode().name(), filed.reportingPerson(), filed.indicators(),
+                        filed.transactionCount(), version, at, AuditMetadata.actor(message.getMetaData()), at);
+            } else if (view != null && payload instanceof TransactionReportReleaseWidenedEvent widened) {
+                view = view.releasedTo(widened.agency(), version, at);
+            } else if (view != null && (payload instanceof TransactionsReportedEvent
+                    || payload instanceof TransactionReportLinkedToCaseEvent)) {
+                view = view.at(version, at);
             }
         }
         return Optional.ofNullable(view);

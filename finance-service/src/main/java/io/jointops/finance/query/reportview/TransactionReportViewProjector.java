@@ -1,6 +1,9 @@
 package io.jointops.finance.query.reportview;
 
 import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
+import io.jointops.api.finance.TransactionReportLinkedToCaseEvent;
+import io.jointops.api.finance.TransactionReportReleaseWidenedEvent;
+import io.jointops.api.finance.TransactionsReportedEvent;
 import io.jointops.platform.audit.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,9 +43,10 @@ class TransactionReportViewProjector {
         jdbc.sql("""
                         INSERT INTO transaction_report_view (report_id, report_code, reporting_entity, submission_date,
                                                              reason, owner_agency, released_to, tlp, handling_code,
+                                                             reporting_person, indicators, transaction_count,
                                                              version, filed_at, filed_by, updated_at)
                         VALUES (:id, :code, :entity, :submitted, :reason, :owner, string_to_array(:released, ','),
-                                :tlp, :handling, :version, :at, :actor, :at)
+                                :tlp, :handling, :person, string_to_array(:indicators, chr(31)), :count, :version, :at, :actor, :at)
                         ON CONFLICT (report_id) DO NOTHING""")
                 .param("id", event.reportId())
                 .param("code", event.reportCode().name())
@@ -53,10 +57,40 @@ class TransactionReportViewProjector {
                 .param("released", String.join(",", event.releasedTo()))
                 .param("tlp", event.tlp().label())
                 .param("handling", event.handlingCode().name())
+                .param("person", event.reportingPerson())
+                .param("indicators", String.join("\u001f", event.indicators()))
+                .param("count", event.transactionCount())
                 .param("version", version)
                 .param("at", utc(at))
                 .param("actor", actor)
                 .update();
+    }
+
+    /** Widening keeps the array sorted, as the fold does; the version guard makes a redelivery a no-op. */
+    @EventHandler
+    void on(TransactionReportReleaseWidenedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE transaction_report_view
+                           SET released_to = ARRAY(SELECT DISTINCT a FROM unnest(array_append(released_to, CAST(:agency AS text))) a ORDER BY a),
+                               version = :version, updated_at = :at
+                         WHERE report_id = :id AND version < :version""")
+                .param("id", event.reportId()).param("agency", event.agency()).param("version", version)
+                .param("at", utc(at)).update();
+    }
+
+    @EventHandler
+    void on(TransactionsReportedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touch(event.reportId(), version, at);
+    }
+
+    @EventHandler
+    void on(TransactionReportLinkedToCaseEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touch(event.reportId(), version, at);
+    }
+
+    private void touch(String reportId, long version, Instant at) {
+        jdbc.sql("UPDATE transaction_report_view SET version = :version, updated_at = :at WHERE report_id = :id AND version < :version")
+                .param("id", reportId).param("version", version).param("at", utc(at)).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {

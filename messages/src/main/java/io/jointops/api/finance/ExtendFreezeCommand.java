@@ -1,0 +1,10 @@
+package io.jointops.api.finance;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** @param expiresAt the new expiry; {@code null}: one more period of the receiving country's rule */
+public record ExtendFreezeCommand(@TargetAggregateIdentifier String requestId, String agency, Instant expiresAt,
+                                  Long expectedVersion) {
+}

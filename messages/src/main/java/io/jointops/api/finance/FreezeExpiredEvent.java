@@ -1,0 +1,11 @@
+package io.jointops.api.finance;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The freeze lapsed at {@code expiresAt} without extension; its amounts are free again. */
+@Revision("1")
+public record FreezeExpiredEvent(String requestId, Instant expiresAt, List<TargetAmount> released) {
+}

@@ -1,0 +1,15 @@
+package io.jointops.api.finance;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The receiving agency freezes amounts on the request's targets: all sought (full) or less (partial).
+ *
+ * @param amounts the amount frozen per target index; a target left out is not frozen
+ */
+public record GrantFreezeCommand(@TargetAggregateIdentifier String requestId, String agency,
+                                 Map<Integer, BigDecimal> amounts, Long expectedVersion) {
+}
