@@ -1,0 +1,2 @@
+/** finance-service's own configuration: freeze expiry rules per receiving country, and the request size limit. */
+package io.jointops.finance.config;

@@ -1,0 +1,29 @@
+package io.jointops.finance.query.assetview;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** An identified asset as an agency it is released to sees it; {@code estimatedValue} has scale 4 as stored. */
+public record AssetView(
+        String id,
+        String caseId,
+        String category,
+        String description,
+        String identifier,
+        String country,
+        BigDecimal estimatedValue,
+        String currency,
+        String ownerAgency,
+        List<String> releasedTo,
+        String tlp,
+        String handlingCode,
+        long version,
+        Instant recordedAt,
+        String recordedBy,
+        Instant updatedAt) {
+
+    public boolean visibleTo(String agency) {
+        return ownerAgency.equals(agency) || releasedTo.contains(agency);
+    }
+}

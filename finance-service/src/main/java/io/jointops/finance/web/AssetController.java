@@ -1,0 +1,110 @@
+package io.jointops.finance.web;
+
+import io.jointops.api.finance.RecordIdentifiedAssetCommand;
+import io.jointops.finance.query.assetview.AssetTotal;
+import io.jointops.finance.query.assetview.AssetView;
+import io.jointops.finance.query.assetview.Assets;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.history.HistoryPage;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.jointops.finance.web.WebSupport.etag;
+
+/** Assets identified for a case, in the Silver Notice categories, with estimated values. */
+@RestController
+@RequestMapping("/api/finance/assets")
+@Validated
+class AssetController {
+
+    /** A case's assets with their estimated values per category and currency. */
+    record CaseAssets(String caseId, List<AssetView> assets, List<AssetTotal> totals) {
+    }
+
+    private final CommandGateway commands;
+    private final Assets assets;
+    private final EventHistory history;
+
+    AssetController(CommandGateway commands, Assets assets, EventHistory history) {
+        this.commands = commands;
+        this.assets = assets;
+        this.history = history;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'analyst', 'supervisor')")
+    ResponseEntity<AssetView> record(Caller caller, @Valid @RequestBody AssetRequests.RecordAsset request) {
+        String assetId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RecordIdentifiedAssetCommand(assetId, request.caseId(), request.category(),
+                request.description(), request.identifier(), request.country(), request.estimatedValue(),
+                request.currency(), caller.agency(),
+                request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
+                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
+        AssetView view = assets.awaitVersion(assetId, 0, ReadYourWrites.TIMEOUT).orElse(null);
+        return ResponseEntity.created(URI.create("/api/finance/assets/" + assetId)).eTag(etag(0)).body(view);
+    }
+
+    @GetMapping("/{assetId}")
+    ResponseEntity<AssetView> get(Caller caller, @PathVariable String assetId,
+                                  @RequestParam(required = false) Instant asOf) {
+        AssetView view = visible(caller, assetId);
+        if (asOf != null) {
+            view = assets.asOf(assetId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No asset '" + assetId + "' was visible to you at " + asOf + "."));
+        }
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    Page<AssetView> list(Caller caller,
+                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return assets.visibleTo(caller.agencyFilter(), page, size);
+    }
+
+    /** The assets of one case the caller may see, with totals per category and currency. */
+    @GetMapping("/cases/{caseId}")
+    CaseAssets ofCase(Caller caller, @PathVariable @Size(max = 64) String caseId) {
+        return new CaseAssets(caseId, assets.ofCase(caseId, caller.agencyFilter()),
+                assets.totals(caseId, caller.agencyFilter()));
+    }
+
+    @GetMapping("/{assetId}/history")
+    HistoryPage history(Caller caller, @PathVariable String assetId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        visible(caller, assetId);
+        return history.page(assetId, page, size);
+    }
+
+    private AssetView visible(Caller caller, String assetId) {
+        return assets.find(assetId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No asset '" + assetId + "' is visible to you."));
+    }
+}

@@ -1,0 +1,182 @@
+package io.jointops.finance.web;
+
+import io.jointops.api.finance.AcknowledgeFreezeRequestCommand;
+import io.jointops.api.finance.ExtendFreezeCommand;
+import io.jointops.api.finance.GrantFreezeCommand;
+import io.jointops.api.finance.RejectFreezeRequestCommand;
+import io.jointops.api.finance.ReleaseFreezeCommand;
+import io.jointops.api.finance.RequestFreezeCommand;
+import io.jointops.finance.query.freezeview.FreezeRequestView;
+import io.jointops.finance.query.freezeview.FreezeRequests;
+import io.jointops.finance.query.freezeview.FreezeTotals;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.history.HistoryPage;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.InvalidRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.jointops.finance.web.WebSupport.etag;
+import static io.jointops.finance.web.WebSupport.expectedVersion;
+
+/**
+ * Freeze requests between agencies of two countries: the requesting agency asks; the receiving agency acknowledges,
+ * freezes (amounts per target, full or partial) or rejects, extends or releases. Each step is an event; each write
+ * takes {@code If-Match} with the version last read.
+ */
+@RestController
+@RequestMapping("/api/finance/freeze-requests")
+@Validated
+class FreezeRequestController {
+
+    private static final String WRITERS = "hasAnyRole('finance-officer', 'investigator', 'supervisor')";
+
+    private final CommandGateway commands;
+    private final FreezeRequests requests;
+    private final EventHistory history;
+
+    FreezeRequestController(CommandGateway commands, FreezeRequests requests, EventHistory history) {
+        this.commands = commands;
+        this.requests = requests;
+        this.history = history;
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    ResponseEntity<FreezeRequestView> request(Caller caller, @Valid @RequestBody FreezeRequestRequests.RequestFreeze request) {
+        String requestId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RequestFreezeCommand(requestId, caller.agency(), request.receivingAgency(),
+                request.measure(), request.legalBasis(), request.caseId(), request.urgency(),
+                request.targets().stream().map(FreezeRequestRequests.Target::toTarget).toList(),
+                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
+        FreezeRequestView view = requests.awaitVersion(requestId, 0, ReadYourWrites.TIMEOUT).orElse(null);
+        return ResponseEntity.created(URI.create("/api/finance/freeze-requests/" + requestId)).eTag(etag(0)).body(view);
+    }
+
+    @PostMapping("/{requestId}/acknowledge")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<FreezeRequestView> acknowledge(Caller caller, @PathVariable String requestId,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = expectedVersion(ifMatch);
+        visible(caller, requestId);
+        return sent(requestId, new AcknowledgeFreezeRequestCommand(requestId, caller.agency(), expected));
+    }
+
+    @PostMapping("/{requestId}/freeze")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<FreezeRequestView> freeze(Caller caller, @PathVariable String requestId,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @Valid @RequestBody FreezeRequestRequests.Freeze request) {
+        Long expected = expectedVersion(ifMatch);
+        Map<Integer, BigDecimal> amounts = new HashMap<>();
+        for (FreezeRequestRequests.FrozenAmount amount : request.amounts()) {
+            if (amounts.put(amount.target(), amount.amount()) != null) {
+                throw new InvalidRequestException("amounts", "names target " + amount.target() + " twice");
+            }
+        }
+        visible(caller, requestId);
+        return sent(requestId, new GrantFreezeCommand(requestId, caller.agency(), amounts, expected));
+    }
+
+    @PostMapping("/{requestId}/reject")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<FreezeRequestView> reject(Caller caller, @PathVariable String requestId,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @Valid @RequestBody FreezeRequestRequests.Reject request) {
+        Long expected = expectedVersion(ifMatch);
+        visible(caller, requestId);
+        return sent(requestId, new RejectFreezeRequestCommand(requestId, caller.agency(), request.reason(), expected));
+    }
+
+    @PostMapping("/{requestId}/extend")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<FreezeRequestView> extend(Caller caller, @PathVariable String requestId,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @Valid @RequestBody(required = false) FreezeRequestRequests.Extend request) {
+        Long expected = expectedVersion(ifMatch);
+        visible(caller, requestId);
+        return sent(requestId, new ExtendFreezeCommand(requestId, caller.agency(),
+                request == null ? null : request.expiresAt(), expected));
+    }
+
+    @PostMapping("/{requestId}/release")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<FreezeRequestView> release(Caller caller, @PathVariable String requestId,
+                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                              @Valid @RequestBody(required = false) FreezeRequestRequests.Release request) {
+        Long expected = expectedVersion(ifMatch);
+        visible(caller, requestId);
+        return sent(requestId, new ReleaseFreezeCommand(requestId, caller.agency(),
+                request == null ? null : request.reason(), expected));
+    }
+
+    @GetMapping("/{requestId}")
+    ResponseEntity<FreezeRequestView> get(Caller caller, @PathVariable String requestId,
+                                          @RequestParam(required = false) Instant asOf) {
+        FreezeRequestView view = visible(caller, requestId);
+        if (asOf != null) {
+            view = requests.asOf(requestId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No freeze request '" + requestId + "' was visible to you at " + asOf + "."));
+        }
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    Page<FreezeRequestView> list(Caller caller,
+                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return requests.visibleTo(caller.agencyFilter(), page, size);
+    }
+
+    /** Requested, frozen and released amounts per case and per country pair (optionally of one case). */
+    @GetMapping("/totals")
+    FreezeTotals totals(Caller caller, @RequestParam(required = false) @Size(max = 64) String caseId) {
+        return requests.totals(caller.agencyFilter(), caseId);
+    }
+
+    @GetMapping("/{requestId}/history")
+    HistoryPage history(Caller caller, @PathVariable String requestId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        visible(caller, requestId);
+        return history.page(requestId, page, size);
+    }
+
+    private ResponseEntity<FreezeRequestView> sent(String requestId, Object command) {
+        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
+        return requests.awaitVersion(requestId, history.count(requestId) - 1, ReadYourWrites.TIMEOUT)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    private FreezeRequestView visible(Caller caller, String requestId) {
+        return requests.find(requestId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No freeze request '" + requestId + "' is visible to you."));
+    }
+}
