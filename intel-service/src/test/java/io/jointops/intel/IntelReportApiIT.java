@@ -204,7 +204,7 @@ class IntelReportApiIT {
 
         golden.assertStoredAsGolden(reportId, 1, "IntelReportLinkedToCaseEvent.1.json", "reportId");
         assertThat(golden.read("IntelReportLinkedToCaseEvent.1.json", IntelReportLinkedToCaseEvent.class, "1"))
-                .isEqualTo(new IntelReportLinkedToCaseEvent("8a0c6a55-2f43-4bd4-9c55-6a0e2f7f9d01", "case-a", "Linked report"));
+                .isEqualTo(new IntelReportLinkedToCaseEvent("8a0c6a55-2f43-4bd4-9c55-6a0e2f7f9d01", "case-a", "Linked report", "DISSEMINATED"));
 
         awaitVersion(reportId, 1);
         mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))

@@ -1,6 +1,18 @@
 package io.jointops.intel.web;
 
-import io.jointops.api.intel.SubmitIntelReportCommand;
+import io.jointops.api.intel.ApproveIntelReportCommand;
+import io.jointops.api.intel.DecideOnwardDisseminationCommand;
+import io.jointops.api.intel.DraftIntelReportCommand;
+import io.jointops.api.intel.GiveIntelReportFeedbackCommand;
+import io.jointops.api.intel.IntelReportStatus;
+import io.jointops.api.intel.RegradeIntelReportCommand;
+import io.jointops.api.intel.RequestOnwardDisseminationCommand;
+import io.jointops.api.intel.ReturnIntelReportCommand;
+import io.jointops.api.intel.ReviseIntelReportDraftCommand;
+import io.jointops.api.intel.SubmitIntelReportForReleaseCommand;
+import io.jointops.api.intel.WidenIntelReportReleaseCommand;
+import io.jointops.api.intel.WithdrawIntelReportCommand;
+import io.jointops.intel.query.readlog.ReadLog;
 import io.jointops.intel.query.reportview.IntelReportView;
 import io.jointops.intel.query.reportview.IntelReportViews;
 import io.jointops.platform.history.EventHistory;
@@ -19,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,65 +41,188 @@ import org.springframework.web.server.ResponseStatusException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+/**
+ * Intelligence reports: drafting, the release workflow, release and onward dissemination, feedback, withdrawal, and
+ * the read log. Every read of a report labelled TLP:AMBER or stricter is recorded.
+ */
 @RestController
 @RequestMapping("/api/intel/reports")
 @Validated
 class IntelReportController {
 
+    private static final String WRITERS = "hasAnyRole('investigator', 'analyst', 'supervisor')";
+
     private final CommandGateway commands;
     private final IntelReportViews views;
     private final EventHistory history;
+    private final ReadLog reads;
 
-    IntelReportController(CommandGateway commands, IntelReportViews views, EventHistory history) {
+    IntelReportController(CommandGateway commands, IntelReportViews views, EventHistory history, ReadLog reads) {
         this.commands = commands;
         this.views = views;
         this.history = history;
+        this.reads = reads;
     }
 
+    /** A draft, seen by the owner agency only until a supervisor approves its release. */
     @PostMapping
-    @PreAuthorize("hasAnyRole('investigator', 'analyst', 'supervisor')")
-    ResponseEntity<IntelReportView> submit(Caller caller, @Valid @RequestBody IntelReportRequests.SubmitReport request) {
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> draft(Caller caller, @Valid @RequestBody IntelReportRequests.DraftReport request) {
         String reportId = UUID.randomUUID().toString();
-        commands.sendAndWait(new SubmitIntelReportCommand(reportId, request.title(), request.summary(),
-                request.category(), request.sourceReliability(), request.informationCredibility(), request.tlp(),
-                request.handlingCode(), caller.agency(),
-                request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo())), 30, TimeUnit.SECONDS);
-        IntelReportView view = views.awaitVersion(reportId, 0, ReadYourWrites.TIMEOUT).orElse(null);
+        commands.sendAndWait(new DraftIntelReportCommand(reportId, caller.agency(), request.content()), 30, TimeUnit.SECONDS);
+        IntelReportView view = views.awaitVersion(reportId, 0, ReadYourWrites.TIMEOUT).map(v -> v.shownTo(caller.agency())).orElse(null);
         return ResponseEntity.created(location(reportId)).eTag(etag(0)).body(view);
     }
 
     /**
-     * The intelligence report now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the
-     * caller may see it now and could see it then; otherwise (or if it did not exist yet) 404.
+     * The report now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the caller may
+     * see it now and could see it then; otherwise (or if it did not exist yet) 404.
      */
     @GetMapping("/{reportId}")
     ResponseEntity<IntelReportView> get(Caller caller, @PathVariable String reportId,
-                            @RequestParam(required = false) Instant asOf) {
+                                        @RequestParam(required = false) Instant asOf) {
         IntelReportView view = visible(caller, reportId);
         if (asOf != null) {
             view = views.asOf(reportId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "No intelligence report '" + reportId + "' was visible to you at " + asOf + "."));
         }
+        logRead(caller, view, "REPORT");
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 
     @GetMapping
     Page<IntelReportView> list(Caller caller,
+                               @RequestParam(required = false) IntelReportStatus status,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views.visibleTo(caller.agencyFilter(), page, size);
+        return views.visibleTo(caller.agencyFilter(), status == null ? null : status.name(), page, size);
     }
 
     @GetMapping("/{reportId}/history")
     HistoryPage history(Caller caller, @PathVariable String reportId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, reportId);
+        IntelReportView view = visible(caller, reportId);
+        if (!caller.hasRole("auditor") && !view.ownerAgency().equals(caller.agency())) {
+            // the history holds drafts and the supervisor's comments: the owner's and auditors' business
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "The history of a report is shown to its owner agency " + view.ownerAgency() + " and to auditors.");
+        }
+        logRead(caller, view, "HISTORY");
         return history.page(reportId, page, size);
+    }
+
+    /** Who read the report (TLP:AMBER or stricter), when: for the owner agency and auditors. */
+    @GetMapping("/{reportId}/reads")
+    Page<ReadLog.Read> readLog(Caller caller, @PathVariable String reportId,
+                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        IntelReportView view = visible(caller, reportId);
+        if (!caller.hasRole("auditor") && !view.ownerAgency().equals(caller.agency())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "The read log is shown to the owner agency " + view.ownerAgency() + " and to auditors.");
+        }
+        return reads.of(reportId, page, size);
+    }
+
+    @PutMapping("/{reportId}")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> revise(Caller caller, @PathVariable String reportId,
+                                           @Valid @RequestBody IntelReportRequests.DraftReport request) {
+        return write(caller, reportId, new ReviseIntelReportDraftCommand(reportId, caller.agency(), request.content()));
+    }
+
+    @PostMapping("/{reportId}/submission")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> submit(Caller caller, @PathVariable String reportId) {
+        return write(caller, reportId, new SubmitIntelReportForReleaseCommand(reportId, caller.agency()));
+    }
+
+    /** A supervisor of the owner agency approves: the report is disseminated to the agencies it is released to. */
+    @PostMapping("/{reportId}/approval")
+    @PreAuthorize("hasRole('supervisor')")
+    ResponseEntity<IntelReportView> approve(Caller caller, @PathVariable String reportId) {
+        return write(caller, reportId, new ApproveIntelReportCommand(reportId, caller.agency()));
+    }
+
+    @PostMapping("/{reportId}/return")
+    @PreAuthorize("hasRole('supervisor')")
+    ResponseEntity<IntelReportView> sendBack(Caller caller, @PathVariable String reportId,
+                                             @Valid @RequestBody IntelReportRequests.Comments request) {
+        return write(caller, reportId, new ReturnIntelReportCommand(reportId, caller.agency(), request.comments()));
+    }
+
+    @PostMapping("/{reportId}/grading")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> regrade(Caller caller, @PathVariable String reportId,
+                                            @Valid @RequestBody IntelReportRequests.Regrade request) {
+        return write(caller, reportId, new RegradeIntelReportCommand(reportId, caller.agency(),
+                request.sourceReliability(), request.informationCredibility(), request.reason()));
+    }
+
+    /** The owner releases the disseminated report to more agencies. */
+    @PostMapping("/{reportId}/release")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> widen(Caller caller, @PathVariable String reportId,
+                                          @Valid @RequestBody IntelReportRequests.WidenRelease request) {
+        return write(caller, reportId, new WidenIntelReportReleaseCommand(reportId, caller.agency(),
+                new HashSet<>(request.agencies())));
+    }
+
+    /** A receiving agency asks the owner's consent to pass the report on; answers the request's id in the view. */
+    @PostMapping("/{reportId}/onward-requests")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> requestOnward(Caller caller, @PathVariable String reportId,
+                                                  @Valid @RequestBody IntelReportRequests.OnwardRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        ResponseEntity<IntelReportView> response = write(caller, reportId, new RequestOnwardDisseminationCommand(
+                reportId, requestId, caller.agency(), request.toAgency(), request.justification()));
+        return ResponseEntity.status(HttpStatus.CREATED).headers(response.getHeaders())
+                .location(URI.create("/api/intel/reports/" + reportId + "/onward-requests/" + requestId))
+                .body(response.getBody());
+    }
+
+    @PostMapping("/{reportId}/onward-requests/{requestId}/decision")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> decideOnward(Caller caller, @PathVariable String reportId,
+                                                 @PathVariable String requestId,
+                                                 @Valid @RequestBody IntelReportRequests.Decision request) {
+        return write(caller, reportId, new DecideOnwardDisseminationCommand(reportId, requestId, caller.agency(),
+                request.consent(), request.comment()));
+    }
+
+    @PostMapping("/{reportId}/feedback")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> feedback(Caller caller, @PathVariable String reportId,
+                                             @Valid @RequestBody IntelReportRequests.Feedback request) {
+        return write(caller, reportId, new GiveIntelReportFeedbackCommand(reportId, caller.agency(), request.kind(),
+                request.comment()));
+    }
+
+    @PostMapping("/{reportId}/withdrawal")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IntelReportView> withdraw(Caller caller, @PathVariable String reportId,
+                                             @Valid @RequestBody IntelReportRequests.Reason request) {
+        return write(caller, reportId, new WithdrawIntelReportCommand(reportId, caller.agency(), request.reason()));
+    }
+
+    /** Sends the command (the aggregate decides), then answers with the view that includes it. */
+    private ResponseEntity<IntelReportView> write(Caller caller, String reportId, Object command) {
+        visible(caller, reportId);
+        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
+        return views.awaitVersion(reportId, history.count(reportId) - 1, ReadYourWrites.TIMEOUT)
+                .filter(view -> view.visibleTo(caller.agency()))
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view.shownTo(caller.agency())))
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    private void logRead(Caller caller, IntelReportView view, String what) {
+        if (view.readsLogged()) {
+            reads.record(view.id(), caller, what);
+        }
     }
 
     private IntelReportView visible(Caller caller, String reportId) {

@@ -1,18 +1,28 @@
 package io.jointops.intel.web;
 
+import io.jointops.api.intel.EntityType;
+import io.jointops.api.intel.FeedbackKind;
 import io.jointops.api.intel.IntelCategory;
+import io.jointops.api.intel.IntelEntity;
+import io.jointops.api.intel.IntelRelation;
+import io.jointops.api.intel.IntelReportContent;
 import io.jointops.api.intel.SourceReliability;
+import io.jointops.api.intel.TraffickingRoute;
 import io.jointops.api.shared.Agencies;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Request bodies of the intelligence report API. The owner agency is never among them: it is the caller's. */
 final class IntelReportRequests {
@@ -22,14 +32,56 @@ final class IntelReportRequests {
     private IntelReportRequests() {
     }
 
-    record SubmitReport(
+    /** A draft, or the whole content of a revision. Entities are normalised by the service, not by the client. */
+    record DraftReport(
             @NotBlank @Size(max = 200) String title,
             @Size(max = 4000) String summary,
+            @Size(max = 100_000) String body,
             @NotNull IntelCategory category,
             @NotNull SourceReliability sourceReliability,
             @NotNull @Min(1) @Max(6) Integer informationCredibility,
             @Size(max = 30) List<@NotNull @Pattern(regexp = Agencies.PATTERN, message = AGENCY_MESSAGE) String> releasedTo,
             @NotNull Tlp tlp,
-            @NotNull HandlingCode handlingCode) {
+            @NotNull HandlingCode handlingCode,
+            @Size(max = 2000) String handlingRestriction,
+            @Size(max = 500) List<@NotNull @Valid Entity> entities,
+            @Size(max = 2000) List<@NotNull IntelRelation> relations,
+            TraffickingRoute route) {
+
+        IntelReportContent content() {
+            return new IntelReportContent(title, summary, body, category, sourceReliability, informationCredibility,
+                    tlp, handlingCode, handlingRestriction, releasedTo == null ? Set.of() : new HashSet<>(releasedTo),
+                    entities == null ? List.of() : entities.stream()
+                            .map(entity -> new IntelEntity(entity.entityId(), entity.type(), entity.value(), null)).toList(),
+                    relations == null ? List.of() : relations, route);
+        }
+    }
+
+    record Entity(@NotBlank @Size(max = 64) String entityId, @NotNull EntityType type,
+                  @NotBlank @Size(max = 500) String value) {
+    }
+
+    record Comments(@NotBlank @Size(max = 2000) String comments) {
+    }
+
+    record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record Regrade(@NotNull SourceReliability sourceReliability, @NotNull @Min(1) @Max(6) Integer informationCredibility,
+                   @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record WidenRelease(
+            @NotEmpty @Size(max = 30) List<@NotNull @Pattern(regexp = Agencies.PATTERN, message = AGENCY_MESSAGE) String> agencies) {
+    }
+
+    record OnwardRequest(@NotNull @Pattern(regexp = Agencies.PATTERN, message = AGENCY_MESSAGE) String toAgency,
+                         @NotBlank @Size(max = 2000) String justification) {
+    }
+
+    record Decision(@NotNull Boolean consent, @Size(max = 2000) String comment) {
+    }
+
+    record Feedback(@NotNull FeedbackKind kind, @Size(max = 2000) String comment) {
     }
 }

@@ -1,11 +1,43 @@
 package io.jointops.intel.command;
 
+import io.jointops.api.intel.ApproveIntelReportCommand;
+import io.jointops.api.intel.DecideOnwardDisseminationCommand;
+import io.jointops.api.intel.DraftIntelReportCommand;
+import io.jointops.api.intel.EntityType;
+import io.jointops.api.intel.FeedbackKind;
+import io.jointops.api.intel.GiveIntelReportFeedbackCommand;
 import io.jointops.api.intel.IntelCategory;
+import io.jointops.api.intel.IntelEntity;
+import io.jointops.api.intel.IntelRelation;
+import io.jointops.api.intel.IntelReportApprovedEvent;
+import io.jointops.api.intel.IntelReportContent;
+import io.jointops.api.intel.IntelReportDisseminatedEvent;
+import io.jointops.api.intel.IntelReportDraftRevisedEvent;
+import io.jointops.api.intel.IntelReportDraftedEvent;
+import io.jointops.api.intel.IntelReportFeedbackGivenEvent;
 import io.jointops.api.intel.IntelReportLinkedToCaseEvent;
+import io.jointops.api.intel.IntelReportRegradedEvent;
+import io.jointops.api.intel.IntelReportReleaseWidenedEvent;
+import io.jointops.api.intel.IntelReportReturnedEvent;
 import io.jointops.api.intel.IntelReportSubmittedEvent;
+import io.jointops.api.intel.IntelReportSubmittedForReleaseEvent;
+import io.jointops.api.intel.IntelReportWithdrawnEvent;
 import io.jointops.api.intel.LinkIntelReportToCaseCommand;
+import io.jointops.api.intel.OnwardDisseminationConsentedEvent;
+import io.jointops.api.intel.OnwardDisseminationRefusedEvent;
+import io.jointops.api.intel.OnwardDisseminationRequestedEvent;
+import io.jointops.api.intel.RegradeIntelReportCommand;
+import io.jointops.api.intel.RelationKind;
+import io.jointops.api.intel.RequestOnwardDisseminationCommand;
+import io.jointops.api.intel.ReturnIntelReportCommand;
+import io.jointops.api.intel.ReviseIntelReportDraftCommand;
+import io.jointops.api.intel.RouteWaypoint;
 import io.jointops.api.intel.SourceReliability;
-import io.jointops.api.intel.SubmitIntelReportCommand;
+import io.jointops.api.intel.SubmitIntelReportForReleaseCommand;
+import io.jointops.api.intel.TraffickingRoute;
+import io.jointops.api.intel.TransportMode;
+import io.jointops.api.intel.WidenIntelReportReleaseCommand;
+import io.jointops.api.intel.WithdrawIntelReportCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
@@ -13,8 +45,10 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -23,9 +57,10 @@ import static io.jointops.platform.test.Rejections.rejected;
 class IntelReportTest {
 
     private static final String ID = "report-1";
-    private static final IntelReportSubmittedEvent SUBMITTED = new IntelReportSubmittedEvent(ID, "Precursor route",
-            "Summary", IntelCategory.TRAFFICKING_ROUTE, SourceReliability.B, 2, Tlp.AMBER, HandlingCode.H1,
-            "CN-NNCC", List.of("GB-NCA", "US-DEA"));
+    private static final List<IntelEntity> ENTITIES = List.of(
+            new IntelEntity("e1", EntityType.ORGANISATION, "ACME Trading Co., Ltd.", "acme trading co ltd"),
+            new IntelEntity("e2", EntityType.PHONE_NUMBER, "+86 (10) 1234-5678", "+861012345678"));
+    private static final List<IntelRelation> RELATIONS = List.of(new IntelRelation("e1", RelationKind.USES, "e2"));
 
     private AggregateTestFixture<IntelReport> fixture;
 
@@ -34,179 +69,436 @@ class IntelReportTest {
         fixture = new AggregateTestFixture<>(IntelReport.class);
     }
 
-    @Test
-    void submitsAReportWithTrimmedTextAndSortedRelease() {
-        fixture.givenNoPriorActivity()
-                .when(submit(" Precursor route ", null, 2, "CN-NNCC", Set.of("US-DEA", "GB-NCA")))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new IntelReportSubmittedEvent(ID, "Precursor route", "", IntelCategory.TRAFFICKING_ROUTE,
-                        SourceReliability.B, 2, Tlp.AMBER, HandlingCode.H1, "CN-NNCC", List.of("GB-NCA", "US-DEA")));
-    }
+    // --- drafting ---
 
     @Test
-    void submitsAReportReleasedToNobody() {
+    void draftsAReportWithTrimmedTextSortedReleaseAndNormalisedEntities() {
+        IntelReportContent written = new IntelReportContent(" Precursor route ", null, " body ",
+                IntelCategory.TRAFFICKING_ROUTE, SourceReliability.B, 2, Tlp.AMBER, HandlingCode.H2, null,
+                Set.of("US-DEA", "GB-NCA"),
+                List.of(new IntelEntity(" e1 ", EntityType.ORGANISATION, " ACME Trading Co., Ltd. ", null),
+                        new IntelEntity("e2", EntityType.PHONE_NUMBER, "+86 (10) 1234-5678", "ignored")),
+                RELATIONS, new TraffickingRoute(List.of(new RouteWaypoint(" Tianjin ", "cn", TransportMode.SEA, "machine parts"),
+                new RouteWaypoint("Rotterdam", "NL", TransportMode.ROAD, null)), List.of(" NPP "),
+                LocalDate.parse("2025-01-01"), LocalDate.parse("2025-06-01")));
         fixture.givenNoPriorActivity()
-                .when(submit("t", "s", 6, "CN-NNCC", null))
-                .expectEvents(new IntelReportSubmittedEvent(ID, "t", "s", IntelCategory.TRAFFICKING_ROUTE,
-                        SourceReliability.B, 6, Tlp.AMBER, HandlingCode.H1, "CN-NNCC", List.of()));
+                .when(new DraftIntelReportCommand(ID, "CN-NNCC", written))
+                .expectEvents(new IntelReportDraftedEvent(ID, "CN-NNCC", new IntelReportContent("Precursor route", "",
+                        "body", IntelCategory.TRAFFICKING_ROUTE, SourceReliability.B, 2, Tlp.AMBER, HandlingCode.H2, "",
+                        Set.of("GB-NCA", "US-DEA"), ENTITIES, RELATIONS,
+                        new TraffickingRoute(List.of(new RouteWaypoint("Tianjin", "CN", TransportMode.SEA, "machine parts"),
+                                new RouteWaypoint("Rotterdam", "NL", TransportMode.ROAD, "")), List.of("NPP"),
+                                LocalDate.parse("2025-01-01"), LocalDate.parse("2025-06-01")))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void refusesABlankTitle(String title) {
         fixture.givenNoPriorActivity()
-                .when(submit(title, "s", 2, "CN-NNCC", Set.of()))
+                .when(draft(content(title, 2, Tlp.AMBER, HandlingCode.H1, Set.of())))
                 .expectException(rejected(Reason.INVALID, "title", "blank"))
                 .expectNoEvents();
     }
 
     @Test
-    void refusesAMissingOrTooLongTitle() {
-        fixture.givenNoPriorActivity().when(submit(null, "s", 2, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "title"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity().when(submit("x".repeat(201), "s", 2, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "title", "200"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void acceptsTheLongestTitleAndSummary() {
-        fixture.givenNoPriorActivity().when(submit("x".repeat(200), "y".repeat(4000), 2, "CN-NNCC", Set.of()))
-                .expectSuccessfulHandlerExecution();
-    }
-
-    @Test
-    void refusesATooLongSummary() {
-        fixture.givenNoPriorActivity().when(submit("t", "y".repeat(4001), 2, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "summary", "4000"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void refusesAMissingCategoryReliabilityTlpOrHandlingCode() {
-        fixture.givenNoPriorActivity()
-                .when(new SubmitIntelReportCommand(ID, "t", "s", null, SourceReliability.B, 2, Tlp.AMBER,
-                        HandlingCode.H1, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "category"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(new SubmitIntelReportCommand(ID, "t", "s", IntelCategory.SYNTHETIC_DRUG, null, 2, Tlp.AMBER,
-                        HandlingCode.H1, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "sourceReliability"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(new SubmitIntelReportCommand(ID, "t", "s", IntelCategory.SYNTHETIC_DRUG, SourceReliability.B, 2,
-                        null, HandlingCode.H1, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "tlp"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(new SubmitIntelReportCommand(ID, "t", "s", IntelCategory.SYNTHETIC_DRUG, SourceReliability.B, 2,
-                        Tlp.AMBER, null, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "handlingCode"))
-                .expectNoEvents();
+    void refusesATooLongTitleOrSummary() {
+        fixture.givenNoPriorActivity().when(draft(content("x".repeat(201), 2, Tlp.AMBER, HandlingCode.H1, Set.of())))
+                .expectException(rejected(Reason.INVALID, "title", "200")).expectNoEvents();
+        IntelReportContent c = content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of());
+        fixture.givenNoPriorActivity().when(draft(new IntelReportContent("t", "y".repeat(4001), "", c.category(),
+                        c.sourceReliability(), 2, c.tlp(), c.handlingCode(), null, Set.of(), List.of(), List.of(), null)))
+                .expectException(rejected(Reason.INVALID, "summary", "4000")).expectNoEvents();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 7, -1})
     void refusesACredibilityOutsideTheAdmiraltyScale(int credibility) {
-        fixture.givenNoPriorActivity().when(submit("t", "s", credibility, "CN-NNCC", Set.of()))
-                .expectException(rejected(Reason.INVALID, "informationCredibility"))
-                .expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(content("t", credibility, Tlp.AMBER, HandlingCode.H1, Set.of())))
+                .expectException(rejected(Reason.INVALID, "informationCredibility")).expectNoEvents();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 6})
-    void acceptsTheEndsOfTheAdmiraltyScale(int credibility) {
-        fixture.givenNoPriorActivity().when(submit("t", "s", credibility, "CN-NNCC", Set.of()))
+    @Test
+    void refusesMissingGradingTlpOrHandlingCode() {
+        fixture.givenNoPriorActivity().when(draft(content("t", 2, null, HandlingCode.H1, Set.of())))
+                .expectException(rejected(Reason.INVALID, "tlp")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(content("t", 2, Tlp.AMBER, null, Set.of())))
+                .expectException(rejected(Reason.INVALID, "handlingCode")).expectNoEvents();
+    }
+
+    @Test
+    void anH3ReportStatesItsRestrictionsAndOnlyAnH3Report() {
+        IntelReportContent h3 = content("t", 2, Tlp.AMBER, HandlingCode.H3, Set.of());
+        fixture.givenNoPriorActivity().when(draft(h3))
+                .expectException(rejected(Reason.INVALID, "handlingRestriction")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(withRestriction(content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of()), "no court use")))
+                .expectException(rejected(Reason.INVALID, "handlingRestriction", "H3")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(withRestriction(h3, "not to customs")))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
-    void refusesAnOwnerThatIsNoAgencyCode() {
-        fixture.givenNoPriorActivity().when(submit("t", "s", 2, "nncc", Set.of()))
-                .expectException(rejected(Reason.INVALID, "ownerAgency", "nncc"))
-                .expectNoEvents();
+    void refusesReleaseToTheOwnerOrToSomethingThatIsNoAgency() {
+        fixture.givenNoPriorActivity().when(draft(content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of("CN-NNCC"))))
+                .expectException(rejected(Reason.INVALID, "releasedTo", "owner")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of("dea"))))
+                .expectException(rejected(Reason.INVALID, "releasedTo", "dea")).expectNoEvents();
     }
 
     @Test
-    void refusesAReleaseToSomethingThatIsNoAgencyCode() {
-        fixture.givenNoPriorActivity().when(submit("t", "s", 2, "CN-NNCC", Set.of("US-DEA", "dea")))
-                .expectException(rejected(Reason.INVALID, "releasedTo", "dea"))
-                .expectNoEvents();
+    void refusesAnEntityThatCannotBeNormalisedNamingIt() {
+        IntelReportContent c = content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of());
+        fixture.givenNoPriorActivity().when(draft(withEntities(c, List.of(
+                        new IntelEntity("e1", EntityType.PHONE_NUMBER, "010 1234 5678", null)), List.of())))
+                .expectException(rejected(Reason.INVALID, "entities[0].value", "country code")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(withEntities(c, List.of(
+                        new IntelEntity("e1", EntityType.URL, "x", null), new IntelEntity("e1", EntityType.URL, "y", null)), List.of())))
+                .expectException(rejected(Reason.INVALID, "entities[1].entityId", "twice")).expectNoEvents();
     }
 
     @Test
-    void refusesAReleaseToTheOwnerItself() {
-        fixture.givenNoPriorActivity().when(submit("t", "s", 2, "CN-NNCC", Set.of("CN-NNCC")))
-                .expectException(rejected(Reason.INVALID, "releasedTo", "owner"))
-                .expectNoEvents();
+    void refusesARelationToAnUnknownEntity() {
+        IntelReportContent c = withEntities(content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of()), ENTITIES,
+                List.of(new IntelRelation("e1", RelationKind.CONTROLS, "e9")));
+        fixture.givenNoPriorActivity().when(draft(c))
+                .expectException(rejected(Reason.INVALID, "relations[0].to")).expectNoEvents();
     }
 
     @Test
-    void theOwnerLinksTheReportToACaseOfAgenciesItIsReleasedTo() {
-        fixture.given(SUBMITTED)
-                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("CN-NNCC", "US-DEA"), "CN-NNCC"))
-                .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route"));
+    void refusesARouteWithAnUnknownCountryOrOneWaypoint() {
+        IntelReportContent c = content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of());
+        fixture.givenNoPriorActivity().when(draft(withRoute(c, new TraffickingRoute(List.of(
+                        new RouteWaypoint("A", "CN", TransportMode.SEA, null), new RouteWaypoint("B", "XX", TransportMode.SEA, null)),
+                        List.of(), null, null))))
+                .expectException(rejected(Reason.INVALID, "route.waypoints[1].country")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(withRoute(c, new TraffickingRoute(List.of(
+                        new RouteWaypoint("A", "CN", TransportMode.SEA, null)), List.of(), null, null))))
+                .expectException(rejected(Reason.INVALID, "route.waypoints")).expectNoEvents();
+    }
+
+    // --- workflow ---
+
+    @Test
+    void theOwnerRevisesADraftAndSubmitsItForRelease() {
+        IntelReportContent revised = content("New title", 3, Tlp.AMBER, HandlingCode.H2, Set.of("US-DEA"));
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2))
+                .when(new ReviseIntelReportDraftCommand(ID, "CN-NNCC", revised))
+                .expectEvents(new IntelReportDraftRevisedEvent(ID, revised));
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2))
+                .when(new SubmitIntelReportForReleaseCommand(ID, "CN-NNCC"))
+                .expectEvents(new IntelReportSubmittedForReleaseEvent(ID));
     }
 
     @Test
-    void anAgencyTheReportIsReleasedToLinksItToo() {
-        fixture.given(SUBMITTED)
+    void aDraftIsInvisibleToTheAgenciesItWillBeReleasedTo() {
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2))
+                .when(new SubmitIntelReportForReleaseCommand(ID, "US-DEA"))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new GiveIntelReportFeedbackCommand(ID, "US-DEA", FeedbackKind.CONFIRMED, ""))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+    }
+
+    @Test
+    void approvalDisseminatesTheReportWithItsEntities() {
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC"))
+                .expectEvents(new IntelReportApprovedEvent(ID), new IntelReportDisseminatedEvent(ID, "Precursor route",
+                        "CN-NNCC", Set.of("US-DEA"), ENTITIES));
+    }
+
+    @Test
+    void onlyASubmittedReportIsApprovedOrReturned() {
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC"))
+                .expectException(rejected(Reason.CONFLICT, null, "DRAFT")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new ReturnIntelReportCommand(ID, "CN-NNCC", "why"))
+                .expectException(rejected(Reason.CONFLICT, null, "DISSEMINATED")).expectNoEvents();
+    }
+
+    @Test
+    void aSupervisorOfAnotherAgencyCannotApprove() {
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ApproveIntelReportCommand(ID, "US-DEA"))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+    }
+
+    @Test
+    void aReturnedReportCarriesTheCommentsAndIsRevisedAgain() {
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ReturnIntelReportCommand(ID, "CN-NNCC", " cite the source "))
+                .expectEvents(new IntelReportReturnedEvent(ID, "cite the source"));
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ReturnIntelReportCommand(ID, "CN-NNCC", " "))
+                .expectException(rejected(Reason.INVALID, "comments")).expectNoEvents();
+        IntelReportContent revised = content("Precursor route", 2, Tlp.AMBER, HandlingCode.H2, Set.of("US-DEA"));
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID),
+                        new IntelReportReturnedEvent(ID, "cite"))
+                .when(new ReviseIntelReportDraftCommand(ID, "CN-NNCC", revised))
+                .expectEvents(new IntelReportDraftRevisedEvent(ID, revised));
+    }
+
+    @Test
+    void aDisseminatedReportIsNoLongerRevised() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new ReviseIntelReportDraftCommand(ID, "CN-NNCC", content("x", 2, Tlp.AMBER, HandlingCode.H2, Set.of())))
+                .expectException(rejected(Reason.CONFLICT, null)).expectNoEvents();
+    }
+
+    @Test
+    void theOwnerRegradesKeepingTheReason() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new RegradeIntelReportCommand(ID, "CN-NNCC", SourceReliability.A, 1, " corroborated "))
+                .expectEvents(new IntelReportRegradedEvent(ID, SourceReliability.A, 1, "corroborated"));
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new RegradeIntelReportCommand(ID, "US-DEA", SourceReliability.A, 1, "x"))
+                .expectException(rejected(Reason.FORBIDDEN, null, "CN-NNCC")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new RegradeIntelReportCommand(ID, "CN-NNCC", SourceReliability.A, 9, "x"))
+                .expectException(rejected(Reason.INVALID, "informationCredibility")).expectNoEvents();
+    }
+
+    // --- release ---
+
+    @Test
+    void theOwnerWidensTheReleaseOfADisseminatedReport() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR", "US-DEA")))
+                .expectEvents(new IntelReportReleaseWidenedEvent(ID, Set.of("MX-FGR")));
+    }
+
+    @Test
+    void aNonOwnerCannotWidenTheRelease() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "US-DEA", Set.of("MX-FGR")))
+                .expectException(rejected(Reason.FORBIDDEN, null, "Only the owner agency CN-NNCC")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "MX-FGR", Set.of("MX-FGR")))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+    }
+
+    @Test
+    void wideningToAgenciesThatAlreadySeeItChangesNothing() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("US-DEA")))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("CN-NNCC")))
+                .expectException(rejected(Reason.INVALID, "agencies")).expectNoEvents();
+    }
+
+    @Test
+    void aDraftIsNotWidenedButRevised() {
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR")))
+                .expectException(rejected(Reason.CONFLICT, null)).expectNoEvents();
+    }
+
+    // --- onward dissemination ---
+
+    @Test
+    void aRecipientAsksToPassAnH2ReportOnAndTheThirdAgencySeesItOnlyAfterConsent() {
+        OnwardDisseminationRequestedEvent requested = new OnwardDisseminationRequestedEvent(ID, "req-1", "US-DEA",
+                "MX-FGR", "joint operation");
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new RequestOnwardDisseminationCommand(ID, "req-1", "US-DEA", "MX-FGR", " joint operation "))
+                .expectEvents(requested);
+        // before consent MX-FGR may not see it: a link to its case is refused as missing
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("MX-FGR"), "MX-FGR"))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, "ok"))
+                .expectEvents(new OnwardDisseminationConsentedEvent(ID, "req-1", "US-DEA", "MX-FGR", "ok"),
+                        new IntelReportReleaseWidenedEvent(ID, Set.of("MX-FGR")));
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested,
+                        new OnwardDisseminationConsentedEvent(ID, "req-1", "US-DEA", "MX-FGR", "ok"),
+                        new IntelReportReleaseWidenedEvent(ID, Set.of("MX-FGR"))))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("MX-FGR"), "MX-FGR"))
+                .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route", "DISSEMINATED"));
+    }
+
+    @Test
+    void theOwnerRefusesAndTheThirdAgencyStillSeesNothing() {
+        OnwardDisseminationRequestedEvent requested = new OnwardDisseminationRequestedEvent(ID, "req-1", "US-DEA",
+                "MX-FGR", "joint operation");
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", false, "source at risk"))
+                .expectEvents(new OnwardDisseminationRefusedEvent(ID, "req-1", "US-DEA", "MX-FGR", "source at risk"));
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested,
+                        new OnwardDisseminationRefusedEvent(ID, "req-1", "US-DEA", "MX-FGR", "no")))
+                .when(new GiveIntelReportFeedbackCommand(ID, "MX-FGR", FeedbackKind.CONFIRMED, ""))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested,
+                        new OnwardDisseminationRefusedEvent(ID, "req-1", "US-DEA", "MX-FGR", "no")))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, ""))
+                .expectException(rejected(Reason.CONFLICT, null, "already decided")).expectNoEvents();
+    }
+
+    @Test
+    void onlyTheOwnerDecidesOnOnwardDissemination() {
+        OnwardDisseminationRequestedEvent requested = new OnwardDisseminationRequestedEvent(ID, "req-1", "US-DEA",
+                "MX-FGR", "joint operation");
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "US-DEA", true, ""))
+                .expectException(rejected(Reason.FORBIDDEN, null)).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-9", "CN-NNCC", true, ""))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Tlp.class, names = {"RED", "AMBER_STRICT"})
+    void redAndAmberStrictReportsAreNeverPassedOn(Tlp tlp) {
+        fixture.given(disseminated(tlp, HandlingCode.H2))
+                .when(new RequestOnwardDisseminationCommand(ID, "req-1", "US-DEA", "MX-FGR", "please"))
+                .expectException(rejected(Reason.FORBIDDEN, null, tlp.label())).expectNoEvents();
+    }
+
+    @Test
+    void aRedReportIsVisibleOnlyToItsNamedRecipients() {
+        fixture.given(disseminated(Tlp.RED, HandlingCode.H2))
                 .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("US-DEA", "GB-NCA"), "US-DEA"))
-                .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route"));
+                .expectException(rejected(Reason.FORBIDDEN, null, "GB-NCA")).expectNoEvents();
+        fixture.given(disseminated(Tlp.RED, HandlingCode.H2))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("GB-NCA"), "GB-NCA"))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+        // the owner names a further recipient: from then on it sees the report
+        fixture.given(disseminated(Tlp.RED, HandlingCode.H2, new IntelReportReleaseWidenedEvent(ID, Set.of("GB-NCA"))))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("GB-NCA"), "GB-NCA"))
+                .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route", "DISSEMINATED"));
     }
 
     @Test
-    void anAgencyThatMayNotSeeTheReportIsToldItDoesNotExist() {
-        fixture.given(SUBMITTED)
-                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("DE-BKA"), "DE-BKA"))
-                .expectException(rejected(Reason.NOT_FOUND, null))
-                .expectNoEvents();
+    void refusesOnwardRequestsThatMakeNoSense() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new RequestOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", "MX-FGR", "x"))
+                .expectException(rejected(Reason.CONFLICT, null, "widens")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new RequestOnwardDisseminationCommand(ID, "req-1", "US-DEA", "CN-NNCC", "x"))
+                .expectException(rejected(Reason.INVALID, "toAgency")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new RequestOnwardDisseminationCommand(ID, "req-1", "US-DEA", "MX-FGR", " "))
+                .expectException(rejected(Reason.INVALID, "justification")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2,
+                        new OnwardDisseminationRequestedEvent(ID, "req-1", "US-DEA", "MX-FGR", "x")))
+                .when(new RequestOnwardDisseminationCommand(ID, "req-2", "US-DEA", "MX-FGR", "again"))
+                .expectException(rejected(Reason.CONFLICT, "toAgency")).expectNoEvents();
+    }
+
+    // --- feedback, withdrawal ---
+
+    @Test
+    void aRecipientGivesFeedbackAndTheOwnerDoesNot() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new GiveIntelReportFeedbackCommand(ID, "US-DEA", FeedbackKind.FALSE_POSITIVE, " wrong vessel "))
+                .expectEvents(new IntelReportFeedbackGivenEvent(ID, "US-DEA", FeedbackKind.FALSE_POSITIVE, "wrong vessel"));
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new GiveIntelReportFeedbackCommand(ID, "CN-NNCC", FeedbackKind.CONFIRMED, ""))
+                .expectException(rejected(Reason.CONFLICT, null)).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new GiveIntelReportFeedbackCommand(ID, "US-DEA", null, ""))
+                .expectException(rejected(Reason.INVALID, "kind")).expectNoEvents();
     }
 
     @Test
-    void anAgencyThatMayNotSeeTheReportIsNotToldWhoMay() {
-        fixture.given(SUBMITTED)
-                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("DE-BKA", "CN-NNCC"), "DE-BKA"))
-                .expectException(rejected(Reason.NOT_FOUND, null))
-                .expectNoEvents();
+    void theOwnerWithdrawsAndTheReportIsNoLongerLinkedOrPassedOn() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WithdrawIntelReportCommand(ID, "CN-NNCC", " source burnt "))
+                .expectEvents(new IntelReportWithdrawnEvent(ID, "source burnt"));
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WithdrawIntelReportCommand(ID, "US-DEA", "x"))
+                .expectException(rejected(Reason.FORBIDDEN, null)).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, new IntelReportWithdrawnEvent(ID, "x")))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("US-DEA"), "US-DEA"))
+                .expectException(rejected(Reason.CONFLICT, null, "WITHDRAWN")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, new IntelReportWithdrawnEvent(ID, "x")))
+                .when(new RequestOnwardDisseminationCommand(ID, "r", "US-DEA", "MX-FGR", "x"))
+                .expectException(rejected(Reason.CONFLICT, null)).expectNoEvents();
+    }
+
+    // --- case links ---
+
+    @Test
+    void linksADisseminatedReportOnceWithItsStatus() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("CN-NNCC", "US-DEA"), "US-DEA"))
+                .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route", "DISSEMINATED"));
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2,
+                        new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route", "DISSEMINATED")))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("CN-NNCC", "US-DEA"), "CN-NNCC"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anUnapprovedReportIsNotLinkedEvenByItsOwner() {
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("CN-NNCC"), "CN-NNCC"))
+                .expectException(rejected(Reason.CONFLICT, null, "SUBMITTED_FOR_RELEASE")).expectNoEvents();
+        fixture.given(drafted(Tlp.AMBER, HandlingCode.H2))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("US-DEA"), "US-DEA"))
+                .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
     }
 
     @Test
     void refusesALinkToACaseWithAgenciesTheReportIsNotReleasedToNamingThem() {
-        fixture.given(SUBMITTED)
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
                 .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("US-DEA", "FR-OFAST", "DE-BKA"), "US-DEA"))
-                .expectException(rejected(Reason.FORBIDDEN, null, "DE-BKA, FR-OFAST"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void refusesALinkWithoutACase() {
-        fixture.given(SUBMITTED)
+                .expectException(rejected(Reason.FORBIDDEN, null, "DE-BKA, FR-OFAST")).expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
                 .when(new LinkIntelReportToCaseCommand(ID, " ", Set.of("US-DEA"), "US-DEA"))
-                .expectException(rejected(Reason.INVALID, "caseId"))
-                .expectNoEvents();
+                .expectException(rejected(Reason.INVALID, "caseId")).expectNoEvents();
     }
 
     @Test
-    void linksTheSameCaseOnlyOnce() {
-        fixture.given(SUBMITTED, new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route"))
-                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("CN-NNCC", "US-DEA"), "CN-NNCC"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+    void aReportSubmittedBeforeTheWorkflowCountsAsDisseminated() {
+        fixture.given(new IntelReportSubmittedEvent(ID, "Old report", "s", IntelCategory.TRAFFICKING_ROUTE,
+                        SourceReliability.B, 2, Tlp.AMBER, HandlingCode.H1, "CN-NNCC", List.of("US-DEA")))
+                .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("US-DEA"), "US-DEA"))
+                .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-1", "Old report", "DISSEMINATED"));
     }
 
-    @Test
-    void linksTheReportToAnotherCase() {
-        fixture.given(SUBMITTED, new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route"))
-                .when(new LinkIntelReportToCaseCommand(ID, "case-2", Set.of("GB-NCA"), "GB-NCA"))
-                .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-2", "Precursor route"));
+    // --- helpers ---
+
+    /** A disseminated report's events, then {@code more}. */
+    private static List<Object> disseminated(Tlp tlp, HandlingCode handling, Object... more) {
+        List<Object> events = new java.util.ArrayList<>(List.of(drafted(tlp, handling),
+                new IntelReportSubmittedForReleaseEvent(ID), new IntelReportApprovedEvent(ID),
+                new IntelReportDisseminatedEvent(ID, "Precursor route", "CN-NNCC", Set.of("US-DEA"), ENTITIES)));
+        events.addAll(List.of(more));
+        return events;
     }
 
-    private static SubmitIntelReportCommand submit(String title, String summary, int credibility, String owner,
-                                                   Set<String> releasedTo) {
-        return new SubmitIntelReportCommand(ID, title, summary, IntelCategory.TRAFFICKING_ROUTE, SourceReliability.B,
-                credibility, Tlp.AMBER, HandlingCode.H1, owner, releasedTo);
+    private static IntelReportDraftedEvent drafted(Tlp tlp, HandlingCode handling) {
+        return new IntelReportDraftedEvent(ID, "CN-NNCC", withEntities(content("Precursor route", 2, tlp, handling,
+                Set.of("US-DEA")), ENTITIES, RELATIONS));
+    }
+
+    private static DraftIntelReportCommand draft(IntelReportContent content) {
+        return new DraftIntelReportCommand(ID, "CN-NNCC", content);
+    }
+
+    private static IntelReportContent content(String title, int credibility, Tlp tlp, HandlingCode handling,
+                                              Set<String> releasedTo) {
+        return new IntelReportContent(title, "", "", IntelCategory.TRAFFICKING_ROUTE, SourceReliability.B, credibility,
+                tlp, handling, "", releasedTo, List.of(), List.of(), null);
+    }
+
+    private static IntelReportContent withEntities(IntelReportContent c, List<IntelEntity> entities, List<IntelRelation> relations) {
+        return new IntelReportContent(c.title(), c.summary(), c.body(), c.category(), c.sourceReliability(),
+                c.informationCredibility(), c.tlp(), c.handlingCode(), c.handlingRestriction(), c.releasedTo(),
+                entities, relations, c.route());
+    }
+
+    private static IntelReportContent withRestriction(IntelReportContent c, String restriction) {
+        return new IntelReportContent(c.title(), c.summary(), c.body(), c.category(), c.sourceReliability(),
+                c.informationCredibility(), c.tlp(), c.handlingCode(), restriction, c.releasedTo(),
+                c.entities(), c.relations(), c.route());
+    }
+
+    private static IntelReportContent withRoute(IntelReportContent c, TraffickingRoute route) {
+        return new IntelReportContent(c.title(), c.summary(), c.body(), c.category(), c.sourceReliability(),
+                c.informationCredibility(), c.tlp(), c.handlingCode(), c.handlingRestriction(), c.releasedTo(),
+                c.entities(), c.relations(), route);
     }
 }

@@ -7,8 +7,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Set;
 
 /**
+ * No longer handled: reports are drafted ({@link DraftIntelReportCommand}) and disseminated only once a supervisor of
+ * the owner agency approves them. Kept because {@link IntelReportSubmittedEvent}, which it used to produce, is stored
+ * and still read (such reports count as disseminated).
+ *
  * @param informationCredibility Admiralty code, 1 (confirmed) to 6 (cannot be judged)
  */
+@Deprecated
 public record SubmitIntelReportCommand(
         @TargetAggregateIdentifier String reportId,
         String title,

@@ -1,0 +1,191 @@
+package io.jointops.intel.web;
+
+import io.jointops.api.intel.RecordTakedownResponseCommand;
+import io.jointops.api.intel.ReportTakedownReappearanceCommand;
+import io.jointops.api.intel.RequestTakedownCommand;
+import io.jointops.api.intel.TakedownContentType;
+import io.jointops.api.intel.TakedownStatus;
+import io.jointops.intel.query.takedownview.TakedownView;
+import io.jointops.intel.query.takedownview.TakedownViews;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.history.HistoryPage;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.InvalidRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Takedown requests to online platforms, their responses, and statistics per platform. */
+@RestController
+@RequestMapping("/api/intel/takedowns")
+@Validated
+class TakedownController {
+
+    private static final String WRITERS = "hasAnyRole('investigator', 'analyst', 'supervisor')";
+    /** clocks of callers and server differ a little; an instant further ahead is a mistake */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final CommandGateway commands;
+    private final TakedownViews views;
+    private final EventHistory history;
+
+    TakedownController(CommandGateway commands, TakedownViews views, EventHistory history) {
+        this.commands = commands;
+        this.views = views;
+        this.history = history;
+    }
+
+    record RequestTakedown(@NotBlank @Size(max = 100) String platform, @NotBlank @Size(max = 2000) String url,
+                           @NotNull TakedownContentType contentType, @NotBlank @Size(max = 500) String offence,
+                           @NotBlank @Size(max = 64) String evidenceSha256, @NotNull Instant evidenceCapturedAt,
+                           @NotBlank @Size(max = 500) String legalBasis, Instant requestedAt) {
+    }
+
+    /** @param occurredAt when the platform acted; now if not given */
+    record Response(@Size(max = 2000) String reason, Instant occurredAt) {
+    }
+
+    /** @param url where the content is back, if not at the same URL */
+    record Reappearance(@Size(max = 2000) String url, Instant occurredAt) {
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    ResponseEntity<TakedownView> request(Caller caller, @Valid @RequestBody RequestTakedown request) {
+        String takedownId = UUID.randomUUID().toString();
+        Instant requestedAt = notInFuture("requestedAt", request.requestedAt());
+        notInFuture("evidenceCapturedAt", request.evidenceCapturedAt());
+        commands.sendAndWait(new RequestTakedownCommand(takedownId, request.platform(), request.url(),
+                request.contentType(), request.offence(), request.evidenceSha256(), request.evidenceCapturedAt(),
+                request.legalBasis(), caller.agency(), requestedAt), 30, TimeUnit.SECONDS);
+        TakedownView view = views.awaitVersion(takedownId, 0, ReadYourWrites.TIMEOUT).orElse(null);
+        return ResponseEntity.created(URI.create("/api/intel/takedowns/" + takedownId)).eTag(etag(0)).body(view);
+    }
+
+    @GetMapping("/{takedownId}")
+    ResponseEntity<TakedownView> get(Caller caller, @PathVariable String takedownId,
+                                     @RequestParam(required = false) Instant asOf) {
+        TakedownView view = visible(caller, takedownId);
+        if (asOf != null) {
+            view = views.asOf(takedownId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No takedown request '" + takedownId + "' was visible to you at " + asOf + "."));
+        }
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    Page<TakedownView> list(Caller caller, @RequestParam(required = false) String platform,
+                            @RequestParam(required = false) TakedownStatus status,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views.list(caller.agencyFilter(), blankToNull(platform), status == null ? null : status.name(), page, size);
+    }
+
+    /** Counts per platform and status; median and 90th percentile of the time to removal. */
+    @GetMapping("/stats")
+    List<TakedownViews.PlatformStats> stats(Caller caller, @RequestParam(required = false) String platform) {
+        return views.stats(caller.agencyFilter(), blankToNull(platform));
+    }
+
+    @GetMapping("/{takedownId}/history")
+    HistoryPage history(Caller caller, @PathVariable String takedownId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        visible(caller, takedownId);
+        return history.page(takedownId, page, size);
+    }
+
+    @PostMapping("/{takedownId}/acknowledgement")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<TakedownView> acknowledged(Caller caller, @PathVariable String takedownId,
+                                              @Valid @RequestBody(required = false) Response request) {
+        return respond(caller, takedownId, TakedownStatus.ACKNOWLEDGED, request);
+    }
+
+    @PostMapping("/{takedownId}/removal")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<TakedownView> removed(Caller caller, @PathVariable String takedownId,
+                                         @Valid @RequestBody(required = false) Response request) {
+        return respond(caller, takedownId, TakedownStatus.REMOVED, request);
+    }
+
+    @PostMapping("/{takedownId}/rejection")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<TakedownView> rejected(Caller caller, @PathVariable String takedownId,
+                                          @Valid @RequestBody Response request) {
+        return respond(caller, takedownId, TakedownStatus.REJECTED, request);
+    }
+
+    @PostMapping("/{takedownId}/reappearance")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<TakedownView> reappeared(Caller caller, @PathVariable String takedownId,
+                                            @Valid @RequestBody(required = false) Reappearance request) {
+        Instant at = notInFuture("occurredAt", request == null ? null : request.occurredAt());
+        return write(caller, takedownId, new ReportTakedownReappearanceCommand(takedownId, caller.agency(),
+                request == null ? null : blankToNull(request.url()), at));
+    }
+
+    private ResponseEntity<TakedownView> respond(Caller caller, String takedownId, TakedownStatus response,
+                                                 Response request) {
+        Instant at = notInFuture("occurredAt", request == null ? null : request.occurredAt());
+        return write(caller, takedownId, new RecordTakedownResponseCommand(takedownId, caller.agency(), response,
+                request == null ? null : request.reason(), at));
+    }
+
+    private ResponseEntity<TakedownView> write(Caller caller, String takedownId, Object command) {
+        visible(caller, takedownId);
+        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
+        return views.awaitVersion(takedownId, history.count(takedownId) - 1, ReadYourWrites.TIMEOUT)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    private static Instant notInFuture(String field, Instant at) {
+        Instant now = Instant.now();
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidRequestException(field, "must not be in the future");
+        }
+        return at;
+    }
+
+    private TakedownView visible(Caller caller, String takedownId) {
+        return views.find(takedownId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No takedown request '" + takedownId + "' is visible to you."));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}
