@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -53,6 +54,9 @@ class NotificationApiIT {
              "expectedDispatchDate":"2026-12-10","pointOfEntry":"Port of Tianjin","exportLicenceNumber":"NL-EXP-2026-0042",
              "tlp":"TLP:AMBER","handlingCode":"H1"}""";
 
+    static final RequestPostProcessor NL = TestTokens.user("nl.chemical", "NL-FIOD", "chemical-officer");
+    static final RequestPostProcessor CN = TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer");
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestService.register(registry, "chemical-service");
@@ -64,6 +68,13 @@ class NotificationApiIT {
     JdbcClient jdbc;
     @Autowired
     GoldenEvents golden;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired
+    org.axonframework.config.Configuration axon;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("eventSerializer")
+    org.axonframework.serialization.Serializer eventSerializer;
 
     @Test
     void filesANotificationVisibleToExportingAndImportingAgencyOnlyWithItsHistory() throws Exception {
@@ -111,14 +122,50 @@ class NotificationApiIT {
                 .andExpect(jsonPath("$.events[0].payload.expectedDispatchDate", is("2026-12-10")))
                 .andExpect(jsonPath("$.events[0].payload.exporter.address.country", is("NL")));
 
-        golden.assertStoredAsGolden(notificationId, 0, "PreExportNotificationFiledEvent.1.json", "notificationId");
-        assertThat(golden.read("PreExportNotificationFiledEvent.1.json", PreExportNotificationFiledEvent.class, "1"))
+        // the response deadline depends on when it was filed: stored with the golden file's, the payload must be the same
+        var stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(jdbc.sql(
+                        "SELECT payload FROM eventstore.domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 0")
+                .param("id", notificationId).query(byte[].class).single());
+        var goldenTwo = json.readTree(getClass().getResourceAsStream("/events/PreExportNotificationFiledEvent.2.json"));
+        assertThat(java.time.Instant.parse(stored.path("responseDueBy").asText()))
+                .isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(15)).minusSeconds(120),
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(15)));
+        stored.set("responseDueBy", goldenTwo.get("responseDueBy"));
+        stored.set("notificationId", goldenTwo.get("notificationId"));
+        assertThat((com.fasterxml.jackson.databind.JsonNode) stored).isEqualTo(goldenTwo);
+        assertThat(golden.read("PreExportNotificationFiledEvent.2.json", PreExportNotificationFiledEvent.class, "2"))
                 .isEqualTo(new PreExportNotificationFiledEvent("c2d7a0f4-9b1e-4e7a-8f3d-5a6b7c8d9e01", "NL-FIOD", "CN-CUSTOMS",
                         new Party("Rhine Chemicals BV", new Address("Havenweg 1", "Rotterdam", "3011 AA", "NL")),
                         new Party("Tianjin Fine Chem Co.", new Address("8 Binhai Road", "Tianjin", null, "CN")),
                         new Party("Warehouse 3", new Address("12 Port Road", "Tianjin", "300450", "CN")),
                         "Acetic anhydride", "108-24-7", new BigDecimal("1250.5"), QuantityUnit.L,
-                        LocalDate.of(2026, 12, 10), "Port of Tianjin", "NL-EXP-2026-0042", Tlp.AMBER, HandlingCode.H1));
+                        LocalDate.of(2026, 12, 10), "Port of Tianjin", "NL-EXP-2026-0042", Tlp.AMBER, HandlingCode.H1,
+                        null, null, java.util.List.of(), java.time.Instant.parse("2026-12-15T09:00:00Z")));
+        // revision 1, as stored before the response window existed, reads through the upcaster with empty additions
+        assertThat(upcast("PreExportNotificationFiledEvent.1.json"))
+                .isEqualTo(new PreExportNotificationFiledEvent("c2d7a0f4-9b1e-4e7a-8f3d-5a6b7c8d9e01", "NL-FIOD", "CN-CUSTOMS",
+                        new Party("Rhine Chemicals BV", new Address("Havenweg 1", "Rotterdam", "3011 AA", "NL")),
+                        new Party("Tianjin Fine Chem Co.", new Address("8 Binhai Road", "Tianjin", null, "CN")),
+                        new Party("Warehouse 3", new Address("12 Port Road", "Tianjin", "300450", "CN")),
+                        "Acetic anhydride", "108-24-7", new BigDecimal("1250.5"), QuantityUnit.L,
+                        LocalDate.of(2026, 12, 10), "Port of Tianjin", "NL-EXP-2026-0042", Tlp.AMBER, HandlingCode.H1,
+                        null, null, java.util.List.of(), null));
+    }
+
+    /** Reads a revision 1 golden file as the event store would: through the configured upcaster chain. */
+    private PreExportNotificationFiledEvent upcast(String file) throws java.io.IOException {
+        byte[] bytes = getClass().getResourceAsStream("/events/" + file).readAllBytes();
+        var serialized = new org.axonframework.serialization.SimpleSerializedObject<>(bytes, byte[].class,
+                PreExportNotificationFiledEvent.class.getName(), "1");
+        var entry = new org.axonframework.eventhandling.GenericDomainEventEntry<>("PreExportNotification", "x", 0,
+                "e", java.time.Instant.now(), serialized.getType().getName(), "1", bytes,
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (PreExportNotificationFiledEvent) org.axonframework.serialization.upcasting.event.EventUpcasterChain.class
+                .cast(axon.upcasterChain())
+                .upcast(java.util.stream.Stream.of(new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(entry, eventSerializer)))
+                .map(representation -> eventSerializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                        representation.getData(byte[].class).getData(), byte[].class, representation.getType())))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -26,9 +26,23 @@ import java.util.regex.Pattern;
  */
 public final class ControlledPrecursors {
 
-    /** One row of the registry. {@code casNumber} is null where unconfirmed. */
-    public record Precursor(String name, Set<String> otherNames, String casNumber, String table) {
+    /**
+     * One row of the registry. {@code casNumber} is null where unconfirmed; {@code typicalUse} is the registry's short
+     * description of the illicit manufacture it serves (empty where the file has no such column).
+     */
+    public record Precursor(String name, Set<String> otherNames, String casNumber, String table, String typicalUse) {
+
+        /**
+         * A Table I substance whose typical illicit use is fentanyl: the fentanyl precursors added to Table I since
+         * 2017 (NPP, ANPP, 4-AP, 1-boc-4-AP, norfentanyl, 4-piperidone, 1-boc-4-piperidone). Read from the
+         * registry, so a future addition to the CSV counts without a code change.
+         */
+        public boolean tableOneFentanylPrecursor() {
+            return "I".equals(table) && FENTANYL.matcher(typicalUse).find();
+        }
     }
+
+    private static final Pattern FENTANYL = Pattern.compile("\\bfentanyl\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TRAILING_PARENTHESES = Pattern.compile("^(.*\\S)\\s+\\(([^()]*)\\)$");
 
@@ -69,6 +83,7 @@ public final class ControlledPrecursors {
             int otherNames = column(columns, "iupac_or_other_name");
             int cas = column(columns, "cas_number");
             int table = column(columns, "table");
+            int typicalUse = columns.indexOf("typical_use_in_illicit_manufacture");
             List<Precursor> precursors = new ArrayList<>();
             String line;
             int lineNumber = 1;
@@ -97,7 +112,7 @@ public final class ControlledPrecursors {
                     }
                 }
                 precursors.add(new Precursor(fields.get(name).strip(), Collections.unmodifiableSet(others), casNumber,
-                        fields.get(table).strip()));
+                        fields.get(table).strip(), typicalUse < 0 ? "" : fields.get(typicalUse).strip()));
             }
             return new ControlledPrecursors(precursors);
         } catch (IOException e) {
@@ -109,13 +124,60 @@ public final class ControlledPrecursors {
         return precursors;
     }
 
-    Optional<Precursor> byCasNumber(String casNumber) {
+    public Optional<Precursor> byCasNumber(String casNumber) {
         return Optional.ofNullable(byCas.get(casNumber));
     }
 
     /** Matches the registry's name, an abbreviation it gives in parentheses, or another name; case and spacing aside. */
-    Optional<Precursor> byName(String name) {
+    public Optional<Precursor> byName(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(byName.get(normalise(name)));
+    }
+
+    /**
+     * Look-up as a person types it: a CAS registry number (the check digit must match, else
+     * {@link IllegalArgumentException}), a name, an abbreviation or another name; otherwise the substances one of
+     * whose names contains the text.
+     */
+    public List<Precursor> search(String text) {
+        String query = text == null ? "" : text.strip();
+        if (query.isEmpty()) {
+            return precursors;
+        }
+        if (query.matches("^\\d+-\\d+-\\d+$")) {
+            if (!CasNumber.isValid(query)) {
+                throw new IllegalArgumentException("'" + query + "' is not a CAS registry number with a valid check digit");
+            }
+            return byCasNumber(query).map(List::of).orElse(List.of());
+        }
+        Optional<Precursor> exact = byName(query);
+        if (exact.isPresent()) {
+            return List.of(exact.get());
+        }
+        String wanted = normalise(query);
+        return precursors.stream()
+                .filter(precursor -> names(precursor).stream().anyMatch(name -> name.contains(wanted)))
+                .toList();
+    }
+
+    /**
+     * The substance a notification, shipment or incident names: by its CAS RN where given (the check digit must
+     * match), else by name; a name and number of two different substances identify none. Empty if not controlled.
+     */
+    public Optional<Precursor> identify(String name, String casNumber) {
+        if (casNumber != null && !casNumber.isBlank()) {
+            Optional<Precursor> byCas = byCasNumber(casNumber.strip());
+            Optional<Precursor> named = byName(name);
+            if (byCas.isPresent()) {
+                return named.isPresent() && !named.get().equals(byCas.get()) ? Optional.empty() : byCas;
+            }
+            return named.filter(precursor -> precursor.casNumber() == null);
+        }
+        return byName(name);
+    }
+
+    /** Every name the registry gives the substance (its name, abbreviations, other names), normalised. */
+    public static Set<String> namesOf(Precursor precursor) {
+        return names(precursor);
     }
 
     private static Set<String> names(Precursor precursor) {

@@ -1,18 +1,36 @@
 package io.jointops.chemicals.command;
 
-import io.jointops.api.chemicals.Address;
+import io.jointops.api.chemicals.AcknowledgePreExportNotificationCommand;
+import io.jointops.api.chemicals.ClearPreExportNotificationCommand;
 import io.jointops.api.chemicals.FilePreExportNotificationCommand;
+import io.jointops.api.chemicals.NotificationStatus;
+import io.jointops.api.chemicals.ObjectToPreExportNotificationCommand;
 import io.jointops.api.chemicals.Party;
+import io.jointops.api.chemicals.PreExportNotificationAcknowledgedEvent;
+import io.jointops.api.chemicals.PreExportNotificationClearedEvent;
 import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
+import io.jointops.api.chemicals.PreExportNotificationObjectedEvent;
+import io.jointops.api.chemicals.PreExportNotificationUnansweredEvent;
+import io.jointops.api.chemicals.RecordPreExportNotificationNoReplyCommand;
+import io.jointops.api.shared.CommandRejectedException;
+import io.jointops.api.shared.Rejection.Reason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import static io.jointops.chemicals.command.Inputs.blankToNull;
+import static io.jointops.chemicals.command.Inputs.requireParty;
+import static io.jointops.chemicals.command.Inputs.requireQuantity;
+import static io.jointops.chemicals.command.Inputs.stripped;
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
 import static io.jointops.platform.command.CommandChecks.requireText;
@@ -20,30 +38,35 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A pre-export notification (1988 Convention, Art. 12(10)(a)): the exporting country's authority tells the importing
- * country's authority of a planned shipment of a controlled precursor. Released to the importing agency.
+ * country's authority of a planned shipment of a controlled precursor. Released to the importing agency, which
+ * acknowledges it and then clears it or objects within its response window; the response process marks it "no reply"
+ * when the window passes unanswered.
  */
 @Aggregate
 class PreExportNotification {
 
-    static final int MAX_NAME = 200;
-    static final int MAX_STREET = 200;
-    static final int MAX_CITY = 100;
-    static final int MAX_POSTAL_CODE = 20;
     static final int MAX_LICENCE = 64;
-    static final int MAX_INTEGER_DIGITS = 12;
-    static final int MAX_FRACTION_DIGITS = 3;
+    static final int MAX_REASON = 2000;
+    static final int MAX_ROUTE = 20;
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
     @AggregateIdentifier
     private String notificationId;
+    private String exportingAgency;
+    private String importingAgency;
+    private NotificationStatus status;
+    private Instant responseDueBy;
 
     PreExportNotification() {
         // for Axon: rebuilt from events
     }
 
-    /** @param precursors the registry read at start, injected by Axon */
+    /**
+     * @param precursors the registry read at start, injected by Axon
+     * @param rules      who answers for which country, and the response windows; injected by Axon
+     */
     @CommandHandler
-    PreExportNotification(FilePreExportNotificationCommand command, ControlledPrecursors precursors) {
+    PreExportNotification(FilePreExportNotificationCommand command, ControlledPrecursors precursors, PenRules rules) {
         requireAgency("exportingAgency", command.exportingAgency());
         requireAgency("importingAgency", command.importingAgency());
         if (command.importingAgency().equals(command.exportingAgency())) {
@@ -52,7 +75,17 @@ class PreExportNotification {
         requireParty("exporter", command.exporter());
         requireParty("importer", command.importer());
         requireParty("consignee", command.consignee());
-        requireText("substanceName", command.substanceName(), MAX_NAME);
+        String exportCountry = command.exporter().address().country();
+        if (!PenRules.isOfCountry(command.exportingAgency(), exportCountry)) {
+            throw invalid("exporter.address.country", "the exporter must be in the notifying agency's country: "
+                    + command.exportingAgency() + " does not notify exports from " + exportCountry);
+        }
+        String importCountry = command.importer().address().country();
+        if (!rules.isImportAuthority(command.importingAgency(), importCountry)) {
+            throw invalid("importingAgency", command.importingAgency() + " is not the importing country's authority: "
+                    + rules.importAuthorityRule(importCountry));
+        }
+        requireText("substanceName", command.substanceName(), Inputs.MAX_NAME);
         requireControlledSubstance(command.substanceName().strip(), command.casNumber(), precursors);
         requireQuantity(command.quantity());
         if (command.unit() == null) {
@@ -61,7 +94,7 @@ class PreExportNotification {
         if (command.expectedDispatchDate() == null) {
             throw invalid("expectedDispatchDate", "must be given");
         }
-        requireText("pointOfEntry", command.pointOfEntry(), MAX_NAME);
+        requireText("pointOfEntry", command.pointOfEntry(), Inputs.MAX_NAME);
         if (command.exportLicenceNumber() != null && command.exportLicenceNumber().length() > MAX_LICENCE) {
             throw invalid("exportLicenceNumber", "must be at most " + MAX_LICENCE + " characters");
         }
@@ -71,16 +104,115 @@ class PreExportNotification {
         if (command.handlingCode() == null) {
             throw invalid("handlingCode", "must be given");
         }
+        requireMixture(command.mixturePercentage());
+        List<String> route = command.route() == null ? List.of() : new ArrayList<>(command.route());
+        if (route.size() > MAX_ROUTE) {
+            throw invalid("route", "must list at most " + MAX_ROUTE + " countries");
+        }
+        for (String country : route) {
+            if (country == null || !COUNTRY.matcher(country).matches()) {
+                throw invalid("route", "must list ISO 3166-1 alpha-2 country codes such as NL");
+            }
+        }
         apply(new PreExportNotificationFiledEvent(command.notificationId(), command.exportingAgency(),
                 command.importingAgency(), stripped(command.exporter()), stripped(command.importer()),
                 stripped(command.consignee()), command.substanceName().strip(), command.casNumber(),
                 command.quantity(), command.unit(), command.expectedDispatchDate(), command.pointOfEntry().strip(),
-                blankToNull(command.exportLicenceNumber()), command.tlp(), command.handlingCode()));
+                blankToNull(command.exportLicenceNumber()), command.tlp(), command.handlingCode(),
+                command.mixturePercentage(), command.transportMode(), List.copyOf(route),
+                rules.responseDueBy(importCountry)));
+    }
+
+    @CommandHandler
+    void handle(AcknowledgePreExportNotificationCommand command) {
+        requireImportingAgency(command.respondingAgency());
+        if (status != NotificationStatus.FILED && status != NotificationStatus.NO_REPLY) {
+            throw new CommandRejectedException(Reason.CONFLICT, null,
+                    "The notification is already " + status + "; only a FILED or NO_REPLY one is acknowledged.");
+        }
+        apply(new PreExportNotificationAcknowledgedEvent(notificationId, importingAgency));
+    }
+
+    @CommandHandler
+    void handle(ClearPreExportNotificationCommand command) {
+        requireImportingAgency(command.respondingAgency());
+        requireUnanswered();
+        apply(new PreExportNotificationClearedEvent(notificationId, importingAgency));
+    }
+
+    @CommandHandler
+    void handle(ObjectToPreExportNotificationCommand command) {
+        requireImportingAgency(command.respondingAgency());
+        requireText("reason", command.reason(), MAX_REASON);
+        requireUnanswered();
+        apply(new PreExportNotificationObjectedEvent(notificationId, importingAgency, command.reason().strip()));
+    }
+
+    /** The window passed; a reply that came first wins, and a second expiry (a redelivered deadline) changes nothing. */
+    @CommandHandler
+    void handle(RecordPreExportNotificationNoReplyCommand command) {
+        if (status == NotificationStatus.FILED || status == NotificationStatus.ACKNOWLEDGED) {
+            apply(new PreExportNotificationUnansweredEvent(notificationId, responseDueBy,
+                    Set.of(exportingAgency, importingAgency)));
+        }
     }
 
     @EventSourcingHandler
     void on(PreExportNotificationFiledEvent event) {
         notificationId = event.notificationId();
+        exportingAgency = event.exportingAgency();
+        importingAgency = event.importingAgency();
+        responseDueBy = event.responseDueBy();
+        status = NotificationStatus.FILED;
+    }
+
+    @EventSourcingHandler
+    void on(PreExportNotificationAcknowledgedEvent event) {
+        status = NotificationStatus.ACKNOWLEDGED;
+    }
+
+    @EventSourcingHandler
+    void on(PreExportNotificationClearedEvent event) {
+        status = NotificationStatus.CLEARED;
+    }
+
+    @EventSourcingHandler
+    void on(PreExportNotificationObjectedEvent event) {
+        status = NotificationStatus.OBJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(PreExportNotificationUnansweredEvent event) {
+        status = NotificationStatus.NO_REPLY;
+    }
+
+    /**
+     * Only the importing authority responds. The exporting agency knows the notification and is told so; anyone
+     * else must not learn that it exists.
+     */
+    private void requireImportingAgency(String agency) {
+        if (!importingAgency.equals(agency)) {
+            throw exportingAgency.equals(agency)
+                    ? new CommandRejectedException(Reason.FORBIDDEN, null,
+                    "Only the importing authority " + importingAgency + " responds to this notification.")
+                    : new CommandRejectedException(Reason.NOT_FOUND, null,
+                    "No pre-export notification '" + notificationId + "' is visible to you.");
+        }
+    }
+
+    /** A late reply after "no reply" still counts (the escalation stays on record); a second reply does not. */
+    private void requireUnanswered() {
+        if (status == NotificationStatus.CLEARED || status == NotificationStatus.OBJECTED) {
+            throw new CommandRejectedException(Reason.CONFLICT, null,
+                    "The notification was already answered: it is " + status + ".");
+        }
+    }
+
+    private static void requireMixture(BigDecimal percentage) {
+        if (percentage != null && (percentage.signum() <= 0 || percentage.compareTo(BigDecimal.valueOf(100)) > 0
+                || percentage.stripTrailingZeros().scale() > 2)) {
+            throw invalid("mixturePercentage", "must be more than 0 and at most 100, with at most 2 decimals");
+        }
     }
 
     /**
@@ -111,48 +243,5 @@ class PreExportNotification {
             throw invalid("casNumber", "neither CAS RN " + casNumber + " nor the name '" + name
                     + "' is a controlled precursor of Table I or II of the 1988 Convention");
         }
-    }
-
-    private static void requireQuantity(BigDecimal quantity) {
-        if (quantity == null) {
-            throw invalid("quantity", "must be given");
-        }
-        if (quantity.signum() <= 0) {
-            throw invalid("quantity", "must be more than 0");
-        }
-        BigDecimal plain = quantity.stripTrailingZeros();
-        if (plain.scale() > MAX_FRACTION_DIGITS || plain.precision() - plain.scale() > MAX_INTEGER_DIGITS) {
-            throw invalid("quantity", "must have at most " + MAX_INTEGER_DIGITS + " digits before and "
-                    + MAX_FRACTION_DIGITS + " after the decimal point");
-        }
-    }
-
-    private static void requireParty(String field, Party party) {
-        if (party == null) {
-            throw invalid(field, "must be given");
-        }
-        requireText(field + ".name", party.name(), MAX_NAME);
-        Address address = party.address();
-        if (address == null) {
-            throw invalid(field + ".address", "must be given");
-        }
-        requireText(field + ".address.street", address.street(), MAX_STREET);
-        requireText(field + ".address.city", address.city(), MAX_CITY);
-        if (address.postalCode() != null && address.postalCode().length() > MAX_POSTAL_CODE) {
-            throw invalid(field + ".address.postalCode", "must be at most " + MAX_POSTAL_CODE + " characters");
-        }
-        if (address.country() == null || !COUNTRY.matcher(address.country()).matches()) {
-            throw invalid(field + ".address.country", "must be an ISO 3166-1 alpha-2 country code such as NL");
-        }
-    }
-
-    private static Party stripped(Party party) {
-        Address address = party.address();
-        return new Party(party.name().strip(), new Address(address.street().strip(), address.city().strip(),
-                blankToNull(address.postalCode()), address.country()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

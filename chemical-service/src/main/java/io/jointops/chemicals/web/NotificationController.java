@@ -1,6 +1,9 @@
 package io.jointops.chemicals.web;
 
+import io.jointops.api.chemicals.AcknowledgePreExportNotificationCommand;
+import io.jointops.api.chemicals.ClearPreExportNotificationCommand;
 import io.jointops.api.chemicals.FilePreExportNotificationCommand;
+import io.jointops.api.chemicals.ObjectToPreExportNotificationCommand;
 import io.jointops.chemicals.query.notificationview.NotificationView;
 import io.jointops.chemicals.query.notificationview.NotificationViews;
 import io.jointops.platform.history.EventHistory;
@@ -53,7 +56,8 @@ class NotificationController {
                 request.importingAgency(), request.exporter().toParty(), request.importer().toParty(),
                 request.consignee().toParty(), request.substanceName(), request.casNumber(), request.quantity(),
                 request.unit(), request.expectedDispatchDate(), request.pointOfEntry(), request.exportLicenceNumber(),
-                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
+                request.tlp(), request.handlingCode(), request.mixturePercentage(), request.transportMode(),
+                request.route()), 30, TimeUnit.SECONDS);
         NotificationView view = views.awaitVersion(notificationId, 0, ReadYourWrites.TIMEOUT).orElse(null);
         return ResponseEntity.created(location(notificationId)).eTag(etag(0)).body(view);
     }
@@ -78,6 +82,49 @@ class NotificationController {
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return views.visibleTo(caller.agencyFilter(), page, size);
+    }
+
+    /** The importing authority confirms receipt. */
+    @PostMapping("/{notificationId}/acknowledge")
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
+    ResponseEntity<NotificationView> acknowledge(Caller caller, @PathVariable String notificationId) {
+        NotificationView before = visible(caller, notificationId);
+        commands.sendAndWait(new AcknowledgePreExportNotificationCommand(notificationId, caller.agency()), 30, TimeUnit.SECONDS);
+        return changed(notificationId, before.version() + 1);
+    }
+
+    /** The importing authority has no objection. */
+    @PostMapping("/{notificationId}/clear")
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
+    ResponseEntity<NotificationView> clear(Caller caller, @PathVariable String notificationId) {
+        NotificationView before = visible(caller, notificationId);
+        commands.sendAndWait(new ClearPreExportNotificationCommand(notificationId, caller.agency()), 30, TimeUnit.SECONDS);
+        return changed(notificationId, before.version() + 1);
+    }
+
+    /** The importing authority objects, saying why; the shipments under the notification are stopped. */
+    @PostMapping("/{notificationId}/objection")
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
+    ResponseEntity<NotificationView> object(Caller caller, @PathVariable String notificationId,
+                                           @Valid @RequestBody NotificationRequests.Objection request) {
+        NotificationView before = visible(caller, notificationId);
+        commands.sendAndWait(new ObjectToPreExportNotificationCommand(notificationId, caller.agency(), request.reason()),
+                30, TimeUnit.SECONDS);
+        return changed(notificationId, before.version() + 1);
+    }
+
+    /** Notifications escalated after "no reply" that the caller's agency takes part in: the supervisors' follow-up. */
+    @GetMapping("/escalations")
+    Page<NotificationView> escalations(Caller caller,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views.escalatedTo(caller.agencyFilter(), page, size);
+    }
+
+    private ResponseEntity<NotificationView> changed(String notificationId, long version) {
+        return views.awaitVersion(notificationId, version, ReadYourWrites.TIMEOUT)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
+                .orElseGet(() -> ResponseEntity.accepted().build());
     }
 
     @GetMapping("/{notificationId}/history")

@@ -7,6 +7,7 @@ import io.jointops.api.shared.Agencies;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,8 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import io.jointops.api.chemicals.TransportMode;
 
 /** Request bodies of the pre-export notification API. The exporting agency is never among them: it is the caller's. */
 final class NotificationRequests {
@@ -40,7 +43,13 @@ final class NotificationRequests {
             @NotBlank @Size(max = 200) String pointOfEntry,
             @Size(max = 64) String exportLicenceNumber,
             @NotNull Tlp tlp,
-            @NotNull HandlingCode handlingCode) {
+            @NotNull HandlingCode handlingCode,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal mixturePercentage,
+            TransportMode transportMode,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 country code such as NL") String> route) {
+    }
+
+    record Objection(@NotBlank @Size(max = 2000) String reason) {
     }
 
     record PartyRequest(@NotBlank @Size(max = 200) String name, @NotNull @Valid AddressRequest address) {

@@ -5,6 +5,7 @@ import io.jointops.api.chemicals.FilePreExportNotificationCommand;
 import io.jointops.api.chemicals.Party;
 import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
 import io.jointops.api.chemicals.QuantityUnit;
+import io.jointops.api.chemicals.TransportMode;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
@@ -15,7 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static io.jointops.platform.test.Rejections.rejected;
@@ -25,6 +32,10 @@ class PreExportNotificationTest {
     private static final String ID = "pen-1";
     private static final LocalDate DISPATCH = LocalDate.of(2026, 12, 10);
     private static final ControlledPrecursors REGISTRY = ControlledPrecursorsTest.shipped();
+    static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
+    static final PenRules RULES = new PenRules(Map.of("US", "US-DEA"), Map.of("AU", Duration.ofDays(5)),
+            Duration.ofDays(15), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final Instant DUE = NOW.plus(Duration.ofDays(15));
 
     private AggregateTestFixture<PreExportNotification> fixture;
 
@@ -32,6 +43,7 @@ class PreExportNotificationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PreExportNotification.class);
         fixture.registerInjectableResource(REGISTRY);
+        fixture.registerInjectableResource(RULES);
     }
 
     @Test
@@ -49,7 +61,7 @@ class PreExportNotificationTest {
                         party("Tianjin Fine Chem Co.", "8 Binhai Road", "Tianjin", null, "CN"),
                         party("Tianjin Fine Chem Co. Warehouse 3", "12 Port Road", "Tianjin", "300450", "CN"),
                         "Acetic anhydride", "108-24-7", new BigDecimal("1250.5"), QuantityUnit.L, DISPATCH,
-                        "Port of Tianjin", "NL-EXP-2026-0042", Tlp.AMBER, HandlingCode.H1));
+                        "Port of Tianjin", "NL-EXP-2026-0042", Tlp.AMBER, HandlingCode.H1, null, null, List.of(), DUE));
     }
 
     @Test
@@ -68,7 +80,7 @@ class PreExportNotificationTest {
                         party("Tianjin Fine Chem Co.", "8 Binhai Road", "Tianjin", null, "CN"),
                         party("Tianjin Fine Chem Co. Warehouse 3", "12 Port Road", "Tianjin", "300450", "CN"),
                         "ANPP", "21409-26-7", new BigDecimal("25"), QuantityUnit.KG, DISPATCH, "Port of Tianjin",
-                        null, Tlp.AMBER, HandlingCode.H1));
+                        null, Tlp.AMBER, HandlingCode.H1, null, null, List.of(), DUE));
     }
 
     @Test
@@ -231,7 +243,7 @@ class PreExportNotificationTest {
         change.accept(p);
         return new FilePreExportNotificationCommand(ID, p.exportingAgency, p.importingAgency, p.exporter, p.importer,
                 p.consignee, p.substanceName, p.casNumber, p.quantity, p.unit, p.dispatch, p.pointOfEntry, p.licence,
-                p.tlp, p.handlingCode);
+                p.tlp, p.handlingCode, p.mixture, p.transportMode, p.route);
     }
 
     private static Party party(String name, String street, String city, String postalCode, String country) {
@@ -254,5 +266,8 @@ class PreExportNotificationTest {
         String licence = null;
         Tlp tlp = Tlp.AMBER;
         HandlingCode handlingCode = HandlingCode.H1;
+        BigDecimal mixture = null;
+        TransportMode transportMode = null;
+        List<String> route = null;
     }
 }

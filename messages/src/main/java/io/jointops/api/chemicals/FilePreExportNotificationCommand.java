@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Notifies the importing country's authority of a planned export of a controlled precursor (1988 Convention,
@@ -16,6 +17,9 @@ import java.time.LocalDate;
  * @param casNumber           CAS registry number of the substance, e.g. {@code 108-24-7}
  * @param pointOfEntry        expected point of entry into the importing country
  * @param exportLicenceNumber the export licence or authorisation, where the exporting country issues one; may be null
+ * @param mixturePercentage   the substance's share of a mixture in percent; null for the pure substance
+ * @param transportMode       may be null where not yet known
+ * @param route               transit countries (ISO 3166-1 alpha-2) in order; may be empty
  */
 public record FilePreExportNotificationCommand(
         @TargetAggregateIdentifier String notificationId,
@@ -32,5 +36,8 @@ public record FilePreExportNotificationCommand(
         String pointOfEntry,
         String exportLicenceNumber,
         Tlp tlp,
-        HandlingCode handlingCode) {
+        HandlingCode handlingCode,
+        BigDecimal mixturePercentage,
+        TransportMode transportMode,
+        List<String> route) {
 }

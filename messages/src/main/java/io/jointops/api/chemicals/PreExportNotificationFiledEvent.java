@@ -5,9 +5,19 @@ import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-@Revision("1")
+/**
+ * Revision 2 adds the transport details the EU asks for (mixture percentage, transport mode, route) and the instant
+ * the importing authority's response is due; revision 1 events are upcast with those empty (and no deadline).
+ *
+ * @param mixturePercentage the substance's share of a mixture, in percent; null for the pure substance
+ * @param route             ISO 3166-1 alpha-2 countries the consignment passes between export and import, in order
+ * @param responseDueBy     end of the importing country's response window; null for notifications filed before it
+ */
+@Revision("2")
 public record PreExportNotificationFiledEvent(
         String notificationId,
         String exportingAgency,
@@ -23,5 +33,9 @@ public record PreExportNotificationFiledEvent(
         String pointOfEntry,
         String exportLicenceNumber,
         Tlp tlp,
-        HandlingCode handlingCode) {
+        HandlingCode handlingCode,
+        BigDecimal mixturePercentage,
+        TransportMode transportMode,
+        List<String> route,
+        Instant responseDueBy) {
 }

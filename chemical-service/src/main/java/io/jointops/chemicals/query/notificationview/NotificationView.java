@@ -5,8 +5,12 @@ import io.jointops.api.chemicals.Party;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** A pre-export notification as the exporting or importing agency sees it. {@code version} is used as ETag. */
+/**
+ * A pre-export notification as the exporting or importing agency sees it. {@code version} is used as ETag.
+ * {@code escalatedTo} names the agencies whose supervisors must follow up a "no reply" (null while not escalated).
+ */
 public record NotificationView(
         String id,
         String exportingAgency,
@@ -26,7 +30,17 @@ public record NotificationView(
         long version,
         Instant filedAt,
         String filedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String status,
+        BigDecimal mixturePercentage,
+        String transportMode,
+        List<String> route,
+        Instant responseDueBy,
+        Instant acknowledgedAt,
+        Instant answeredAt,
+        String objectionReason,
+        List<String> escalatedTo,
+        Instant escalatedAt) {
 
     public boolean visibleTo(String agency) {
         return exportingAgency.equals(agency) || importingAgency.equals(agency);

@@ -3,7 +3,12 @@ package io.jointops.chemicals.query.notificationview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.chemicals.Party;
+import io.jointops.api.chemicals.PreExportNotificationAcknowledgedEvent;
+import io.jointops.api.chemicals.PreExportNotificationClearedEvent;
 import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
+import io.jointops.api.chemicals.PreExportNotificationObjectedEvent;
+import io.jointops.api.chemicals.PreExportNotificationUnansweredEvent;
+import io.jointops.chemicals.command.PartyNames;
 import io.jointops.platform.audit.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -46,10 +51,13 @@ class NotificationViewProjector {
                         INSERT INTO notification_view (notification_id, exporting_agency, importing_agency, exporter,
                                                        importer, consignee, substance_name, cas_number, quantity, unit,
                                                        expected_dispatch_date, point_of_entry, export_licence_number,
-                                                       tlp, handling_code, version, filed_at, filed_by, updated_at)
+                                                       tlp, handling_code, version, filed_at, filed_by, updated_at,
+                                                       status, mixture_percentage, transport_mode, route,
+                                                       response_due_by, importer_key)
                         VALUES (:id, :exporting, :importing, CAST(:exporter AS JSONB), CAST(:importer AS JSONB),
                                 CAST(:consignee AS JSONB), :substance, :cas, :quantity, :unit, :dispatch, :entry,
-                                :licence, :tlp, :handling, :version, :at, :actor, :at)
+                                :licence, :tlp, :handling, :version, :at, :actor, :at, 'FILED', :mixture, :transport,
+                                CAST(:route AS JSONB), :due, :importerKey)
                         ON CONFLICT (notification_id) DO NOTHING""")
                 .param("id", event.notificationId())
                 .param("exporting", event.exportingAgency())
@@ -69,7 +77,52 @@ class NotificationViewProjector {
                 .param("version", version)
                 .param("at", utc(at))
                 .param("actor", actor)
+                .param("mixture", event.mixturePercentage())
+                .param("transport", event.transportMode() == null ? null : event.transportMode().name())
+                .param("route", json.writeValueAsString(event.route() == null ? java.util.List.of() : event.route()))
+                .param("due", event.responseDueBy() == null ? null : utc(event.responseDueBy()))
+                .param("importerKey", PartyNames.normalise(event.importer().name()))
                 .update();
+    }
+
+    @EventHandler
+    void on(PreExportNotificationAcknowledgedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE notification_view SET status = 'ACKNOWLEDGED', acknowledged_at = :at, version = :version,
+                               updated_at = :at
+                         WHERE notification_id = :id AND version < :version""")
+                .param("id", event.notificationId()).param("version", version).param("at", utc(at)).update();
+    }
+
+    @EventHandler
+    void on(PreExportNotificationClearedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        answered(event.notificationId(), "CLEARED", null, version, at);
+    }
+
+    @EventHandler
+    void on(PreExportNotificationObjectedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        answered(event.notificationId(), "OBJECTED", event.reason(), version, at);
+    }
+
+    @EventHandler
+    void on(PreExportNotificationUnansweredEvent event, @SequenceNumber long version, @Timestamp Instant at)
+            throws JsonProcessingException {
+        jdbc.sql("""
+                        UPDATE notification_view SET status = 'NO_REPLY', escalated_to = CAST(:escalated AS JSONB),
+                               escalated_at = :at, version = :version, updated_at = :at
+                         WHERE notification_id = :id AND version < :version""")
+                .param("id", event.notificationId()).param("version", version).param("at", utc(at))
+                .param("escalated", json.writeValueAsString(event.escalatedTo().stream().sorted().toList()))
+                .update();
+    }
+
+    private void answered(String notificationId, String status, String reason, long version, Instant at) {
+        jdbc.sql("""
+                        UPDATE notification_view SET status = :status, answered_at = :at, objection_reason = :reason,
+                               version = :version, updated_at = :at
+                         WHERE notification_id = :id AND version < :version""")
+                .param("id", notificationId).param("status", status).param("reason", reason)
+                .param("version", version).param("at", utc(at)).update();
     }
 
     private String party(Party party) throws JsonProcessingException {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the notification view, always for one agency: a notification the agency may not see is reported as missing. */
@@ -27,6 +28,9 @@ public class NotificationViews {
 
     private static final ViewTable TABLE = new ViewTable("notification_view", "notification_id",
             "exporting_agency = :agency OR importing_agency = :agency", "filed_at DESC, notification_id");
+    private static final ViewTable ESCALATED = new ViewTable(
+            "(SELECT * FROM notification_view WHERE status = 'NO_REPLY') escalated", "notification_id",
+            "exporting_agency = :agency OR importing_agency = :agency", "escalated_at DESC, notification_id");
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -65,6 +69,25 @@ public class NotificationViews {
         return NotificationViewFold.fold(events.until(notificationId, asOf)).filter(view -> agency == null || view.visibleTo(agency));
     }
 
+    /**
+     * The notifications escalated after a "no reply" that {@code agency} takes part in, newest first: the follow-up
+     * list of both sides' supervisors.
+     */
+    public Page<NotificationView> escalatedTo(String agency, int page, int size) {
+        replays.requireServing(NotificationViewProjector.PROCESSING_GROUP);
+        return ESCALATED.page(jdbc, agency, page, size, this::row);
+    }
+
+    /** How many notifications for the importer (normalised name) that {@code agency} sees ended "no reply". */
+    public long unansweredFor(String importerKey, String agency) {
+        replays.requireServing(NotificationViewProjector.PROCESSING_GROUP);
+        return jdbc.sql("SELECT count(*) FROM notification_view WHERE status = 'NO_REPLY' AND importer_key = :key"
+                        + (agency == null ? "" : " AND (exporting_agency = :agency OR importing_agency = :agency)"))
+                .param("key", importerKey)
+                .params(agency == null ? java.util.Map.of() : java.util.Map.of("agency", agency))
+                .query(Long.class).single();
+    }
+
     private Optional<NotificationView> read(String notificationId) {
         return TABLE.find(jdbc, notificationId, this::row);
     }
@@ -97,7 +120,36 @@ public class NotificationViews {
                 row.getLong("version"),
                 instant(row, "filed_at"),
                 row.getString("filed_by"),
-                instant(row, "updated_at"));
+                instant(row, "updated_at"),
+                row.getString("status"),
+                row.getBigDecimal("mixture_percentage") == null ? null : percentage(row.getBigDecimal("mixture_percentage")),
+                row.getString("transport_mode"),
+                strings(row.getString("route")),
+                nullableInstant(row, "response_due_by"),
+                nullableInstant(row, "acknowledged_at"),
+                nullableInstant(row, "answered_at"),
+                row.getString("objection_reason"),
+                row.getString("escalated_to") == null ? null : strings(row.getString("escalated_to")),
+                nullableInstant(row, "escalated_at"));
+    }
+
+    /** NUMERIC(5, 2) pads to two decimals: give the percentage back as stated. */
+    static BigDecimal percentage(BigDecimal stored) {
+        BigDecimal plain = stored.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
+
+    private List<String> strings(String array) throws SQLException {
+        try {
+            return List.of(json.readValue(array, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("not a JSON array of strings", e);
+        }
+    }
+
+    private static Instant nullableInstant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /**

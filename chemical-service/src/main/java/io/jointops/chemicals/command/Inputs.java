@@ -1,0 +1,112 @@
+package io.jointops.chemicals.command;
+
+import io.jointops.api.chemicals.Address;
+import io.jointops.api.chemicals.Party;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static io.jointops.platform.command.CommandChecks.invalid;
+import static io.jointops.platform.command.CommandChecks.requireAgency;
+import static io.jointops.platform.command.CommandChecks.requireText;
+
+/** Checks of the inputs the precursor aggregates share: parties, quantities, countries, substances. */
+final class Inputs {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_STREET = 200;
+    static final int MAX_CITY = 100;
+    static final int MAX_POSTAL_CODE = 20;
+    static final int MAX_INTEGER_DIGITS = 12;
+    static final int MAX_FRACTION_DIGITS = 3;
+    static final int MAX_TEXT = 2000;
+    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+
+    private Inputs() {
+    }
+
+    static void requireQuantity(String field, BigDecimal quantity) {
+        if (quantity == null) {
+            throw invalid(field, "must be given");
+        }
+        if (quantity.signum() <= 0) {
+            throw invalid(field, "must be more than 0");
+        }
+        BigDecimal plain = quantity.stripTrailingZeros();
+        if (plain.scale() > MAX_FRACTION_DIGITS || plain.precision() - plain.scale() > MAX_INTEGER_DIGITS) {
+            throw invalid(field, "must have at most " + MAX_INTEGER_DIGITS + " digits before and "
+                    + MAX_FRACTION_DIGITS + " after the decimal point");
+        }
+    }
+
+    static void requireQuantity(BigDecimal quantity) {
+        requireQuantity("quantity", quantity);
+    }
+
+    static void requireCountry(String field, String country) {
+        if (country == null || !COUNTRY.matcher(country).matches()) {
+            throw invalid(field, "must be an ISO 3166-1 alpha-2 country code such as NL");
+        }
+    }
+
+    static void requireAgencies(String field, Collection<String> agencies) {
+        if (agencies != null) {
+            agencies.forEach(agency -> requireAgency(field, agency));
+        }
+    }
+
+    static void requireOptionalText(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw invalid(field, "must be at most " + max + " characters");
+        }
+    }
+
+    static void requireParty(String field, Party party) {
+        if (party == null) {
+            throw invalid(field, "must be given");
+        }
+        requireText(field + ".name", party.name(), MAX_NAME);
+        Address address = party.address();
+        if (address == null) {
+            throw invalid(field + ".address", "must be given");
+        }
+        requireText(field + ".address.street", address.street(), MAX_STREET);
+        requireText(field + ".address.city", address.city(), MAX_CITY);
+        if (address.postalCode() != null && address.postalCode().length() > MAX_POSTAL_CODE) {
+            throw invalid(field + ".address.postalCode", "must be at most " + MAX_POSTAL_CODE + " characters");
+        }
+        requireCountry(field + ".address.country", address.country());
+    }
+
+    /**
+     * The registry substance a shipment, incident or national control names (the CAS RN optional, its check digit
+     * checked when given); refused naming the field at fault.
+     */
+    static ControlledPrecursors.Precursor requireSubstance(String name, String casNumber, ControlledPrecursors precursors) {
+        requireText("substanceName", name, MAX_NAME);
+        String cas = blankToNull(casNumber);
+        if (cas != null && !CasNumber.isValid(cas)) {
+            throw invalid("casNumber", "'" + cas + "' is not a CAS registry number with a valid check digit");
+        }
+        Optional<ControlledPrecursors.Precursor> precursor = precursors.identify(name.strip(), cas);
+        if (precursor.isEmpty()) {
+            throw cas == null
+                    ? invalid("substanceName", "'" + name.strip() + "' names no controlled precursor of Table I or II; give its CAS RN or a registry name")
+                    : invalid("casNumber", "CAS RN " + cas + " and the name '" + name.strip()
+                    + "' do not identify one controlled precursor of Table I or II");
+        }
+        return precursor.get();
+    }
+
+    static Party stripped(Party party) {
+        Address address = party.address();
+        return new Party(party.name().strip(), new Address(address.street().strip(), address.city().strip(),
+                blankToNull(address.postalCode()), address.country()));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

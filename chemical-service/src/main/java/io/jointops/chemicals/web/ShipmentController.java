@@ -1,0 +1,183 @@
+package io.jointops.chemicals.web;
+
+import io.jointops.api.chemicals.FlagShipmentCommand;
+import io.jointops.api.chemicals.Party;
+import io.jointops.api.chemicals.QuantityUnit;
+import io.jointops.api.chemicals.RecordShipmentEventCommand;
+import io.jointops.api.chemicals.RegisterShipmentCommand;
+import io.jointops.api.chemicals.RequestShipmentActionCommand;
+import io.jointops.api.chemicals.TransportMode;
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
+import io.jointops.chemicals.query.notificationview.NotificationView;
+import io.jointops.chemicals.query.notificationview.NotificationViews;
+import io.jointops.chemicals.query.shipmentview.ShipmentView;
+import io.jointops.chemicals.query.shipmentview.ShipmentViews;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.history.HistoryPage;
+import io.jointops.platform.query.Page;
+import io.jointops.platform.query.ReadYourWrites;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.InvalidRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+@RestController
+@RequestMapping("/api/chemicals/shipments")
+@Validated
+class ShipmentController {
+
+    private final CommandGateway commands;
+    private final ShipmentViews views;
+    private final NotificationViews notifications;
+    private final EventHistory history;
+
+    ShipmentController(CommandGateway commands, ShipmentViews views, NotificationViews notifications, EventHistory history) {
+        this.commands = commands;
+        this.views = views;
+        this.notifications = notifications;
+        this.history = history;
+    }
+
+    /**
+     * Registers a shipment, usually under a pre-export notification the caller's agency sees: it is then released to
+     * both agencies of the notification, and follows the importing authority's response (an objection stops it).
+     */
+    @PostMapping
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
+    ResponseEntity<ShipmentView> register(Caller caller, @Valid @RequestBody ShipmentRequests.RegisterShipment request) {
+        String shipmentId = UUID.randomUUID().toString();
+        Set<String> agencies = new TreeSet<>(request.releasedTo() == null ? List.of() : request.releasedTo());
+        RegisterShipmentCommand command;
+        if (request.notificationId() != null) {
+            NotificationView pen = notifications.find(request.notificationId(), caller.agency())
+                    .orElseThrow(() -> new InvalidRequestException("notificationId",
+                            "no pre-export notification '" + request.notificationId() + "' is visible to you"));
+            agencies.add(pen.exportingAgency());
+            agencies.add(pen.importingAgency());
+            command = new RegisterShipmentCommand(shipmentId, caller.agency(), pen.id(), agencies,
+                    or(request.exporter(), pen.exporter()), or(request.importer(), pen.importer()),
+                    or(request.consignee(), pen.consignee()), pen.substanceName(), pen.casNumber(),
+                    request.quantity() != null ? request.quantity() : pen.quantity(), QuantityUnit.valueOf(pen.unit()),
+                    request.licensedQuantity() != null ? request.licensedQuantity() : pen.quantity(),
+                    request.declaredGoods(), request.declaredRoute() != null ? request.declaredRoute() : pen.route(),
+                    request.transportMode() != null ? request.transportMode()
+                            : pen.transportMode() == null ? null : TransportMode.valueOf(pen.transportMode()),
+                    request.tlp() != null ? request.tlp() : Tlp.fromLabel(pen.tlp()),
+                    request.handlingCode() != null ? request.handlingCode() : HandlingCode.valueOf(pen.handlingCode()));
+        } else {
+            command = new RegisterShipmentCommand(shipmentId, caller.agency(), null, agencies,
+                    party(request.exporter()), party(request.importer()), party(request.consignee()),
+                    request.substanceName(), request.casNumber(), request.quantity(), request.unit(),
+                    request.licensedQuantity(), request.declaredGoods(), request.declaredRoute(),
+                    request.transportMode(), request.tlp(), request.handlingCode());
+        }
+        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
+        ShipmentView view = views.awaitVersion(shipmentId, 0, caller.agencyFilter(), ReadYourWrites.TIMEOUT).orElse(null);
+        return ResponseEntity.created(URI.create("/api/chemicals/shipments/" + shipmentId)).eTag(etag(0)).body(view);
+    }
+
+    /** The shipment with its risk for the caller's agency; with {@code asOf} as it was then (404 unless visible now and then). */
+    @GetMapping("/{shipmentId}")
+    ResponseEntity<ShipmentView> get(Caller caller, @PathVariable String shipmentId,
+                                     @RequestParam(required = false) Instant asOf) {
+        ShipmentView view = visible(caller, shipmentId);
+        if (asOf != null) {
+            view = views.asOf(shipmentId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No shipment '" + shipmentId + "' was visible to you at " + asOf + "."));
+        }
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    Page<ShipmentView> list(Caller caller,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views.visibleTo(caller.agencyFilter(), page, size);
+    }
+
+    @GetMapping("/{shipmentId}/history")
+    HistoryPage history(Caller caller, @PathVariable String shipmentId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        visible(caller, shipmentId);
+        return history.page(shipmentId, page, size);
+    }
+
+    /** Departed, at waypoint, transshipped, arrived, seized or released. */
+    @PostMapping("/{shipmentId}/events")
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
+    ResponseEntity<ShipmentView> record(Caller caller, @PathVariable String shipmentId,
+                                        @Valid @RequestBody ShipmentRequests.RecordEvent request) {
+        ShipmentView before = visible(caller, shipmentId);
+        commands.sendAndWait(new RecordShipmentEventCommand(shipmentId, request.type(), request.place(), request.country(),
+                request.occurredAt(), request.note(), caller.agency()), 30, TimeUnit.SECONDS);
+        return changed(caller, shipmentId, before.version() + 1);
+    }
+
+    /** Flags the shipment as suspicious, with the reasons. */
+    @PostMapping("/{shipmentId}/flags")
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'analyst', 'supervisor')")
+    ResponseEntity<ShipmentView> flag(Caller caller, @PathVariable String shipmentId,
+                                      @Valid @RequestBody ShipmentRequests.Flag request) {
+        ShipmentView before = visible(caller, shipmentId);
+        commands.sendAndWait(new FlagShipmentCommand(shipmentId, caller.agency(), request.reasons()), 30, TimeUnit.SECONDS);
+        return changed(caller, shipmentId, before.version() + 1);
+    }
+
+    /** Asks for a controlled delivery or a stop. */
+    @PostMapping("/{shipmentId}/requests")
+    @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
+    ResponseEntity<ShipmentView> request(Caller caller, @PathVariable String shipmentId,
+                                         @Valid @RequestBody ShipmentRequests.ActionRequest request) {
+        ShipmentView before = visible(caller, shipmentId);
+        commands.sendAndWait(new RequestShipmentActionCommand(shipmentId, request.action(), caller.agency(),
+                request.reason()), 30, TimeUnit.SECONDS);
+        return changed(caller, shipmentId, before.version() + 1);
+    }
+
+    private ResponseEntity<ShipmentView> changed(Caller caller, String shipmentId, long version) {
+        return views.awaitVersion(shipmentId, version, caller.agencyFilter(), ReadYourWrites.TIMEOUT)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    private ShipmentView visible(Caller caller, String shipmentId) {
+        return views.find(shipmentId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No shipment '" + shipmentId + "' is visible to you."));
+    }
+
+    private static Party or(NotificationRequests.PartyRequest given, Party fromNotification) {
+        return given != null ? given.toParty() : fromNotification;
+    }
+
+    private static Party party(NotificationRequests.PartyRequest given) {
+        return given == null ? null : given.toParty();
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

@@ -1,0 +1,7 @@
+package io.jointops.api.chemicals;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The importing authority confirms receipt; only it may. @param respondingAgency the caller's agency, from its token */
+public record AcknowledgePreExportNotificationCommand(@TargetAggregateIdentifier String notificationId, String respondingAgency) {
+}

@@ -1,0 +1,7 @@
+package io.jointops.api.chemicals;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The importing authority has no objection. @param respondingAgency the caller's agency, from its token */
+public record ClearPreExportNotificationCommand(@TargetAggregateIdentifier String notificationId, String respondingAgency) {
+}

@@ -1,0 +1,35 @@
+package io.jointops.api.chemicals;
+
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * @param substanceName the registry's name of the substance
+ * @param title         e.g. "Seizure of 120 KG 4-Anilinopiperidine (4-AP) at Port of Manzanillo"
+ */
+@Revision("1")
+public record IncidentReportedEvent(
+        String incidentId,
+        String title,
+        String seizingAgency,
+        IncidentType type,
+        String substanceName,
+        String casNumber,
+        String table,
+        BigDecimal quantity,
+        QuantityUnit unit,
+        String place,
+        String country,
+        LocalDate occurredOn,
+        String concealmentMethod,
+        String modusOperandi,
+        String shipmentId,
+        Set<String> releasedTo,
+        Tlp tlp,
+        HandlingCode handlingCode) {
+}

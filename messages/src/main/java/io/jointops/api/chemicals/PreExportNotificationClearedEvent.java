@@ -1,0 +1,7 @@
+package io.jointops.api.chemicals;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record PreExportNotificationClearedEvent(String notificationId, String importingAgency) {
+}

@@ -1,0 +1,32 @@
+package io.jointops.api.chemicals;
+
+import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Tlp;
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/** @param title how the shipment is named in lists and on cases, e.g. "500 KG 4-AP to Pacific Reagents LLC" */
+@Revision("1")
+public record ShipmentRegisteredEvent(
+        String shipmentId,
+        String title,
+        String registeringAgency,
+        String notificationId,
+        Set<String> agencies,
+        Party exporter,
+        Party importer,
+        Party consignee,
+        String substanceName,
+        String casNumber,
+        BigDecimal quantity,
+        QuantityUnit unit,
+        BigDecimal licensedQuantity,
+        String declaredGoods,
+        List<String> declaredRoute,
+        TransportMode transportMode,
+        Tlp tlp,
+        HandlingCode handlingCode) {
+}
