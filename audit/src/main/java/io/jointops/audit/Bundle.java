@@ -23,7 +23,9 @@ public record Bundle(String format, String origin, Scope scope, List<AgencyKey> 
                      List<SignedCheckpoint> checkpoints, List<ConsistencyProof> consistencyProofs,
                      List<String> rangeProof, long eventsAfterCheckpoint, List<Entry> events) {
 
-    public static final String FORMAT = "jointops-audit-bundle/v1";
+    public static final String FORMAT = "jointops-audit-bundle/v2";
+    /** v1: every inclusion proof of an item bundle is a full audit path; v2 proofs stop at a node already proved. */
+    public static final java.util.Set<String> READABLE_FORMATS = java.util.Set.of("jointops-audit-bundle/v1", FORMAT);
 
     /** What was exported: an item (its aggregate id), or the events at global positions from..to inclusive. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -60,8 +60,9 @@ public final class Verifier {
      * chunk at a time: only 32 bytes per event are kept, so a bundle of any size verifies in little memory.
      */
     public Report verify(Bundle bundle, Iterator<Bundle.Entry> events) throws VerificationException {
-        if (!Bundle.FORMAT.equals(bundle.format())) {
-            throw fail("not a bundle of format " + Bundle.FORMAT + " (format: " + bundle.format() + ")");
+        if (!Bundle.READABLE_FORMATS.contains(bundle.format())) {
+            throw fail("not a bundle of format " + String.join(" or ", new TreeSet<>(Bundle.READABLE_FORMATS))
+                    + " (format: " + bundle.format() + ")");
         }
         if (bundle.scope() == null || (bundle.scope().itemId() == null
                 && (bundle.scope().fromPosition() == null || bundle.scope().toPosition() == null))) {
@@ -104,6 +105,8 @@ public final class Verifier {
         final Bundle.Scope scope;
         final Checkpoint target;
         final Map<String, Link> chains = new HashMap<>();
+        /** Item bundles: the nodes of the target tree proved so far. */
+        final InclusionBatch proofs;
         /** Range bundles: the leaf hashes, 32 bytes each, for the root at the end. */
         byte[] leaves = new byte[0];
         long count;
@@ -114,6 +117,7 @@ public final class Verifier {
             this.bundle = bundle;
             this.scope = bundle.scope();
             this.target = target;
+            this.proofs = new InclusionBatch(target.treeSize(), target.rootHash());
         }
 
         void check(List<Bundle.Entry> chunk) throws VerificationException {
@@ -130,7 +134,15 @@ public final class Verifier {
                 }
             }
             if (scope.isItem()) {
-                inclusion(chunk, leafHashes, target); // before the chains: a rewritten leaf is named, not its successor
+                try {
+                    inclusion(chunk, leafHashes, proofs, target); // before the chains: a rewritten leaf is named, not its successor
+                } catch (ProofStopsShort e) {
+                    // a proof leaning on an event left out of the bundle: the chain names the missing sequence better
+                    for (int i = 0; i <= e.index; i++) {
+                        chain(chunk.get(i), committed[i]);
+                    }
+                    throw e;
+                }
             }
             for (int i = 0; i < n; i++) {
                 chain(chunk.get(i), committed[i]);
@@ -434,34 +446,32 @@ public final class Verifier {
                 + " — its payload, metadata, type, revision, time stamp, identifiers or sequence were changed");
     }
 
+    /** An inclusion proof that reaches neither the root nor a node proved by an earlier event of the bundle. */
+    private static final class ProofStopsShort extends VerificationException {
+        final int index;
+
+        ProofStopsShort(int index, String message) {
+            super(message);
+            this.index = index;
+        }
+    }
+
     private static String where(Bundle.Entry entry) {
         return "leaf " + entry.leafIndex() + " (position " + entry.position()
                 + (entry.committedEventIdentifier() != null ? ", event " + entry.committedEventIdentifier() : "") + ")";
     }
 
-    private static void inclusion(List<Bundle.Entry> events, byte[][] leafHashes, Checkpoint target)
+    private static void inclusion(List<Bundle.Entry> events, byte[][] leafHashes, InclusionBatch batch, Checkpoint target)
             throws VerificationException {
-        // each proof is independent: check them on all cores, then report the first that fails
-        ThreadLocal<Merkle> merkles = ThreadLocal.withInitial(Merkle::new);
-        int failed = IntStream.range(0, events.size()).parallel().filter(i -> {
-            Bundle.Entry entry = events.get(i);
-            if (entry.inclusionProof() == null) {
-                return true;
+        // an item's proofs share their upper nodes: the batch hashes each node once and compares the rest
+        int failed = -1;
+        int outcome = 0;
+        for (int i = 0; i < events.size() && failed < 0; i++) {
+            outcome = proves(events.get(i), leafHashes[i], batch);
+            if (outcome < 0) {
+                failed = i;
             }
-            List<byte[]> path = new ArrayList<>(entry.inclusionProof().size());
-            for (String hex : entry.inclusionProof()) {
-                if (!isHash(hex)) {
-                    return true;
-                }
-                try {
-                    path.add(Hex.decode(hex));
-                } catch (IllegalArgumentException e) {
-                    return true;
-                }
-            }
-            return !merkles.get().verifyInclusion(entry.leafIndex(), target.treeSize(), leafHashes[i], path,
-                    target.rootHash());
-        }).min().orElse(-1);
+        }
         if (failed < 0) {
             return;
         }
@@ -470,9 +480,34 @@ public final class Verifier {
             throw fail("leaf " + entry.leafIndex() + " (position " + entry.position() + ") has no inclusion proof");
         }
         hashes(entry.inclusionProof(), "the inclusion proof of leaf " + entry.leafIndex());
+        if (outcome == InclusionBatch.STOPS_SHORT) {
+            throw new ProofStopsShort(failed, "event " + entry.event().eventIdentifier() + " at leaf " + entry.leafIndex() + " (position "
+                    + entry.position() + "): its inclusion proof stops before the root of checkpoint "
+                    + target.treeSize() + ", at a node no earlier event of the bundle proves: an event before it was"
+                    + " left out of the bundle, or the proof was cut");
+        }
         throw fail("event " + entry.event().eventIdentifier() + " at leaf " + entry.leafIndex() + " (position "
                 + entry.position() + "): its inclusion proof does not lead to the root of checkpoint "
                 + target.treeSize() + ": the log's record of this event was rewritten");
+    }
+
+    /** What {@link InclusionBatch#check} says of the entry's proof; -1 also when it is missing or not hex. */
+    private static int proves(Bundle.Entry entry, byte[] leafHash, InclusionBatch batch) {
+        if (entry.inclusionProof() == null || leafHash == null) {
+            return -1;
+        }
+        List<byte[]> path = new ArrayList<>(entry.inclusionProof().size());
+        for (String hex : entry.inclusionProof()) {
+            if (!isHash(hex)) {
+                return -1;
+            }
+            try {
+                path.add(Hex.decode(hex));
+            } catch (IllegalArgumentException e) {
+                return -1;
+            }
+        }
+        return batch.check(entry.leafIndex(), leafHash, path);
     }
 
     private static String at(Bundle.Entry entry) {

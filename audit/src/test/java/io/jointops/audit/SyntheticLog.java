@@ -87,8 +87,26 @@ final class SyntheticLog {
         return keys;
     }
 
-    /** The bundle of one aggregate against the last checkpoint, with the first checkpoint for consistency. */
+    /**
+     * The bundle of one aggregate against the last checkpoint, with the first checkpoint for consistency, as the
+     * exporter writes it (format v2: each inclusion proof stops at a node an earlier one proved).
+     */
     Bundle item(String aggregate) {
+        Bundle.SignedCheckpoint target = checkpoints.get(checkpoints.size() - 1);
+        InclusionBatch proofs = new InclusionBatch(target.treeSize(), Hex.decode(target.rootHash()));
+        List<Bundle.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < target.treeSize(); i++) {
+            Leaf leaf = leaves.get(i);
+            if (leaf.event().aggregateIdentifier().equals(aggregate)) {
+                entries.add(entry(i, Hex.encodeAll(proofs.shortest(i, tree.leafHash(i),
+                        tree.inclusionProof(i, target.treeSize())))));
+            }
+        }
+        return bundle(Bundle.Scope.item(aggregate), null, entries);
+    }
+
+    /** As {@link #item}, in format v1: a full audit path for every event. */
+    Bundle itemWithFullProofs(String aggregate) {
         Bundle.SignedCheckpoint target = checkpoints.get(checkpoints.size() - 1);
         List<Bundle.Entry> entries = new ArrayList<>();
         for (int i = 0; i < target.treeSize(); i++) {
@@ -97,7 +115,9 @@ final class SyntheticLog {
                 entries.add(entry(i, Hex.encodeAll(tree.inclusionProof(i, target.treeSize()))));
             }
         }
-        return bundle(Bundle.Scope.item(aggregate), null, entries);
+        Bundle v2 = bundle(Bundle.Scope.item(aggregate), null, entries);
+        return new Bundle("jointops-audit-bundle/v1", v2.origin(), v2.scope(), v2.keys(), v2.checkpoints(),
+                v2.consistencyProofs(), v2.rangeProof(), v2.eventsAfterCheckpoint(), v2.events());
     }
 
     /** The bundle of the leaves first .. end - 1 against the last checkpoint. */

@@ -77,6 +77,32 @@ class VerifierTest {
     }
 
     @Test
+    void aVersion1BundleWithAFullAuditPathPerEventStillVerifies() throws Exception {
+        Bundle v1 = log.itemWithFullProofs("case-3");
+        Bundle v2 = log.item("case-3");
+        assertThat(new Verifier().verify(v1).events()).isEqualTo(new Verifier().verify(v2).events());
+        long fullHashes = v1.events().stream().mapToLong(e -> e.inclusionProof().size()).sum();
+        long keptHashes = v2.events().stream().mapToLong(e -> e.inclusionProof().size()).sum();
+        assertThat(keptHashes).as("v2 proofs stop at proved nodes").isLessThan(fullHashes / 2);
+    }
+
+    @Test
+    void aProofCutShortIsNamedAndAnEventLeftOutNamesTheMissingSequence() {
+        Bundle item = log.item("case-3");
+        List<Bundle.Entry> events = new ArrayList<>(item.events());
+        Bundle.Entry first = events.get(0);
+        List<String> cut = first.inclusionProof().subList(0, first.inclusionProof().size() - 1);
+        events.set(0, new Bundle.Entry(first.leafIndex(), first.position(), first.committedEventIdentifier(),
+                first.contentHash(), first.previousHash(), cut, first.event()));
+        assertFails(with(item, events), "leaf " + first.leafIndex(), "stops before the root",
+                "an event before it was left out of the bundle, or the proof was cut");
+        // the proofs after an event left out lean on the nodes its proof gave: the missing sequence is named
+        List<Bundle.Entry> gap = new ArrayList<>(item.events());
+        gap.remove(1);
+        assertFails(with(item, gap), "jumps from sequence 0 to 2", "sequence 1 is missing");
+    }
+
+    @Test
     void aDeletedEventFails() {
         Bundle item = log.item("case-3");
         // the exporter shows a committed leaf whose event the event store no longer has

@@ -4,6 +4,8 @@ import io.jointops.audit.Bundle;
 import io.jointops.audit.Bundles;
 import io.jointops.audit.Ed25519;
 import io.jointops.audit.Hex;
+import io.jointops.audit.InclusionBatch;
+import io.jointops.audit.Merkle;
 import io.jointops.audit.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,7 +74,9 @@ public class BundleExporter {
         }
 
         public void writeTo(OutputStream out) throws IOException {
-            Bundles.write(header, new Entries(aggregate, fromPosition, toPosition, treeSize), out);
+            Bundle.SignedCheckpoint target = header.checkpoints().get(header.checkpoints().size() - 1);
+            Bundles.write(header, new Entries(aggregate, fromPosition, toPosition, treeSize,
+                    new InclusionBatch(treeSize, Hex.decode(target.rootHash()))), out);
         }
     }
 
@@ -173,18 +177,31 @@ public class BundleExporter {
      * for one aggregate or for every aggregate.
      */
     private final class Entries implements Iterator<Bundle.Entry> {
+
+        private List<byte[]> proof(long leaf, byte[] contentHash) {
+            List<byte[]> full = notary.inclusionProof(leaf, treeSize);
+            try {
+                return proofs.shortest(leaf, merkle.leafHash(contentHash), full);
+            } catch (IllegalArgumentException e) {
+                return full; // the leaf row does not match the tree: exported as it is, for the verifier to name
+            }
+        }
         private final String aggregate;
         private final long to;
         private final long treeSize;
         private long next;
         private Iterator<Bundle.Entry> page = List.<Bundle.Entry>of().iterator();
         private boolean exhausted;
+        /** Item exports: each inclusion proof stops where it meets a node an earlier one proved (format v2). */
+        private final InclusionBatch proofs;
+        private final Merkle merkle = new Merkle();
 
-        Entries(String aggregate, long from, long to, long treeSize) {
+        Entries(String aggregate, long from, long to, long treeSize, InclusionBatch proofs) {
             this.aggregate = aggregate;
             this.next = from;
             this.to = to;
             this.treeSize = treeSize;
+            this.proofs = proofs;
         }
 
         @Override
@@ -238,8 +255,7 @@ public class BundleExporter {
                     rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"),
                     rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("payload"),
                     rs.getBytes("meta_data")));
-            List<String> proof = leaf != null && aggregate != null
-                    ? Hex.encodeAll(notary.inclusionProof(leaf, treeSize)) : null;
+            List<String> proof = leaf != null && aggregate != null ? Hex.encodeAll(proof(leaf, rs.getBytes("content_hash"))) : null;
             return new Bundle.Entry(leaf, rs.getLong("position"), rs.getString("committed_id"),
                     leaf == null ? null : Hex.encode(rs.getBytes("content_hash")),
                     leaf == null ? null : Hex.encode(rs.getBytes("previous_hash")), proof, event);
