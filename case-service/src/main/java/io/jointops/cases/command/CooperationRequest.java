@@ -60,6 +60,7 @@ class CooperationRequest {
     private Instant responseDue;
     private CooperationRequestStatus status;
     private boolean overdue;
+    private boolean escalated;
 
     CooperationRequest() {
         // for Axon: rebuilt from events
@@ -162,7 +163,9 @@ class CooperationRequest {
 
     @DeadlineHandler(deadlineName = ESCALATION)
     void escalate() {
-        if (!closed()) {
+        if (!closed() && !escalated) {
+            // after downtime both deadlines are due at once and may fire in either order: overdue comes first
+            overdue();
             apply(new CooperationRequestEscalatedEvent(requestId, receivingAgency, "supervisor", responseDue));
         }
     }
@@ -245,5 +248,10 @@ class CooperationRequest {
     @EventSourcingHandler
     void on(CooperationRequestOverdueEvent event) {
         overdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(CooperationRequestEscalatedEvent event) {
+        escalated = true;
     }
 }
