@@ -92,19 +92,20 @@ class TransactionReportApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalEvents", is(1)))
                 .andExpect(jsonPath("$.events[0].type", is("SuspiciousTransactionReportFiledEvent")))
-                .andExpect(jsonPath("$.events[0].revision", is("1")))
+                .andExpect(jsonPath("$.events[0].revision", is("2")))
                 .andExpect(jsonPath("$.events[0].actor", is("us.finance")))
                 .andExpect(jsonPath("$.events[0].agency", is("US-FINCEN")))
                 .andExpect(jsonPath("$.events[0].correlationId", is("it-finance-1")))
                 .andExpect(jsonPath("$.events[0].payload.submissionDate", is("2026-10-14")))
                 .andExpect(jsonPath("$.events[0].payload.reportCode", is("STR")));
 
-        golden.assertStoredAsGolden(reportId, 0, "SuspiciousTransactionReportFiledEvent.1.json", "reportId");
-        assertThat(golden.read("SuspiciousTransactionReportFiledEvent.1.json", SuspiciousTransactionReportFiledEvent.class, "1"))
+        // new reports are stored as revision 2; revision 1 stays readable through the upcaster (UpcastingIT)
+        golden.assertStoredAsGolden(reportId, 0, "SuspiciousTransactionReportFiledEvent.2.json", "reportId");
+        assertThat(golden.read("SuspiciousTransactionReportFiledEvent.2.json", SuspiciousTransactionReportFiledEvent.class, "2"))
                 .isEqualTo(new SuspiciousTransactionReportFiledEvent("3f1b7e2a-52a4-4c8e-b0a9-1f7c1d2e3a01",
                         ReportCode.STR, "First Harbour Bank", LocalDate.of(2026, 10, 14),
                         "Structured cash deposits below the reporting threshold", "US-FINCEN", List.of("US-DEA"),
-                        Tlp.AMBER, HandlingCode.H2));
+                        Tlp.AMBER, HandlingCode.H2, null, List.of(), 0));
     }
 
     @Test

@@ -39,7 +39,7 @@ class SuspiciousTransactionReportTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SuspiciousTransactionReportFiledEvent(ID, ReportCode.STR, "First Bank", SUBMITTED,
                         "Structuring below threshold", "US-FINCEN", List.of("CN-NNCC", "US-DEA"), Tlp.AMBER,
-                        HandlingCode.H2));
+                        HandlingCode.H2, null, List.of(), 0));
     }
 
     @ParameterizedTest
@@ -48,7 +48,7 @@ class SuspiciousTransactionReportTest {
         fixture.givenNoPriorActivity()
                 .when(file(code, "First Bank", SUBMITTED, "reason", "US-FINCEN", null))
                 .expectEvents(new SuspiciousTransactionReportFiledEvent(ID, code, "First Bank", SUBMITTED, "reason",
-                        "US-FINCEN", List.of(), Tlp.AMBER, HandlingCode.H2));
+                        "US-FINCEN", List.of(), Tlp.AMBER, HandlingCode.H2, null, List.of(), 0));
     }
 
     @Test
@@ -103,12 +103,12 @@ class SuspiciousTransactionReportTest {
     void refusesAMissingTlpOrHandlingCode() {
         fixture.givenNoPriorActivity()
                 .when(new FileSuspiciousTransactionReportCommand(ID, ReportCode.STR, "First Bank", SUBMITTED, "reason",
-                        "US-FINCEN", Set.of(), null, HandlingCode.H2))
+                        null, null, null, "US-FINCEN", Set.of(), null, HandlingCode.H2))
                 .expectException(rejected(Reason.INVALID, "tlp"))
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new FileSuspiciousTransactionReportCommand(ID, ReportCode.STR, "First Bank", SUBMITTED, "reason",
-                        "US-FINCEN", Set.of(), Tlp.RED, null))
+                        null, null, null, "US-FINCEN", Set.of(), Tlp.RED, null))
                 .expectException(rejected(Reason.INVALID, "handlingCode"))
                 .expectNoEvents();
     }
@@ -139,7 +139,7 @@ class SuspiciousTransactionReportTest {
 
     private static FileSuspiciousTransactionReportCommand file(ReportCode code, String entity, LocalDate submitted,
                                                                String reason, String owner, Set<String> releasedTo) {
-        return new FileSuspiciousTransactionReportCommand(ID, code, entity, submitted, reason, owner, releasedTo,
-                Tlp.AMBER, HandlingCode.H2);
+        return new FileSuspiciousTransactionReportCommand(ID, code, entity, submitted, reason, null, null, null, owner,
+                releasedTo, Tlp.AMBER, HandlingCode.H2);
     }
 }
