@@ -114,7 +114,7 @@ class NotificationApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalEvents", is(1)))
                 .andExpect(jsonPath("$.events[0].type", is("PreExportNotificationFiledEvent")))
-                .andExpect(jsonPath("$.events[0].revision", is("1")))
+                .andExpect(jsonPath("$.events[0].revision", is("2")))
                 .andExpect(jsonPath("$.events[0].actor", is("nl.chemical")))
                 .andExpect(jsonPath("$.events[0].agency", is("NL-FIOD")))
                 .andExpect(jsonPath("$.events[0].correlationId", is("it-pen-1")))
