@@ -128,6 +128,20 @@ class ControlledPrecursorsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("quote");
     }
 
+    /** DOMAIN.md: NPP and ANPP (2017), 4-AP, 1-boc-4-AP and norfentanyl (2022), 4-piperidone and 1-boc-4-piperidone (2024). */
+    @Test
+    void theTableOneFentanylPrecursorsAreReadFromTheRegistry() {
+        assertThat(shipped().all()).filteredOn(ControlledPrecursors.Precursor::tableOneFentanylPrecursor)
+                .extracting(ControlledPrecursors.Precursor::name)
+                .containsExactlyInAnyOrder("4-Anilino-N-phenethylpiperidine (ANPP)", "N-Phenethyl-4-piperidone (NPP)",
+                        "4-Anilinopiperidine (4-AP)", "1-boc-4-AP", "Norfentanyl", "4-Piperidone", "1-boc-4-Piperidone");
+        assertThat(ControlledPrecursors.fromCsv(csv("""
+                name,iupac_or_other_name,cas_number,table,typical_use_in_illicit_manufacture
+                Something new,,,I,fentanyl analogues
+                Solvent,,,II,fentanyl (solvent)
+                """)).all()).extracting(ControlledPrecursors.Precursor::tableOneFentanylPrecursor).containsExactly(true, false);
+    }
+
     private static InputStream csv(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
