@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Takes new events into the Merkle tree and issues checkpoints. The tree lives in memory (64 bytes per event) and is
@@ -45,6 +47,9 @@ public class Notary {
     /** Global position of the last leaf (0 for none). */
     private long lastPosition;
     private boolean warnedNoAgencies;
+    /** When the notary first read each new event it has not taken yet (database clock), to settle gaps below them. */
+    private final TreeMap<Long, Instant> firstSeen = new TreeMap<>();
+    private Boolean seesAllTransactions;
 
     Notary(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, NotaryProperties properties, AgencyKeys keys,
            Clock clock) {
@@ -96,6 +101,8 @@ public class Notary {
             return Optional.empty();
         }
         catchUp();
+        // read before the rows: a transaction that ended before this read committed what it would, or rolled back
+        Instant oldestTransactionStart = oldestOtherTransactionStart();
         List<Row> rows = jdbc.sql("""
                         SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, payload_type,
                                payload_revision, time_stamp, payload, meta_data
@@ -105,9 +112,13 @@ public class Notary {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
                         rs.getBytes(10))))
                 .list();
+        // read after the rows: each of them was committed by then
+        Instant seen = jdbc.sql("SELECT clock_timestamp()").query(OffsetDateTime.class).single().toInstant();
+        firstSeen.headMap(lastPosition + 1).clear();
+        rows.forEach(row -> firstSeen.putIfAbsent(row.position(), seen));
         int count = Frontier.finalCount(lastPosition, rows.stream()
-                .map(row -> new Frontier.Candidate(row.position(), timestamp(row))).toList(), clock.instant(),
-                properties.getGapTimeout());
+                .map(row -> new Frontier.Candidate(row.position(), timestamp(row), firstSeen.get(row.position())))
+                .toList(), clock.instant(), properties.getGapTimeout(), oldestTransactionStart);
         if (count == 0) {
             return Optional.empty();
         }
@@ -141,6 +152,33 @@ public class Notary {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", leaves);
         log.info("Notarised {} event(s) up to position {}; tree size {}", count, lastPosition, tree.size());
         return checkpoint();
+    }
+
+    /**
+     * When the oldest transaction of another session began ({@link Instant#MAX} if none runs), or null when this role
+     * may not see every session's transaction (then only the gap timeout settles gaps).
+     */
+    private Instant oldestOtherTransactionStart() {
+        if (seesAllTransactions == null) {
+            seesAllTransactions = jdbc.sql("""
+                            SELECT rolsuper OR pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER')
+                            FROM pg_roles WHERE rolname = current_user""").query(Boolean.class).optional().orElse(false);
+            if (!seesAllTransactions) {
+                log.warn("The notary's database role may not read every session's transaction start (grant it "
+                        + "pg_read_all_stats): gaps in global positions are settled by the gap timeout ({}) only",
+                        properties.getGapTimeout());
+            }
+        }
+        if (!seesAllTransactions) {
+            return null;
+        }
+        // only sessions that could insert an event: clients of this database (not autovacuum and the like)
+        OffsetDateTime oldest = jdbc.sql("""
+                        SELECT min(xact_start) FROM pg_stat_activity
+                        WHERE pid <> pg_backend_pid() AND xact_start IS NOT NULL
+                          AND backend_type = 'client backend' AND datname = current_database()""")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list().get(0);
+        return oldest == null ? Instant.MAX : oldest.toInstant();
     }
 
     /** The checkpoint of the whole tree, signed with the private keys at hand; none without participating agencies. */

@@ -39,4 +39,27 @@ class FrontierTest {
     void nothingNewIsNothingFinal() {
         assertThat(Frontier.finalCount(10, List.of(), NOW, TIMEOUT)).isZero();
     }
+
+    static Frontier.Candidate seen(long position, int secondsAgo, int firstSeenSecondsAgo) {
+        return new Frontier.Candidate(position, NOW.minusSeconds(secondsAgo), NOW.minusSeconds(firstSeenSecondsAgo));
+    }
+
+    @Test
+    void aGapIsSettledOnceNoTransactionRunsThatBeganBeforeTheEventAfterItWasSeen() {
+        // the event after the gap was first seen 5 s ago; every transaction running began 2 s ago: none can fill it
+        assertThat(Frontier.finalCount(10, List.of(at(11, 0), seen(13, 6, 5), at(14, 0)), NOW, TIMEOUT,
+                NOW.minusSeconds(2))).isEqualTo(3);
+        assertThat(Frontier.finalCount(10, List.of(seen(12, 6, 5)), NOW, TIMEOUT, Instant.MAX)).isEqualTo(1);
+    }
+
+    @Test
+    void aGapStaysOpenWhileATransactionRunsThatBeganBeforeTheEventAfterItWasSeen() {
+        // a transaction that began 8 s ago may hold position 12 and commit yet
+        assertThat(Frontier.finalCount(10, List.of(at(11, 0), seen(13, 6, 5), at(14, 0)), NOW, TIMEOUT,
+                NOW.minusSeconds(8))).isEqualTo(1);
+        // not seen before (first seen in this very read), or PostgreSQL cannot tell: only the timeout settles it
+        assertThat(Frontier.finalCount(10, List.of(at(12, 6)), NOW, TIMEOUT, Instant.MAX)).isZero();
+        assertThat(Frontier.finalCount(10, List.of(seen(12, 6, 5)), NOW, TIMEOUT, null)).isZero();
+        assertThat(Frontier.finalCount(10, List.of(seen(12, 61, 5)), NOW, TIMEOUT, null)).isEqualTo(1);
+    }
 }
