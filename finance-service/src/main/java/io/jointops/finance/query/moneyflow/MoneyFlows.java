@@ -67,7 +67,7 @@ public class MoneyFlows {
             throw new IllegalArgumentException("hops must be 1 to " + MAX_HOPS);
         }
         String near = direction == Direction.FORWARD ? "from_key" : "to_key";
-        String sql = "SELECT " + COLUMNS + " FROM money_flow_edge e WHERE e." + near + " = ANY(?) AND e.tx_date BETWEEN ? AND ?"
+        String sql = "SELECT " + COLUMNS + " FROM money_flow_edge e WHERE e." + near + " = ANY(?) AND e.tx_date BETWEEN ? AND ? "
                 + (agency == null ? "" : VISIBLE) + " ORDER BY e.tx_date, e.report_id, e.tx_index";
 
         Map<String, Integer> reached = new HashMap<>();
