@@ -103,4 +103,55 @@ class PenResponseProcessTest {
     void aNotificationFiledBeforeResponseWindowsHasNoDeadline() {
         fixture.givenNoPriorActivity().whenPublishingA(filed(null)).expectNoScheduledDeadlines();
     }
+
+    @Test
+    void anObjectionInTimeIsNoReplyWhenTheWindowWouldHavePassed() {
+        fixture.givenAPublished(filed(due))
+                .andThenAPublished(new PreExportNotificationAcknowledgedEvent(PEN, "US-DEA"))
+                .andThenAPublished(new PreExportNotificationObjectedEvent(PEN, "US-DEA", "no registration"))
+                .whenTimeElapses(Duration.ofDays(16))
+                .expectNoScheduledDeadlines()
+                .expectDeadlinesMet()
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void anAcknowledgementAloneKeepsTheWindowRunning() {
+        fixture.givenAPublished(filed(due))
+                .whenPublishingA(new PreExportNotificationAcknowledgedEvent(PEN, "US-DEA"))
+                .expectScheduledDeadlineWithName(due, PenResponseProcess.RESPONSE_WINDOW)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void beforeTheWindowPassesNothingIsEscalated() {
+        fixture.givenAPublished(filed(due))
+                .whenTimeElapses(Duration.ofDays(15).minusSeconds(1))
+                .expectDeadlinesMet()
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void anObjectionStopsEveryShipmentUnderTheNotificationAndThoseRegisteredLater() {
+        String reason = "The importing authority US-DEA objected to pre-export notification pen-1: no registration";
+        fixture.givenAPublished(filed(due))
+                .andThenAPublished(shipment("s-1"))
+                .andThenAPublished(shipment("s-2"))
+                .whenPublishingA(new PreExportNotificationObjectedEvent(PEN, "US-DEA", "no registration"))
+                .expectDispatchedCommands(new StopShipmentCommand("s-1", PEN, reason), new StopShipmentCommand("s-2", PEN, reason));
+        fixture.givenAPublished(filed(due))
+                .andThenAPublished(shipment("s-1"))
+                .andThenAPublished(new PreExportNotificationObjectedEvent(PEN, "US-DEA", "no registration"))
+                .andThenAPublished(shipment("s-2"))
+                .whenPublishingA(shipment("s-3"))
+                .expectDispatchedCommands(new StopShipmentCommand("s-3", PEN, reason));
+    }
+
+    @Test
+    void aShipmentUnderANotificationNotObjectedToIsNotStopped() {
+        fixture.givenAPublished(filed(due))
+                .andThenAPublished(new PreExportNotificationAcknowledgedEvent(PEN, "US-DEA"))
+                .whenPublishingA(shipment("s-1"))
+                .expectNoDispatchedCommands();
+    }
 }
