@@ -2,7 +2,7 @@ package io.jointops.finance.query.moneyflow;
 
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A money-flow graph of known structure, written straight into the graph's tables (COPY) of a schema of its own:
+ * A money-flow graph of known structure (over one connection, as a pooled service uses one per query), written straight into the graph's tables (COPY) of a schema of its own:
  * {@code networks} laundering networks of 100 transactions each, plus optionally one wide fan-out tree.
  * <p>
  * A network has a source account (layer 0) and layers 1..7 of 4 accounts each; the source pays each account of layer
@@ -46,8 +46,8 @@ final class GeneratedGraph {
     /** Migrates {@code schema} (the service's own migrations) and writes the graph into it. */
     static GeneratedGraph create(String jdbcUrl, String user, String password, String schema, String run, int networks,
                                  boolean tree) throws SQLException, IOException {
-        DataSource dataSource = new DriverManagerDataSource(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
-                + "currentSchema=" + schema, user, password);
+        DataSource dataSource = new SingleConnectionDataSource(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
+                + "currentSchema=" + schema, user, password, true);
         Flyway.configure().dataSource(jdbcUrl, user, password).schemas(schema).defaultSchema(schema)
                 .locations("classpath:db/processing", "classpath:db/finance").load().migrate();
         GeneratedGraph graph = new GeneratedGraph(dataSource, run, networks);
