@@ -44,7 +44,7 @@ public class CaseLeads {
     /** Leads {@code agency} may see, newest first, optionally of one item and/or in one status. */
     public Page<CaseLeadView> visibleTo(String agency, String itemId, String status, int page, int size) {
         replays.requireServing(CaseLeadProjector.PROCESSING_GROUP);
-        String where = """
+        String where = " " + """
                  WHERE (CAST(:agency AS VARCHAR) IS NULL OR :agency = ANY(agencies))
                    AND (CAST(:itemId AS VARCHAR) IS NULL OR item_id = :itemId)
                    AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)""";
