@@ -54,8 +54,10 @@ final class RiskAssessment {
                 break;
             }
         }
-        Set<String> declared = new LinkedHashSet<>(shipment.declaredRoute());
+        // in travel order, so the explanation reads as the route: export country, transit countries, import country
+        Set<String> declared = new LinkedHashSet<>();
         declared.add(shipment.exporter().address().country());
+        declared.addAll(shipment.declaredRoute());
         declared.add(shipment.importer().address().country());
         declared.add(shipment.consignee().address().country());
         Set<String> offRoute = new LinkedHashSet<>();
