@@ -2,7 +2,9 @@ package io.jointops.cases.integration;
 
 import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.cases.RecordLinkedItemCommand;
+import io.jointops.api.cases.UpdateLinkedItemCommand;
 import io.jointops.api.intel.IntelReportLinkedToCaseEvent;
+import io.jointops.api.intel.IntelReportWithdrawnEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,5 +28,14 @@ class IntelLinkTranslator {
         links.linked(LinkedItemType.INTEL_REPORT, event.reportId(), event.caseId());
         commands.sendAndWait(new RecordLinkedItemCommand(event.caseId(), LinkedItemType.INTEL_REPORT,
                 event.reportId(), event.title()));
+    }
+
+    /** A withdrawn report stays linked, marked WITHDRAWN on every case linking it. */
+    @EventHandler
+    void on(IntelReportWithdrawnEvent event) {
+        for (String caseId : links.casesLinking(LinkedItemType.INTEL_REPORT, event.reportId())) {
+            commands.sendAndWait(new UpdateLinkedItemCommand(caseId, LinkedItemType.INTEL_REPORT, event.reportId(), null,
+                    "WITHDRAWN", "IntelReportWithdrawnEvent"));
+        }
     }
 }
