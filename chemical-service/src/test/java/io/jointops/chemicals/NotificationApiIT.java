@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The pre-export notification API of one chemical-service on a real PostgreSQL; tokens are shaped like the realm's. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@DirtiesContext
 @Import(GoldenEvents.class)
 class NotificationApiIT {
 

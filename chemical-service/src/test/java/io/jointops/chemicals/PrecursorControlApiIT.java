@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = {"jointops.pen.response-windows.US=PT3S", "db-scheduler.polling-interval=1s"})
 @AutoConfigureMockMvc
+@DirtiesContext
 class PrecursorControlApiIT {
 
     static final RequestPostProcessor CN = TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer");
