@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {"jointops.freeze.expiry.CN.FREEZE=PT6S", "jointops.freeze.reminder-before=PT3S",
         "jointops.finance.max-request-size=3MB"})
 @AutoConfigureMockMvc
+// closed after the class: no idle context's processors keep claiming the segments a replay must reset
+@DirtiesContext
 class FinanceApiIT {
 
     static final RequestPostProcessor US_FINCEN = TestTokens.user("us.finance", "US-FINCEN", "finance-officer");
