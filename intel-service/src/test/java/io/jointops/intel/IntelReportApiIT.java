@@ -32,6 +32,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -153,6 +155,99 @@ class IntelReportApiIT {
                 .andExpect(jsonPath("$.events[0].type", is("IntelReportDraftedEvent")))
                 .andExpect(jsonPath("$.events[0].actor", is("cn.investigator")))
                 .andExpect(jsonPath("$.events[2].actor", is("cn.supervisor")));
+    }
+
+    @Test
+    void aRecipientReadsTheHistoryOfAReportFromItsReleaseToItOnAndOnlyWhatConcernsIt() throws Exception {
+        String location = draft("TLP:AMBER", "+86 10 5555 0505");
+        Instant drafting = Instant.now();
+        mvc.perform(post(location + "/submission").with(CN)).andExpect(status().isOk());
+        mvc.perform(post(location + "/return").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"comments\":\"name the informant's handler\"}")).andExpect(status().isOk());
+        mvc.perform(put(location).with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content(REPORT.formatted("TLP:AMBER", "+86 10 5555 0505").replace("Broker pattern", "Broker pattern, revised")))
+                .andExpect(status().isOk());
+        mvc.perform(post(location + "/submission").with(CN)).andExpect(status().isOk());
+        mvc.perform(post(location + "/approval").with(CN_SUPERVISOR)).andExpect(status().isOk());
+        Thread.sleep(5);
+        Instant disseminated = Instant.now();
+        Thread.sleep(5);
+        mvc.perform(post(location + "/feedback").with(US).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"CONFIRMED\",\"comment\":\"seized 200 kg\"}")).andExpect(status().isOk());
+        mvc.perform(post(location + "/release").with(CN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agencies\":[\"GB-NCA\"]}")).andExpect(status().isOk());
+        mvc.perform(post(location + "/feedback").with(GB).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"FALSE_POSITIVE\",\"comment\":\"wrong vessel\"}")).andExpect(status().isOk());
+        String refused = mvc.perform(post(location + "/onward-requests").with(GB).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"toAgency\":\"FR-OFAST\",\"justification\":\"port of Le Havre\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(refused + "/decision").with(CN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"consent\":false,\"comment\":\"source at risk\"}")).andExpect(status().isOk());
+        String consented = mvc.perform(post(location + "/onward-requests").with(US).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"toAgency\":\"MX-FGR\",\"justification\":\"joint operation\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(consented + "/decision").with(CN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"consent\":true}")).andExpect(status().isOk());
+        mvc.perform(post(location + "/grading").with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sourceReliability\":\"A\",\"informationCredibility\":1,\"reason\":\"seizure\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post(location + "/withdrawal").with(CN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"source withdrew\"}")).andExpect(status().isOk());
+
+        // US-DEA: from the dissemination on, its own feedback and request with the owner's consent and the widening
+        // it caused, the re-grading and the withdrawal; no draft, no return comments, nothing of GB-NCA's
+        mvc.perform(get(location + "/history").with(US)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[*].type", contains("IntelReportDisseminatedEvent",
+                        "IntelReportFeedbackGivenEvent", "OnwardDisseminationRequestedEvent",
+                        "OnwardDisseminationConsentedEvent", "IntelReportReleaseWidenedEvent", "IntelReportRegradedEvent",
+                        "IntelReportWithdrawnEvent")))
+                .andExpect(jsonPath("$.totalEvents", is(7)))
+                .andExpect(jsonPath("$.events[0].actor", is("cn.supervisor")))
+                .andExpect(jsonPath("$.events[1].payload.agency", is("US-DEA")))
+                .andExpect(jsonPath("$.events[4].payload.addedAgencies", contains("MX-FGR")))
+                .andExpect(content().string(not(containsString("informant"))))
+                .andExpect(content().string(not(containsString("wrong vessel"))))
+                .andExpect(content().string(not(containsString("FR-OFAST"))))
+                .andExpect(content().string(not(containsString("Broker pattern"))));
+        mvc.perform(get(location + "/history?page=1&size=2").with(US)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[*].type", contains("OnwardDisseminationRequestedEvent",
+                        "OnwardDisseminationConsentedEvent")))
+                .andExpect(jsonPath("$.totalEvents", is(7)));
+        // GB-NCA, released to later: the disseminated content, its widening on, its own feedback, request and refusal
+        mvc.perform(get(location + "/history").with(GB)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[*].type", contains("IntelReportDisseminatedEvent",
+                        "IntelReportReleaseWidenedEvent", "IntelReportFeedbackGivenEvent",
+                        "OnwardDisseminationRequestedEvent", "OnwardDisseminationRefusedEvent",
+                        "IntelReportRegradedEvent", "IntelReportWithdrawnEvent")))
+                .andExpect(jsonPath("$.events[1].payload.addedAgencies", contains("GB-NCA")))
+                .andExpect(content().string(not(containsString("seized 200 kg"))))
+                .andExpect(content().string(not(containsString("MX-FGR"))));
+        // MX-FGR, reached by US-DEA's request: neither the request nor the consent is its business
+        mvc.perform(get(location + "/history").with(MX)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[*].type", contains("IntelReportDisseminatedEvent",
+                        "IntelReportReleaseWidenedEvent", "IntelReportRegradedEvent", "IntelReportWithdrawnEvent")));
+        // the owner and auditors see every event; an agency the report never reached, none
+        mvc.perform(get(location + "/history").with(CN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalEvents", is(17)))
+                .andExpect(jsonPath("$.events[*].type", hasItem("IntelReportReturnedEvent")))
+                .andExpect(content().string(containsString("informant")));
+        mvc.perform(get(location + "/history").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalEvents", is(17)));
+        mvc.perform(get(location + "/history").with(TestTokens.user("de.investigator", "DE-BKA", "investigator")))
+                .andExpect(status().isNotFound());
+
+        // asOf: before the report reached an agency it was not there for it
+        mvc.perform(get(location).param("asOf", drafting.toString()).with(US)).andExpect(status().isNotFound());
+        mvc.perform(get(location).param("asOf", disseminated.toString()).with(US)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status", is("DISSEMINATED")))
+                .andExpect(jsonPath("$.returnComments", nullValue()))
+                .andExpect(jsonPath("$.grades[*].grading", contains("B2")));
+        mvc.perform(get(location).param("asOf", disseminated.toString()).with(GB)).andExpect(status().isNotFound());
+        mvc.perform(get(location).param("asOf", disseminated.toString()).with(MX)).andExpect(status().isNotFound());
+        mvc.perform(get(location).param("asOf", Instant.now().toString()).with(GB)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.feedback[*].agency", contains("GB-NCA")))
+                .andExpect(jsonPath("$.onwardRequests[*].toAgency", contains("FR-OFAST")));
+        assertAsOfMatchesLive(mvc, location, GB);
     }
 
     @Test

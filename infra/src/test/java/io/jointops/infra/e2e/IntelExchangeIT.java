@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Intelligence exchange through the gateway with real Keycloak tokens: CN-NNCC shares an approved H2 report with
  * US-DEA, US-DEA asks to pass it on to MX-FGR, which sees it only once the owner consents; the read log shows each
- * read. And a takedown request from request to removal, reappearance and the statistics.
+ * read; each recipient reads the report's history from its release to it on. And a takedown request from request
+ * to removal, reappearance and the statistics.
  */
 @ExtendWith(RunningPlatform.class)
 class IntelExchangeIT {
@@ -46,6 +47,8 @@ class IntelExchangeIT {
         assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
         String location = drafted.headers().firstValue("Location").orElseThrow();
         assertThat(gateway.get(location, us).statusCode()).as("a draft is the owner's").isEqualTo(404);
+        assertThat(gateway.get(location + "/history", us).statusCode()).as("so is its history").isEqualTo(404);
+        Instant drafting = Instant.now();
 
         assertThat(gateway.post(location + "/submission", cn, Map.of()).statusCode()).isEqualTo(200);
         HttpResponse<String> approved = gateway.post(location + "/approval", cnSupervisor, Map.of());
@@ -84,9 +87,28 @@ class IntelExchangeIT {
         assertThat(gateway.get(location + "/reads", us).statusCode()).isEqualTo(403);
 
         JsonNode history = RunningPlatform.json(gateway.get(location + "/history", cn));
-        assertThat(history.path("events").findValuesAsText("type")).containsSubsequence(
-                "IntelReportDraftedEvent", "IntelReportApprovedEvent", "IntelReportDisseminatedEvent",
-                "OnwardDisseminationRequestedEvent", "OnwardDisseminationConsentedEvent", "IntelReportReleaseWidenedEvent");
+        assertThat(types(history)).containsExactly("IntelReportDraftedEvent", "IntelReportSubmittedForReleaseEvent",
+                "IntelReportApprovedEvent", "IntelReportDisseminatedEvent", "OnwardDisseminationRequestedEvent",
+                "OnwardDisseminationConsentedEvent", "IntelReportReleaseWidenedEvent");
+
+        // a recipient reads the history from the report's release to it on: no draft, no submission, no approval
+        HttpResponse<String> usHistory = gateway.get(location + "/history", us);
+        assertThat(usHistory.statusCode()).as(usHistory.body()).isEqualTo(200);
+        JsonNode usEvents = RunningPlatform.json(usHistory);
+        assertThat(types(usEvents)).containsExactly("IntelReportDisseminatedEvent", "OnwardDisseminationRequestedEvent",
+                "OnwardDisseminationConsentedEvent", "IntelReportReleaseWidenedEvent");
+        assertThat(usEvents.path("totalEvents").asLong()).isEqualTo(4);
+        assertThat(usEvents.path("events").get(0).path("actor").asText()).isEqualTo("cn.supervisor");
+        assertThat(usEvents.path("events").get(1).path("agency").asText()).isEqualTo("US-DEA");
+        // the third agency: the content it was given and the widening to it, not US-DEA's request
+        HttpResponse<String> mxHistory = gateway.get(location + "/history", mx);
+        assertThat(mxHistory.statusCode()).as(mxHistory.body()).isEqualTo(200);
+        assertThat(types(RunningPlatform.json(mxHistory))).containsExactly("IntelReportDisseminatedEvent",
+                "IntelReportReleaseWidenedEvent");
+        // as of before the release to it, the report was not there for US-DEA
+        assertThat(gateway.get(location + "?asOf=" + drafting, us).statusCode()).isEqualTo(404);
+        // and the owner sees that US-DEA read the history
+        awaitRead(location, "us.investigator", "HISTORY");
     }
 
     @Test
@@ -142,6 +164,29 @@ class IntelExchangeIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the read log does not show " + readers + ": " + log);
+    }
+
+    private static List<String> types(JsonNode history) {
+        List<String> types = new java.util.ArrayList<>();
+        history.path("events").forEach(event -> types.add(event.path("type").asText()));
+        return types;
+    }
+
+    private static void awaitRead(String location, String user, String view) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode log = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = gateway.get(location + "/reads?size=1000", cn);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            log = RunningPlatform.json(response).path("items");
+            for (JsonNode read : log) {
+                if (read.path("user").asText().equals(user) && read.path("view").asText().equals(view)) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the read log does not show " + user + " reading the " + view + ": " + log);
     }
 
     private static JsonNode find(JsonNode log, String user) {

@@ -5,6 +5,7 @@ import io.jointops.api.intel.IntelRelation;
 import io.jointops.api.intel.TraffickingRoute;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,18 +68,41 @@ public record IntelReportView(
 
     /**
      * What {@code agency} is shown: the owner (and auditors, {@code null}) everything; a receiving agency neither the
-     * supervisor's return comments nor other agencies' feedback and requests.
+     * supervisor's return comments, nor the grades of the drafts, nor other agencies' feedback and requests.
      */
     public IntelReportView shownTo(String agency) {
         if (agency == null || agency.equals(ownerAgency)) {
             return this;
         }
         return new IntelReportView(id, title, summary, body, category, sourceReliability, informationCredibility,
-                grading, grades, ownerAgency, releasedTo, tlp, handlingCode, handlingRestriction, status, null,
+                grading, gradesSinceDissemination(), ownerAgency, releasedTo, tlp, handlingCode, handlingRestriction, status, null,
                 withdrawalReason, entities, relations, route,
                 onwardRequests.stream().filter(request -> request.requestingAgency().equals(agency)).toList(),
                 feedback.stream().filter(given -> given.agency().equals(agency)).toList(),
                 linkedCases, version, createdAt, createdBy, disseminatedAt, updatedAt);
+    }
+
+    /**
+     * The grades from the dissemination on: the one the report was disseminated with (dated then), and every
+     * re-grading after it. The grades its drafts went through are the owner's.
+     */
+    private List<Grade> gradesSinceDissemination() {
+        if (disseminatedAt == null) {
+            return grades;
+        }
+        List<Grade> shown = new ArrayList<>();
+        Grade disseminatedWith = null;
+        for (Grade grade : grades) {
+            if (grade.at().isAfter(disseminatedAt)) {
+                shown.add(grade);
+            } else {
+                disseminatedWith = grade;
+            }
+        }
+        if (disseminatedWith != null) {
+            shown.add(0, new Grade(disseminatedWith.grading(), "as disseminated", disseminatedAt, disseminatedWith.by()));
+        }
+        return List.copyOf(shown);
     }
 
     /** Whether reads are logged: {@code TLP:AMBER} or stricter. */

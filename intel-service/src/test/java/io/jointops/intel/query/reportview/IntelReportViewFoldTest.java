@@ -146,6 +146,26 @@ class IntelReportViewFoldTest {
     }
 
     @Test
+    void aRecipientSeesTheGradeTheReportWasDisseminatedWithAndLaterOnesNotTheDraftsGrades() {
+        List<DomainEventMessage<?>> events = new ArrayList<>(List.of(drafted(),
+                event(1, new IntelReportDraftRevisedEvent(ID, content("Precursor route", SourceReliability.C, 3, Set.of("US-DEA")))),
+                event(2, new IntelReportDraftRevisedEvent(ID, content("Precursor route", SourceReliability.B, 3, Set.of("US-DEA")))),
+                event(3, new IntelReportSubmittedForReleaseEvent(ID)),
+                event(4, new IntelReportApprovedEvent(ID), "cn.supervisor"),
+                event(5, new IntelReportDisseminatedEvent(ID, "Precursor route", "CN-NNCC", Set.of("US-DEA"), ENTITIES), "cn.supervisor"),
+                event(6, new IntelReportRegradedEvent(ID, SourceReliability.A, 1, "seizure"))));
+        IntelReportView view = fold(events);
+        assertThat(view.grades()).extracting(IntelReportView.Grade::grading).containsExactly("B2", "C3", "B3", "A1");
+        IntelReportView shown = view.shownTo("US-DEA");
+        assertThat(shown.grades()).extracting(IntelReportView.Grade::grading).containsExactly("B3", "A1");
+        assertThat(shown.grades().get(0).reason()).isEqualTo("as disseminated");
+        assertThat(shown.grades().get(0).at()).isEqualTo(view.disseminatedAt());
+        assertThat(shown.grades().get(1).reason()).isEqualTo("seizure");
+        assertThat(shown.grading()).isEqualTo("A1");
+        assertThat(view.shownTo("CN-NNCC").grades()).hasSize(4);
+    }
+
+    @Test
     void wideningAddsRecipientsSortedAndTheyMaySeeIt() {
         IntelReportView view = fold(disseminated(event(4, new IntelReportReleaseWidenedEvent(ID, Set.of("MX-FGR", "DE-BKA")))));
         assertThat(view.releasedTo()).containsExactly("DE-BKA", "GB-NCA", "MX-FGR", "US-DEA");
