@@ -101,7 +101,7 @@ class IntelGoldenEventsIT {
     void reportEventsAreStoredAsTheirGoldenFiles() throws Exception {
         commands.sendAndWait(new DraftIntelReportCommand(R, "CN-NNCC", content()));
         commands.sendAndWait(new SubmitIntelReportForReleaseCommand(R, "CN-NNCC"));
-        commands.sendAndWait(new ApproveIntelReportCommand(R, "CN-NNCC"));
+        commands.sendAndWait(new ApproveIntelReportCommand(R, "CN-NNCC", "cn-supervisor-id"));
         commands.sendAndWait(new RegradeIntelReportCommand(R, "CN-NNCC", SourceReliability.A, 1, "corroborated by a seizure"));
         commands.sendAndWait(new RequestOnwardDisseminationCommand(R, "req-1", "US-DEA", "MX-FGR", "joint operation"));
         commands.sendAndWait(new DecideOnwardDisseminationCommand(R, "req-1", "CN-NNCC", true, "for the joint operation only"));
@@ -140,7 +140,7 @@ class IntelGoldenEventsIT {
         String report = UUID.randomUUID().toString();
         commands.sendAndWait(new DraftIntelReportCommand(report, "CN-NNCC", content()));
         commands.sendAndWait(new SubmitIntelReportForReleaseCommand(report, "CN-NNCC"));
-        commands.sendAndWait(new ApproveIntelReportCommand(report, "CN-NNCC"));
+        commands.sendAndWait(new ApproveIntelReportCommand(report, "CN-NNCC", "cn-supervisor-id"));
         awaitView(report);
         mvc.perform(get("/api/intel/reports/" + report).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
                 .andExpect(status().isOk());

@@ -251,6 +251,25 @@ class IntelReportApiIT {
     }
 
     @Test
+    void aSupervisorDoesNotApproveTheirOwnReportAnotherSupervisorDoes() throws Exception {
+        String location = mvc.perform(post("/api/intel/reports").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
+                        .content(REPORT.formatted("TLP:GREEN", "+86 10 5555 0606")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(location + "/submission").with(CN_SUPERVISOR)).andExpect(status().isOk());
+        mvc.perform(post(location + "/approval").with(CN_SUPERVISOR)).andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                .andExpect(jsonPath("$.detail", containsString("four-eyes")))
+                .andExpect(jsonPath("$.detail", containsString("another supervisor of CN-NNCC")));
+        mvc.perform(get(location).with(CN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status", is("SUBMITTED_FOR_RELEASE")));
+        assertMissingFor(mvc, location, US);
+        mvc.perform(post(location + "/approval").with(TestTokens.user("cn.supervisor2", "CN-NNCC", "supervisor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status", is("DISSEMINATED")));
+        mvc.perform(get(location).with(US)).andExpect(status().isOk());
+    }
+
+    @Test
     void aRedReportIsVisibleOnlyToItsNamedRecipientsAndIsNotPassedOn() throws Exception {
         String location = approved(draft("TLP:RED", "+86 10 5555 0202"));
         mvc.perform(get(location).with(US)).andExpect(status().isOk());

@@ -33,8 +33,10 @@ import io.jointops.api.intel.WithdrawIntelReportCommand;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.audit.AuditMetadata;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -87,6 +89,8 @@ class IntelReport {
     /** requestId to the request, while it waits for the owner's decision */
     private final Map<String, OnwardDisseminationRequestedEvent> pendingRequests = new HashMap<>();
     private final Set<String> decidedRequests = new HashSet<>();
+    /** user ids of whoever drafted or revised the report, from the events' audit metadata: they may not approve it */
+    private final Set<String> authors = new HashSet<>();
 
     IntelReport() {
         // for Axon: rebuilt from events
@@ -117,6 +121,13 @@ class IntelReport {
     void handle(ApproveIntelReportCommand command) {
         requireOwner(command.agency(), "approves the report");
         requireStatus("approved", IntelReportStatus.SUBMITTED_FOR_RELEASE);
+        if (command.supervisorId() == null || command.supervisorId().isBlank()) {
+            throw invalid("supervisorId", "must name the approving supervisor");
+        }
+        if (authors.contains(command.supervisorId())) {
+            throw new CommandRejectedException(Reason.FORBIDDEN, null, "You drafted or revised this report yourself: "
+                    + "another supervisor of " + ownerAgency + " approves its release (four-eyes principle).");
+        }
         apply(new IntelReportApprovedEvent(reportId));
         apply(new IntelReportDisseminatedEvent(reportId, title, ownerAgency, Set.copyOf(releasedTo), entities));
     }
@@ -295,17 +306,25 @@ class IntelReport {
     }
 
     @EventSourcingHandler
-    void on(IntelReportDraftedEvent event) {
+    void on(IntelReportDraftedEvent event, @MetaDataValue(AuditMetadata.ACTOR_ID) String author) {
         reportId = event.reportId();
         ownerAgency = event.ownerAgency();
         status = IntelReportStatus.DRAFT;
         take(event.content());
+        addAuthor(author);
     }
 
     @EventSourcingHandler
-    void on(IntelReportDraftRevisedEvent event) {
+    void on(IntelReportDraftRevisedEvent event, @MetaDataValue(AuditMetadata.ACTOR_ID) String author) {
         status = IntelReportStatus.DRAFT;
         take(event.content());
+        addAuthor(author);
+    }
+
+    private void addAuthor(String author) {
+        if (author != null) {
+            authors.add(author);
+        }
     }
 
     @EventSourcingHandler

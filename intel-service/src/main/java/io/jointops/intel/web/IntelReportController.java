@@ -147,11 +147,14 @@ class IntelReportController {
         return write(caller, reportId, new SubmitIntelReportForReleaseCommand(reportId, caller.agency()));
     }
 
-    /** A supervisor of the owner agency approves: the report is disseminated to the agencies it is released to. */
+    /**
+     * A supervisor of the owner agency approves: the report is disseminated to the agencies it is released to. Not a
+     * supervisor who drafted or revised it (four-eyes: 403).
+     */
     @PostMapping("/{reportId}/approval")
     @PreAuthorize("hasRole('supervisor')")
     ResponseEntity<IntelReportView> approve(Caller caller, @PathVariable String reportId) {
-        return write(caller, reportId, new ApproveIntelReportCommand(reportId, caller.agency()));
+        return write(caller, reportId, new ApproveIntelReportCommand(reportId, caller.agency(), caller.userId()));
     }
 
     @PostMapping("/{reportId}/return")

@@ -41,6 +41,9 @@ import io.jointops.api.intel.WithdrawIntelReportCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,10 @@ class IntelReportTest {
             new IntelEntity("e1", EntityType.ORGANISATION, "ACME Trading Co., Ltd.", "acme trading co ltd"),
             new IntelEntity("e2", EntityType.PHONE_NUMBER, "+86 (10) 1234-5678", "+861012345678"));
     private static final List<IntelRelation> RELATIONS = List.of(new IntelRelation("e1", RelationKind.USES, "e2"));
+
+    /** user ids (token subjects), as the audit metadata carries them */
+    private static final String DRAFTER = "f0a1-drafter";
+    private static final String SUPERVISOR = "b2c3-supervisor";
 
     private AggregateTestFixture<IntelReport> fixture;
 
@@ -201,7 +208,7 @@ class IntelReportTest {
     @Test
     void approvalDisseminatesTheReportWithItsEntities() {
         fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
-                .when(new ApproveIntelReportCommand(ID, "CN-NNCC"))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC", SUPERVISOR))
                 .expectEvents(new IntelReportApprovedEvent(ID), new IntelReportDisseminatedEvent(ID, "Precursor route",
                         "CN-NNCC", Set.of("US-DEA"), ENTITIES));
     }
@@ -209,7 +216,7 @@ class IntelReportTest {
     @Test
     void onlyASubmittedReportIsApprovedOrReturned() {
         fixture.given(drafted(Tlp.AMBER, HandlingCode.H2))
-                .when(new ApproveIntelReportCommand(ID, "CN-NNCC"))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC", SUPERVISOR))
                 .expectException(rejected(Reason.CONFLICT, null, "DRAFT")).expectNoEvents();
         fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
                 .when(new ReturnIntelReportCommand(ID, "CN-NNCC", "why"))
@@ -219,8 +226,38 @@ class IntelReportTest {
     @Test
     void aSupervisorOfAnotherAgencyCannotApprove() {
         fixture.given(drafted(Tlp.AMBER, HandlingCode.H2), new IntelReportSubmittedForReleaseEvent(ID))
-                .when(new ApproveIntelReportCommand(ID, "US-DEA"))
+                .when(new ApproveIntelReportCommand(ID, "US-DEA", "us-supervisor"))
                 .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
+    }
+
+    @Test
+    void aSupervisorDoesNotApproveAReportTheyDraftedThemselves() {
+        fixture.given(by(DRAFTER, drafted(Tlp.AMBER, HandlingCode.H2)), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC", DRAFTER))
+                .expectException(rejected(Reason.FORBIDDEN, null, "yourself", "another supervisor of CN-NNCC", "four-eyes"))
+                .expectNoEvents();
+        fixture.given(by(DRAFTER, drafted(Tlp.AMBER, HandlingCode.H2)), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC", SUPERVISOR))
+                .expectEvents(new IntelReportApprovedEvent(ID), new IntelReportDisseminatedEvent(ID, "Precursor route",
+                        "CN-NNCC", Set.of("US-DEA"), ENTITIES));
+    }
+
+    @Test
+    void norOneTheyRevisedAfterReturningIt() {
+        IntelReportContent revised = withEntities(content("Precursor route", 2, Tlp.AMBER, HandlingCode.H2,
+                Set.of("US-DEA")), ENTITIES, RELATIONS);
+        fixture.given(by(DRAFTER, drafted(Tlp.AMBER, HandlingCode.H2)), new IntelReportSubmittedForReleaseEvent(ID),
+                        new IntelReportReturnedEvent(ID, "cite"), by(SUPERVISOR, new IntelReportDraftRevisedEvent(ID, revised)),
+                        new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC", SUPERVISOR))
+                .expectException(rejected(Reason.FORBIDDEN, null, "four-eyes")).expectNoEvents();
+    }
+
+    @Test
+    void anApprovalNamesItsSupervisor() {
+        fixture.given(by(DRAFTER, drafted(Tlp.AMBER, HandlingCode.H2)), new IntelReportSubmittedForReleaseEvent(ID))
+                .when(new ApproveIntelReportCommand(ID, "CN-NNCC", " "))
+                .expectException(rejected(Reason.INVALID, "supervisorId")).expectNoEvents();
     }
 
     @Test
@@ -467,6 +504,11 @@ class IntelReportTest {
                 new IntelReportDisseminatedEvent(ID, "Precursor route", "CN-NNCC", Set.of("US-DEA"), ENTITIES)));
         events.addAll(List.of(more));
         return events;
+    }
+
+    /** The event as {@code userId} caused it (the audit metadata's actor id). */
+    private static EventMessage<?> by(String userId, Object event) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(MetaData.with("actorId", userId));
     }
 
     private static IntelReportDraftedEvent drafted(Tlp tlp, HandlingCode handling) {

@@ -2,6 +2,11 @@ package io.jointops.api.intel;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A supervisor of the owner agency (the role is checked by the web layer) approves the release. */
-public record ApproveIntelReportCommand(@TargetAggregateIdentifier String reportId, String agency) {
+/**
+ * A supervisor of the owner agency (the role is checked by the web layer) approves the release.
+ *
+ * @param supervisorId the approving user's id (the token's subject): four-eyes, nobody approves a report they
+ *                     drafted or revised themselves
+ */
+public record ApproveIntelReportCommand(@TargetAggregateIdentifier String reportId, String agency, String supervisorId) {
 }
