@@ -23,12 +23,14 @@ class CaseSliceIT {
 
     static RunningPlatform.Gateway gateway;
     static String cn;
+    static String cnSupervisor;
     static String us;
 
     @BeforeAll
     static void platform() {
         gateway = RunningPlatform.gateway();
         cn = RunningPlatform.token("cn.investigator");
+        cnSupervisor = RunningPlatform.token("cn.supervisor");
         us = RunningPlatform.token("us.investigator");
     }
 
@@ -148,6 +150,10 @@ class CaseSliceIT {
                 "tlp", "TLP:AMBER", "handlingCode", "H2"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         String location = response.headers().firstValue("Location").orElseThrow();
+        // only a disseminated report reaches its recipients, and so may be linked to a case they take part in
+        assertThat(gateway.post(location + "/submission", cn, Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = gateway.post(location + "/approval", cnSupervisor, Map.of());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         return idOf(location);
     }
 
