@@ -1,0 +1,52 @@
+package io.jointops.platform.axon;
+
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The JDBC storage engine, sending a PostgreSQL {@code NOTIFY} in the transaction that appends events. PostgreSQL
+ * delivers it when (and only if) that transaction commits, so the other services' {@link EventStoreWakeUp} read the
+ * events as soon as they are visible instead of at their next poll.
+ */
+public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
+
+    private final TransactionManager transactionManager;
+    private final String channel;
+
+    public NotifyingEventStorageEngine(Builder builder, TransactionManager transactionManager, String channel) {
+        super(builder);
+        this.transactionManager = transactionManager;
+        this.channel = EventStoreWakeUp.requireIdentifier(channel);
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        super.appendEvents(events, serializer);
+        if (events.isEmpty()) {
+            return;
+        }
+        // joins the unit of work's transaction; a failed notification must not fail the append, the poll still runs
+        transactionManager.executeInTransaction(() -> {
+            Connection connection = getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("NOTIFY " + channel);
+            } catch (SQLException e) {
+                logger().debug("NOTIFY {} failed; processors elsewhere see the events at their next poll", channel, e);
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+        });
+    }
+
+    private static org.slf4j.Logger logger() {
+        return org.slf4j.LoggerFactory.getLogger(NotifyingEventStorageEngine.class);
+    }
+}

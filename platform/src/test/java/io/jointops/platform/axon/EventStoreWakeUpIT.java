@@ -1,0 +1,120 @@
+package io.jointops.platform.axon;
+
+import io.jointops.platform.test.TestDatabase;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two "services" on one PostgreSQL event store: an append through the notifying engine wakes the other service's
+ * listener (and an append without NOTIFY does not), and the woken store hands the event to its stream. How much this
+ * shortens cross-service propagation is measured by the bench (docs/performance.md).
+ */
+class EventStoreWakeUpIT {
+
+    static final int FETCH_DELAY_MS = 10_000;
+    static DriverManagerDataSource dataSource;
+    static NotifyingEventStorageEngine writer;
+    static WakeableEventStore reader;
+    static EventStoreWakeUp wakeUp;
+
+    @BeforeAll
+    static void database() throws SQLException {
+        // a database of its own: other tests of this JVM append to the shared one
+        DriverManagerDataSource shared = (DriverManagerDataSource) TestDatabase.dataSource();
+        try (Connection c = shared.getConnection()) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS event_wake_up");
+            c.createStatement().execute("CREATE DATABASE event_wake_up");
+        }
+        String url = TestDatabase.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/event_wake_up$1");
+        dataSource = new DriverManagerDataSource(url, shared.getUsername(), shared.getPassword());
+        Flyway.configure().dataSource(dataSource).schemas("eventstore").locations("classpath:db/eventstore").load().migrate();
+        writer = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE, "jointops_events");
+        reader = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine().build())
+                .fetchDelay(FETCH_DELAY_MS));
+        wakeUp = new EventStoreWakeUp(dataSource, "jointops_events", reader::wake);
+    }
+
+    @AfterAll
+    static void stop() {
+        wakeUp.stop();
+        reader.shutDown();
+    }
+
+    @Test
+    void anAppendWithNotifyWakesTheOtherStoreAndOneWithoutDoesNot() throws Exception {
+        Semaphore wakes = new Semaphore(0);
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", wakes::release);
+        listener.start();
+        try {
+            Thread.sleep(1000); // LISTEN is in place
+            wakes.drainPermits();
+            append();
+            long committed = System.nanoTime();
+            assertThat(wakes.tryAcquire(2, TimeUnit.SECONDS)).as("woken by the append's NOTIFY").isTrue();
+            System.out.println("[wake-up] woken " + Duration.ofNanos(System.nanoTime() - committed).toMillis() + " ms after the append committed");
+
+            engine().build().appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "silent"));
+            assertThat(wakes.tryAcquire(1500, TimeUnit.MILLISECONDS)).as("woken without a NOTIFY").isFalse();
+        } finally {
+            listener.stop();
+        }
+    }
+
+    @Test
+    void theWokenStoreReadsTheEventAppendedElsewhere() throws Exception {
+        wakeUp.start();
+        Thread.sleep(1000);
+        try (BlockingStream<TrackedEventMessage<?>> stream = reader.openStream(reader.createHeadToken())) {
+            append();
+            assertThat(stream.hasNextAvailable(FETCH_DELAY_MS / 2, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("appended elsewhere");
+        }
+    }
+
+    private static void append() {
+        writer.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "appended elsewhere"));
+    }
+
+    private static JdbcEventStorageEngine.Builder engine() {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .schema(EventSchema.builder()
+                        .eventTable("eventstore.domain_event_entry")
+                        .snapshotTable("eventstore.snapshot_event_entry")
+                        .globalIndexColumn("global_index")
+                        .timestampColumn("time_stamp")
+                        .eventIdentifierColumn("event_identifier")
+                        .aggregateIdentifierColumn("aggregate_identifier")
+                        .sequenceNumberColumn("sequence_number")
+                        .typeColumn("type")
+                        .payloadTypeColumn("payload_type")
+                        .payloadRevisionColumn("payload_revision")
+                        .payloadColumn("payload")
+                        .metaDataColumn("meta_data")
+                        .build());
+    }
+}
