@@ -1,0 +1,216 @@
+package io.jointops.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Under a 16-client create load whose clients retry every unanswered or failed create with the same
+ * {@code Idempotency-Key}: {@code kill -9} case-service and start it again, then restart PostgreSQL. Afterwards every
+ * acknowledged create is in the event store exactly once, no key produced two cases, and case-service's view shows
+ * every acknowledged case within 30 s.
+ */
+final class CrashTest {
+
+    private final Bench bench;
+    private final String run = "crash" + UUID.randomUUID().toString().substring(0, 6);
+    /** Idempotency key to case id, for every create that was answered with a 2xx. */
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
+    /** case-service as started again by this test: the platform does not know it, so this test stops it. */
+    private Process restarted;
+
+    CrashTest(Bench bench) {
+        this.bench = bench;
+    }
+
+    void run() throws Exception {
+        try {
+            test();
+        } finally {
+            if (restarted != null) {
+                restarted.destroy();
+                if (!restarted.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) restarted.destroyForcibly();
+            }
+        }
+    }
+
+    private void test() throws Exception {
+        Bench.Report report = bench.report;
+        report.line("## Crash test (16 clients creating cases with Idempotency-Key retries; kill -9 case-service, then restart PostgreSQL)");
+        String token = bench.api.token("cn.investigator");
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < Bench.CLIENTS; i++) {
+            int client = i;
+            Thread t = new Thread(() -> client(client, token, stop), "crash-client-" + i);
+            t.start();
+            clients.add(t);
+        }
+        try {
+            Thread.sleep(10_000);
+            int port = Integer.parseInt(bench.caseService.substring(bench.caseService.lastIndexOf(':') + 1));
+            ProcessHandle victim = Bench_processByPort(port);
+            Processes.Launch launch = Processes.launchOf(victim.pid());
+            long ackBefore = acknowledged.size();
+            victim.destroyForcibly(); // SIGKILL
+            victim.onExit().get();
+            report.line("killed case-service (pid " + victim.pid() + ", SIGKILL) after " + ackBefore + " acknowledged creates");
+            long t0 = System.nanoTime();
+            restarted = Processes.relaunch(launch, bench.platform.options().logDir().resolve("case-service-restarted.log"));
+            awaitReady(bench.caseService + "/actuator/health/readiness", Duration.ofMinutes(5));
+            report.line(String.format("case-service restarted (pid %d) and ready in %.1f s; load %s", restarted.pid(),
+                    (System.nanoTime() - t0) / 1e9, Processes.loadAverage1()));
+            Thread.sleep(10_000);
+
+            ProcessHandle postmaster = Processes.postmaster().orElseThrow(() -> new IllegalStateException("no postmaster"));
+            List<String> pgCommand = Processes.commandLine(postmaster.pid());
+            Path bin = Path.of(pgCommand.get(0)).getParent();
+            String data = pgCommand.get(pgCommand.indexOf("-D") + 1);
+            long ackBeforePg = acknowledged.size();
+            long t1 = System.nanoTime();
+            Process pgCtl = new ProcessBuilder(bin.resolve("pg_ctl").toString(), "-D", data, "-m", "fast", "-w", "restart")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(bench.platform.options().logDir().resolve("postgresql.log").toFile()))
+                    .start();
+            int exit = pgCtl.waitFor();
+            report.line(String.format("PostgreSQL restarted (pg_ctl restart -m fast, exit %d) in %.1f s after %d acknowledged creates",
+                    exit, (System.nanoTime() - t1) / 1e9, ackBeforePg));
+            long ackAtPg = acknowledged.size();
+            long recovered = awaitProgress(ackAtPg, Duration.ofMinutes(2));
+            report.line(String.format("creates acknowledged again %.1f s after the PostgreSQL restart, without manual action", recovered / 1e9));
+            Thread.sleep(10_000);
+        } finally {
+            stop.set(true);
+            for (Thread t : clients) t.join();
+        }
+        report.line("load: " + acknowledged.size() + " creates acknowledged, " + retries.get() + " retries with the same key, "
+                + givenUp.get() + " keys given up after 60 s; statuses seen " + new TreeMap<>(statuses));
+
+        // exactly once: one CaseOpenedEvent per acknowledged case id, and no title (one per key) stored twice
+        Map<String, Integer> eventsPerCase = new HashMap<>();
+        Map<String, Integer> casesPerKey = new HashMap<>();
+        try (Connection c = bench.connection(); PreparedStatement p = c.prepareStatement(
+                "SELECT aggregate_identifier, convert_from(payload, 'UTF8')::jsonb ->> 'title' FROM eventstore.domain_event_entry"
+                        + " WHERE payload_type LIKE '%CaseOpenedEvent' AND convert_from(payload, 'UTF8') LIKE ?")) {
+            p.setString(1, "%" + run + "-%");
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    eventsPerCase.merge(rs.getString(1), 1, Integer::sum);
+                    casesPerKey.merge(rs.getString(2), 1, Integer::sum);
+                }
+            }
+        }
+        long missing = acknowledged.values().stream().filter(id -> !eventsPerCase.containsKey(id)).count();
+        long duplicateEvents = eventsPerCase.values().stream().filter(n -> n > 1).count();
+        long duplicateKeys = casesPerKey.values().stream().filter(n -> n > 1).count();
+        report.line(String.format("RESULT crash, exactly once: %d acknowledged, %d missing from the store, %d cases with more than one"
+                        + " CaseOpenedEvent, %d keys that made more than one case (%d cases stored in all): %s",
+                acknowledged.size(), missing, duplicateEvents, duplicateKeys, eventsPerCase.size(),
+                missing == 0 && duplicateEvents == 0 && duplicateKeys == 0 ? "PASSED" : "FAILED"));
+
+        long t0 = System.nanoTime();
+        long inView = 0;
+        Set<String> ids = Set.copyOf(acknowledged.values());
+        while (System.nanoTime() - t0 < Duration.ofSeconds(60).toNanos()) {
+            try (Connection c = bench.connection(); PreparedStatement p = c.prepareStatement(
+                    "SELECT count(*) FROM cases.case_view WHERE case_id = ANY (?)")) {
+                Array array = c.createArrayOf("varchar", ids.toArray());
+                p.setArray(1, array);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    inView = rs.getLong(1);
+                }
+            }
+            if (inView == ids.size()) break;
+            Thread.sleep(200);
+        }
+        double converged = (System.nanoTime() - t0) / 1e9;
+        report.line(String.format("RESULT crash, views: %d of %d acknowledged cases in case-service's view %.1f s after the load"
+                + " stopped; target: all within 30 s: %s", inView, ids.size(), converged,
+                inView == ids.size() && converged <= 30 ? "PASSED" : "FAILED"));
+    }
+
+    private static ProcessHandle Bench_processByPort(int port) {
+        return Processes.byServerPort(port).orElseThrow(() -> new IllegalStateException("no process serves port " + port));
+    }
+
+    /** Creates cases one after another; an unanswered or failed create is retried with the same key until it is answered. */
+    private void client(int client, String token, AtomicBoolean stop) {
+        for (long n = 0; !stop.get(); n++) {
+            String key = run + "-" + client + "-" + n;
+            String body = "{\"title\":\"" + key + "\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}";
+            long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            for (int attempt = 0; System.nanoTime() < giveUp; attempt++) {
+                if (attempt > 0) retries.incrementAndGet();
+                int status;
+                HttpResponse<String> response = null;
+                try {
+                    response = Api.HTTP.send(Api.request(bench.gateway + "/api/cases", token)
+                            .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                            .timeout(Duration.ofSeconds(20))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    status = response.statusCode();
+                } catch (Exception e) {
+                    status = -1;
+                }
+                statuses.merge(status, 1L, Long::sum);
+                if (status >= 200 && status < 300) {
+                    acknowledged.put(key, Api.idFromLocation(response));
+                    break;
+                }
+                if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                    System.err.println("[bench] crash client: refused " + status + " " + (response == null ? "" : response.body()));
+                    break;
+                }
+                sleep(200);
+                if (stop.get() && attempt > 50) break;
+            }
+            if (System.nanoTime() >= giveUp) givenUp.incrementAndGet();
+        }
+    }
+
+    private long awaitProgress(long from, Duration timeout) throws InterruptedException {
+        long t0 = System.nanoTime();
+        while (acknowledged.size() <= from + Bench.CLIENTS && System.nanoTime() - t0 < timeout.toNanos()) Thread.sleep(50);
+        return System.nanoTime() - t0;
+    }
+
+    private static void awaitReady(String url, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Api.get(url, null).statusCode() == 200) return;
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(url + " not ready after " + timeout);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
