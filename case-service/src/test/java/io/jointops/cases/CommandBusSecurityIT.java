@@ -8,9 +8,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpDispatchMessage;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -31,10 +34,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The internal command bus endpoint refuses anyone without the shared secret and any foreign message type. */
+/**
+ * The internal command bus endpoint refuses anyone without the shared secret and any foreign message type, and says so
+ * in the log (an operator sees who knocked).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // its processors leave the tokens to the next test's service (a replay must claim them all)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class CommandBusSecurityIT {
 
     static final int BUS_PORT = TestService.freePort();
@@ -56,12 +63,14 @@ class CommandBusSecurityIT {
     final RestTemplate http = new RestTemplate();
 
     @Test
-    void aCommandWithoutTheSecretIsRefusedAndNothingIsStored() {
+    void aCommandWithoutTheSecretIsRefusedAndNothingIsStored(CapturedOutput output) {
         String caseId = UUID.randomUUID().toString();
         int status = post(BUS_PORT, "/spring-command-bus-connector/command", openCase(caseId), null);
         assertThat(status).isEqualTo(401);
         assertThat(status(BUS_PORT, "/spring-command-bus-connector/command", openCase(caseId), "wrong-secret-wrong-secret")).isEqualTo(401);
         assertThat(eventsOf(caseId)).isZero();
+        // once for the missing and once for the wrong credential
+        assertThat(output.getOut().split("Refused command bus request without valid credential", -1)).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -72,7 +81,7 @@ class CommandBusSecurityIT {
     }
 
     @Test
-    void aForeignTypeIsNeverDeserialized() {
+    void aForeignTypeIsNeverDeserialized(CapturedOutput output) {
         String body = """
                 {"commandIdentifier":"c-1","commandName":"java.net.URL","payloadType":"java.net.URL","payloadRevision":null,
                  "serializedPayload":"%s","serializedMetaData":"%s","expectReply":true}""".formatted(
@@ -83,6 +92,7 @@ class CommandBusSecurityIT {
                 .satisfiesAnyOf(
                         text -> assertThat(text).startsWith("refused:"),
                         text -> assertThat(text).contains("Refused to deserialize type 'java.net.URL'"));
+        assertThat(output.getAll()).contains("Refused to deserialize type 'java.net.URL'");
     }
 
     @Test
