@@ -8,6 +8,7 @@ import io.jointops.api.cases.CooperationRequestType;
 import io.jointops.api.cases.LegalBasis;
 import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.cases.ProposeCaseLeadCommand;
+import io.jointops.api.cases.RecordLinkedItemCommand;
 import io.jointops.api.cases.RequestPriority;
 import io.jointops.api.cases.SharedItemRef;
 import io.jointops.platform.test.GoldenEvents;
@@ -32,12 +33,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -91,6 +94,24 @@ class CooperationApiIT {
         mvc.perform(post("/api/cases/cooperation-requests").with(US).contentType(MediaType.APPLICATION_JSON)
                         .content(request(caseId, "CN-NNCC", "INFORMATION_REQUEST", "ROUTINE")))
                 .andExpect(status().isForbidden());
+
+        // attachments: only items linked to the case (their owning service confirmed every agency of it may see them)
+        mvc.perform(post("/api/cases/cooperation-requests").with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content(request(caseId, "US-DEA", "INFORMATION_REQUEST", "ROUTINE")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field", is("attachments[0]")))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("not linked to case")));
+        // as intel-service's confirmation would, through the integration layer
+        commands.sendAndWait(new RecordLinkedItemCommand(caseId, LinkedItemType.INTEL_REPORT, "r-1", "NPP consignee report"));
+        awaitLinked(caseId, 1);
+        mvc.perform(post("/api/cases/cooperation-requests").with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content(request(caseId, "US-DEA", "INFORMATION_REQUEST", "ROUTINE",
+                                "{\"itemType\":\"INTEL_REPORT\",\"itemId\":\"r-1\"}",
+                                "{\"itemType\":\"SHIPMENT\",\"itemId\":\"r-1\"}")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field", is("attachments[1]")));
+        mvc.perform(get("/api/cases/cooperation-requests/outbox").with(CN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].caseId", not(hasItem(caseId))));
 
         Instant before = Instant.now();
         String location = mvc.perform(post("/api/cases/cooperation-requests").with(CN).contentType(MediaType.APPLICATION_JSON)
@@ -196,8 +217,13 @@ class CooperationApiIT {
 
     @Test
     void anUnansweredUrgentEvidenceRequestIsRemindedTurnsOverdueAndIsEscalated() throws Exception {
-        String location = mvc.perform(post("/api/cases/cooperation-requests").with(CN).contentType(MediaType.APPLICATION_JSON)
+        // without a case no item may be attached: case-service cannot tell whether US-DEA may see it
+        mvc.perform(post("/api/cases/cooperation-requests").with(CN).contentType(MediaType.APPLICATION_JSON)
                         .content(request(null, "US-DEA", "EVIDENCE_REQUEST", "URGENT")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field", is("attachments[0]")))
+                .andExpect(jsonPath("$.errors[0].detail", containsString("belongs to no case")));
+        String location = mvc.perform(post("/api/cases/cooperation-requests").with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content(request(null, "US-DEA", "EVIDENCE_REQUEST", "URGENT", new String[0])))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         String requestId = location.substring(location.lastIndexOf('/') + 1);
         Instant deadline = Instant.now().plusSeconds(60);
@@ -277,11 +303,24 @@ class CooperationApiIT {
     }
 
     private static String request(String caseId, String receiving, String type, String priority) {
+        return request(caseId, receiving, type, priority, "{\"itemType\":\"INTEL_REPORT\",\"itemId\":\"r-1\"}");
+    }
+
+    private static String request(String caseId, String receiving, String type, String priority, String... attachments) {
         return """
                 {%s"receivingAgency":"%s","type":"%s","priority":"%s",
                  "legalBasis":{"text":"Mutual legal assistance","reference":"CN-US MLAA Art. 1"},
-                 "question":"Who consigned the NPP?","attachments":[{"itemType":"INTEL_REPORT","itemId":"r-1"}]}"""
-                .formatted(caseId == null ? "" : "\"caseId\":\"" + caseId + "\",", receiving, type, priority);
+                 "question":"Who consigned the NPP?","attachments":[%s]}"""
+                .formatted(caseId == null ? "" : "\"caseId\":\"" + caseId + "\",", receiving, type, priority,
+                        String.join(",", attachments));
+    }
+
+    private void awaitLinked(String caseId, int items) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (read(get("/api/cases/" + caseId).with(CN)).path("linkedItems").size() < items) {
+            assertThat(Instant.now()).as("the case view shows the linked item").isBefore(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private JsonNode read(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -67,7 +67,7 @@ class CooperationRequest {
     }
 
     @CommandHandler
-    CooperationRequest(SendCooperationRequestCommand command, DeadlineManager deadlines) {
+    CooperationRequest(SendCooperationRequestCommand command, DeadlineManager deadlines, CaseAttachments cases) {
         CaseActor actor = command.actor();
         requireAgency("receivingAgency", command.receivingAgency());
         if (command.receivingAgency().equals(actor.agency())) {
@@ -86,6 +86,7 @@ class CooperationRequest {
         requireText("legalBasis.reference", command.legalBasis().reference(), 200);
         requireText("question", command.question(), MAX_QUESTION);
         List<SharedItemRef> attachments = attachments("attachments", command.attachments());
+        requireVisibleToReceiver(attachments, command.caseId(), command.receivingAgency(), cases);
         if (command.responseDue() == null || command.escalateAt() == null || command.escalateAt().isBefore(command.responseDue())
                 || command.remindAt() != null && command.remindAt().isAfter(command.responseDue())) {
             throw invalid("responseDue", "the reminder must fall before the response deadline, the escalation after it");
@@ -206,6 +207,39 @@ class CooperationRequest {
             }
         }
         return attachments;
+    }
+
+    /**
+     * The receiving agency may see an attachment only if it is an item linked to the request's case and the receiver
+     * takes part in the case: the owning service confirmed, when linking, that every agency of the case may see it.
+     * Of any other item case-service knows nothing, so it is refused rather than guessed visible.
+     */
+    private static void requireVisibleToReceiver(List<SharedItemRef> attachments, String caseId, String receivingAgency,
+                                                 CaseAttachments cases) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        CaseAttachments.CaseItems items = caseId == null ? null : cases.of(caseId).orElse(null);
+        for (int i = 0; i < attachments.size(); i++) {
+            SharedItemRef item = attachments.get(i);
+            String field = "attachments[" + i + "]";
+            String named = item.itemType() + " '" + item.itemId() + "'";
+            if (caseId == null) {
+                throw invalid(field, named + " cannot be attached: only items linked to the request's case may be "
+                        + "attached, and this request belongs to no case");
+            }
+            if (items == null) {
+                throw invalid(field, named + " cannot be attached: case '" + caseId + "' is not known");
+            }
+            if (!items.agencies().contains(receivingAgency)) {
+                throw invalid(field, named + " cannot be attached: " + receivingAgency + " does not take part in case '"
+                        + caseId + "'");
+            }
+            if (!items.linkedItems().contains(item)) {
+                throw invalid(field, named + " is not linked to case '" + caseId + "'; link it first, so that its "
+                        + "owning service confirms every agency of the case may see it");
+            }
+        }
     }
 
     private CommandRejectedException notFound() {

@@ -41,6 +41,11 @@ class CooperationRequestTest {
     private static final CaseActor MX = new CaseActor("mx.investigator", "MX-FGR", false);
     private static final LegalBasis BASIS = new LegalBasis("Mutual legal assistance", "CN-US MLAA Art. 1");
     private static final List<SharedItemRef> ATTACHED = List.of(new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"));
+    /** case-1: CN-NNCC leads, US-DEA takes part; the report r-1 and the shipment s-1 are linked to it. */
+    private static final CaseAttachments CASES = caseId -> "case-1".equals(caseId)
+            ? java.util.Optional.of(new CaseAttachments.CaseItems(java.util.Set.of("CN-NNCC", "US-DEA"), java.util.Set.of(
+                    new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"), new SharedItemRef(LinkedItemType.SHIPMENT, "s-1"))))
+            : java.util.Optional.empty();
 
     private FixtureConfiguration<CooperationRequest> fixture;
     private Instant now;
@@ -49,6 +54,7 @@ class CooperationRequestTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerInjectableResource(CASES);
         now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         sent = new CooperationRequestSentEvent(ID, "case-1", "CN-NNCC", "US-DEA", CooperationRequestType.INFORMATION_REQUEST,
                 BASIS, RequestPriority.URGENT, "Who consigned it?", ATTACHED, now.plus(Duration.ofHours(72)),
@@ -58,6 +64,7 @@ class CooperationRequestTest {
     /** A new fixture per scenario: its stub deadline manager keeps what earlier scenarios scheduled. */
     private FixtureConfiguration<CooperationRequest> fresh() {
         fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerInjectableResource(CASES);
         return fixture;
     }
 
@@ -94,6 +101,35 @@ class CooperationRequestTest {
                         CooperationRequestType.EVIDENCE_REQUEST, new LegalBasis("basis", " "), RequestPriority.ROUTINE, "q",
                         List.of(), now.plusSeconds(10), null, now.plusSeconds(30), CN))
                 .expectNoEvents().expectException(rejected(Rejection.Reason.INVALID, "legalBasis.reference"));
+    }
+
+    @Test
+    void attachesOnlyItemsLinkedToTheRequestsCaseInWhichTheReceiverTakesPart() {
+        List<SharedItemRef> linked = List.of(new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"),
+                new SharedItemRef(LinkedItemType.SHIPMENT, "s-1"));
+        fresh().givenNoPriorActivity().when(withAttachments("case-1", "US-DEA", linked))
+                .expectEvents(new CooperationRequestSentEvent(ID, "case-1", "CN-NNCC", "US-DEA",
+                        CooperationRequestType.INFORMATION_REQUEST, BASIS, RequestPriority.URGENT, "q", linked,
+                        now.plus(Duration.ofHours(72)), now.plus(Duration.ofHours(60)), now.plus(Duration.ofHours(96)),
+                        "cn.investigator"));
+        // the second attachment is a report not linked to the case (nor is the type of s-1 a report)
+        fresh().givenNoPriorActivity().when(withAttachments("case-1", "US-DEA", List.of(
+                        new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"), new SharedItemRef(LinkedItemType.INTEL_REPORT, "s-1"))))
+                .expectNoEvents().expectException(rejected(Rejection.Reason.INVALID, "attachments[1]", "not linked to case 'case-1'"));
+        fresh().givenNoPriorActivity().when(withAttachments(null, "US-DEA", ATTACHED))
+                .expectNoEvents().expectException(rejected(Rejection.Reason.INVALID, "attachments[0]", "belongs to no case"));
+        fresh().givenNoPriorActivity().when(withAttachments("case-1", "MX-FGR", ATTACHED))
+                .expectNoEvents().expectException(rejected(Rejection.Reason.INVALID, "attachments[0]", "MX-FGR does not take part"));
+        fresh().givenNoPriorActivity().when(withAttachments("case-9", "US-DEA", ATTACHED))
+                .expectNoEvents().expectException(rejected(Rejection.Reason.INVALID, "attachments[0]", "not known"));
+        // without attachments a request needs no case
+        fresh().givenNoPriorActivity().when(withAttachments(null, "MX-FGR", List.of())).expectSuccessfulHandlerExecution();
+    }
+
+    private SendCooperationRequestCommand withAttachments(String caseId, String receiving, List<SharedItemRef> attachments) {
+        return new SendCooperationRequestCommand(ID, caseId, receiving, CooperationRequestType.INFORMATION_REQUEST, BASIS,
+                RequestPriority.URGENT, "q", attachments, now.plus(Duration.ofHours(72)), now.plus(Duration.ofHours(60)),
+                now.plus(Duration.ofHours(96)), CN);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package io.jointops.cases.query.caseview;
+
+import io.jointops.api.cases.LinkedItemType;
+import io.jointops.api.cases.SharedItemRef;
+import io.jointops.cases.command.CaseAttachments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The case view's agencies and linked items, for the attachment check of a cooperation request being sent. */
+@Component
+class CaseAttachmentsFromView implements CaseAttachments {
+
+    private final JdbcClient jdbc;
+
+    CaseAttachmentsFromView(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<CaseItems> of(String caseId) {
+        Optional<Set<String>> agencies = jdbc.sql("""
+                        SELECT lead_agency, array_to_string(partner_agencies, ',') AS partners FROM case_view WHERE case_id = :id""")
+                .param("id", caseId)
+                .query((rs, row) -> {
+                    Set<String> all = new HashSet<>();
+                    all.add(rs.getString("lead_agency"));
+                    String partners = rs.getString("partners");
+                    if (partners != null && !partners.isEmpty()) {
+                        all.addAll(List.of(partners.split(",")));
+                    }
+                    return all;
+                })
+                .optional();
+        return agencies.map(all -> new CaseItems(Set.copyOf(all), Set.copyOf(jdbc.sql(
+                        "SELECT item_type, item_id FROM case_linked_item WHERE case_id = :id")
+                .param("id", caseId)
+                .query((rs, row) -> new SharedItemRef(LinkedItemType.valueOf(rs.getString("item_type")), rs.getString("item_id")))
+                .list())));
+    }
+}
