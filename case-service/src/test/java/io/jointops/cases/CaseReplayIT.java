@@ -2,8 +2,21 @@ package io.jointops.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointops.api.cases.AcceptCaseLeadCommand;
+import io.jointops.api.cases.AcknowledgeCooperationRequestCommand;
 import io.jointops.api.cases.AddCasePartnerCommand;
+import io.jointops.api.cases.AnswerCooperationRequestCommand;
+import io.jointops.api.cases.CaseActor;
+import io.jointops.api.cases.CooperationRequestType;
+import io.jointops.api.cases.DismissCaseLeadCommand;
+import io.jointops.api.cases.LegalBasis;
+import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.cases.OpenCaseCommand;
+import io.jointops.api.cases.ProposeCaseLeadCommand;
+import io.jointops.api.cases.RecordLinkedItemCommand;
+import io.jointops.api.cases.RequestPriority;
+import io.jointops.api.cases.SendCooperationRequestCommand;
+import io.jointops.api.cases.SharedItemRef;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestService;
@@ -46,6 +59,9 @@ class CaseReplayIT {
 
     private static final RequestPostProcessor ADMIN = TestTokens.user("admin", "JOINT-OPS", "platform-admin");
     private static final RequestPostProcessor CN = TestTokens.user("cn.investigator", "CN-NNCC", "investigator");
+    private static final CaseActor CN_ACTOR = new CaseActor("cn.investigator", "CN-NNCC", false);
+    private static final CaseActor CN_SUPERVISOR_ACTOR = new CaseActor("cn.supervisor", "CN-NNCC", true);
+    private static final CaseActor US_ACTOR = new CaseActor("us.investigator", "US-DEA", false);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -82,11 +98,22 @@ class CaseReplayIT {
                 .andExpect(jsonPath("$.processingGroup", is("case-view")))
                 .andExpect(jsonPath("$.correlationId", is("replay-it-1")));
 
+        watchReplay("case-view", "/api/cases");
+
+        mvc.perform(get("/api/cases").with(CN)).andExpect(status().isOk());
+        assertThat(rows()).isEqualTo(live);
+    }
+
+    /**
+     * Follows a replay of {@code group} until it is done: every query of {@code queryPath} meanwhile answers 503 with
+     * Retry-After as a problem, at least one does, and the progress ends at 100 %.
+     */
+    private void watchReplay(String group, String queryPath) throws Exception {
         boolean saw503 = false;
         JsonNode progress = null;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
-            MvcResult query = mvc.perform(get("/api/cases").with(CN)).andReturn();
+            MvcResult query = mvc.perform(get(queryPath).with(CN)).andReturn();
             if (query.getResponse().getStatus() == 503) {
                 saw503 = true;
                 assertThat(query.getResponse().getHeader("Retry-After")).isNotBlank();
@@ -94,7 +121,7 @@ class CaseReplayIT {
             } else {
                 assertThat(query.getResponse().getStatus()).isEqualTo(200);
             }
-            progress = json.readTree(mvc.perform(get("/api/cases/admin/replays/case-view").with(ADMIN))
+            progress = json.readTree(mvc.perform(get("/api/cases/admin/replays/" + group).with(ADMIN))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
             if ("done".equals(progress.path("state").asText())) {
                 break;
@@ -109,8 +136,104 @@ class CaseReplayIT {
         assertThat(progress.path("position").asLong()).isGreaterThanOrEqualTo(progress.path("headPosition").asLong());
         assertThat(progress.path("eventsPerSecond").asDouble()).isPositive();
 
-        mvc.perform(get("/api/cases").with(CN)).andExpect(status().isOk());
-        assertThat(rows()).isEqualTo(live);
+    }
+
+    /**
+     * The two newer views: requests sent, acknowledged, answered in part and fully (some within a case, with an item
+     * linked to it attached) and leads proposed, accepted and dismissed; each view rebuilt equals the live one.
+     */
+    @Test
+    void cooperationRequestAndCaseLeadViewsRebuildTheSameRows() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenCaseCommand(caseId, "Replay requests", "s", "CN-NNCC", Set.of("US-DEA"), Tlp.AMBER, HandlingCode.H1));
+        commands.sendAndWait(new RecordLinkedItemCommand(caseId, LinkedItemType.INTEL_REPORT, "r-1", "Report"));
+        awaitRow("SELECT count(*) FROM case_linked_item WHERE case_id = '" + caseId + "'");
+        List<SharedItemRef> attached = List.of(new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"));
+        Instant now = Instant.now();
+        for (int i = 0; i < 48; i++) {
+            String id = UUID.randomUUID().toString();
+            boolean inCase = i % 3 == 0;
+            commands.sendAndWait(new SendCooperationRequestCommand(id, inCase ? caseId : null, "US-DEA",
+                    CooperationRequestType.INFORMATION_REQUEST, new LegalBasis("MLA", "CN-US MLAA Art. 1"),
+                    RequestPriority.ROUTINE, "Question " + i, inCase ? attached : List.of(), now.plus(Duration.ofDays(30)),
+                    now.plus(Duration.ofDays(27)), now.plus(Duration.ofDays(35)), CN_ACTOR));
+            if (i % 4 >= 1) {
+                commands.sendAndWait(new AcknowledgeCooperationRequestCommand(id, US_ACTOR));
+            }
+            if (i % 4 >= 2) {
+                commands.sendAndWait(new AnswerCooperationRequestCommand(id, "Part of it", false, List.of(), US_ACTOR));
+            }
+            if (i % 4 == 3) {
+                commands.sendAndWait(new AnswerCooperationRequestCommand(id, "All of it", true, List.of(), US_ACTOR));
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            String leadId = UUID.randomUUID().toString();
+            commands.sendAndWait(new ProposeCaseLeadCommand(leadId, LinkedItemType.INCIDENT, "inc-" + leadId,
+                    "Seizure " + i, "CN-NNCC", Set.of("US-DEA"), "Table I precursor seized"));
+            if (i % 10 == 0) {
+                commands.sendAndWait(new AcceptCaseLeadCommand(leadId, UUID.randomUUID().toString(), null, null,
+                        Tlp.AMBER, HandlingCode.H1, CN_SUPERVISOR_ACTOR));
+            } else if (i % 3 == 0) {
+                commands.sendAndWait(new DismissCaseLeadCommand(leadId, "Known route", CN_SUPERVISOR_ACTOR));
+            }
+        }
+        awaitCaughtUp("CooperationRequest", "cooperation_request_view");
+        awaitCaughtUp("CaseLead", "case_lead_view");
+        List<Map<String, Object>> requests = requestRows();
+        List<Map<String, Object>> leads = leadRows();
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(48);
+        assertThat(requests).extracting(row -> row.get("status")).contains("SENT", "ACKNOWLEDGED", "PARTIALLY_ANSWERED", "ANSWERED");
+        assertThat(requests).extracting(row -> row.get("attachments")).anyMatch(a -> a.toString().contains("r-1"));
+        assertThat(leads).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(leads).extracting(row -> row.get("status")).contains("PROPOSED", "ACCEPTED", "DISMISSED");
+
+        mvc.perform(post("/api/cases/admin/replays/cooperation-request-view").with(ADMIN)).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.processingGroup", is("cooperation-request-view")));
+        watchReplay("cooperation-request-view", "/api/cases/cooperation-requests/outbox");
+        mvc.perform(get("/api/cases/cooperation-requests/outbox").with(CN)).andExpect(status().isOk());
+        assertThat(requestRows()).isEqualTo(requests);
+
+        mvc.perform(post("/api/cases/admin/replays/case-lead-view").with(ADMIN)).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.processingGroup", is("case-lead-view")));
+        watchReplay("case-lead-view", "/api/cases/leads");
+        mvc.perform(get("/api/cases/leads").with(CN)).andExpect(status().isOk());
+        assertThat(leadRows()).isEqualTo(leads);
+    }
+
+    private void awaitRow(String countQuery) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jdbc.sql(countQuery).query(Long.class).single() == 0) {
+            assertThat(Instant.now()).as(countQuery).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Every event of the aggregate type raised its row's version by one. */
+    private void awaitCaughtUp(String aggregateType, String view) throws InterruptedException {
+        long events = jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE type = :type")
+                .param("type", aggregateType).query(Long.class).single();
+        Instant deadline = Instant.now().plusSeconds(60);
+        long applied = 0;
+        while (Instant.now().isBefore(deadline)) {
+            applied = jdbc.sql("SELECT coalesce(sum(version + 1), 0) FROM " + view).query(Long.class).single();
+            if (applied >= events) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(applied).as(view + " caught up with the events of " + aggregateType).isEqualTo(events);
+    }
+
+    private List<Map<String, Object>> requestRows() {
+        return jdbc.sql("SELECT * FROM cooperation_request_view ORDER BY request_id").query().listOfRows();
+    }
+
+    private List<Map<String, Object>> leadRows() {
+        return jdbc.sql("""
+                        SELECT lead_id, item_type, item_id, title, proposing_agency, array_to_string(agencies, ',') AS agencies,
+                               reason, status, case_id, decided_by, decided_at, decision_reason, proposed_at, version
+                          FROM case_lead_view ORDER BY lead_id""").query().listOfRows();
     }
 
     private void awaitLiveViewCaughtUp() throws InterruptedException {
