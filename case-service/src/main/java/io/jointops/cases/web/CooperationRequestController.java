@@ -73,7 +73,9 @@ class CooperationRequestController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
-    @Operation(summary = "Send a request to another agency; the response deadline follows from type and priority")
+    @Operation(summary = "Send a request to another agency; the response deadline follows from type and priority",
+            description = "Attachments are items linked to the request's case (the receiving agency takes part in it); "
+                    + "any other item, or any attachment of a request without a case, is refused with 400 naming attachments[i].")
     ResponseEntity<CooperationRequestView> send(Caller caller, @Valid @RequestBody CaseRequests.SendRequest request) {
         if (request.caseId() != null) {
             CaseView view = cases.find(request.caseId(), caller.agency()).orElseThrow(() -> new ResponseStatusException(
