@@ -104,7 +104,14 @@ public final class EntityNormaliser {
         return text.substring(0, at).toLowerCase(Locale.ROOT) + "@" + asciiHost(text.substring(at + 1), text);
     }
 
+    /** A scheme without "//" (mailto:, tel:, data:, ...): a host with a port ("example.com:8080") has digits after ':'. */
+    private static final Pattern OTHER_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:(?!//)(?!\\d)");
+
     private static String url(String text) {
+        if (OTHER_SCHEME.matcher(text).find()) {
+            // e.g. mailto:x@example.com: read as https://mailto:x@example.com it would lose its user part
+            throw new IllegalArgumentException("'" + text + "' is no http(s) URL");
+        }
         String withScheme = text.contains("://") ? text : "https://" + text;
         try {
             URI uri = new URI(withScheme);
