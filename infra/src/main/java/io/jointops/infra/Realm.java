@@ -31,6 +31,12 @@ public final class Realm {
             new User("us.supervisor", "US-DEA", List.of("supervisor", "investigator")),
             new User("cn.chemical", "CN-CUSTOMS", List.of("chemical-officer")),
             new User("us.finance", "US-FINCEN", List.of("finance-officer")),
+            new User("us.chemical", "US-DEA", List.of("chemical-officer")),
+            new User("cn.chemical.supervisor", "CN-CUSTOMS", List.of("chemical-officer", "supervisor")),
+            new User("cn.finance", "CN-CAMLMAC", List.of("finance-officer")),
+            new User("cn.finance.supervisor", "CN-CAMLMAC", List.of("finance-officer", "supervisor")),
+            new User("cn.analyst", "CN-NNCC", List.of("analyst")),
+            new User("mx.investigator", "MX-FGR", List.of("investigator")),
             new User("auditor", "JOINT-AUDIT", List.of("auditor")),
             new User("admin", "JOINT-OPS", List.of("platform-admin")));
 
