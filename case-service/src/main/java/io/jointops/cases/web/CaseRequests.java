@@ -37,7 +37,8 @@ final class CaseRequests {
     record AddPartner(@NotNull @Pattern(regexp = Agencies.PATTERN, message = AGENCY_MESSAGE) String agency) {
     }
 
-    record LinkItem(@NotNull LinkedItemType itemType, @NotBlank @Size(max = 64) String itemId) {
+    record LinkItem(@NotNull LinkedItemType itemType,
+                    @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "must be an item id") String itemId) {
     }
 
     record Reason(@NotBlank @Size(max = 2000) String reason) {

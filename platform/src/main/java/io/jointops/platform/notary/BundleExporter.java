@@ -86,7 +86,8 @@ public class BundleExporter {
         long lastPosition = target.checkpoint().lastPosition();
         Long firstLeaf = jdbc.sql("SELECT min(leaf_index) FROM eventstore.audit_leaf WHERE aggregate_identifier = ? "
                         + "AND leaf_index < ?")
-                .params(itemId, target.checkpoint().treeSize()).query(Long.class).single();
+                .params(itemId, target.checkpoint().treeSize())
+                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).list().get(0); // null for an unknown item
         long stored = jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ? "
                         + "AND global_index <= ?")
                 .params(itemId, lastPosition).query(Long.class).single();

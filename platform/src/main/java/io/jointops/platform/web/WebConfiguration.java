@@ -22,6 +22,12 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Boot adds every Jackson module bean to the application's ObjectMapper. */
+    @Bean
+    com.fasterxml.jackson.databind.Module noNulInText() {
+        return NoNulInText.module();
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
