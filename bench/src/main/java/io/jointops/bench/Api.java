@@ -24,7 +24,11 @@ final class Api {
     static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8))
+            .executor(Executors.newFixedThreadPool(8, runnable -> {
+                Thread thread = new Thread(runnable, "bench-http");
+                thread.setDaemon(true);
+                return thread;
+            }))
             .build();
 
     private final String issuer;

@@ -42,6 +42,8 @@ public final class Bench {
     static final int RUNS = Integer.getInteger("bench.runs", 5);
     static final int CLIENTS = 16;
     static final Duration RUN_TIME = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    /** Propagation samples per run. */
+    static final int SAMPLES = Integer.getInteger("bench.samples", 30);
 
     final Platform platform;
     final Api api;
@@ -63,13 +65,15 @@ public final class Bench {
         Set<String> selected = new LinkedHashSet<>(Arrays.asList((args.length == 0 ? "all" : args[0]).split(",")));
         if (selected.contains("all")) selected = new LinkedHashSet<>(List.of("footprint", "throughput", "history", "replay", "propagation", "crash"));
         Path root = Path.of(System.getProperty("jointops.root", ".")).toAbsolutePath().normalize();
-        Report report = new Report(root.resolve("bench/target/bench-results.md"));
+        // where the run keeps its jars, database, logs and results: two runs at once need two
+        Path work = root.resolve(System.getProperty("bench.work", "bench/target"));
+        Report report = new Report(work.resolve("bench-results.md"));
         List<String> javaOptions = new ArrayList<>(Arrays.asList(System.getProperty("bench.java-options",
                 String.join(" ", PlatformOptions.DEFAULT_JAVA_OPTIONS)).trim().split("\\s+")));
         // the gateway's per-caller rate limit (50/s) would measure the limiter, not the platform
         javaOptions.add("-Djointops.rate-limit.capacity=1000000");
         javaOptions.add("-Djointops.rate-limit.refill-tokens=1000000");
-        PlatformOptions options = new PlatformOptions().root(snapshot(root)).workDir(root.resolve("bench/target/platform"))
+        PlatformOptions options = new PlatformOptions().root(snapshot(root, work)).workDir(work.resolve("platform"))
                 .freshDatabase(true).portOffset(freeOffset()).javaOptions(javaOptions);
         // for trying the harness out: an already running Keycloak (then the footprint leaves Keycloak out)
         String issuer = System.getProperty("bench.issuer-uri", "");
@@ -88,6 +92,7 @@ public final class Bench {
             }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        boolean failed = true;
         try {
             platform.startDatabase();
             platform.startKeycloak();
@@ -107,12 +112,23 @@ public final class Bench {
                 }
                 report.line("(load average so far: " + sampler + ")");
             }
+            failed = false;
+        } catch (Exception | AssertionError e) {
+            report.line("FAILED: " + e);
+            e.printStackTrace();
         } finally {
             sampler.interrupt();
             report.line("");
             report.line("machine at end: " + Processes.machine() + "; load average (1 min) during the run: " + sampler);
             platform.close();
+            Process postgres = CrashTest.restartedPostgres;
+            if (postgres != null) {
+                // the platform stops the PostgreSQL it started; the crash test's restart is its own to stop
+                new ProcessBuilder("kill", "-INT", Long.toString(postgres.pid())).start().waitFor();
+                if (!postgres.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) postgres.destroyForcibly();
+            }
         }
+        System.exit(failed ? 1 : 0);
     }
 
     // ------------------------------------------------------------------------------------------------ footprint
@@ -125,7 +141,7 @@ public final class Bench {
         long rss = 0;
         long pss = 0;
         StringBuilder detail = new StringBuilder();
-        for (Processes.Memory m : Processes.memory()) {
+        for (Processes.Memory m : Processes.memory(platform.options().workDir().resolve("pgdata"))) {
             rss += m.rssKb();
             pss += m.pssKb();
             if (m.rssKb() > 20_000) detail.append(String.format("%s %d MB; ", m.name(), m.rssKb() / 1024));
@@ -133,7 +149,7 @@ public final class Bench {
         report.line(String.format("idle resident memory of all platform processes: RSS %.2f GB (sum over processes), PSS %.2f GB"
                 + " (shared pages divided among sharers); target <= 2.5 GB: %s", rss / 1048576.0, pss / 1048576.0,
                 rss / 1048576.0 <= 2.5 ? "met" : pss / 1048576.0 <= 2.5 ? "met by PSS, missed by RSS sum" : "MISSED"));
-        report.line("per process (RSS > 20 MB): " + detail);
+        report.line("per process (RSS > 20 MB; PostgreSQL's backends share its buffers, counted in each RSS): " + detail);
     }
 
     // ------------------------------------------------------------------------------------------------ throughput
@@ -407,6 +423,7 @@ public final class Bench {
         double half = rawInsertCeiling / 2;
         String caseId = Api.idFromLocation(Api.post(gateway + "/api/cases", token,
                 "{\"title\":\"Propagation\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"));
+        awaitVisible(caseService + "/api/cases/" + caseId, token);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong background = new AtomicLong();
         List<Thread> loaders = new ArrayList<>();
@@ -422,8 +439,8 @@ public final class Bench {
             Thread.sleep(2000);
             for (int run = 1; run <= RUNS; run++) {
                 Histogram runLatency = new Histogram(60_000_000L, 3);
-                for (int i = 0; i < 40; i++) {
-                    long micros = linkAndWatch(token, caseId, i);
+                for (int i = 0; i < SAMPLES; i++) {
+                    long micros = linkAndWatch(token, caseId, run * 1000 + i);
                     runLatency.recordValue(micros);
                     latency.recordValue(micros);
                 }
@@ -438,7 +455,7 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double p99 = Load.median(p99s);
-        report.line(String.format("RESULT propagation: p99 %.1f ms (median of %d runs of 40; over all %d samples p50 %.1f ms, p99 %.1f ms)"
+        report.line(String.format("RESULT propagation: p99 %.1f ms (median of %d runs of " + SAMPLES + "; over all %d samples p50 %.1f ms, p99 %.1f ms)"
                         + " while raw inserts ran at %.0f/s (target half of the %.0f/s ceiling); target <= 100 ms: %s",
                 p99, RUNS, latency.getTotalCount(), latency.getValueAtPercentile(50) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, background.get() / seconds, rawInsertCeiling,
@@ -453,6 +470,9 @@ public final class Bench {
         String reportId = Api.idFromLocation(Api.post(gateway + "/api/intel/reports", token, """
                 {"title":"Route %d","summary":"Waypoints","category":"TRAFFICKING_ROUTE","sourceReliability":"B",
                  "informationCredibility":2,"releasedTo":[],"tlp":"TLP:AMBER","handlingCode":"H2"}""".formatted(i)));
+        // only an approved, disseminated report is linked to a case
+        require(Api.post(gateway + "/api/intel/reports/" + reportId + "/submission", token, "{}"));
+        require(Api.post(gateway + "/api/intel/reports/" + reportId + "/approval", api.token("cn.supervisor"), "{}"));
         var link = Api.HTTP.sendAsync(Api.request(caseService + "/api/cases/" + caseId + "/links", token)
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"itemType\":\"INTEL_REPORT\",\"itemId\":\"" + reportId + "\"}"))
@@ -480,6 +500,22 @@ public final class Bench {
             }
         }
         return Math.max(0, Duration.between(Instant.parse(stamp), visible).toNanos() / 1000);
+    }
+
+    static HttpResponse<String> require(HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    static void awaitVisible(String url, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Api.get(url, token).statusCode() != 200) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException(url + " not visible after 60 s");
+            Thread.sleep(50);
+        }
     }
 
     void paced(RowShape shape, double perSecond, AtomicBoolean stop, AtomicLong done) {
@@ -517,8 +553,8 @@ public final class Bench {
      * Copies of the service and gateway jars: others rebuild the jars in the working tree while a run goes on, and a
      * JVM whose jar is replaced under it fails with NoClassDefFoundError. Keycloak is used where infra unpacked it.
      */
-    static Path snapshot(Path root) throws java.io.IOException {
-        Path snapshot = root.resolve("bench/target/root");
+    static Path snapshot(Path root, Path work) throws java.io.IOException {
+        Path snapshot = work.resolve("root");
         List<String> modules = new ArrayList<>();
         Platform.SERVICES.forEach(s -> modules.add(s.name()));
         modules.add(Platform.GATEWAY);

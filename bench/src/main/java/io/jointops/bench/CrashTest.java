@@ -2,7 +2,6 @@ package io.jointops.bench;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +35,8 @@ final class CrashTest {
     private final AtomicLong givenUp = new AtomicLong();
     /** case-service as started again by this test: the platform does not know it, so this test stops it. */
     private Process restarted;
+    /** PostgreSQL as started again by this test; stopped by {@link Bench} after the platform. */
+    static Process restartedPostgres;
 
     CrashTest(Bench bench) {
         this.bench = bench;
@@ -80,19 +81,20 @@ final class CrashTest {
                     (System.nanoTime() - t0) / 1e9, Processes.loadAverage1()));
             Thread.sleep(10_000);
 
-            ProcessHandle postmaster = Processes.postmaster().orElseThrow(() -> new IllegalStateException("no postmaster"));
-            List<String> pgCommand = Processes.commandLine(postmaster.pid());
-            Path bin = Path.of(pgCommand.get(0)).getParent();
-            String data = pgCommand.get(pgCommand.indexOf("-D") + 1);
+            ProcessHandle postmaster = Processes.postmaster(bench.platform.options().workDir().resolve("pgdata"))
+                    .orElseThrow(() -> new IllegalStateException("no postmaster"));
+            // pg_ctl refuses to run as root (as everything does here): stop the postmaster with SIGINT (fast shutdown)
+            // and start the same command line again
+            Processes.Launch pg = Processes.launchOf(postmaster.pid());
             long ackBeforePg = acknowledged.size();
             long t1 = System.nanoTime();
-            Process pgCtl = new ProcessBuilder(bin.resolve("pg_ctl").toString(), "-D", data, "-m", "fast", "-w", "restart")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(bench.platform.options().logDir().resolve("postgresql.log").toFile()))
-                    .start();
-            int exit = pgCtl.waitFor();
-            report.line(String.format("PostgreSQL restarted (pg_ctl restart -m fast, exit %d) in %.1f s after %d acknowledged creates",
-                    exit, (System.nanoTime() - t1) / 1e9, ackBeforePg));
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor();
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            double down = (System.nanoTime() - t1) / 1e9;
+            Thread.sleep(2000); // the services find the database gone
+            restartedPostgres = Processes.relaunch(pg, bench.platform.options().logDir().resolve("postgresql.log"));
+            report.line(String.format("PostgreSQL stopped (fast shutdown, %.1f s) after %d acknowledged creates and started again"
+                    + " 2 s later (pid %d)", down, ackBeforePg, restartedPostgres.pid()));
             long ackAtPg = acknowledged.size();
             long recovered = awaitProgress(ackAtPg, Duration.ofMinutes(2));
             report.line(String.format("creates acknowledged again %.1f s after the PostgreSQL restart, without manual action", recovered / 1e9));

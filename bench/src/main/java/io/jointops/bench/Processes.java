@@ -29,9 +29,24 @@ final class Processes {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
     }
 
-    static List<Memory> memory() {
+    /**
+     * The processes of the platform: this JVM's descendants, and PostgreSQL, whose postmaster pg_ctl detached (its
+     * parent is init), found by its data directory, with its backends.
+     */
+    static List<ProcessHandle> platform(Path pgdata) {
+        List<ProcessHandle> all = new ArrayList<>(descendants());
+        postmaster(pgdata).ifPresent(postmaster -> {
+            if (all.stream().noneMatch(p -> p.pid() == postmaster.pid())) {
+                all.add(postmaster);
+                postmaster.descendants().filter(ProcessHandle::isAlive).forEach(all::add);
+            }
+        });
+        return all;
+    }
+
+    static List<Memory> memory(Path pgdata) {
         List<Memory> all = new ArrayList<>();
-        for (ProcessHandle p : descendants()) {
+        for (ProcessHandle p : platform(pgdata)) {
             long pid = p.pid();
             String name = name(pid);
             if (name == null) continue;
@@ -66,11 +81,16 @@ final class Processes {
         return descendants().stream().filter(p -> commandLine(p.pid()).contains("--server.port=" + port)).findFirst();
     }
 
-    /** The postmaster: a {@code postgres} process whose parent is not {@code postgres}. */
-    static Optional<ProcessHandle> postmaster() {
-        return descendants().stream()
+    /** The postmaster of this data directory: a {@code postgres} process started with {@code -D <pgdata>}. */
+    static Optional<ProcessHandle> postmaster(Path pgdata) {
+        String dir = pgdata.toAbsolutePath().normalize().toString();
+        return ProcessHandle.allProcesses()
                 .filter(p -> "postgres".equals(name(p.pid())))
-                .filter(p -> p.parent().map(parent -> !"postgres".equals(name(parent.pid()))).orElse(true))
+                .filter(p -> {
+                    List<String> cmd = commandLine(p.pid());
+                    int d = cmd.indexOf("-D");
+                    return d >= 0 && d + 1 < cmd.size() && Path.of(cmd.get(d + 1)).toAbsolutePath().normalize().toString().equals(dir);
+                })
                 .findFirst();
     }
 
