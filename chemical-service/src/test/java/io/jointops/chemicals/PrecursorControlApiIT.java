@@ -11,7 +11,7 @@ import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -128,15 +128,18 @@ class PrecursorControlApiIT {
         String pen = created(post("/api/chemicals/notifications"), CN, PEN.replace("Pacific Reagents LLC", "Quartz Lab Supply, L.L.C."));
         String shipment = created(post("/api/chemicals/shipments"), CN, """
                 {"notificationId":"%s","declaredGoods":"4-AP","releasedTo":["MX-FGR"]}""".formatted(id(pen)));
-        events.publish(GenericEventMessage.asEventMessage(new IntelReportDisseminatedEvent("intel-9", "Fentanyl network Sinaloa",
-                "US-DEA", Set.of("MX-FGR"), List.of(new IntelEntity("e1", EntityType.ORGANISATION, "QUARTZ LAB SUPPLY LLC",
-                "quartz lab supply llc")))));
+        // as intel-service stores them: events of the report's aggregate, in order (a later replay of the shared
+        // event store by another test relies on that order)
+        events.publish(new GenericDomainEventMessage<>("IntelReport", "intel-9", 0, new IntelReportDisseminatedEvent("intel-9",
+                "Fentanyl network Sinaloa", "US-DEA", Set.of("MX-FGR"), List.of(new IntelEntity("e1", EntityType.ORGANISATION,
+                "QUARTZ LAB SUPPLY LLC", "quartz lab supply llc")))));
         JsonNode us = await(shipment, US, view -> view.path("risk").path("score").asInt() > 0);
         assertThat(us.path("risk").path("indicators").get(0).path("code").asText()).isEqualTo("NAMED_IN_INTELLIGENCE");
         assertThat(us.path("risk").path("indicators").get(0).path("reason").asText()).contains("Fentanyl network Sinaloa");
         await(shipment, MX, view -> view.path("risk").path("score").asInt() == 35);
         mvc.perform(get(shipment).with(CN)).andExpect(jsonPath("$.risk.score", is(0)));
-        events.publish(GenericEventMessage.asEventMessage(new IntelReportWithdrawnEvent("intel-9", "source burned")));
+        events.publish(new GenericDomainEventMessage<>("IntelReport", "intel-9", 1, new IntelReportWithdrawnEvent("intel-9",
+                "source burned")));
         await(shipment, US, view -> view.path("risk").path("score").asInt() == 0);
     }
 
