@@ -106,7 +106,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .filter(Rejection.class::isInstance)
                 .map(Rejection.class::cast)
                 .map(ProblemResponses::rejected)
-                .orElseGet(() -> unexpected(ex));
+                .orElseGet(() -> DatabaseUnavailable.causedBy(ex) ? DatabaseUnavailable.problem(ex) : unexpected(ex));
     }
 
     @ExceptionHandler({NoHandlerForCommandException.class, CommandDispatchException.class})

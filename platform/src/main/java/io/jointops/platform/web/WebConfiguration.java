@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 @AutoConfiguration(before = WebMvcAutoConfiguration.class) // our problem handler replaces Boot's
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, DatabaseUnavailable.class})
 public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
