@@ -2,6 +2,7 @@ package io.jointops.platform.axon;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -146,16 +147,22 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Pooled streaming processors with large batches: the default batch of 1 replays about five times slower.
+     * Tracking processors, one thread per segment, with large batches. A tracking thread blocks on the event stream and
+     * takes an event as soon as the store has it; the pooled processor's coordinator, on this (embedded) store, looks
+     * only every 500 ms, and every write that waits for its view (read-your-writes) and every cross-service hop paid
+     * that wait (docs/performance.md). A batch is what is available at once, up to the batch size: replays read in
+     * large batches (the default of 1 replays about five times slower), single events are not held back.
      * The segment count must be at least the most replicas a service runs (the HPA maximum).
      */
     @Bean
     ConfigurerModule eventProcessorDefaults(@Value("${jointops.processing.segments:4}") int segments,
                                             @Value("${jointops.processing.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(segments)
-                        .batchSize(batchSize)));
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andBatchSize(batchSize)));
     }
 
     @Bean
