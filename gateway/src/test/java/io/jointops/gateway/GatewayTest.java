@@ -14,6 +14,11 @@ import static org.springframework.http.HttpHeaders.WWW_AUTHENTICATE;
 import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -25,7 +30,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -63,6 +71,9 @@ class GatewayTest {
 
     @Autowired
     private WebTestClient client;
+
+    @LocalServerPort
+    private int port;
 
     private static StubServices startStub() {
         try {
@@ -294,6 +305,52 @@ class GatewayTest {
         client.get().uri("/actuator/gateway/routes").headers(bearer(admin)).exchange().expectStatus().isNotFound();
         client.get().uri("/api/other/x").headers(bearer(admin)).exchange().expectStatus().isNotFound();
         assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
+    void aTooLongUriGets414ProblemAtOnceAndNeverReachesService() throws Exception {
+        String token = tokens.forRoles("investigator");
+        String tooLong = "/api/cases?q=" + "x".repeat(9_000);
+        // the JDK client, as the e2e tests use it (it waited out its timeout on Netty's bare 414): its default
+        // (HTTP/2 upgrade offered), plain HTTP/1.1, and a POST whose body is never read
+        assertProblem(HttpRequest.newBuilder(uri(tooLong)).header("Authorization", "Bearer " + token).GET(),
+                HttpClient.Version.HTTP_2, 414, "URI Too Long");
+        assertProblem(HttpRequest.newBuilder(uri(tooLong)).header("Authorization", "Bearer " + token).GET(),
+                HttpClient.Version.HTTP_1_1, 414, "URI Too Long");
+        assertProblem(HttpRequest.newBuilder(uri(tooLong)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")),
+                HttpClient.Version.HTTP_1_1, 414, "URI Too Long");
+        assertProblem(HttpRequest.newBuilder(uri("/api/cases")).header("Authorization", "Bearer " + token)
+                        .header("X-Padding", "p".repeat(20_000)).GET(),
+                HttpClient.Version.HTTP_1_1, 431, "Request Header Fields Too Large");
+        assertThat(stub.received()).isEmpty();
+
+        // the server is fine afterwards, and a URI up to the services' limit of 8 KB is routed
+        client.get().uri("/api/cases?q=" + "y".repeat(7_000)).headers(bearer(token)).exchange()
+                .expectStatus().isOk();
+        assertThat(stub.received()).singleElement().satisfies(received -> assertThat(received.path()).isEqualTo("/api/cases"));
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
+    private static void assertProblem(HttpRequest.Builder request, HttpClient.Version version, int status, String title)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(2)).build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(MediaType.parseMediaType(type).isCompatibleWith(APPLICATION_PROBLEM_JSON)).isTrue());
+        JsonNode problem = new ObjectMapper().readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isEqualTo(title);
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(took).as("answered at once, not after the client's timeout").isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
