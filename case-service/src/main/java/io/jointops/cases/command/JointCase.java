@@ -42,6 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -88,6 +89,7 @@ class JointCase {
     private final Map<String, Member> members = new HashMap<>();
     private final Map<String, CaseTaskStatus> tasks = new HashMap<>();
     private final Set<String> notes = new HashSet<>();
+    private List<String> tags = List.of();
 
     private record Member(String agency, CaseRole role) {
     }
@@ -227,7 +229,11 @@ class JointCase {
                 throw invalid("tags", "'" + tag + "' is not a tag: 1 to 40 of a-z, 0-9, '.', '_', '-'");
             }
         }
-        apply(new CaseTagsSetEvent(caseId, tags.stream().sorted().toList()));
+        List<String> sorted = tags.stream().sorted().toList();
+        // replacing the tags with the same ones is no change: a client's retry of a PUT leaves no second event
+        if (!sorted.equals(this.tags)) {
+            apply(new CaseTagsSetEvent(caseId, sorted));
+        }
     }
 
     // --- members
@@ -450,5 +456,10 @@ class JointCase {
     @EventSourcingHandler
     void on(CaseNoteAddedEvent event) {
         notes.add(event.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseTagsSetEvent event) {
+        tags = event.tags() == null ? List.of() : event.tags();
     }
 }

@@ -185,6 +185,13 @@ class JointCaseWorkTest {
                 .expectEvents(new CaseTagsSetEvent(ID, List.of("fentanyl", "npp")));
         fixture.given(OPENED).when(new SetCaseTagsCommand(ID, Set.of("Not A Tag"), OPENER))
                 .expectNoEvents().expectException(rejected(Reason.INVALID, "tags"));
+        // the same tags again (a retried PUT) are no change; other tags are
+        fixture.given(OPENED, new CaseTagsSetEvent(ID, List.of("fentanyl", "npp")))
+                .when(new SetCaseTagsCommand(ID, Set.of("npp", "fentanyl"), OPENER))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(OPENED, new CaseTagsSetEvent(ID, List.of("fentanyl", "npp")))
+                .when(new SetCaseTagsCommand(ID, Set.of("npp"), OPENER))
+                .expectEvents(new CaseTagsSetEvent(ID, List.of("npp")));
     }
 
     @Test
