@@ -5,12 +5,14 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -25,9 +27,24 @@ public class ReplayConfiguration {
     ViewReplays viewReplays(org.axonframework.config.Configuration axon, DataSource dataSource,
                             ObjectProvider<MeterRegistry> meters,
                             @Value("${jointops.replay.views:}") Set<String> views,
+                            @Value("${jointops.replay.no-op-view.enabled:false}") boolean noOpView,
                             @Value("${jointops.replay.progress-interval:2s}") Duration progressInterval,
                             @Value("${jointops.replay.retry-after-seconds:5}") long retryAfterSeconds) {
         return new ViewReplays(axon, org.springframework.jdbc.core.simple.JdbcClient.create(dataSource),
-                meters.getIfAvailable(), views, progressInterval, retryAfterSeconds, Clock.systemUTC());
+                meters.getIfAvailable(), noOpView ? withNoOpView(views) : views, progressInterval, retryAfterSeconds,
+                Clock.systemUTC());
+    }
+
+    /** The view without writes whose rebuild is the replay benchmark's ceiling ({@link NoOpView}). */
+    @Bean
+    @ConditionalOnProperty(name = "jointops.replay.no-op-view.enabled", havingValue = "true")
+    NoOpView noOpView() {
+        return new NoOpView();
+    }
+
+    private static Set<String> withNoOpView(Set<String> views) {
+        Set<String> all = new HashSet<>(views);
+        all.add(NoOpView.PROCESSING_GROUP);
+        return all;
     }
 }
