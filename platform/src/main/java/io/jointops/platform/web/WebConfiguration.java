@@ -1,5 +1,6 @@
 package io.jointops.platform.web;
 
+import io.jointops.platform.openapi.ApiDocuments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 @AutoConfiguration(before = WebMvcAutoConfiguration.class) // our problem handler replaces Boot's
-@Import({ProblemResponses.class, DatabaseUnavailable.class})
+@Import({ProblemResponses.class, DatabaseUnavailable.class, ApiDocuments.class})
 public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean

@@ -1,0 +1,94 @@
+package io.jointops.platform.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.test.TestService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The OpenAPI document of a service built on the platform (every auto-configuration, a real PostgreSQL, the command
+ * bus): it lists the service's own operations with their real parameters only, not the token-derived {@link Caller}
+ * and not the internal command bus endpoints, which the application does serve.
+ */
+@SpringBootTest(classes = ApiDocumentIT.Service.class, properties = {
+        "spring.application.name=probe-service", "jointops.schema=probe", "jointops.api-path=/api/probes"})
+@AutoConfigureMockMvc
+@DirtiesContext
+class ApiDocumentIT {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Probes.class)
+    static class Service {
+    }
+
+    @RestController
+    static class Probes {
+        @GetMapping("/api/probes/{probeId}")
+        String probe(Caller caller, @PathVariable String probeId, @RequestParam(required = false) String q) {
+            return caller.agency() + probeId + q;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestService.register(registry, "probe-service");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    @Test
+    void theDocumentShowsNeitherTheCallerArgumentNorTheInternalCommandBus() throws Exception {
+        // the application does serve the bus endpoints: leaving them out of the document is a choice, not an accident
+        assertThat(handlers.getHandler(new MockHttpServletRequest("POST", "/spring-command-bus-connector/command"))).isNotNull();
+        assertThat(handlers.getHandler(new MockHttpServletRequest("GET", "/member-capabilities"))).isNotNull();
+
+        String body = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode document = new ObjectMapper().readTree(body);
+
+        List<String> paths = new ArrayList<>();
+        document.path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/probes/{probeId}", "/api/probes/admin/replays/{processingGroup}")
+                .noneMatch(path -> path.startsWith("/spring-command-bus-connector") || path.equals("/member-capabilities"));
+
+        List<String> parameters = new ArrayList<>();
+        document.path("paths").path("/api/probes/{probeId}").path("get").path("parameters")
+                .forEach(parameter -> parameters.add(parameter.path("in").asText() + ":" + parameter.path("name").asText()));
+        assertThat(parameters).containsExactlyInAnyOrder("path:probeId", "query:q");
+        // the platform's own operations too (the replay endpoint takes the caller as well)
+        assertThat(document.path("paths").path("/api/probes/admin/replays/{processingGroup}").path("post").path("parameters"))
+                .extracting(parameter -> parameter.path("name").asText()).containsExactly("processingGroup");
+        // nowhere: no operation takes a caller, and no schema describes one
+        assertThat(document.findValues("name")).noneMatch(name -> name.asText().equals("caller"));
+        assertThat(document.path("components").path("schemas").has("Caller")).isFalse();
+    }
+}
