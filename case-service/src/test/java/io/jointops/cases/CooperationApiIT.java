@@ -11,9 +11,11 @@ import io.jointops.api.cases.ProposeCaseLeadCommand;
 import io.jointops.api.cases.RecordLinkedItemCommand;
 import io.jointops.api.cases.RequestPriority;
 import io.jointops.api.cases.SharedItemRef;
+import io.jointops.api.chemicals.LinkIncidentToCaseCommand;
 import io.jointops.platform.test.GoldenEvents;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -74,6 +78,8 @@ class CooperationApiIT {
     ObjectMapper json;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    CommandBus commandBus;
     @Autowired
     GoldenEvents golden;
 
@@ -266,6 +272,16 @@ class CooperationApiIT {
         mvc.perform(post(location + "/accept").with(TestTokens.user("us.supervisor", "US-DEA", "supervisor"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
                 .andExpect(status().isForbidden());
+        // the owning service (chemical-service, not here) fails the first link request: the request is retried
+        List<LinkIncidentToCaseCommand> linkRequests = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        commandBus.subscribe(LinkIncidentToCaseCommand.class.getName(), message -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("chemical-service is restarting");
+            }
+            linkRequests.add((LinkIncidentToCaseCommand) message.getPayload());
+            return null;
+        });
         String caseLocation = mvc.perform(post(location + "/accept").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
                 .andExpect(status().isCreated())
@@ -277,6 +293,15 @@ class CooperationApiIT {
                 .andExpect(jsonPath("$.partnerAgencies[0]", is("US-DEA")))
                 .andExpect(jsonPath("$.title", is("Seizure of NPP at the port")))
                 .andExpect(jsonPath("$.openedBy", is("cn.supervisor")));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (linkRequests.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        String caseId = caseLocation.substring(caseLocation.lastIndexOf('/') + 1);
+        assertThat(attempts.get()).as("a failed link request is retried").isGreaterThanOrEqualTo(2);
+        assertThat(linkRequests).extracting(LinkIncidentToCaseCommand::incidentId, LinkIncidentToCaseCommand::caseId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("inc-" + leadId, caseId));
+        assertThat(linkRequests.get(0).caseAgencies()).containsExactlyInAnyOrder("CN-NNCC", "US-DEA");
         mvc.perform(post(location + "/dismiss").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"late\"}"))
                 .andExpect(status().isConflict());
