@@ -46,7 +46,8 @@ public final class Launcher {
         String javaOpts = System.getenv("JOINTOPS_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) options.javaOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
 
-        int steps = (infraOnly ? 2 : 7) - (options.dbUrl() != null ? 1 : 0) - (options.issuerUri() != null ? 1 : 0);
+        // infra only: PostgreSQL, Keycloak; else also four services, the gateway and the token check through it
+        int steps = (infraOnly ? 2 : 8) - (options.dbUrl() != null ? 1 : 0) - (options.issuerUri() != null ? 1 : 0);
         AtomicInteger step = new AtomicInteger();
         Platform platform = new Platform(options, new Platform.Listener() {
             @Override
@@ -66,16 +67,19 @@ public final class Launcher {
         }, "jointops-shutdown"));
 
         System.out.println("Starting JointOps from " + options.root() + " (logs in " + relative(options, options.logDir()) + ")");
+        long started = System.nanoTime();
         try {
             if (!infraOnly) platform.checkJars(); // before anything is started: fail in a second, not after a minute
             platform.startDatabase();
-            platform.startKeycloak();
-            if (!infraOnly) platform.startApplications();
+            // the applications start together with Keycloak, not after it
+            if (infraOnly) platform.startKeycloak();
+            else platform.startApplications();
         } catch (StartupException e) {
             System.err.println("ERROR: " + e.getMessage());
             if (e.logTail() != null) System.err.println("---- end of the log ----" + System.lineSeparator() + e.logTail());
             System.exit(1); // the shutdown hook stops what was started
         }
+        System.out.printf("Up in %d s.%n", java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds());
         printSummary(platform, infraOnly);
         watch(platform);
     }

@@ -131,8 +131,9 @@ public final class RunningPlatform implements BeforeAllCallback {
     /** The gateway, with PostgreSQL, Keycloak and the four services behind it, started once. */
     public static synchronized Gateway gateway() {
         if (applicationsFailure != null) throw applicationsFailure;
-        issuer();
+        if (keycloakFailure != null) throw keycloakFailure;
         try {
+            // starts Keycloak too, if no test needed it before, together with the services and the gateway
             if (gateway == null) gateway = new Gateway(platform().startApplications());
             return gateway;
         } catch (RuntimeException e) {
