@@ -220,12 +220,13 @@ class FreezeRequest {
             throw invalid("expiresAt", "must be after the current expiry " + expiresAt);
         }
         apply(new FreezeExtendedEvent(requestId, expiresAt, next));
-        // the deadlines of the old expiry stay scheduled but find it no longer current, and do nothing
+        // the old expiry's deadlines are cancelled (and would find it no longer current if one fired meanwhile)
+        cancel(deadlines);
         schedule(deadlines, rules, next, GenericEventMessage.clock.instant());
     }
 
     @CommandHandler
-    void handle(ReleaseFreezeCommand command) {
+    void handle(ReleaseFreezeCommand command, DeadlineManager deadlines) {
         checkReceiver(command.agency(), command.expectedVersion());
         requireStatus("released", Status.FROZEN);
         if (command.reason() != null && command.reason().length() > MAX_TEXT) {
@@ -233,6 +234,7 @@ class FreezeRequest {
         }
         apply(new FreezeReleasedEvent(requestId, command.agency(),
                 command.reason() == null ? null : command.reason().strip(), frozen));
+        cancel(deadlines);
     }
 
     @CommandHandler
@@ -265,6 +267,11 @@ class FreezeRequest {
         if (status == Status.FROZEN && deadline.expiresAt().equals(expiresAt)) {
             apply(new FreezeExpiredEvent(requestId, expiresAt, frozen));
         }
+    }
+
+    private static void cancel(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(EXPIRY);
+        deadlines.cancelAllWithinScope(REMINDER);
     }
 
     private void schedule(DeadlineManager deadlines, FreezeExpiryRules rules, Instant expiry, Instant now) {

@@ -176,8 +176,9 @@ class FreezeRequestTest {
                 .andGivenCommands(new GrantFreezeCommand(ID, "CN-CAMLMAC", Map.of(0, new BigDecimal("250000.00")), null),
                         new ExtendFreezeCommand(ID, "CN-CAMLMAC", null, null))
                 .whenTimeElapses(Duration.ofDays(13).plusHours(1))
-                // the old reminder (22nd) and expiry (23rd) pass silently; the new reminder (29th) fires, the new expiry (30th) not yet
-                .expectEvents(new FreezeExpiryReminderIssuedEvent(ID, extended));
+                // the old reminder (22nd) and expiry (23rd) were cancelled; the new reminder (29th) fires, the new expiry (30th) not yet
+                .expectEvents(new FreezeExpiryReminderIssuedEvent(ID, extended))
+                .expectDeadlinesMet(new FreezeDeadline(extended));
     }
 
     @Test
@@ -206,7 +207,8 @@ class FreezeRequestTest {
                 .andGivenCommands(new GrantFreezeCommand(ID, "CN-CAMLMAC", Map.of(0, new BigDecimal("250000.00")), null),
                         new ReleaseFreezeCommand(ID, "CN-CAMLMAC", "court order lifted", null))
                 .whenTimeElapses(Duration.ofDays(10))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
         fresh().given(requested(), acknowledged(), granted())
                 .when(new ReleaseFreezeCommand(ID, "CN-CAMLMAC", " court order lifted ", null))
                 .expectEvents(new FreezeReleasedEvent(ID, "CN-CAMLMAC", "court order lifted",
