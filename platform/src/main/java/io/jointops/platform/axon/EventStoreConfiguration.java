@@ -108,7 +108,7 @@ public class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${jointops.event-store.notify.enabled:false}") boolean notify,
+                                          @Value("${jointops.event-store.notify.enabled:true}") boolean notify,
                                           @Value("${jointops.event-store.notify.channel:jointops_events}") String channel) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -140,7 +140,7 @@ public class EventStoreConfiguration {
 
     /** Wakes the event store when another service commits events (PostgreSQL LISTEN on the NOTIFY channel). */
     @Bean
-    @ConditionalOnProperty(name = "jointops.event-store.notify.enabled", havingValue = "true")
+    @ConditionalOnProperty(name = "jointops.event-store.notify.enabled", havingValue = "true", matchIfMissing = true)
     EventStoreWakeUp eventStoreWakeUp(DataSource dataSource, WakeableEventStore eventStore,
                                       @Value("${jointops.event-store.notify.channel:jointops_events}") String channel) {
         return new EventStoreWakeUp(dataSource, channel, eventStore::wake);
