@@ -123,11 +123,10 @@ public final class Bench {
             report.line("");
             report.line("machine at end: " + Processes.machine() + "; load average (1 min) during the run: " + sampler);
             platform.close();
-            Process postgres = CrashTest.restartedPostgres;
+            var postgres = CrashTest.restartedPostgres;
             if (postgres != null) {
                 // the platform stops the PostgreSQL it started; the crash test's restart is its own to stop
-                new ProcessBuilder("kill", "-INT", Long.toString(postgres.pid())).start().waitFor();
-                if (!postgres.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) postgres.destroyForcibly();
+                postgres.close();
             }
         }
         System.exit(failed ? 1 : 0);

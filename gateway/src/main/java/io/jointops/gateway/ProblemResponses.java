@@ -55,6 +55,13 @@ class ProblemResponses {
                 "The service behind this path is not reachable right now; retry shortly.");
     }
 
+    /** Whether the service carried the request out is unknown: 502, and a client retries only what it may repeat. */
+    Mono<Void> upstreamBroke(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return write(exchange, HttpStatus.BAD_GATEWAY, "The service behind this path closed the connection before"
+                + " answering; the request may or may not have been carried out. Retry with the same Idempotency-Key.");
+    }
+
     Mono<Void> upstreamTimeout(ServerWebExchange exchange) {
         return write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind this path did not answer in time.");
     }

@@ -7,12 +7,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A service that is down or too slow is the platform's condition, not a server bug: answer 503 (with Retry-After) or
- * 504 as problems, instead of the framework's 500.
+ * A service that is down, too slow or gone mid-request is the platform's condition, not a server bug: answer 503
+ * (with Retry-After), 504 or 502 as problems, instead of the framework's 500.
  */
 @Component
 @Order(-2) // before Boot's error handler (-1)
@@ -35,6 +36,13 @@ class UpstreamFailures implements WebExceptionHandler {
             }
             if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
                 return problems.upstreamTimeout(exchange);
+            }
+        }
+        // the connection to the service broke before its answer (the service killed or restarting mid-request:
+        // "Connection prematurely closed BEFORE response", "Connection reset by peer")
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return problems.upstreamBroke(exchange);
             }
         }
         return Mono.error(failure);
