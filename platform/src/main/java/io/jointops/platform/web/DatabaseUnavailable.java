@@ -12,13 +12,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -64,13 +67,25 @@ class DatabaseUnavailable {
     /** Whether the database being unreachable is anywhere in the failure's cause chain. */
     static boolean causedBy(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+        Deque<Throwable> next = new ArrayDeque<>(List.of(failure));
+        while (!next.isEmpty()) {
+            Throwable t = next.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (isOutage(t)) {
                 return true;
             }
             if (t instanceof RemoteHandlingException remote
                     && remote.getExceptionDescriptions().stream().anyMatch(DatabaseUnavailable::describesOutage)) {
                 return true;
+            }
+            // a rollback that failed on the broken connection ("Connection is closed") hides what broke it
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                next.push(rollback.getApplicationException());
+            }
+            if (t.getCause() != null) {
+                next.push(t.getCause());
             }
         }
         return false;

@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,6 +58,14 @@ class DatabaseUnavailableTest {
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
         assertThat(DatabaseUnavailable.causedBy(new SQLException("An I/O error occurred while sending to the backend", "08006")))
                 .isTrue();
+        // a statement cut by the restart, then the rollback failing on the closed connection: the rollback's failure is
+        // thrown, the statement's is kept beside it (seen in DatabaseUnavailableIT)
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isFalse();
     }
 
     @Test
