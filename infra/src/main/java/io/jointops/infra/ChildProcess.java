@@ -56,6 +56,9 @@ final class ChildProcess {
 
     long pid() { return process.pid(); }
 
+    /** Only once it has exited. */
+    int exitCode() { return process.exitValue(); }
+
     long secondsSinceStart() { return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt); }
 
     /** True once {@code url} answers 200; fails fast when the process has died or {@code cancelled} says so. */

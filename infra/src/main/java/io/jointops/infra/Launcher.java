@@ -23,11 +23,13 @@ public final class Launcher {
               --db-user=USER      its user                                                (env JOINTOPS_DB_USER)
               --db-password=PW    its password                                            (env JOINTOPS_DB_PASSWORD)
               --issuer-uri=URI    use this Keycloak realm instead of starting Keycloak    (env JOINTOPS_ISSUER_URI)
+              --no-cds            run the service and gateway jars as built, not extracted with class data
+                                  archives (infra/target/cds; the first start after a build writes them)
             Environment: JOINTOPS_BUS_SECRET (default: random per launch),
                          JOINTOPS_JAVA_OPTS (JVM options of the services and the gateway).
             """;
     private static final Set<String> OPTIONS = Set.of("root", "port-offset", "infra-only", "db-url", "db-user",
-            "db-password", "issuer-uri", "help");
+            "db-password", "issuer-uri", "no-cds", "help");
 
     public static void main(String[] args) {
         Map<String, String> arguments = parse(args);
@@ -42,7 +44,8 @@ public final class Launcher {
                 .database(value(arguments, "db-url", "JOINTOPS_DB_URL"), value(arguments, "db-user", "JOINTOPS_DB_USER"),
                         value(arguments, "db-password", "JOINTOPS_DB_PASSWORD"))
                 .issuerUri(value(arguments, "issuer-uri", "JOINTOPS_ISSUER_URI"))
-                .busSecret(System.getenv("JOINTOPS_BUS_SECRET"));
+                .busSecret(System.getenv("JOINTOPS_BUS_SECRET"))
+                .classDataSharing(!arguments.containsKey("no-cds"));
         String javaOpts = System.getenv("JOINTOPS_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) options.javaOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
 

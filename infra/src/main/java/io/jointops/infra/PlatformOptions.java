@@ -25,6 +25,7 @@ public final class PlatformOptions {
     private String issuerUri;
     private String busSecret;
     private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
+    private boolean classDataSharing = true;
     private Duration keycloakTimeout = Duration.ofSeconds(300);
     private Duration serviceTimeout = Duration.ofSeconds(300);
 
@@ -55,6 +56,12 @@ public final class PlatformOptions {
 
     public PlatformOptions javaOptions(List<String> javaOptions) { this.javaOptions = List.copyOf(javaOptions); return this; }
 
+    /**
+     * Run the services and the gateway from extracted jars with AppCDS archives (see ClassDataSharing), under
+     * {@code <root>/infra/target/cds}; false runs the jars as built.
+     */
+    public PlatformOptions classDataSharing(boolean enabled) { this.classDataSharing = enabled; return this; }
+
     public PlatformOptions keycloakTimeout(Duration timeout) { this.keycloakTimeout = timeout; return this; }
 
     public PlatformOptions serviceTimeout(Duration timeout) { this.serviceTimeout = timeout; return this; }
@@ -72,6 +79,7 @@ public final class PlatformOptions {
     public String issuerUri() { return issuerUri; }
     public String busSecret() { return busSecret; }
     public List<String> javaOptions() { return javaOptions; }
+    public boolean classDataSharing() { return classDataSharing; }
     public Duration keycloakTimeout() { return keycloakTimeout; }
     public Duration serviceTimeout() { return serviceTimeout; }
 
