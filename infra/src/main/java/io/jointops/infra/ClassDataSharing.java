@@ -100,6 +100,7 @@ final class ClassDataSharing {
             throw new IOException("interrupted while extracting " + jar);
         }
         if (process.exitValue() != 0 || !Files.isRegularFile(tmp.resolve(jar.getFileName()))) {
+            deleteRecursively(tmp);
             throw new IOException("extracting " + jar + " failed, see " + log);
         }
         Files.deleteIfExists(log);
