@@ -45,7 +45,7 @@ public final class Platform implements AutoCloseable {
     public static final int POSTGRES_PORT = 15432;
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    /** A JVM that writes its class data archive at exit needs longer: 10-40 s for 60-100 MB on a busy machine. */
+    /** A JVM that writes its class data archive at exit needs longer: 68-82 MB, the gateway's took 15 s on a busy machine. */
     private static final Duration ARCHIVE_GRACE = Duration.ofSeconds(120);
 
     /** Start-up events, for progress output. */
@@ -64,6 +64,7 @@ public final class Platform implements AutoCloseable {
     private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
     private String jdbcUrl;
     private String issuerUri;
+    private volatile boolean applicationsUp;
     /** How each service and the gateway is run (extracted, with a class data archive), by module. */
     private final Map<String, ClassDataSharing.Launch> launches = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -199,10 +200,11 @@ public final class Platform implements AutoCloseable {
      * and the gateway all at once, and waits until every one of them is ready and the gateway accepts a
      * token from Keycloak. None of them needs another at start: the services and the gateway resolve the
      * issuer's keys on the first request, the gateway's routes are plain URIs, and the services find each
-     * other's command bus on first use. Started one after the other, they took 102-144 s on 2 cores.
+     * other's command bus on first use. Started one after the other, they took 102-203 s on 2 cores.
      */
     public synchronized String startApplications() {
-        if (gateway != null) return gatewayUrl();
+        if (applicationsUp) return gatewayUrl();
+        if (gateway != null) throw new StartupException("an earlier start of the applications failed; close this platform", null);
         checkJars();
         String jdbc = startDatabase();
         for (Service service : SERVICES) {
@@ -235,6 +237,7 @@ public final class Platform implements AutoCloseable {
         GatewayCheck.acceptsToken(issuer, gatewayUrl(), options.serviceTimeout(), () -> closed);
         listener.ready("token check", seconds(checking), "the gateway accepted a token of " + GatewayCheck.USER
                 + " from Keycloak and case-service answered");
+        applicationsUp = true;
         return gatewayUrl();
     }
 
