@@ -96,8 +96,7 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         boolean failed = true;
         try {
-            platform.startDatabase();
-            platform.startKeycloak();
+            // as the launcher does: PostgreSQL, then Keycloak, the services and the gateway together
             platform.startApplications();
             double upSeconds = (System.nanoTime() - started) / 1e9;
             Bench bench = new Bench(platform, report);
@@ -390,14 +389,20 @@ public final class Bench {
         long perCase = (target - events) / cases + 1;
         report.line("filling the store from " + events + " to about " + target + " events (" + cases + " cases, "
                 + perCase + " notes each)");
+        // all cases and their first notes before any copy, while the views are not busy with copies
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            String caseId = Api.idFromLocation(Api.post(gateway + "/api/cases", token,
+                    "{\"title\":\"Replay filler " + i + "\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"));
+            awaitVisible(caseService + "/api/cases/" + caseId, token);
+            HttpResponse<String> note = Api.post(gateway + "/api/cases/" + caseId + "/notes", token,
+                    "{\"text\":\"Note\",\"tlp\":\"TLP:AMBER\"}");
+            if (note.statusCode() >= 300) throw new IllegalStateException("note: " + note.statusCode() + " " + note.body());
+            caseIds.add(caseId);
+        }
         try (Connection c = connection()) {
+            c.setAutoCommit(false);
             for (int i = 0; i < cases; i++) {
-                String caseId = Api.idFromLocation(Api.post(gateway + "/api/cases", token,
-                        "{\"title\":\"Replay filler " + i + "\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"));
-                HttpResponse<String> note = Api.post(gateway + "/api/cases/" + caseId + "/notes", token,
-                        "{\"text\":\"Note\",\"tlp\":\"TLP:AMBER\"}");
-                if (note.statusCode() >= 300) throw new IllegalStateException("note: " + note.statusCode() + " " + note.body());
-                c.setAutoCommit(false);
                 try (PreparedStatement copy = c.prepareStatement("""
                         INSERT INTO eventstore.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
                             type, time_stamp, payload_type, payload_revision, payload, meta_data)
@@ -407,14 +412,13 @@ public final class Bench {
                         copy.setString(1, UUID.randomUUID().toString());
                         copy.setLong(2, seq);
                         copy.setString(3, Instant.now().toString());
-                        copy.setString(4, caseId);
+                        copy.setString(4, caseIds.get(i));
                         copy.addBatch();
                         if (seq % 1000 == 0) copy.executeBatch();
                     }
                     copy.executeBatch();
                 }
                 c.commit();
-                c.setAutoCommit(true);
                 report.line("  case " + (i + 1) + " of " + cases + " filled");
             }
         }
