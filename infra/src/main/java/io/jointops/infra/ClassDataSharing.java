@@ -25,15 +25,19 @@ import java.util.stream.Stream;
  * alone: 13.9-17.1 CPU seconds to ready from the jar, 9.2 extracted, 6.6-7.0 extracted with the archive.
  *
  * <p>Both live under {@code <root>/infra/target/cds/<module>/<jar size>-<jar mtime>/}, so a rebuilt jar
- * gets a new extraction and a new archive; older ones of the same module are deleted once unused for a
- * day. An archive is written to a file of its own per run and only becomes {@code app.jsa} when its JVM
+ * gets a new extraction and a new archive; older ones of the same module are deleted once unused for an
+ * hour. An archive is written to a file of its own per run and only becomes {@code app.jsa} when its JVM
  * has exited normally (stopped with SIGTERM), never after a kill; the JVM ignores an archive that does
  * not match its class path, with a warning in the log, and runs without it.
  */
 final class ClassDataSharing {
 
     private static final Duration EXTRACT_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STALE = Duration.ofDays(1);
+    /**
+     * The jars are rebuilt often in a working tree (≈ 160 MB per module and build with the archive). A running JVM
+     * has opened its class path and mapped its archive by the end of its start, so deleting them later is safe on Linux.
+     */
+    private static final Duration STALE = Duration.ofHours(1);
 
     /** How to run one module: JVM options before {@code -jar}, the jar, and the archive a first run writes. */
     record Launch(List<String> jvmOptions, Path jar, Path writtenArchive, Path archive) {
