@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Under a 16-client create load whose clients retry every unanswered or failed create with the same
- * {@code Idempotency-Key}: {@code kill -9} case-service and start it again, then restart PostgreSQL. Afterwards every
+ * Under a 16-client create/update load (each client opens a case, then replaces its tags) whose clients retry every
+ * unanswered or failed request (the create with the same {@code Idempotency-Key}, the PUT as it is): {@code kill -9} case-service and start it again, then restart PostgreSQL. Afterwards every
  * acknowledged create is in the event store exactly once, no key produced two cases, and case-service's view shows
  * every acknowledged case within 30 s.
  */
@@ -34,6 +34,8 @@ final class CrashTest {
     private final String run = "crash" + UUID.randomUUID().toString().substring(0, 6);
     /** Idempotency key to case id, for every create that was answered with a 2xx. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    /** Case ids whose tag update was answered with a 2xx. */
+    private final Set<String> updated = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
@@ -132,6 +134,20 @@ final class CrashTest {
                 }
             }
         }
+        Map<String, Integer> tagEvents = new HashMap<>();
+        try (Connection c = bench.connection(); PreparedStatement p = c.prepareStatement(
+                "SELECT aggregate_identifier FROM eventstore.domain_event_entry WHERE payload_type LIKE '%CaseTagsSetEvent'"
+                        + " AND aggregate_identifier = ANY (?)")) {
+            p.setArray(1, c.createArrayOf("varchar", acknowledged.values().toArray()));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) tagEvents.merge(rs.getString(1), 1, Integer::sum);
+            }
+        }
+        long updatesMissing = updated.stream().filter(id -> !tagEvents.containsKey(id)).count();
+        long updatesTwice = tagEvents.values().stream().filter(n -> n > 1).count();
+        report.line(String.format("RESULT crash, updates exactly once: %d tag updates acknowledged, %d missing from the store,"
+                        + " %d cases with more than one CaseTagsSetEvent: %s", updated.size(), updatesMissing, updatesTwice,
+                updatesMissing == 0 && updatesTwice == 0 ? "PASSED" : "FAILED"));
         long missing = acknowledged.values().stream().filter(id -> !eventsPerCase.containsKey(id)).count();
         long duplicateEvents = eventsPerCase.values().stream().filter(n -> n > 1).count();
         long duplicateKeys = casesPerKey.values().stream().filter(n -> n > 1).count();
@@ -189,7 +205,9 @@ final class CrashTest {
                 Map<Integer, Long> window = pgWindow;
                 if (window != null) window.merge(status, 1L, Long::sum);
                 if (status >= 200 && status < 300) {
-                    acknowledged.put(key, Api.idFromLocation(response));
+                    String caseId = Api.idFromLocation(response);
+                    acknowledged.put(key, caseId);
+                    update(caseId, client, token, stop);
                     break;
                 }
                 if (status >= 400 && status < 500 && status != 408 && status != 429) {
@@ -200,6 +218,37 @@ final class CrashTest {
                 if (stop.get() && attempt > 50) break;
             }
             if (System.nanoTime() >= giveUp) givenUp.incrementAndGet();
+        }
+    }
+
+    /** Replaces the case's tags, retrying an unanswered or failed PUT as it is: the same tags again are no change. */
+    private void update(String caseId, int client, String token, AtomicBoolean stop) {
+        String body = "{\"tags\":[\"crash\",\"client-" + client + "\"]}";
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int attempt = 0; System.nanoTime() < giveUp; attempt++) {
+            if (attempt > 0) retries.incrementAndGet();
+            int status;
+            try {
+                status = Api.HTTP.send(Api.request(bench.gateway + "/api/cases/" + caseId + "/tags", token)
+                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+                status = -1;
+            }
+            statuses.merge(status, 1L, Long::sum);
+            Map<Integer, Long> window = pgWindow;
+            if (window != null) window.merge(status, 1L, Long::sum);
+            // 202: accepted, the view not caught up yet; 404: the view does not show the case yet (restarted service)
+            if (status >= 200 && status < 300) {
+                updated.add(caseId);
+                return;
+            }
+            if (status >= 400 && status < 500 && status != 404 && status != 408 && status != 429) {
+                System.err.println("[bench] crash client: update refused " + status);
+                return;
+            }
+            sleep(200);
+            if (stop.get() && attempt > 50) return;
         }
     }
 
