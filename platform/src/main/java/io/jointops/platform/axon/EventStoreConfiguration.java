@@ -2,7 +2,6 @@ package io.jointops.platform.axon;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -147,22 +146,19 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Tracking processors, one thread per segment, with large batches. A tracking thread blocks on the event stream and
-     * takes an event as soon as the store has it; the pooled processor's coordinator, on this (embedded) store, looks
-     * only every 500 ms, and every write that waits for its view (read-your-writes) and every cross-service hop paid
-     * that wait (docs/performance.md). A batch is what is available at once, up to the batch size: replays read in
-     * large batches (the default of 1 replays about five times slower), single events are not held back.
+     * Pooled streaming processors with large batches: the default batch of 1 replays about five times slower.
      * The segment count must be at least the most replicas a service runs (the HPA maximum).
+     * Tracking processors (one thread per segment) were tried: they react at once instead of the pooled coordinator's
+     * 500 ms look on this store, but each of their threads reads every event, and catching up 30,000 events or
+     * rebuilding a view ran at tens of events per second with about 36 threads per service (docs/performance.md).
      */
     @Bean
     ConfigurerModule eventProcessorDefaults(@Value("${jointops.processing.segments:4}") int segments,
                                             @Value("${jointops.processing.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forParallelProcessing(segments)
-                        .andInitialSegmentsCount(segments)
-                        .andBatchSize(batchSize)));
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .initialSegmentCount(segments)
+                        .batchSize(batchSize)));
     }
 
     @Bean

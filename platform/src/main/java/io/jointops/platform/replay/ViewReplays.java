@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Rebuilds a view while the service keeps running: the view's streaming (tracking) processor is stopped, its tokens are
+ * Rebuilds a view while the service keeps running: the view's pooled streaming processor is stopped, its tokens are
  * reset (the projector's {@code @ResetHandler} empties its tables in the same transaction) and it is started again;
  * it then reads the event store from the start. How far it is comes from the processor's stored tokens (so it is the
  * same on every replica and survives a restart): a segment is replaying until it has reached the position it had
