@@ -62,6 +62,13 @@ class ProblemResponses {
                 + " answering; the request may or may not have been carried out. Retry with the same Idempotency-Key.");
     }
 
+    Mono<Void> payloadTooLarge(ServerWebExchange exchange, long length, long limit) {
+        // the rest of the body is not read: the connection cannot be reused
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is " + length + " bytes; at most "
+                + limit + " bytes are accepted.");
+    }
+
     Mono<Void> upstreamTimeout(ServerWebExchange exchange) {
         return write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind this path did not answer in time.");
     }
