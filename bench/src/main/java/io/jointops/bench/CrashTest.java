@@ -201,9 +201,7 @@ final class CrashTest {
                 } catch (Exception e) {
                     status = -1;
                 }
-                statuses.merge(status, 1L, Long::sum);
-                Map<Integer, Long> window = pgWindow;
-                if (window != null) window.merge(status, 1L, Long::sum);
+                record(status);
                 if (status >= 200 && status < 300) {
                     String caseId = Api.idFromLocation(response);
                     acknowledged.put(key, caseId);
@@ -221,6 +219,13 @@ final class CrashTest {
         }
     }
 
+    /** Counts an answer (-1: none), also in the PostgreSQL restart's window while it is open. */
+    private void record(int status) {
+        statuses.merge(status, 1L, Long::sum);
+        Map<Integer, Long> window = pgWindow;
+        if (window != null) window.merge(status, 1L, Long::sum);
+    }
+
     /** Replaces the case's tags, retrying an unanswered or failed PUT as it is: the same tags again are no change. */
     private void update(String caseId, int client, String token, AtomicBoolean stop) {
         String body = "{\"tags\":[\"crash\",\"client-" + client + "\"]}";
@@ -235,9 +240,7 @@ final class CrashTest {
             } catch (Exception e) {
                 status = -1;
             }
-            statuses.merge(status, 1L, Long::sum);
-            Map<Integer, Long> window = pgWindow;
-            if (window != null) window.merge(status, 1L, Long::sum);
+            record(status);
             // 202: accepted, the view not caught up yet; 404: the view does not show the case yet (restarted service)
             if (status >= 200 && status < 300) {
                 updated.add(caseId);
