@@ -108,8 +108,10 @@ public class EventStoreConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           @Value("${jointops.event-store.notify.enabled:true}") boolean notify,
-                                          @Value("${jointops.event-store.notify.channel:jointops_events}") String channel) {
+                                          @Value("${jointops.event-store.notify.channel:jointops_events}") String channel,
+                                          @Value("${jointops.event-store.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -122,9 +124,10 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Events appended by another service are seen when a processor polls (every fetch delay) or, sooner, when the
-     * appending service's NOTIFY wakes the store ({@link EventStoreWakeUp}); the default 1 s poll made cross-service
-     * views lag by up to a second, the 100 ms poll alone by up to 100 ms.
+     * With NOTIFY on (the default), processors read the event table through {@link StoreEventStream}s that the
+     * commit's notification wakes ({@link EventStoreWakeUp}): views follow a write within milliseconds. With it off,
+     * processors use the embedded store's streams, which poll every fetch delay, and pooled processors look only
+     * every 500 ms.
      */
     @Bean
     WakeableEventStore eventStore(EventStorageEngine storageEngine,
@@ -148,9 +151,10 @@ public class EventStoreConfiguration {
     /**
      * Pooled streaming processors with large batches: the default batch of 1 replays about five times slower.
      * The segment count must be at least the most replicas a service runs (the HPA maximum).
-     * Tracking processors (one thread per segment) were tried: they react at once instead of the pooled coordinator's
-     * 500 ms look on this store, but each of their threads reads every event, and catching up 30,000 events or
-     * rebuilding a view ran at tens of events per second with about 36 threads per service (docs/performance.md).
+     * Tracking processors (one thread per segment) were tried: each of their threads reads every event, and catching
+     * up 30,000 events or rebuilding a view ran at tens of events per second with about 36 threads per service
+     * (docs/performance.md). Pooled processors read once per processor, and react at once to a commit through
+     * their {@link StoreEventStream}.
      */
     @Bean
     ConfigurerModule eventProcessorDefaults(@Value("${jointops.processing.segments:4}") int segments,

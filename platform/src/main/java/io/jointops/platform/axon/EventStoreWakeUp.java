@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Listens on the event store's notification channel ({@code LISTEN}) and wakes the {@link WakeableEventStore} when
- * another service appended events, so that cross-service views follow within milliseconds rather than after the
- * poll interval. The poll stays as the fallback: a lost connection (a database restart) only costs latency until the
- * listener has connected again.
+ * any service (this one included) committed events, so that views follow within milliseconds rather than after a
+ * poll interval. The processors' own look every few seconds stays as the fallback: a lost connection (a database
+ * restart) only costs latency until the listener has connected again.
  */
 public class EventStoreWakeUp implements SmartLifecycle {
 
@@ -75,7 +75,8 @@ public class EventStoreWakeUp implements SmartLifecycle {
                     statement.execute("LISTEN " + channel);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                log.debug("Listening on {} for events appended by other services", channel);
+                log.debug("Listening on {} for committed events", channel);
+                wake.run(); // whatever was committed while not listening
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {

@@ -3,6 +3,9 @@ package io.jointops.platform.axon;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
@@ -25,6 +28,16 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         super(builder);
         this.transactionManager = transactionManager;
         this.channel = EventStoreWakeUp.requireIdentifier(channel);
+    }
+
+    /**
+     * The committed events after {@code token}: one query of at most a batch, upcast and deserialized. Unlike
+     * {@code readEvents(token, false)}, it does not query again to find out that there is nothing more.
+     */
+    public List<TrackedEventMessage<?>> readBatchAfter(TrackingToken token) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(
+                        fetchTrackedEvents(token, batchSize()).stream(), getEventSerializer(), upcasterChain)
+                .toList();
     }
 
     @Override

@@ -3,7 +3,12 @@ package io.jointops.platform.axon;
 import io.jointops.platform.test.TestDatabase;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -20,6 +25,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -89,6 +97,50 @@ class EventStoreWakeUpIT {
             append();
             assertThat(stream.hasNextAvailable(FETCH_DELAY_MS / 2, TimeUnit.MILLISECONDS)).isTrue();
             assertThat(stream.nextAvailable().getPayload()).isEqualTo("appended elsewhere");
+        }
+    }
+
+    /**
+     * A pooled processor on a store whose engine announces commits gets a {@link StoreEventStream}: it is told of an
+     * event committed by another service at once. Without the announcement reaching it, the processor would look
+     * again only after its 5 s claim interval (with the embedded store's streams, every 500 ms).
+     */
+    @Test
+    void aPooledProcessorHandlesAnEventCommittedElsewhereWithoutWaitingForItsNextLook() throws Exception {
+        NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
+                "jointops_events");
+        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine)
+                .fetchDelay(FETCH_DELAY_MS));
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", store::wake);
+        BlockingQueue<Object> handled = new LinkedBlockingQueue<>();
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name("wake-up-test")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers((EventMessageHandler) event -> handled.add(event.getPayload()))
+                        .build())
+                .messageSource(store)
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
+                .workerExecutor(Executors.newScheduledThreadPool(2))
+                .initialToken(StreamableMessageSource::createHeadToken)
+                .build();
+        listener.start();
+        processor.start();
+        try {
+            Thread.sleep(2000); // segments claimed, stream open, LISTEN in place
+            for (int i = 0; i < 3; i++) {
+                String payload = "committed elsewhere " + i;
+                long committed = System.nanoTime();
+                writer.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, payload));
+                assertThat(handled.poll(2500, TimeUnit.MILLISECONDS)).as("handled before the 5 s look").isEqualTo(payload);
+                System.out.println("[wake-up] pooled processor handled the event "
+                        + Duration.ofNanos(System.nanoTime() - committed).toMillis() + " ms after the append");
+                Thread.sleep(700); // idle again: the processor waits for its next look or the announcement
+            }
+        } finally {
+            processor.shutDown();
+            listener.stop();
         }
     }
 

@@ -1,0 +1,124 @@
+package io.jointops.platform.axon;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A processor's stream read straight from the event table, one batch per read, that tells its processor when new
+ * events were committed (by {@link #eventsCommitted()}, driven by {@code LISTEN/NOTIFY}).
+ * <p>
+ * Why: a pooled processor whose stream has no availability callback looks for new events only every 500 ms, and
+ * the embedded store's streams have none; each hop of a write → view → read path then waited up to half a second.
+ * The stream reads the table itself, rather than the embedded store's in-memory cache, so that an event announced by
+ * {@code NOTIFY} (sent only after its commit) is there when the processor asks for it.
+ */
+final class StoreEventStream implements TrackingEventStream {
+
+    /** A processor asks its stream on every look; without news it reads the table at most this often. */
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Function<TrackingToken, List<? extends TrackedEventMessage<?>>> readBatchAfter;
+    private final Consumer<StoreEventStream> onClose;
+    private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
+    private TrackingToken lastRead;
+    private long lastReadAt;
+    private volatile boolean eventsCommitted = true;
+    private volatile Runnable onAvailable = () -> {
+    };
+
+    StoreEventStream(TrackingToken start,
+                     Function<TrackingToken, List<? extends TrackedEventMessage<?>>> readBatchAfter,
+                     Consumer<StoreEventStream> onClose) {
+        this.lastRead = start;
+        this.readBatchAfter = readBatchAfter;
+        this.onClose = onClose;
+    }
+
+    /** Events were committed somewhere: the next look reads the table, and the processor is told to look. */
+    void eventsCommitted() {
+        eventsCommitted = true;
+        synchronized (this) {
+            notifyAll();
+        }
+        onAvailable.run();
+    }
+
+    @Override
+    public boolean setOnAvailableCallback(Runnable callback) {
+        onAvailable = callback;
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<TrackedEventMessage<?>> peek() {
+        return hasNextAvailable() ? Optional.of(buffer.peekFirst()) : Optional.empty();
+    }
+
+    @Override
+    public synchronized boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (buffer.isEmpty() && !readIfDue()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, RECHECK_NANOS));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+        while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+            // blocks like the embedded store's stream; processors only call this after hasNextAvailable()
+        }
+        return buffer.pollFirst();
+    }
+
+    @Override
+    public void close() {
+        onAvailable = () -> {
+        };
+        synchronized (this) {
+            buffer.clear();
+        }
+        onClose.accept(this);
+    }
+
+    /**
+     * Reads the next batch if events were committed since the last empty read, the last read found events, or the
+     * last read is a while ago.
+     */
+    private boolean readIfDue() {
+        long now = System.nanoTime();
+        if (!eventsCommitted && now - lastReadAt < RECHECK_NANOS) {
+            return false;
+        }
+        // cleared before reading: a commit announced during the read makes the next look read again
+        eventsCommitted = false;
+        lastReadAt = now;
+        List<? extends TrackedEventMessage<?>> batch;
+        try {
+            batch = readBatchAfter.apply(lastRead);
+        } catch (RuntimeException e) {
+            eventsCommitted = true; // the processor retries after its back-off; that look must read
+            throw e;
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        buffer.addAll(batch);
+        lastRead = buffer.peekLast().trackingToken();
+        // a batch is a range of positions, not a count: only an empty read says the stream is at the head
+        eventsCommitted = true;
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+package io.jointops.platform.axon;
+
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StoreEventStreamTest {
+
+    final List<TrackedEventMessage<?>> table = new ArrayList<>();
+    final List<TrackingToken> readsAfter = new ArrayList<>();
+    final AtomicInteger closed = new AtomicInteger();
+
+    StoreEventStream stream = new StoreEventStream(null, this::readAfter, s -> closed.incrementAndGet());
+
+    List<TrackedEventMessage<?>> readAfter(TrackingToken token) {
+        readsAfter.add(token);
+        long after = token == null ? -1 : ((GlobalSequenceTrackingToken) token).getGlobalIndex();
+        return table.stream()
+                .filter(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex() > after)
+                .limit(2)
+                .toList();
+    }
+
+    void commit(String payload) {
+        table.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(table.size()),
+                GenericEventMessage.asEventMessage(payload)));
+    }
+
+    @Test
+    void readsInBatchesFromTheLastEventRead() throws InterruptedException {
+        commit("a");
+        commit("b");
+        commit("c");
+
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("a");
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("b");
+        assertThat(stream.peek().map(e -> (Object) e.getPayload())).contains("c");
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("c");
+        assertThat(readsAfter).containsExactly(null, new GlobalSequenceTrackingToken(1));
+    }
+
+    @Test
+    void looksWithoutNewsDoNotReadTheTableAgain() {
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(stream.hasNextAvailable()).isFalse();
+
+        assertThat(readsAfter).hasSize(1);
+    }
+
+    @Test
+    void aCommitTellsTheProcessorAndTheNextLookReadsIt() {
+        AtomicInteger told = new AtomicInteger();
+        assertThat(stream.setOnAvailableCallback(told::incrementAndGet)).as("callback supported").isTrue();
+        assertThat(stream.hasNextAvailable()).isFalse();
+
+        commit("a");
+        stream.eventsCommitted();
+
+        assertThat(told).hasValue(1);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(readsAfter).hasSize(2);
+    }
+
+    @Test
+    void aWaitingReaderIsWokenByACommit() throws InterruptedException {
+        assertThat(stream.hasNextAvailable()).isFalse();
+        Thread committer = new Thread(() -> {
+            sleep(200);
+            commit("late");
+            stream.eventsCommitted();
+        });
+        committer.start();
+
+        assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("late");
+        committer.join();
+    }
+
+    @Test
+    void aFailedReadIsRetriedAtTheNextLook() {
+        AtomicInteger attempts = new AtomicInteger();
+        StoreEventStream failingOnce = new StoreEventStream(null, token -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("database down");
+            }
+            return readAfter(token);
+        }, s -> { });
+        commit("a");
+
+        assertThatThrownBy(failingOnce::hasNextAvailable).hasMessage("database down");
+        assertThat(failingOnce.hasNextAvailable()).isTrue();
+    }
+
+    @Test
+    void closingForgetsTheCallbackAndDeregisters() {
+        AtomicInteger told = new AtomicInteger();
+        stream.setOnAvailableCallback(told::incrementAndGet);
+
+        stream.close();
+        stream.eventsCommitted();
+
+        assertThat(closed).hasValue(1);
+        assertThat(told).hasValue(0);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
