@@ -1,5 +1,6 @@
 package io.jointops.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -45,7 +48,8 @@ class SecurityConfig {
     private static final List<String> READERS = List.of("investigator", "analyst", "supervisor", "auditor", "platform-admin");
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
+                                                  ObjectProvider<ReactiveJwtDecoder> decoders) {
         return http
                 // tokens travel in the Authorization header, never in a cookie: no session for CSRF to ride on
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -65,7 +69,10 @@ class SecurityConfig {
                         .pathMatchers("/api/audit/**").access(agencyAndAnyRole(List.of("auditor", "platform-admin")))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakRealmRoles()))
+                        .jwt(jwt -> {
+                            jwt.jwtAuthenticationConverter(keycloakRealmRoles());
+                            decoders.ifAvailable(decoder -> jwt.jwtDecoder(new VerifiedTokens(decoder, Clock.systemUTC())));
+                        })
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(handling -> handling

@@ -1,6 +1,7 @@
 package io.jointops.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -9,16 +10,20 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+import java.time.Clock;
 
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<JwtDecoder> decoders)
+            throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(objectMapper);
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -30,7 +35,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/spring-command-bus-connector/**", "/member-capabilities").permitAll()
                         .anyRequest().access(tokenWithAgency()))
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRoles()))
+                        .jwt(jwt -> {
+                            jwt.jwtAuthenticationConverter(new KeycloakRoles());
+                            decoders.ifAvailable(decoder -> jwt.decoder(new VerifiedTokens(decoder, Clock.systemUTC())));
+                        })
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDenied()))
                 .exceptionHandling(handling -> handling
