@@ -4,6 +4,7 @@ import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -33,11 +34,21 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     /**
      * The committed events after {@code token}: one query of at most a batch, upcast and deserialized. Unlike
      * {@code readEvents(token, false)}, it does not query again to find out that there is nothing more.
+     * The query reads a range of positions (after the token's index, up to a batch further): a read that ends before
+     * the end of that range reached the head of the store, one that reaches it may have left events behind.
      */
-    public List<TrackedEventMessage<?>> readBatchAfter(TrackingToken token) {
-        return EventUtils.upcastAndDeserializeTrackedEvents(
+    StoreEventStream.Batch readBatchAfter(TrackingToken token) {
+        List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
                         fetchTrackedEvents(token, batchSize()).stream(), getEventSerializer(), upcasterChain)
                 .toList();
+        boolean mayHaveMore = !(token == null || token instanceof GapAwareTrackingToken)
+                || (!events.isEmpty() && indexOf(events.get(events.size() - 1).trackingToken())
+                        >= indexOf(token) + batchSize());
+        return new StoreEventStream.Batch(events, mayHaveMore);
+    }
+
+    private static long indexOf(TrackingToken token) {
+        return token instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : -1;
     }
 
     @Override

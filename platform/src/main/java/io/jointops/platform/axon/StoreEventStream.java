@@ -25,7 +25,7 @@ final class StoreEventStream implements TrackingEventStream {
     /** A processor asks its stream on every look; without news it reads the table at most this often. */
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Function<TrackingToken, List<? extends TrackedEventMessage<?>>> readBatchAfter;
+    private final Function<TrackingToken, Batch> readBatchAfter;
     private final Consumer<StoreEventStream> onClose;
     private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
     private TrackingToken lastRead;
@@ -35,7 +35,7 @@ final class StoreEventStream implements TrackingEventStream {
     };
 
     StoreEventStream(TrackingToken start,
-                     Function<TrackingToken, List<? extends TrackedEventMessage<?>>> readBatchAfter,
+                     Function<TrackingToken, Batch> readBatchAfter,
                      Consumer<StoreEventStream> onClose) {
         this.lastRead = start;
         this.readBatchAfter = readBatchAfter;
@@ -94,8 +94,8 @@ final class StoreEventStream implements TrackingEventStream {
     }
 
     /**
-     * Reads the next batch if events were committed since the last empty read, the last read found events, or the
-     * last read is a while ago.
+     * Reads the next batch if events were committed since the last read, the last read may have left events behind,
+     * or the last read is a while ago.
      */
     private boolean readIfDue() {
         long now = System.nanoTime();
@@ -105,20 +105,28 @@ final class StoreEventStream implements TrackingEventStream {
         // cleared before reading: a commit announced during the read makes the next look read again
         eventsCommitted = false;
         lastReadAt = now;
-        List<? extends TrackedEventMessage<?>> batch;
+        Batch batch;
         try {
             batch = readBatchAfter.apply(lastRead);
         } catch (RuntimeException e) {
             eventsCommitted = true; // the processor retries after its back-off; that look must read
             throw e;
         }
-        if (batch.isEmpty()) {
+        if (batch.mayHaveMore()) {
+            eventsCommitted = true;
+        }
+        if (batch.events().isEmpty()) {
             return false;
         }
-        buffer.addAll(batch);
+        buffer.addAll(batch.events());
         lastRead = buffer.peekLast().trackingToken();
-        // a batch is a range of positions, not a count: only an empty read says the stream is at the head
-        eventsCommitted = true;
         return true;
+    }
+
+    /**
+     * One read of the table: the events, and whether more may follow at once (the read ended at the end of its range
+     * rather than at the head of the store), in which case the next look reads again without waiting for news.
+     */
+    record Batch(List<? extends TrackedEventMessage<?>> events, boolean mayHaveMore) {
     }
 }

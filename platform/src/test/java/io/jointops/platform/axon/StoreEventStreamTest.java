@@ -23,13 +23,15 @@ class StoreEventStreamTest {
 
     StoreEventStream stream = new StoreEventStream(null, this::readAfter, s -> closed.incrementAndGet());
 
-    List<TrackedEventMessage<?>> readAfter(TrackingToken token) {
+    /** Reads at most two events, and says more may follow when it read two (like the engine's full range). */
+    StoreEventStream.Batch readAfter(TrackingToken token) {
         readsAfter.add(token);
         long after = token == null ? -1 : ((GlobalSequenceTrackingToken) token).getGlobalIndex();
-        return table.stream()
+        List<TrackedEventMessage<?>> events = table.stream()
                 .filter(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex() > after)
                 .limit(2)
                 .toList();
+        return new StoreEventStream.Batch(events, events.size() == 2);
     }
 
     void commit(String payload) {
@@ -48,6 +50,19 @@ class StoreEventStreamTest {
         assertThat(stream.peek().map(e -> (Object) e.getPayload())).contains("c");
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("c");
         assertThat(readsAfter).containsExactly(null, new GlobalSequenceTrackingToken(1));
+    }
+
+    @Test
+    void aReadThatReachedTheHeadWaitsForNewsBeforeReadingAgain() throws InterruptedException {
+        commit("a");
+
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("a");
+        commit("b"); // committed, but not announced yet
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(readsAfter).hasSize(1);
+
+        stream.eventsCommitted();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("b");
     }
 
     @Test
