@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.stream.BlockingStream;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -32,6 +35,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two "services" on one PostgreSQL event store: an append through the notifying engine wakes the other service's
@@ -141,6 +145,47 @@ class EventStoreWakeUpIT {
         } finally {
             processor.shutDown();
             listener.stop();
+        }
+    }
+
+    /**
+     * PostgreSQL terminating the appending connection (a shutdown) between the insert and the NOTIFY fails the append
+     * with that cause, which the services answer 503; swallowed, it surfaced at commit as the pool's "Connection is
+     * closed" and a 500 (seen in the crash test).
+     */
+    @Test
+    void aNotificationCutByTheDatabaseFailsTheAppendWithTheDatabasesCause() {
+        NotifyingEventStorageEngine cut = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
+                "jointops_events") {
+            @Override
+            void announce(Connection connection) throws SQLException {
+                int pid;
+                try (Statement statement = connection.createStatement();
+                     ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    row.next();
+                    pid = row.getInt(1);
+                }
+                try (Connection admin = dataSource.getConnection(); Statement statement = admin.createStatement()) {
+                    statement.execute("SELECT pg_terminate_backend(" + pid + ")");
+                }
+                sleepQuietly(300); // the backend is gone before the NOTIFY is sent
+                super.announce(connection);
+            }
+        };
+
+        assertThatThrownBy(() -> cut.appendEvents(
+                new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "cut")))
+                .isInstanceOf(EventStoreException.class)
+                .cause().isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as("connection failure or shutdown")
+                        .matches("08.*|57P01"));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
