@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -329,6 +331,24 @@ class GatewayTest {
         client.get().uri("/api/cases?q=" + "y".repeat(7_000)).headers(bearer(token)).exchange()
                 .expectStatus().isOk();
         assertThat(stub.received()).singleElement().satisfies(received -> assertThat(received.path()).isEqualTo("/api/cases"));
+    }
+
+    @Test
+    void aBodyDeclaredOverTheServicesLimitGets413ProblemAndNeverReachesService() throws Exception {
+        String token = tokens.forRoles("finance-officer");
+        byte[] seventeenMegabytes = new byte[17 * 1024 * 1024];
+        Arrays.fill(seventeenMegabytes, (byte) ' ');
+        assertProblem(HttpRequest.newBuilder(uri("/api/finance/reports")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(seventeenMegabytes)),
+                HttpClient.Version.HTTP_1_1, 413, HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
+        assertThat(stub.received()).isEmpty();
+
+        // a body within the limit is routed
+        client.post().uri("/api/finance/reports").headers(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"lines\":[]}").exchange()
+                .expectStatus().isOk();
+        assertThat(stub.received()).singleElement().satisfies(received -> assertThat(received.path()).isEqualTo("/api/finance/reports"));
     }
 
     private URI uri(String pathAndQuery) {
