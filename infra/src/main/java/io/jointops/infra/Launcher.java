@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,11 +81,24 @@ public final class Launcher {
         } catch (StartupException e) {
             System.err.println("ERROR: " + e.getMessage());
             if (e.logTail() != null) System.err.println("---- end of the log ----" + System.lineSeparator() + e.logTail());
+            hint(e.logTail(), relative(options, options.workDir())).ifPresent(System.err::println);
             System.exit(1); // the shutdown hook stops what was started
         }
         System.out.printf("Up in %d s.%n", java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds());
         printSummary(platform, infraOnly);
         watch(platform);
+    }
+
+    /**
+     * What to do about a start-up failure the user can fix: a database kept in the work directory from an older
+     * checkout whose migrations no longer match (Flyway refuses to start the service).
+     */
+    static Optional<String> hint(String logTail, String workDir) {
+        if (logTail != null && logTail.contains("Migrations have failed validation")) {
+            return Optional.of("HINT: the database in " + workDir + " was made by another version of JointOps."
+                    + " Delete " + workDir + " (its data and the local development signing keys go with it) and start again.");
+        }
+        return Optional.empty();
     }
 
     /** Reports a process that dies after start-up; the rest keeps running until Ctrl-C. */
