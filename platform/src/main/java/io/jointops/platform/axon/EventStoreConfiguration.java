@@ -160,9 +160,14 @@ public class EventStoreConfiguration {
     ConfigurerModule eventProcessorDefaults(@Value("${jointops.processing.segments:4}") int segments,
                                             @Value("${jointops.processing.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(segments)
-                        .batchSize(batchSize)));
+                .usingPooledStreamingEventProcessors((config, builder) -> {
+                    String name = builder.name();
+                    if (config.eventStore() instanceof WakeableEventStore store) {
+                        // each processor's stream carries (and wakes for) only the events its handlers take
+                        builder.messageSource(store.source(() -> HandledPayloadTypes.of(config, name)));
+                    }
+                    return builder.initialSegmentCount(segments).batchSize(batchSize);
+                }));
     }
 
     @Bean

@@ -11,6 +11,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -27,11 +31,15 @@ public class EventStoreWakeUp implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final String channel;
-    private final Runnable wake;
+    private final Consumer<Set<String>> wake;
     private volatile boolean running;
     private volatile Thread thread;
 
-    public EventStoreWakeUp(DataSource dataSource, String channel, Runnable wake) {
+    /**
+     * @param wake told the payload types of each commit (empty when not told, e.g. after reconnecting: then everyone
+     *             looks)
+     */
+    public EventStoreWakeUp(DataSource dataSource, String channel, Consumer<Set<String>> wake) {
         this.dataSource = dataSource;
         this.channel = requireIdentifier(channel);
         this.wake = wake;
@@ -42,6 +50,19 @@ public class EventStoreWakeUp implements SmartLifecycle {
             throw new IllegalArgumentException("jointops.event-store.notify.channel must be a lower-case SQL identifier: " + channel);
         }
         return channel;
+    }
+
+    /** The payload types the notifications name; empty if one of them names none (every stream looks then). */
+    static Set<String> payloadTypes(PGNotification[] notifications) {
+        Set<String> types = new HashSet<>();
+        for (PGNotification notification : notifications) {
+            String parameter = notification.getParameter();
+            if (parameter == null || parameter.isEmpty()) {
+                return Set.of();
+            }
+            types.addAll(Arrays.asList(parameter.split(",")));
+        }
+        return types;
     }
 
     @Override
@@ -76,11 +97,11 @@ public class EventStoreWakeUp implements SmartLifecycle {
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 log.debug("Listening on {} for committed events", channel);
-                wake.run(); // whatever was committed while not listening
+                wake.accept(Set.of()); // whatever was committed while not listening
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
-                        wake.run();
+                        wake.accept(payloadTypes(notifications));
                     }
                 }
             } catch (SQLException | RuntimeException e) {

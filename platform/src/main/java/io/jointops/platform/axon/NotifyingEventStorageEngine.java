@@ -1,27 +1,51 @@
 package io.jointops.platform.axon;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
+import static org.axonframework.common.jdbc.JdbcUtils.executeQuery;
+
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The JDBC storage engine, sending a PostgreSQL {@code NOTIFY} in the transaction that appends events. PostgreSQL
  * delivers it when (and only if) that transaction commits, so the other services' {@link EventStoreWakeUp} read the
- * events as soon as they are visible instead of at their next poll.
+ * events as soon as they are visible instead of at their next poll. The notification names the payload types
+ * appended, so that only the processors that handle one of them read.
  */
 public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** PostgreSQL refuses a payload of 8,000 bytes or more; a longer list is sent empty, which wakes every stream. */
+    static final int MAX_NOTIFY_PAYLOAD = 7_000;
+    /** Axon's defaults for the JDBC engine's tokens (not changed in EventStoreConfiguration). */
+    private static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
+    private static final int MAX_GAP_OFFSET = 10_000;
 
     private final TransactionManager transactionManager;
     private final String channel;
@@ -33,11 +57,22 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * The committed events after {@code token}: one query of at most a batch, upcast and deserialized. Unlike
-     * {@code readEvents(token, false)}, it does not query again to find out that there is nothing more.
-     * The query reads a range of positions (after the token's index, up to a batch further): a read that ends before
-     * the end of that range reached the head of the store, one that reaches it may have left events behind.
+     * The committed events after {@code token} whose stored payload type is one of {@code payloadTypes} ({@code null}:
+     * all): one query of at most a batch of positions, upcast and deserialized. Unlike {@code readEvents(token, false)},
+     * it does not query again to find out that there is nothing more. The query reads a range of positions (after the
+     * token's index, up to a batch further): a read that ends before the end of that range reached the head of the
+     * store, one that reaches it may have left events behind.
      */
+    StoreEventStream.Batch readBatchAfter(TrackingToken token, Set<String> payloadTypes) {
+        if (payloadTypes == null) {
+            return readBatchAfter(token);
+        }
+        Scan scan = transactionManager.fetchInTransaction(() -> scan((GapAwareTrackingToken) token, payloadTypes));
+        List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
+                scan.wanted().stream(), getEventSerializer(), upcasterChain).toList();
+        return new StoreEventStream.Batch(events, scan.reachedEndOfRange(), scan.scannedTo());
+    }
+
     StoreEventStream.Batch readBatchAfter(TrackingToken token) {
         List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
                         fetchTrackedEvents(token, batchSize()).stream(), getEventSerializer(), upcasterChain)
@@ -46,6 +81,102 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                 || (!events.isEmpty() && indexOf(events.get(events.size() - 1).trackingToken())
                         >= indexOf(token) + batchSize());
         return new StoreEventStream.Batch(events, mayHaveMore);
+    }
+
+    /**
+     * The events of a batch of positions after {@code token} (and at its gaps), every one of them advancing the token
+     * exactly as Axon's engine does (so a position the filter skips is no gap), but only those of {@code payloadTypes}
+     * with their payload and metadata: the others cost the database a row it has at hand and the service a number.
+     */
+    private Scan scan(GapAwareTrackingToken token, Set<String> payloadTypes) {
+        long after = token == null ? 0 : token.getIndex(); // global_index is a BIGSERIAL: the first position is 1
+        Scan scan = scanRange(token, after, after + batchSize(), payloadTypes);
+        if (scan.scannedTo() == token) {
+            // nothing in the range: maybe a run of rolled-back positions longer than a batch, as Axon's extended check
+            Long next = executeQuery(getConnection(), connection -> {
+                        PreparedStatement statement = connection.prepareStatement(
+                                "SELECT min(" + schema().globalIndexColumn() + ") FROM " + schema().domainEventTable()
+                                        + " WHERE " + schema().globalIndexColumn() + " > ?");
+                        statement.setLong(1, after + batchSize());
+                        return statement;
+                    }, rows -> rows.next() ? (Long) rows.getObject(1) : null,
+                    e -> new EventStoreException("Failed to read the position after " + after, e));
+            if (next != null) {
+                scan = scanRange(token, after, next + batchSize(), payloadTypes);
+            }
+        }
+        return scan;
+    }
+
+    private Scan scanRange(GapAwareTrackingToken token, long after, long upTo, Set<String> payloadTypes) {
+        EventSchema s = schema();
+        String wanted = s.payloadTypeColumn() + " = ANY(?)";
+        String sql = "SELECT " + s.globalIndexColumn() + ", " + s.timestampColumn() + ", " + s.eventIdentifierColumn()
+                + ", " + s.aggregateIdentifierColumn() + ", " + s.sequenceNumberColumn() + ", " + s.typeColumn()
+                + ", " + s.payloadTypeColumn() + ", " + s.payloadRevisionColumn() + ", " + wanted + " AS wanted"
+                + ", CASE WHEN " + wanted + " THEN " + s.payloadColumn() + " END AS " + s.payloadColumn()
+                + ", CASE WHEN " + wanted + " THEN " + s.metaDataColumn() + " END AS " + s.metaDataColumn()
+                + " FROM " + s.domainEventTable()
+                + " WHERE (" + s.globalIndexColumn() + " > ? AND " + s.globalIndexColumn() + " <= ?)"
+                + " OR " + s.globalIndexColumn() + " = ANY(?)"
+                + " ORDER BY " + s.globalIndexColumn();
+        Instant gapsAllowedAfter = Instant.now().minus(GAP_TIMEOUT);
+        return executeQuery(getConnection(), connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            Array types = connection.createArrayOf("varchar", payloadTypes.toArray());
+            statement.setArray(1, types);
+            statement.setArray(2, types);
+            statement.setArray(3, types);
+            statement.setLong(4, after);
+            statement.setLong(5, upTo);
+            statement.setArray(6, connection.createArrayOf("bigint",
+                    token == null ? new Long[0] : token.getGaps().toArray(Long[]::new)));
+            return statement;
+        }, rows -> {
+            GapAwareTrackingToken position = token;
+            List<TrackedEventData<?>> events = new ArrayList<>();
+            long last = after;
+            while (rows.next()) {
+                long index = rows.getLong(s.globalIndexColumn());
+                Instant stored = DateTimeUtils.parseInstant(readTimeStamp(rows, s.timestampColumn()).toString());
+                position = advance(position, index, stored.isAfter(gapsAllowedAfter));
+                last = Math.max(last, index);
+                if (rows.getBoolean("wanted")) {
+                    events.add(new TrackedDomainEventData<>(position, entry(rows, s)));
+                }
+            }
+            return new Scan(events, position, last >= upTo);
+        }, e -> new EventStoreException("Failed to read events after " + token, e));
+    }
+
+    private GenericDomainEventEntry<?> entry(ResultSet rows, EventSchema s) throws SQLException {
+        String aggregateIdentifier = rows.getString(s.aggregateIdentifierColumn());
+        String eventIdentifier = rows.getString(s.eventIdentifierColumn());
+        return new GenericDomainEventEntry<>(
+                rows.getString(s.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                rows.getLong(s.sequenceNumberColumn()),
+                eventIdentifier,
+                readTimeStamp(rows, s.timestampColumn()),
+                rows.getString(s.payloadTypeColumn()),
+                rows.getString(s.payloadRevisionColumn()),
+                readPayload(rows, s.payloadColumn()),
+                readPayload(rows, s.metaDataColumn()));
+    }
+
+    /** Axon's token arithmetic ({@code JdbcEventStorageEngine#getTrackedEventData}): gaps only below recent events. */
+    static GapAwareTrackingToken advance(GapAwareTrackingToken token, long index, boolean allowGaps) {
+        if (token == null) {
+            Collection<Long> gaps = allowGaps
+                    ? java.util.stream.LongStream.range(1, index).boxed().collect(Collectors.toCollection(TreeSet::new))
+                    : List.of();
+            return GapAwareTrackingToken.newInstance(index, gaps);
+        }
+        return token.advanceTo(index, allowGaps ? MAX_GAP_OFFSET : 0);
+    }
+
+    /** A filtered read: the wanted events, the position after every row read, and whether the range was cut. */
+    private record Scan(List<TrackedEventData<?>> wanted, GapAwareTrackingToken scannedTo, boolean reachedEndOfRange) {
     }
 
     private static long indexOf(TrackingToken token) {
@@ -58,13 +189,17 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        String payloadTypes = events.stream()
+                .map(event -> serializer.typeForClass(event.getPayloadType()).getName())
+                .distinct()
+                .collect(Collectors.joining(","));
         // joins the unit of work's transaction. A failed NOTIFY fails the append: PostgreSQL aborts the transaction on
         // any error anyway, and swallowing it hid the cause (a connection PostgreSQL terminated at a shutdown) behind
         // the pool's "Connection is closed" at commit, answered 500 instead of 503 (seen in the crash test)
         transactionManager.executeInTransaction(() -> {
             Connection connection = getConnection();
             try {
-                announce(connection);
+                announce(connection, payloadTypes.length() > MAX_NOTIFY_PAYLOAD ? "" : payloadTypes);
             } catch (SQLException e) {
                 throw new EventStoreException("Could not announce the appended events (NOTIFY " + channel + ")", e);
             } finally {
@@ -73,10 +208,12 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         });
     }
 
-    /** Sends the notification on the appending transaction's connection. */
-    void announce(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("NOTIFY " + channel);
+    /** Sends the notification, naming the appended payload types, on the appending transaction's connection. */
+    void announce(Connection connection, String payloadTypes) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            statement.setString(1, channel);
+            statement.setString(2, payloadTypes);
+            statement.execute();
         }
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,10 +23,15 @@ import java.util.function.Function;
  */
 final class StoreEventStream implements TrackingEventStream {
 
-    /** A processor asks its stream on every look; without news it reads the table at most this often. */
-    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * A processor asks its stream on every look; without news it reads the table at most this often. News comes with
+     * every commit of a type it handles (and after the listener reconnects), so this only bounds the latency of a
+     * notification that never arrived; it is long so that an idle service sends almost no queries.
+     */
+    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final Function<TrackingToken, Batch> readBatchAfter;
+    private final Set<String> payloadTypes;
     private final Consumer<StoreEventStream> onClose;
     private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
     private TrackingToken lastRead;
@@ -37,9 +43,32 @@ final class StoreEventStream implements TrackingEventStream {
     StoreEventStream(TrackingToken start,
                      Function<TrackingToken, Batch> readBatchAfter,
                      Consumer<StoreEventStream> onClose) {
+        this(start, null, readBatchAfter, onClose);
+    }
+
+    /**
+     * @param payloadTypes the stored payload types the stream's processor handles ({@code null}: all); a commit of
+     *                     other types does not wake it
+     */
+    StoreEventStream(TrackingToken start,
+                     Set<String> payloadTypes,
+                     Function<TrackingToken, Batch> readBatchAfter,
+                     Consumer<StoreEventStream> onClose) {
         this.lastRead = start;
+        this.payloadTypes = payloadTypes;
         this.readBatchAfter = readBatchAfter;
         this.onClose = onClose;
+    }
+
+    /**
+     * Events of {@code committedTypes} were committed somewhere ({@code empty}: of types not told); if the processor
+     * handles any of them, the next look reads the table and the processor is told to look.
+     */
+    void eventsCommitted(Set<String> committedTypes) {
+        if (payloadTypes == null || committedTypes.isEmpty()
+                || committedTypes.stream().anyMatch(payloadTypes::contains)) {
+            eventsCommitted();
+        }
     }
 
     /** Events were committed somewhere: the next look reads the table, and the processor is told to look. */
@@ -115,18 +144,26 @@ final class StoreEventStream implements TrackingEventStream {
         if (batch.mayHaveMore()) {
             eventsCommitted = true;
         }
+        if (batch.scannedTo() != null) {
+            lastRead = batch.scannedTo();
+        }
         if (batch.events().isEmpty()) {
             return false;
         }
         buffer.addAll(batch.events());
-        lastRead = buffer.peekLast().trackingToken();
         return true;
     }
 
     /**
-     * One read of the table: the events, and whether more may follow at once (the read ended at the end of its range
-     * rather than at the head of the store), in which case the next look reads again without waiting for news.
+     * One read of the table: the events, whether more may follow at once (the read ended at the end of its range
+     * rather than at the head of the store), in which case the next look reads again without waiting for news, and
+     * the position the next read starts after. A read filtered by type passes events it skipped: its position is
+     * further than its last event's (or it has none), so the skipped events are never read again.
      */
-    record Batch(List<? extends TrackedEventMessage<?>> events, boolean mayHaveMore) {
+    record Batch(List<? extends TrackedEventMessage<?>> events, boolean mayHaveMore, TrackingToken scannedTo) {
+
+        Batch(List<? extends TrackedEventMessage<?>> events, boolean mayHaveMore) {
+            this(events, mayHaveMore, events.isEmpty() ? null : events.get(events.size() - 1).trackingToken());
+        }
     }
 }

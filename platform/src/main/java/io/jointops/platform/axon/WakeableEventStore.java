@@ -1,12 +1,17 @@
 package io.jointops.platform.axon;
 
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The embedded event store, with a way to tell it that some process (this one or another) committed events.
@@ -25,17 +30,64 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
+        return openStream(trackingToken, null);
+    }
+
+    /**
+     * A stream of only the events whose stored payload type is one of {@code payloadTypes} ({@code null}: all): the
+     * database filters them, and commits of other types neither wake the stream nor make it read.
+     */
+    TrackingEventStream openStream(TrackingToken trackingToken, Set<String> payloadTypes) {
         if (!(storageEngine() instanceof NotifyingEventStorageEngine engine)) {
             return super.openStream(trackingToken);
         }
-        StoreEventStream stream = new StoreEventStream(trackingToken, engine::readBatchAfter, storeStreams::remove);
+        StoreEventStream stream = new StoreEventStream(trackingToken, payloadTypes,
+                token -> engine.readBatchAfter(token, payloadTypes), storeStreams::remove);
         storeStreams.add(stream);
         return stream;
     }
 
-    /** Events were committed: every open stream looks now. Cheap when none is open. */
+    /**
+     * This store as the source of one processor, whose streams carry only the payload types it handles (asked when
+     * it opens a stream, once its handlers are known; {@code null}: all).
+     */
+    public StreamableMessageSource<TrackedEventMessage<?>> source(Supplier<Set<String>> payloadTypes) {
+        return new StreamableMessageSource<>() {
+            @Override
+            public TrackingEventStream openStream(TrackingToken trackingToken) {
+                return WakeableEventStore.this.openStream(trackingToken, payloadTypes.get());
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return WakeableEventStore.this.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return WakeableEventStore.this.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(Instant dateTime) {
+                return WakeableEventStore.this.createTokenAt(dateTime);
+            }
+
+            @Override
+            public TrackingToken createTokenSince(Duration duration) {
+                return WakeableEventStore.this.createTokenSince(duration);
+            }
+        };
+    }
+
+    /** Events were committed (of types not told): every open stream looks now. Cheap when none is open. */
     public void wake() {
-        storeStreams.forEach(StoreEventStream::eventsCommitted);
+        wake(Set.of());
+    }
+
+    /** Events of {@code payloadTypes} were committed: the streams that carry any of them look now. */
+    public void wake(Set<String> payloadTypes) {
+        storeStreams.forEach(stream -> stream.eventsCommitted(payloadTypes));
         afterCommit(List.of());
     }
 }

@@ -76,7 +76,7 @@ class EventStoreWakeUpIT {
     @Test
     void anAppendWithNotifyWakesTheOtherStoreAndOneWithoutDoesNot() throws Exception {
         Semaphore wakes = new Semaphore(0);
-        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", wakes::release);
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", types -> wakes.release());
         listener.start();
         try {
             Thread.sleep(1000); // LISTEN is in place
@@ -158,7 +158,7 @@ class EventStoreWakeUpIT {
         NotifyingEventStorageEngine cut = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
                 "jointops_events") {
             @Override
-            void announce(Connection connection) throws SQLException {
+            void announce(Connection connection, String payloadTypes) throws SQLException {
                 int pid;
                 try (Statement statement = connection.createStatement();
                      ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
@@ -169,7 +169,7 @@ class EventStoreWakeUpIT {
                     statement.execute("SELECT pg_terminate_backend(" + pid + ")");
                 }
                 sleepQuietly(300); // the backend is gone before the NOTIFY is sent
-                super.announce(connection);
+                super.announce(connection, payloadTypes);
             }
         };
 
@@ -193,7 +193,11 @@ class EventStoreWakeUpIT {
         writer.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "appended elsewhere"));
     }
 
-    private static JdbcEventStorageEngine.Builder engine() {
+    static JdbcEventStorageEngine.Builder engine() {
+        return engine(dataSource);
+    }
+
+    static JdbcEventStorageEngine.Builder engine(javax.sql.DataSource dataSource) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)

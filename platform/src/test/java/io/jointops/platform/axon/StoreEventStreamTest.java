@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -128,6 +129,42 @@ class StoreEventStreamTest {
 
         assertThat(closed).hasValue(1);
         assertThat(told).hasValue(0);
+    }
+
+    @Test
+    void aStreamOfSomeTypesIsWokenOnlyByCommitsOfThoseOrOfTypesNotTold() {
+        AtomicInteger told = new AtomicInteger();
+        StoreEventStream typed = new StoreEventStream(null, Set.of("A"), this::readAfter, s -> { });
+        typed.setOnAvailableCallback(told::incrementAndGet);
+        assertThat(typed.hasNextAvailable()).isFalse();
+
+        commit("b");
+        typed.eventsCommitted(Set.of("B", "C"));
+        assertThat(told).as("not woken by other types").hasValue(0);
+        assertThat(typed.hasNextAvailable()).as("and reads nothing at its next look").isFalse();
+        assertThat(readsAfter).hasSize(1);
+
+        typed.eventsCommitted(Set.of("C", "A"));
+        assertThat(told).hasValue(1);
+        typed.eventsCommitted(Set.of());
+        assertThat(told).as("a notice without types wakes every stream").hasValue(2);
+        assertThat(typed.hasNextAvailable()).isTrue();
+        assertThat(readsAfter).hasSize(2);
+    }
+
+    @Test
+    void theNextReadStartsAfterWhatTheLastOneSkipped() {
+        List<TrackingToken> after = new ArrayList<>();
+        StoreEventStream skipping = new StoreEventStream(null, token -> {
+            after.add(token);
+            return new StoreEventStream.Batch(List.of(), false, new GlobalSequenceTrackingToken(41));
+        }, s -> { });
+
+        assertThat(skipping.hasNextAvailable()).isFalse();
+        skipping.eventsCommitted();
+        assertThat(skipping.hasNextAvailable()).isFalse();
+
+        assertThat(after).containsExactly(null, new GlobalSequenceTrackingToken(41));
     }
 
     static void sleep(long millis) {

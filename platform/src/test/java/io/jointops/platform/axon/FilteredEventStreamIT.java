@@ -1,0 +1,236 @@
+package io.jointops.platform.axon;
+
+import io.jointops.api.cases.CaseOpenedEvent;
+import io.jointops.platform.test.TestDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A processor's stream carries only the payload types its handlers take: the database filters them, a skipped
+ * position is no gap, a position still being written is one (and its event comes once committed), and a burst of
+ * other types neither wakes nor makes it read.
+ */
+class FilteredEventStreamIT {
+
+    record Wanted(String name) {
+    }
+
+    record Other(String name) {
+    }
+
+    static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+    static final String WANTED = SERIALIZER.typeForClass(Wanted.class).getName();
+    static DriverManagerDataSource dataSource;
+
+    @BeforeAll
+    static void database() throws SQLException {
+        DriverManagerDataSource shared = (DriverManagerDataSource) TestDatabase.dataSource();
+        try (Connection c = shared.getConnection()) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS filtered_stream");
+            c.createStatement().execute("CREATE DATABASE filtered_stream");
+        }
+        String url = TestDatabase.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/filtered_stream$1");
+        dataSource = new DriverManagerDataSource(url, shared.getUsername(), shared.getPassword());
+        Flyway.configure().dataSource(dataSource).schemas("eventstore").locations("classpath:db/eventstore").load().migrate();
+    }
+
+    @AfterAll
+    static void drop() {
+        dataSource = null;
+    }
+
+    @Test
+    void aFilteredReadSkipsOtherTypesWithoutLeavingGaps() {
+        CountingEngine engine = engine();
+        TrackingToken start = engine.createHeadToken();
+        append(engine, new Other("o1"), new Other("o2"), new Wanted("w1"), new Other("o3"));
+
+        StoreEventStream.Batch batch = engine.readBatchAfter(start, Set.of(WANTED));
+
+        assertThat(batch.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("w1"));
+        GapAwareTrackingToken delivered = (GapAwareTrackingToken) batch.events().get(0).trackingToken();
+        GapAwareTrackingToken scanned = (GapAwareTrackingToken) batch.scannedTo();
+        assertThat(delivered.getGaps()).as("skipped positions are no gaps").isEmpty();
+        assertThat(delivered.getIndex()).isEqualTo(index(start) + 3);
+        assertThat(scanned.getIndex()).as("the next read starts after the skipped o3").isEqualTo(index(start) + 4);
+        assertThat(scanned.getGaps()).isEmpty();
+        assertThat(engine.readBatchAfter(scanned, Set.of(WANTED)).events()).isEmpty();
+    }
+
+    @Test
+    void aPositionStillBeingWrittenIsAGapAndItsEventComesOnceCommitted() throws Exception {
+        CountingEngine engine = engine();
+        TrackingToken start = engine.createHeadToken();
+        try (Connection writing = dataSource.getConnection()) {
+            writing.setAutoCommit(false);
+            insertWanted(writing, "late"); // takes the next position, not committed yet
+            append(engine, new Other("o"), new Wanted("early"));
+
+            StoreEventStream.Batch first = engine.readBatchAfter(start, Set.of(WANTED));
+            assertThat(first.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("early"));
+            GapAwareTrackingToken scanned = (GapAwareTrackingToken) first.scannedTo();
+            assertThat(scanned.getGaps()).as("the uncommitted position").containsExactly(index(start) + 1);
+
+            writing.commit();
+            StoreEventStream.Batch second = engine.readBatchAfter(scanned, Set.of(WANTED));
+            assertThat(second.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("late"));
+            assertThat(((GapAwareTrackingToken) second.scannedTo()).getGaps()).isEmpty();
+        }
+    }
+
+    /**
+     * The property the design rests on: 2,000 events of a type a processor does not handle, committed in 20
+     * transactions, wake neither it nor its stream (no read at all); its own event afterwards is handled at once, by a
+     * few reads that pass over the 2,000 positions without fetching their payloads.
+     */
+    @Test
+    void aBurstOfOtherTypesCostsAProcessorThatDoesNotHandleThemNoRead() throws Exception {
+        CountingEngine engine = engine();
+        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine));
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", store::wake);
+        BlockingQueue<Wanted> handled = new LinkedBlockingQueue<>();
+        Object handler = new Object() {
+            @EventHandler
+            void on(Wanted wanted) {
+                handled.add(wanted);
+            }
+        };
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
+        SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder().eventHandlers(adapter).build();
+        assertThat(HandledPayloadTypes.of(invoker, SERIALIZER)).as("types found by Axon's handler resolution")
+                .isEmpty(); // Wanted is no event of the platform's contracts; the platform's own are checked below
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name("filtered-test")
+                .eventHandlerInvoker(invoker)
+                .messageSource(store.source(() -> Set.of(WANTED)))
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
+                .workerExecutor(Executors.newScheduledThreadPool(2))
+                .initialToken(StreamableMessageSource::createHeadToken)
+                .build();
+        listener.start();
+        processor.start();
+        try {
+            Thread.sleep(2000); // segments claimed, streams open and read once, LISTEN in place
+            int readsBefore = engine.filteredReads.get();
+            for (int t = 0; t < 20; t++) {
+                append(engine, IntStream.range(0, 100).mapToObj(i -> new Other("burst")).toArray());
+            }
+            Thread.sleep(1500);
+            assertThat(engine.filteredReads.get() - readsBefore).as("reads caused by 2,000 events of another type")
+                    .isZero();
+
+            append(engine, new Wanted("after the burst"));
+            assertThat(handled.poll(2500, TimeUnit.MILLISECONDS)).isEqualTo(new Wanted("after the burst"));
+            System.out.println("[filtered] reads after the burst: " + (engine.filteredReads.get() - readsBefore));
+            assertThat(engine.filteredReads.get() - readsBefore).as("reads to pass 2,001 positions, batches of 1,000")
+                    .isBetween(1, 4);
+        } finally {
+            processor.shutDown();
+            listener.stop();
+        }
+    }
+
+    @Test
+    void theTypesOfAProcessorAreThoseItsHandlersTake() {
+        Object caseView = new Object() {
+            @EventHandler
+            void on(CaseOpenedEvent event) {
+            }
+        };
+        Object everything = new Object() {
+            @EventHandler
+            void on(Object event) {
+            }
+        };
+        assertThat(HandledPayloadTypes.of(invoker(caseView), SERIALIZER))
+                .containsExactly(CaseOpenedEvent.class.getName());
+        assertThat(HandledPayloadTypes.of(invoker(everything), SERIALIZER)).as("all: no filter").isNull();
+        assertThat(HandledPayloadTypes.EVENTS).as("the contracts' events").hasSizeGreaterThan(50)
+                .contains(CaseOpenedEvent.class);
+    }
+
+    private static SimpleEventHandlerInvoker invoker(Object handler) {
+        return SimpleEventHandlerInvoker.builder().eventHandlers(new AnnotationEventHandlerAdapter(handler)).build();
+    }
+
+    private static long index(TrackingToken token) {
+        return token == null ? 0 : ((GapAwareTrackingToken) token).getIndex();
+    }
+
+    private static void append(CountingEngine engine, Object... payloads) {
+        engine.appendEvents(List.of(payloads).stream()
+                .map(p -> new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, p))
+                .toList());
+    }
+
+    private static void insertWanted(Connection connection, String name) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO eventstore.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                    type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES (?, ?, 0, 'Test', ?, ?, NULL, ?, ?)""")) {
+            String id = UUID.randomUUID().toString();
+            insert.setString(1, id);
+            insert.setString(2, id + "-aggregate");
+            insert.setString(3, Instant.now().toString());
+            insert.setString(4, WANTED);
+            insert.setBytes(5, ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(6, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+    }
+
+    private static CountingEngine engine() {
+        return new CountingEngine();
+    }
+
+    /** The real engine, counting its filtered reads. */
+    static final class CountingEngine extends NotifyingEventStorageEngine {
+        final AtomicInteger filteredReads = new AtomicInteger();
+
+        CountingEngine() {
+            super(EventStoreWakeUpIT.engine(dataSource).batchSize(1000), NoTransactionManager.INSTANCE, "jointops_events");
+        }
+
+        @Override
+        StoreEventStream.Batch readBatchAfter(TrackingToken token, Set<String> payloadTypes) {
+            filteredReads.incrementAndGet();
+            return super.readBatchAfter(token, payloadTypes);
+        }
+    }
+}
