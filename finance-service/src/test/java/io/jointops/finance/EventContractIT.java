@@ -160,6 +160,9 @@ class EventContractIT {
                 .param("payload", payload.getBytes(StandardCharsets.UTF_8))
                 .param("meta", "{\"actor\":\"us.finance\",\"agency\":\"US-FINCEN\"}".getBytes(StandardCharsets.UTF_8))
                 .update();
+        // announced as every append announces its events (NotifyingEventStorageEngine): processors read on the notice
+        jdbc.sql("SELECT pg_notify('jointops_events', 'io.jointops.api.finance.SuspiciousTransactionReportFiledEvent')")
+                .query().listOfRows();
         var reader = TestTokens.user("us.investigator", "US-DEA", "investigator");
         String location = "/api/finance/reports/" + id;
         long deadline = System.currentTimeMillis() + 15_000;

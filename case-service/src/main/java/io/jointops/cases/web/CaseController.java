@@ -191,7 +191,7 @@ class CaseController {
         Set<String> caseAgencies = new HashSet<>(view.partnerAgencies());
         caseAgencies.add(view.leadAgency());
         owners.requestLink(request.itemType(), request.itemId(), caseId, caseAgencies, caller.agency());
-        return ReadYourWrites.await(() -> views.find(caseId, null), linked -> linked.linkedItems().stream()
+        return ReadYourWrites.await(caseId, () -> views.find(caseId, null), linked -> linked.linkedItems().stream()
                         .anyMatch(item -> item.id().equals(request.itemId()) && item.type().equals(request.itemType().name())),
                         ReadYourWrites.TIMEOUT)
                 .map(linked -> ResponseEntity.ok().eTag(etag(linked.version())).body(linked))

@@ -7,6 +7,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -21,6 +23,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.query.ItemChangeSignal;
 import io.jointops.platform.query.ItemEvents;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +34,9 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 
 /**
  * One event store for all services, in schema {@code eventstore}: a single global order that auditors replay.
@@ -82,6 +88,26 @@ public class EventStoreConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's JDBC token store, under a node name that a restarted instance keeps (service, host, port): it takes its
+     * own segments back at once instead of after the claim timeout, so the timeout can be long and idle processors
+     * extend their claims rarely. Two instances never share host and port, so never a name.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          @Value("${spring.application.name}") String application,
+                          @Value("${server.port:8080}") int port,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout)
+            throws UnknownHostException {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .nodeId(application + "@" + InetAddress.getLocalHost().getHostName() + ":" + port)
                 .build();
     }
 
@@ -158,7 +184,8 @@ public class EventStoreConfiguration {
      */
     @Bean
     ConfigurerModule eventProcessorDefaults(@Value("${jointops.processing.segments:4}") int segments,
-                                            @Value("${jointops.processing.batch-size:500}") int batchSize) {
+                                            @Value("${jointops.processing.batch-size:500}") int batchSize,
+                                            @Value("${jointops.processing.claim-interval}") Duration claimInterval) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> {
                     String name = builder.name();
@@ -166,8 +193,14 @@ public class EventStoreConfiguration {
                         // each processor's stream carries (and wakes for) only the events its handlers take
                         builder.messageSource(store.source(() -> HandledPayloadTypes.of(config, name)));
                     }
-                    return builder.initialSegmentCount(segments).batchSize(batchSize);
-                }));
+                    return builder.initialSegmentCount(segments).batchSize(batchSize)
+                            // how often an idle processor extends its claims and looks for unclaimed segments:
+                            // one query per segment and one per processor each time
+                            .claimExtensionThreshold(claimInterval.toMillis())
+                            .tokenClaimInterval(claimInterval.toMillis());
+                })
+                // a write waiting for its view is woken by the commit that brought the view there
+                .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal()));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,24 +12,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadYourWritesTest {
 
     @Test
-    void readsAgainUntilTheViewHasCaughtUp() {
+    void aWaitingWriteReadsAgainWhenItsItemChangesAndNotBefore() throws Exception {
         AtomicInteger version = new AtomicInteger();
-        Optional<Integer> read = ReadYourWrites.await(() -> Optional.of(version.getAndIncrement()), v -> v >= 3,
-                Duration.ofSeconds(5));
-        assertThat(read).contains(3);
+        AtomicInteger reads = new AtomicInteger();
+        CompletableFuture<Optional<Integer>> waiting = CompletableFuture.supplyAsync(() -> ReadYourWrites.await("item-1",
+                () -> {
+                    reads.incrementAndGet();
+                    return Optional.of(version.get());
+                }, v -> v >= 1, Duration.ofSeconds(5)));
+        Thread.sleep(100);
+        assertThat(reads).as("one read, then it waits").hasValue(1);
+
+        version.set(1);
+        ReadYourWrites.itemChanged("item-2"); // another item: not woken
+        Thread.sleep(50);
+        assertThat(reads).hasValue(1);
+        long signalled = System.nanoTime();
+        ReadYourWrites.itemChanged("item-1");
+
+        assertThat(waiting.get()).contains(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("woken by the signal, not the fallback")
+                .isLessThan(ReadYourWrites.FALLBACK);
+        assertThat(reads).hasValue(2);
+        assertThat(ReadYourWrites.waitedFor()).as("nothing kept once answered").isZero();
+    }
+
+    @Test
+    void withoutASignalItReadsAgainAfterTheFallback() {
+        AtomicInteger version = new AtomicInteger();
+        Optional<Integer> read = ReadYourWrites.await("item-3", () -> Optional.of(version.getAndIncrement()),
+                v -> v >= 2, Duration.ofSeconds(5));
+        assertThat(read).contains(2);
     }
 
     @Test
     void givesUpAfterTheTimeout() {
-        Optional<Integer> read = ReadYourWrites.await(() -> Optional.of(1), v -> v >= 2, Duration.ofMillis(50));
+        Optional<Integer> read = ReadYourWrites.await("item-4", () -> Optional.of(1), v -> v >= 2, Duration.ofMillis(50));
         assertThat(read).isEmpty();
+        assertThat(ReadYourWrites.waitedFor()).isZero();
     }
 
     @Test
     void aViewNotThereYetIsWaitedFor() {
         AtomicInteger reads = new AtomicInteger();
-        Optional<String> read = ReadYourWrites.await(
-                () -> reads.incrementAndGet() < 3 ? Optional.empty() : Optional.of("there"), v -> true,
+        CompletableFuture.runAsync(() -> {
+            sleep(50);
+            ReadYourWrites.itemChanged("item-5");
+        });
+        Optional<String> read = ReadYourWrites.await("item-5",
+                () -> reads.incrementAndGet() < 2 ? Optional.empty() : Optional.of("there"), v -> true,
                 Duration.ofSeconds(5));
         assertThat(read).contains("there");
     }
@@ -37,10 +69,18 @@ class ReadYourWritesTest {
     void anInterruptEndsTheWaitAndIsKept() {
         Thread.currentThread().interrupt();
         try {
-            assertThat(ReadYourWrites.await(() -> Optional.of(1), v -> false, Duration.ofSeconds(5))).isEmpty();
+            assertThat(ReadYourWrites.await("item-6", () -> Optional.of(1), v -> false, Duration.ofSeconds(5))).isEmpty();
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,8 +3,10 @@ package io.jointops.cases.query.caseview;
 import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
-import io.jointops.platform.query.ViewTable;
 import io.jointops.platform.replay.ViewReplays;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,21 +32,40 @@ public class CaseViews {
     static final Comparator<CaseView.Member> MEMBER_ORDER =
             Comparator.comparing(CaseView.Member::agency).thenComparing(CaseView.Member::username);
 
-    private static final ViewTable TABLE = new ViewTable("case_view", "case_id",
-            "lead_agency = :agency OR :agency = ANY(partner_agencies)", "opened_at DESC, case_id");
-
     /** The sort keys a search accepts, and their columns. */
     private static final Map<String, String> SORTS = Map.of(
             "openedAt", "opened_at", "updatedAt", "updated_at", "title", "title", "status", "status");
 
+    /**
+     * A case row with its members and links as JSON arrays, so that an item or a page is one statement. Times are
+     * rendered as ISO instants with microseconds, like the columns.
+     */
+    private static final String WITH_MEMBERS_AND_LINKS = """
+            SELECT case_view.*,
+                   (SELECT coalesce(json_agg(json_build_object('username', m.username, 'agency', m.agency,
+                           'role', m.role, 'addedAt', %s)), '[]') FROM case_member m
+                     WHERE m.case_id = case_view.case_id) AS members,
+                   (SELECT coalesce(json_agg(json_build_object('itemType', l.item_type, 'itemId', l.item_id,
+                           'title', l.title, 'status', l.status, 'linkedAt', %s, 'updatedAt', %s)
+                           ORDER BY l.linked_at, l.item_id), '[]') FROM case_linked_item l
+                     WHERE l.case_id = case_view.case_id) AS linked_items
+              FROM case_view""".formatted(isoInstant("m.added_at"), isoInstant("l.linked_at"),
+            isoInstant("coalesce(l.updated_at, l.linked_at)"));
+
     private final JdbcClient jdbc;
     private final ItemEvents events;
     private final ViewReplays replays;
+    private final ObjectMapper json;
 
-    CaseViews(JdbcClient jdbc, ItemEvents events, ViewReplays replays) {
+    CaseViews(JdbcClient jdbc, ItemEvents events, ViewReplays replays, ObjectMapper json) {
         this.jdbc = jdbc;
         this.events = events;
         this.replays = replays;
+        this.json = json;
+    }
+
+    private static String isoInstant(String column) {
+        return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
     }
 
     /** What a search filters by; every field may be null. {@code q} is free text in title or summary. */
@@ -114,13 +135,19 @@ public class CaseViews {
             params.put("q", "%" + search.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        String direction = ascending ? "ASC" : "DESC";
-        long total = jdbc.sql("SELECT count(*) FROM case_view" + condition).params(params).query(Long.class).single();
-        List<CaseView> items = jdbc.sql("SELECT * FROM case_view" + condition + " ORDER BY " + column + " " + direction
-                        + ", case_id LIMIT :size OFFSET :offset")
+        String order = " ORDER BY " + column + " " + (ascending ? "ASC" : "DESC") + ", case_id";
+        // one statement: the page with the total of all pages, then each row's members and links for that page only
+        List<Counted> rows = jdbc.sql("WITH page AS MATERIALIZED (SELECT *, count(*) OVER () AS total FROM case_view"
+                        + condition + order + " LIMIT :size OFFSET :offset) "
+                        + WITH_MEMBERS_AND_LINKS.replace("case_view", "page") + order)
                 .params(params).param("size", size).param("offset", (long) page * size)
-                .query(this::row).list();
-        return Page.of(items.stream().map(this::complete).toList(), page, size, total);
+                .query((row, n) -> new Counted(row(row, n), row.getLong("total"))).list();
+        long total = !rows.isEmpty() ? rows.get(0).total()
+                : page == 0 ? 0 : jdbc.sql("SELECT count(*) FROM case_view" + condition).params(params).query(Long.class).single();
+        return Page.of(rows.stream().map(Counted::view).toList(), page, size, total);
+    }
+
+    private record Counted(CaseView view, long total) {
     }
 
     /**
@@ -165,7 +192,7 @@ public class CaseViews {
     }
 
     private Optional<CaseView> read(String caseId) {
-        return TABLE.find(jdbc, caseId, this::row).map(this::complete);
+        return jdbc.sql(WITH_MEMBERS_AND_LINKS + " WHERE case_id = :id").param("id", caseId).query(this::row).optional();
     }
 
     /**
@@ -173,25 +200,7 @@ public class CaseViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<CaseView> awaitVersion(String caseId, long version, Duration timeout) {
-        return ReadYourWrites.await(() -> read(caseId), view -> view.version() >= version, timeout);
-    }
-
-    private CaseView complete(CaseView view) {
-        List<CaseView.LinkedItem> links = jdbc.sql(
-                        "SELECT * FROM case_linked_item WHERE case_id = :id ORDER BY linked_at, item_id")
-                .param("id", view.id())
-                .query((row, n) -> new CaseView.LinkedItem(row.getString("item_type"), row.getString("item_id"),
-                        row.getString("title"), row.getString("status"), instant(row, "linked_at"),
-                        row.getObject("updated_at") == null ? instant(row, "linked_at") : instant(row, "updated_at")))
-                .list();
-        List<CaseView.Member> members = jdbc.sql("SELECT * FROM case_member WHERE case_id = :id")
-                .param("id", view.id())
-                .query((row, n) -> new CaseView.Member(row.getString("username"), row.getString("agency"),
-                        row.getString("role"), instant(row, "added_at")))
-                .list().stream().sorted(MEMBER_ORDER).toList();
-        return new CaseView(view.id(), view.title(), view.summary(), view.leadAgency(), view.partnerAgencies(),
-                view.tlp(), view.handlingCode(), view.status(), view.closingReason(), view.tags(), view.version(),
-                view.openedAt(), view.openedBy(), view.updatedAt(), members, links);
+        return ReadYourWrites.await(caseId, () -> read(caseId), view -> view.version() >= version, timeout);
     }
 
     private CaseView row(ResultSet row, int rowNumber) throws SQLException {
@@ -210,8 +219,27 @@ public class CaseViews {
                 instant(row, "opened_at"),
                 row.getString("opened_by"),
                 instant(row, "updated_at"),
-                List.of(),
-                List.of());
+                members(row.getString("members")),
+                links(row.getString("linked_items")));
+    }
+
+    private List<CaseView.Member> members(String json) {
+        return nodes(json).map(m -> new CaseView.Member(m.get("username").asText(), m.get("agency").asText(),
+                m.get("role").asText(), Instant.parse(m.get("addedAt").asText()))).sorted(MEMBER_ORDER).toList();
+    }
+
+    private List<CaseView.LinkedItem> links(String json) {
+        return nodes(json).map(l -> new CaseView.LinkedItem(l.get("itemType").asText(), l.get("itemId").asText(),
+                l.get("title").asText(), l.get("status").asText(), Instant.parse(l.get("linkedAt").asText()),
+                Instant.parse(l.get("updatedAt").asText()))).toList();
+    }
+
+    private java.util.stream.Stream<JsonNode> nodes(String json) {
+        try {
+            return java.util.stream.StreamSupport.stream(this.json.readTree(json).spliterator(), false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case view row with malformed members or links", e);
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {
