@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * JVM starts (fresh database, own ports and work directory {@code bench/target/platform}). Every platform figure is
  * measured between raw figures of the same machine in the same run, and each is the median of {@link #RUNS} runs.
  *
- * <p>Arguments: a comma-separated selection of {@code startup, footprint, throughput, history, replay, propagation, crash}, or
- * {@code all}. System properties: {@code bench.runs} (5), {@code bench.seconds} (per throughput run, 10),
+ * <p>Arguments: a comma-separated selection of {@code startup, footprint, idle, throughput, commits, list, get, history,
+ * replay, propagation, crash}, or {@code all}. System properties: {@code bench.runs} (5), {@code bench.seconds} (per
+ * throughput, commits, list and get run, 10),
  * {@code bench.java-options} (of the services and the gateway).
  */
 public final class Bench {
@@ -63,7 +64,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Set<String> selected = new LinkedHashSet<>(Arrays.asList((args.length == 0 ? "all" : args[0]).split(",")));
-        if (selected.contains("all")) selected = new LinkedHashSet<>(List.of("footprint", "throughput", "history", "replay", "propagation", "crash"));
+        if (selected.contains("all")) selected = new LinkedHashSet<>(List.of("footprint", "idle", "throughput", "commits", "list", "get", "history",
+                "replay", "propagation", "crash"));
         Path root = Path.of(System.getProperty("jointops.root", ".")).toAbsolutePath().normalize();
         // where the run keeps its jars, database, logs and results: two runs at once need two
         Path work = root.resolve(System.getProperty("bench.work", "bench/target"));
@@ -113,6 +115,10 @@ public final class Bench {
                 switch (what) {
                     case "footprint" -> bench.footprint(upSeconds);
                     case "throughput" -> bench.throughput();
+                    case "commits" -> new DatabaseCost(bench).commits();
+                    case "list" -> bench.list();
+                    case "get" -> bench.get();
+                    case "idle" -> new DatabaseCost(bench).idle();
                     case "history" -> bench.history();
                     case "replay" -> bench.replay();
                     case "propagation" -> bench.propagation();
@@ -308,6 +314,117 @@ public final class Bench {
         p.setBytes(7, shape.payload());
         p.setBytes(8, shape.meta());
         p.executeUpdate();
+    }
+
+    // ------------------------------------------------------------------------------------------------ list and get
+
+    /** Cases the read figures need at least: more than a page, so that LIMIT and the sort are real work. */
+    static final int READ_CASES = 200;
+
+    /** {@code GET /api/cases?size=20} through the gateway against a raw indexed read of 20 rows of the view. */
+    void list() throws Exception {
+        report.line("## List of 20 cases (" + CLIENTS + " clients, " + RUN_TIME.toSeconds() + " s per run)");
+        String token = api.token("cn.investigator");
+        String agency = readCases(token);
+        reads("list", "gateway GET /api/cases?size=20", () -> gateway + "/api/cases?size=20", token,
+                "raw SELECT ... LIMIT 20", "SELECT * FROM cases.case_view WHERE lead_agency = ? ORDER BY opened_at DESC LIMIT 20",
+                () -> agency, 3000);
+    }
+
+    /** {@code GET /api/cases/{id}} of random visible cases through the gateway against a raw primary-key read. */
+    void get() throws Exception {
+        report.line("## Get one case (" + CLIENTS + " clients, " + RUN_TIME.toSeconds() + " s per run)");
+        String token = api.token("cn.investigator");
+        readCases(token);
+        // the ids the caller may see, as the platform says: the visibility rules stay the platform's
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; page < 10; page++) {
+            JsonNode items = Api.json(require(Api.get(gateway + "/api/cases?size=100&page=" + page, token)).body()).path("items");
+            items.forEach(item -> ids.add(item.path("id").asText()));
+            if (items.size() < 100) break;
+        }
+        report.line(ids.size() + " visible cases to pick from");
+        java.util.function.Supplier<String> random = () -> ids.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ids.size()));
+        reads("get", "gateway GET /api/cases/{id}", () -> gateway + "/api/cases/" + random.get(), token,
+                "raw SELECT by primary key", "SELECT * FROM cases.case_view WHERE case_id = ?", random, 4000);
+    }
+
+    /**
+     * Makes sure the view holds at least {@link #READ_CASES} cases (the throughput figures make more) and returns the
+     * agency that leads most of them: the caller's, whose index the raw list reads.
+     */
+    String readCases(String token) throws Exception {
+        while (count("SELECT count(*) FROM cases.case_view") < READ_CASES) {
+            Load.closedLoop("creating cases to read", CLIENTS, Duration.ofSeconds(2), (c, i) -> createCase(gateway, token, null));
+        }
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT lead_agency, count(*) FROM cases.case_view GROUP BY 1 ORDER BY 2 DESC LIMIT 1")) {
+            rs.next();
+            report.line("view: " + count("SELECT count(*) FROM cases.case_view") + " cases, " + rs.getLong(2) + " led by " + rs.getString(1));
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * A read figure as throughput's: warm-up, then per run the raw read by {@link #CLIENTS} JDBC clients and the same
+     * number of HTTP clients through the gateway, a last raw run after; medians and their ratio.
+     */
+    void reads(String figure, String name, java.util.function.Supplier<String> url, String token, String rawName, String sql,
+               java.util.function.Supplier<String> parameter, double target) throws Exception {
+        Load.Operation http = (c, i) -> Api.send(Api.request(url.get(), token).GET().build()).statusCode();
+        Load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(5), http);
+        rawReads(rawName, sql, parameter, Duration.ofSeconds(3));
+        List<Double> raw = new ArrayList<>();
+        List<Double> platformRates = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            Load.Result r = rawReads(rawName, sql, parameter, RUN_TIME);
+            raw.add(r.perSecond());
+            report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
+            Load.Result g = Load.closedLoop(name, CLIENTS, RUN_TIME, http);
+            platformRates.add(g.perSecond());
+            p50.add(g.p50Ms());
+            p99.add(g.p99Ms());
+            report.line("run " + run + " " + g + "; load " + Processes.loadAverage1());
+        }
+        Load.Result after = rawReads(rawName, sql, parameter, RUN_TIME);
+        raw.add(after.perSecond());
+        report.line("after " + after);
+        double rawMedian = Load.median(raw);
+        double g = Load.median(platformRates);
+        report.line(String.format("RESULT %s: raw %.0f reads/s (%s, median of %d), platform %.1f requests/s through the gateway"
+                        + " (median of %d), ratio %.3f; p50 %.2f ms, p99 %.2f ms (medians); target >= %.0f/s: %s", figure,
+                rawMedian, sql, raw.size(), g, platformRates.size(), g / rawMedian, Load.median(p50), Load.median(p99),
+                target, g >= target ? "met" : "MISSED"));
+    }
+
+    /** {@link #CLIENTS} JDBC clients, a connection and prepared statement each, reading every column of every row. */
+    Load.Result rawReads(String name, String sql, java.util.function.Supplier<String> parameter, Duration duration) throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        List<PreparedStatement> statements = new ArrayList<>();
+        try {
+            for (int i = 0; i < CLIENTS; i++) {
+                Connection c = connection();
+                connections.add(c);
+                statements.add(c.prepareStatement(sql));
+            }
+            return Load.closedLoop(name, CLIENTS, duration, (client, i) -> {
+                PreparedStatement p = statements.get(client);
+                p.setString(1, parameter.get());
+                try (ResultSet rs = p.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    int rows = 0;
+                    while (rs.next()) {
+                        rows++;
+                        for (int k = 1; k <= columns; k++) rs.getObject(k);
+                    }
+                    return rows > 0 ? 200 : 404;
+                }
+            });
+        } finally {
+            for (Connection c : connections) c.close();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ history

@@ -81,6 +81,41 @@ final class Processes {
         return descendants().stream().filter(p -> commandLine(p.pid()).contains("--server.port=" + port)).findFirst();
     }
 
+    /**
+     * Local TCP port to the process (among {@code pids}) whose socket it is: the kernel's socket table
+     * (/proc/net/tcp, tcp6) gives each connection's inode, the processes' /proc/PID/fd links name their sockets' inodes.
+     */
+    static Map<Integer, Long> localPortOwners(java.util.Collection<Long> pids) {
+        Map<Long, Long> inodes = new java.util.HashMap<>();
+        for (long pid : pids) {
+            try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+                fds.forEach(fd -> {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) inodes.put(Long.parseLong(target.substring(8, target.length() - 1)), pid);
+                    } catch (IOException | RuntimeException e) {
+                        // closed meanwhile
+                    }
+                });
+            } catch (IOException e) {
+                // exited
+            }
+        }
+        Map<Integer, Long> ports = new java.util.HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                    String[] f = line.trim().split("\\s+");
+                    Long owner = inodes.get(Long.parseLong(f[9]));
+                    if (owner != null) ports.put(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16), owner);
+                }
+            } catch (IOException | RuntimeException e) {
+                // no IPv6
+            }
+        }
+        return ports;
+    }
+
     /** The postmaster of this data directory: a {@code postgres} process started with {@code -D <pgdata>}. */
     static Optional<ProcessHandle> postmaster(Path pgdata) {
         String dir = pgdata.toAbsolutePath().normalize().toString();
