@@ -92,23 +92,25 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Axon's JDBC token store, under a node name that a restarted instance keeps (service, host, port): it takes its
-     * own segments back at once instead of after the claim timeout, so the timeout can be long and idle processors
-     * extend their claims rarely. Two instances never share host and port, so never a name.
+     * Axon's JDBC token store ({@link SharedClaimTokenStore}: idle claims extended in one statement per node), under
+     * a node name that a restarted instance keeps (service, host, port): it takes its own segments back at once
+     * instead of after the claim timeout. Two instances never share host and port, so never a name.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          DataSource dataSource,
                           @Value("${spring.application.name}") String application,
                           @Value("${server.port:8080}") int port,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout)
             throws UnknownHostException {
-        return JdbcTokenStore.builder()
+        return new SharedClaimTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
-                .nodeId(application + "@" + InetAddress.getLocalHost().getHostName() + ":" + port)
-                .build();
+                .claimTimeout(claimTimeout),
+                JdbcClient.create(dataSource), tokenSchema,
+                application + "@" + InetAddress.getLocalHost().getHostName() + ":" + port,
+                claimTimeout.dividedBy(3), java.time.Clock.systemUTC());
     }
 
     @Bean
@@ -185,7 +187,8 @@ public class EventStoreConfiguration {
     @Bean
     ConfigurerModule eventProcessorDefaults(@Value("${jointops.processing.segments:4}") int segments,
                                             @Value("${jointops.processing.batch-size:500}") int batchSize,
-                                            @Value("${jointops.processing.claim-interval}") Duration claimInterval) {
+                                            @Value("${jointops.processing.claim-extension-interval}") Duration extension,
+                                            @Value("${jointops.processing.claim-search-interval}") Duration search) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> {
                     String name = builder.name();
@@ -194,10 +197,11 @@ public class EventStoreConfiguration {
                         builder.messageSource(store.source(() -> HandledPayloadTypes.of(config, name)));
                     }
                     return builder.initialSegmentCount(segments).batchSize(batchSize)
-                            // how often an idle processor extends its claims and looks for unclaimed segments:
-                            // one query per segment and one per processor each time
-                            .claimExtensionThreshold(claimInterval.toMillis())
-                            .tokenClaimInterval(claimInterval.toMillis());
+                            // how often an idle processor's segments ask for their claims to be extended (one
+                            // statement per node: SharedClaimTokenStore), and how often it looks for unclaimed
+                            // segments (one query per processor: a dead replica's segments wait that much longer)
+                            .claimExtensionThreshold(extension.toMillis())
+                            .tokenClaimInterval(search.toMillis());
                 })
                 // a write waiting for its view is woken by the commit that brought the view there
                 .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal()));

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -68,9 +70,20 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
             return readBatchAfter(token);
         }
         Scan scan = transactionManager.fetchInTransaction(() -> scan((GapAwareTrackingToken) token, payloadTypes));
-        List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
-                scan.wanted().stream(), getEventSerializer(), upcasterChain).toList();
+        List<TrackedEventMessage<?>> events = new ArrayList<>(EventUtils.upcastAndDeserializeTrackedEvents(
+                scan.wanted().stream(), getEventSerializer(), upcasterChain).toList());
+        TrackingToken lastDelivered = events.isEmpty() ? token : events.get(events.size() - 1).trackingToken();
+        if (scan.scannedTo() != null && !scan.scannedTo().equals(lastDelivered)) {
+            // the processor ignores it, and so its tokens pass the skipped events too: a replay ends at the position
+            // it was reset at, and a processor's progress shows, even when its last events are of other types
+            events.add(new GenericTrackedEventMessage<>(scan.scannedTo(),
+                    GenericEventMessage.asEventMessage(new PassedOver(((GapAwareTrackingToken) scan.scannedTo()).getIndex()))));
+        }
         return new StoreEventStream.Batch(events, scan.reachedEndOfRange(), scan.scannedTo());
+    }
+
+    /** Stands for the events a filtered read skipped, up to and including {@code position}; no handler takes it. */
+    record PassedOver(long position) {
     }
 
     StoreEventStream.Batch readBatchAfter(TrackingToken token) {

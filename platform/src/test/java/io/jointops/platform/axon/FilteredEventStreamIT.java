@@ -81,9 +81,12 @@ class FilteredEventStreamIT {
 
         StoreEventStream.Batch batch = engine.readBatchAfter(start, Set.of(WANTED));
 
-        assertThat(batch.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("w1"));
-        GapAwareTrackingToken delivered = (GapAwareTrackingToken) batch.events().get(0).trackingToken();
         GapAwareTrackingToken scanned = (GapAwareTrackingToken) batch.scannedTo();
+        assertThat(batch.events()).extracting(e -> (Object) e.getPayload()).as("and a stand-in for the skipped o3")
+                .containsExactly(new Wanted("w1"), new NotifyingEventStorageEngine.PassedOver(scanned.getIndex()));
+        assertThat(batch.events().get(1).trackingToken()).as("which moves the processor's token past o3")
+                .isEqualTo(scanned);
+        GapAwareTrackingToken delivered = (GapAwareTrackingToken) batch.events().get(0).trackingToken();
         assertThat(delivered.getGaps()).as("skipped positions are no gaps").isEmpty();
         assertThat(delivered.getIndex()).isEqualTo(index(start) + 3);
         assertThat(scanned.getIndex()).as("the next read starts after the skipped o3").isEqualTo(index(start) + 4);
@@ -102,6 +105,7 @@ class FilteredEventStreamIT {
 
             StoreEventStream.Batch first = engine.readBatchAfter(start, Set.of(WANTED));
             assertThat(first.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("early"));
+            assertThat(first.events().get(0).trackingToken()).isEqualTo(first.scannedTo());
             GapAwareTrackingToken scanned = (GapAwareTrackingToken) first.scannedTo();
             assertThat(scanned.getGaps()).as("the uncommitted position").containsExactly(index(start) + 1);
 
