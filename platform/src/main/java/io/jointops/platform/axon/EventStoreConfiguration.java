@@ -34,6 +34,12 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -45,6 +51,8 @@ import java.time.Duration;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 public class EventStoreConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     public static final String SCHEMA = "eventstore";
 
@@ -101,7 +109,8 @@ public class EventStoreConfiguration {
                           DataSource dataSource,
                           @Value("${spring.application.name}") String application,
                           @Value("${server.port:8080}") int port,
-                          @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout)
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout,
+                          @Value("${jointops.processing.claim-search-refresh}") Duration searchRefresh)
             throws UnknownHostException {
         return new SharedClaimTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
@@ -110,7 +119,7 @@ public class EventStoreConfiguration {
                 .claimTimeout(claimTimeout),
                 JdbcClient.create(dataSource), tokenSchema,
                 application + "@" + InetAddress.getLocalHost().getHostName() + ":" + port,
-                claimTimeout.dividedBy(3), java.time.Clock.systemUTC());
+                claimTimeout.dividedBy(3), searchRefresh, java.time.Clock.systemUTC());
     }
 
     @Bean
@@ -188,23 +197,38 @@ public class EventStoreConfiguration {
     ConfigurerModule eventProcessorDefaults(@Value("${jointops.processing.segments:4}") int segments,
                                             @Value("${jointops.processing.batch-size:500}") int batchSize,
                                             @Value("${jointops.processing.claim-extension-interval}") Duration extension,
-                                            @Value("${jointops.processing.claim-search-interval}") Duration search) {
+                                            @Value("${jointops.processing.claim-search-interval}") Duration search,
+                                            ApplicationContext context) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> {
                     String name = builder.name();
                     if (config.eventStore() instanceof WakeableEventStore store) {
                         // each processor's stream carries (and wakes for) only the events its handlers take
-                        builder.messageSource(store.source(() -> HandledPayloadTypes.of(config, name)));
+                        builder.messageSource(store.source(() -> {
+                            Set<String> types = HandledPayloadTypes.of(config, name, handlersOf(context, name));
+                            log.info("Processor {} reads {}", name, types == null ? "every event" : types.size()
+                                    + " event types: " + types.stream().map(t -> t.substring(t.lastIndexOf('.') + 1))
+                                    .sorted().toList());
+                            return types;
+                        }));
                     }
                     return builder.initialSegmentCount(segments).batchSize(batchSize)
-                            // how often an idle processor's segments ask for their claims to be extended (one
-                            // statement per node: SharedClaimTokenStore), and how often it looks for unclaimed
-                            // segments (one query per processor: a dead replica's segments wait that much longer)
+                            // how often an idle processor's segments ask for their claims to be extended, and how
+                            // often it looks for segments to claim (its retry after an error); SharedClaimTokenStore
+                            // answers most of both without a query
                             .claimExtensionThreshold(extension.toMillis())
                             .tokenClaimInterval(search.toMillis());
                 })
                 // a write waiting for its view is woken by the commit that brought the view there
                 .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal()));
+    }
+
+    /** The beans of processing group {@code name} (every event handler here names its group). */
+    private static List<Object> handlersOf(ApplicationContext context, String name) {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> name.equals(AnnotatedElementUtils.findMergedAnnotation(AopUtils.getTargetClass(bean),
+                        ProcessingGroup.class).value()))
+                .toList();
     }
 
     @Bean

@@ -3,13 +3,21 @@ package io.jointops.platform.axon;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.modelling.saga.AbstractSagaManager;
+import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
+import io.jointops.platform.query.FoldedView;
+
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,17 +36,37 @@ final class HandledPayloadTypes {
     private HandledPayloadTypes() {
     }
 
-    /** The payload types processor {@code name} handles; {@code null} when it takes any (or is not known). */
-    static Set<String> of(Configuration config, String name) {
+    /**
+     * The payload types processor {@code name} handles; {@code null} when it takes any (or is not known).
+     *
+     * @param handlers the processor's event handler objects
+     */
+    static Set<String> of(Configuration config, String name, Collection<?> handlers) {
         return config.eventProcessingConfiguration().eventProcessor(name)
                 .filter(AbstractEventProcessor.class::isInstance)
-                .map(processor -> of(((AbstractEventProcessor) processor).eventHandlerInvoker(), config.eventSerializer()))
+                .map(processor -> of(((AbstractEventProcessor) processor).eventHandlerInvoker(), handlers,
+                        config.eventSerializer()))
                 .orElse(null);
     }
 
-    static Set<String> of(EventHandlerInvoker invoker, Serializer serializer) {
+    static Set<String> of(EventHandlerInvoker invoker, Collection<?> handlers, Serializer serializer) {
+        if (invoker instanceof AbstractSagaManager<?> sagas) {
+            // a saga manager says it may take any type; its saga's handlers name theirs
+            return Arrays.stream(ReflectionUtils.getAllDeclaredMethods(sagas.getSagaType()))
+                    .filter(method -> AnnotatedElementUtils.hasAnnotation(method, SagaEventHandler.class))
+                    .map(method -> method.getParameterTypes()[0])
+                    .map(type -> serializer.typeForClass(type).getName())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
         if (invoker.canHandleType(NoEventOfThePlatform.class)) {
-            return null; // a handler of Object or EventMessage: it takes every event
+            // a handler of Object or EventMessage: every event, unless each handler is a view naming its fold's events
+            if (handlers.isEmpty() || !handlers.stream().allMatch(FoldedView.class::isInstance)) {
+                return null;
+            }
+            return handlers.stream()
+                    .flatMap(handler -> ((FoldedView) handler).foldedEvents().stream())
+                    .map(type -> serializer.typeForClass(type).getName())
+                    .collect(Collectors.toUnmodifiableSet());
         }
         return EVENTS.stream()
                 .filter(invoker::canHandleType)

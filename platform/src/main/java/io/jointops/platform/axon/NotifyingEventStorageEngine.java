@@ -103,22 +103,7 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
      */
     private Scan scan(GapAwareTrackingToken token, Set<String> payloadTypes) {
         long after = token == null ? 0 : token.getIndex(); // global_index is a BIGSERIAL: the first position is 1
-        Scan scan = scanRange(token, after, after + batchSize(), payloadTypes);
-        if (scan.scannedTo() == token) {
-            // nothing in the range: maybe a run of rolled-back positions longer than a batch, as Axon's extended check
-            Long next = executeQuery(getConnection(), connection -> {
-                        PreparedStatement statement = connection.prepareStatement(
-                                "SELECT min(" + schema().globalIndexColumn() + ") FROM " + schema().domainEventTable()
-                                        + " WHERE " + schema().globalIndexColumn() + " > ?");
-                        statement.setLong(1, after + batchSize());
-                        return statement;
-                    }, rows -> rows.next() ? (Long) rows.getObject(1) : null,
-                    e -> new EventStoreException("Failed to read the position after " + after, e));
-            if (next != null) {
-                scan = scanRange(token, after, next + batchSize(), payloadTypes);
-            }
-        }
-        return scan;
+        return scanRange(token, after, after + batchSize(), payloadTypes);
     }
 
     private Scan scanRange(GapAwareTrackingToken token, long after, long upTo, Set<String> payloadTypes) {
@@ -132,6 +117,10 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                 + " FROM " + s.domainEventTable()
                 + " WHERE (" + s.globalIndexColumn() + " > ? AND " + s.globalIndexColumn() + " <= ?)"
                 + " OR " + s.globalIndexColumn() + " = ANY(?)"
+                // the first event after the range, as Axon's extended gap check: a run of rolled-back positions longer
+                // than the range must not stop the stream (the positions in between become gaps, as in Axon)
+                + " OR " + s.globalIndexColumn() + " = (SELECT min(" + s.globalIndexColumn() + ") FROM "
+                + s.domainEventTable() + " WHERE " + s.globalIndexColumn() + " > ?)"
                 + " ORDER BY " + s.globalIndexColumn();
         Instant gapsAllowedAfter = Instant.now().minus(GAP_TIMEOUT);
         return executeQuery(getConnection(), connection -> {
@@ -144,6 +133,7 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
             statement.setLong(5, upTo);
             statement.setArray(6, connection.createArrayOf("bigint",
                     token == null ? new Long[0] : token.getGaps().toArray(Long[]::new)));
+            statement.setLong(7, upTo);
             return statement;
         }, rows -> {
             GapAwareTrackingToken position = token;
@@ -158,7 +148,7 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                     events.add(new TrackedDomainEventData<>(position, entry(rows, s)));
                 }
             }
-            return new Scan(events, position, last >= upTo);
+            return new Scan(events, position, last > upTo);
         }, e -> new EventStoreException("Failed to read events after " + token, e));
     }
 

@@ -1,6 +1,8 @@
 package io.jointops.platform.axon;
 
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,14 +11,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
- * Axon's JDBC token store, extending the claims of all of this node's segments in one statement. Every idle segment
- * of every processor asks for its claim to be extended each claim interval; Axon's store answers each with a locking
- * read and an update (two statements per segment: 64 every 10 s in a service of 8 processors of 4 segments). Here
- * the first ask of an interval extends all of the node's claims at once and learns which it holds; a segment among
- * them is done, any other (claimed since, or lost to another node) takes Axon's own path, which refuses a lost claim.
+ * Axon's JDBC token store, with what idle processors ask of it answered in few statements:
+ * <ul>
+ * <li>Every idle segment of every processor asks for its claim to be extended each claim interval; Axon's store
+ *     answers each with a locking read and an update (64 statements every 10 s in a service of 8 processors of 4
+ *     segments). Here the first ask of an interval extends all of the node's claims at once and learns which it
+ *     holds; a segment among them is done, any other (claimed since, or lost to another node) takes Axon's own path,
+ *     which refuses a lost claim.</li>
+ * <li>Every processor looks for segments to claim every few seconds (after an error, that look is its retry).
+ *     Here the answer is kept for {@code searchRefresh} unless this node changed a claim of the processor (released
+ *     one after an error, reset or initialised its tokens), which is asked again at once; only another node's
+ *     changes are seen that much later.</li>
+ * </ul>
  */
 final class SharedClaimTokenStore extends JdbcTokenStore {
 
@@ -25,6 +37,8 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
     private final String nodeId;
     private final Duration refresh;
     private final Clock clock;
+    private final Duration searchRefresh;
+    private final Map<String, Search> searches = new ConcurrentHashMap<>();
     private Instant extendedAt = Instant.MIN;
     private Set<String> held = Set.of();
 
@@ -33,13 +47,53 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
      *                so that no claim gets older than the timeout before it is extended again
      */
     SharedClaimTokenStore(Builder builder, JdbcClient jdbc, TokenSchema schema, String nodeId, Duration refresh,
-                          Clock clock) {
+                          Duration searchRefresh, Clock clock) {
         super(builder.nodeId(nodeId));
         this.jdbc = jdbc;
         this.schema = schema;
         this.nodeId = nodeId;
         this.refresh = refresh;
+        this.searchRefresh = searchRefresh;
         this.clock = clock;
+    }
+
+    @Override
+    public List<Segment> fetchAvailableSegments(String processorName) {
+        Instant now = clock.instant();
+        Search last = searches.get(processorName);
+        if (last != null && now.isBefore(last.at().plus(searchRefresh))) {
+            return last.segments();
+        }
+        List<Segment> segments = super.fetchAvailableSegments(processorName);
+        searches.put(processorName, new Search(now, segments));
+        return segments;
+    }
+
+    @Override
+    public void releaseClaim(String processorName, int segment) {
+        searches.remove(processorName);
+        super.releaseClaim(processorName, segment);
+    }
+
+    @Override
+    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
+        searches.remove(processorName);
+        super.initializeTokenSegments(processorName, segmentCount, initialToken);
+    }
+
+    @Override
+    public void initializeSegment(TrackingToken token, String processorName, int segment) {
+        searches.remove(processorName);
+        super.initializeSegment(token, processorName, segment);
+    }
+
+    @Override
+    public void deleteToken(String processorName, int segment) {
+        searches.remove(processorName);
+        super.deleteToken(processorName, segment);
+    }
+
+    private record Search(Instant at, List<Segment> segments) {
     }
 
     @Override

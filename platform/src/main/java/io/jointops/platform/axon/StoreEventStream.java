@@ -28,7 +28,7 @@ final class StoreEventStream implements TrackingEventStream {
      * every commit of a type it handles (and after the listener reconnects), so this only bounds the latency of a
      * notification that never arrived; it is long so that an idle service sends almost no queries.
      */
-    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
+    static final long RECHECK_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     private final Function<TrackingToken, Batch> readBatchAfter;
     private final Set<String> payloadTypes;

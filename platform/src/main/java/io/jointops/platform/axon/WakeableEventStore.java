@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 public class WakeableEventStore extends EmbeddedEventStore {
 
     private final Set<StoreEventStream> storeStreams = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
     public WakeableEventStore(Builder builder) {
         super(builder);
@@ -88,6 +90,12 @@ public class WakeableEventStore extends EmbeddedEventStore {
     /** Events of {@code payloadTypes} were committed: the streams that carry any of them look now. */
     public void wake(Set<String> payloadTypes) {
         storeStreams.forEach(stream -> stream.eventsCommitted(payloadTypes));
+        commitListeners.forEach(Runnable::run);
         afterCommit(List.of());
+    }
+
+    /** {@code listener} is told whenever events of any type were committed (the notary: it takes every event). */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
     }
 }

@@ -1,6 +1,7 @@
 package io.jointops.platform.notary;
 
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.axon.WakeableEventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,22 +49,36 @@ public class NotaryConfiguration {
     }
 
     @Bean
-    NotarySchedule notarySchedule(Notary notary, NotaryProperties properties) {
-        return new NotarySchedule(notary, properties.getInterval().toMillis());
+    NotarySchedule notarySchedule(Notary notary, NotaryProperties properties, WakeableEventStore eventStore) {
+        NotarySchedule schedule = new NotarySchedule(notary, properties.getInterval().toMillis());
+        eventStore.onCommit(schedule::eventsCommitted);
+        return schedule;
     }
 
-    /** Runs the notary every interval on one thread of its own while the service runs (interval 0: never). */
+    /**
+     * Runs the notary every interval on one thread of its own while the service runs (interval 0: never), when there
+     * may be something to take in: events were committed since its last run, its last run issued a checkpoint (more
+     * may follow), or {@link #QUIET_RUN} has passed (a gap given up on by its timeout, another replica's commits while
+     * this one's listener was down). An idle platform's notary sends no query for a minute.
+     */
     static final class NotarySchedule implements SmartLifecycle {
 
         private static final Logger log = LoggerFactory.getLogger(NotarySchedule.class);
+        static final long QUIET_RUN = TimeUnit.MINUTES.toNanos(1);
 
         private final Notary notary;
         private final long intervalMillis;
         private ScheduledExecutorService executor;
+        private volatile boolean due = true;
+        private long lastRun = System.nanoTime();
 
         NotarySchedule(Notary notary, long intervalMillis) {
             this.notary = notary;
             this.intervalMillis = intervalMillis;
+        }
+
+        void eventsCommitted() {
+            due = true;
         }
 
         @Override
@@ -80,9 +95,17 @@ public class NotaryConfiguration {
         }
 
         private void run() {
+            if (!due && System.nanoTime() - lastRun < QUIET_RUN) {
+                return;
+            }
+            due = false; // cleared before: a commit during the run makes the next one run too
+            lastRun = System.nanoTime();
             try {
-                notary.notarize();
+                if (!notary.notarize().isEmpty()) {
+                    due = true;
+                }
             } catch (RuntimeException e) {
+                due = true;
                 log.error("Notarising failed; retrying in {} ms", intervalMillis, e);
             }
         }

@@ -16,7 +16,8 @@ public final class ItemChangeSignal implements MessageHandlerInterceptor<EventMe
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event) {
             String itemId = event.getAggregateIdentifier();
-            unitOfWork.afterCommit(committed -> ReadYourWrites.itemChanged(itemId));
+            long sequence = event.getSequenceNumber();
+            unitOfWork.afterCommit(committed -> ReadYourWrites.itemChanged(itemId, sequence));
         }
         return chain.proceed();
     }

@@ -135,7 +135,7 @@ class FilteredEventStreamIT {
         };
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
         SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder().eventHandlers(adapter).build();
-        assertThat(HandledPayloadTypes.of(invoker, SERIALIZER)).as("types found by Axon's handler resolution")
+        assertThat(HandledPayloadTypes.of(invoker, List.of(handler), SERIALIZER)).as("types found by Axon's handler resolution")
                 .isEmpty(); // Wanted is no event of the platform's contracts; the platform's own are checked below
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name("filtered-test")
@@ -182,15 +182,32 @@ class FilteredEventStreamIT {
             void on(Object event) {
             }
         };
-        assertThat(HandledPayloadTypes.of(invoker(caseView), SERIALIZER))
+        FoldedEverything folded = new FoldedEverything();
+        assertThat(HandledPayloadTypes.of(invoker(caseView), List.of(caseView), SERIALIZER))
                 .containsExactly(CaseOpenedEvent.class.getName());
-        assertThat(HandledPayloadTypes.of(invoker(everything), SERIALIZER)).as("all: no filter").isNull();
+        assertThat(HandledPayloadTypes.of(invoker(everything), List.of(everything), SERIALIZER)).as("all: no filter")
+                .isNull();
+        assertThat(HandledPayloadTypes.of(invoker(folded), List.of(folded), SERIALIZER)).as("a view naming its fold's")
+                .containsExactly(CaseOpenedEvent.class.getName());
+        assertThat(HandledPayloadTypes.of(invoker(folded), List.of(folded, everything), SERIALIZER))
+                .as("unless another handler of the processor takes all").isNull();
         assertThat(HandledPayloadTypes.EVENTS).as("the contracts' events").hasSizeGreaterThan(50)
                 .contains(CaseOpenedEvent.class);
     }
 
     private static SimpleEventHandlerInvoker invoker(Object handler) {
         return SimpleEventHandlerInvoker.builder().eventHandlers(new AnnotationEventHandlerAdapter(handler)).build();
+    }
+
+    static final class FoldedEverything implements io.jointops.platform.query.FoldedView {
+        @EventHandler
+        void on(Object event) {
+        }
+
+        @Override
+        public Set<Class<?>> foldedEvents() {
+            return Set.of(CaseOpenedEvent.class);
+        }
     }
 
     private static long index(TrackingToken token) {

@@ -78,6 +78,27 @@ class SharedClaimTokenStoreIT {
         assertThat(b.fetchSegments("view")).hasSize(4);
     }
 
+    @Test
+    void theSearchForSegmentsIsAnsweredFromTheLastUntilThisNodeChangesAClaim() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+        SharedClaimTokenStore a = store("node-c", clock);
+        a.initializeTokenSegments("search", 2, new GlobalSequenceTrackingToken(0));
+        assertThat(a.fetchAvailableSegments("search")).hasSize(2);
+        a.fetchToken("search", 0);
+        a.fetchToken("search", 1);
+        jdbc.sql("UPDATE token_entry SET owner = 'node-d', timestamp = :now WHERE processor_name = 'search'")
+                .param("now", org.axonframework.common.DateTimeUtils.formatInstant(Instant.now())).update();
+
+        assertThat(a.fetchAvailableSegments("search")).as("answered from the last search, no query").hasSize(2);
+        clock.now = clock.now.plusSeconds(61);
+        assertThat(a.fetchAvailableSegments("search")).as("another node's claims, seen after the refresh").isEmpty();
+
+        jdbc.sql("UPDATE token_entry SET owner = 'node-c' WHERE processor_name = 'search' AND segment = 1").update();
+        a.releaseClaim("search", 1); // this node's own change: asked again at once
+        assertThat(a.fetchAvailableSegments("search")).extracting(org.axonframework.eventhandling.Segment::getSegmentId)
+                .containsExactly(1);
+    }
+
     private static String timestamp(String processor, int segment) {
         return jdbc.sql("SELECT timestamp FROM token_entry WHERE processor_name = :p AND segment = :s")
                 .param("p", processor).param("s", segment).query(String.class).single();
@@ -89,7 +110,7 @@ class SharedClaimTokenStoreIT {
                 .schema(schema())
                 .serializer(JacksonSerializer.defaultSerializer())
                 .claimTimeout(Duration.ofSeconds(30)),
-                jdbc, schema(), node, Duration.ofSeconds(10), clock);
+                jdbc, schema(), node, Duration.ofSeconds(10), Duration.ofSeconds(60), clock);
     }
 
     private static TokenSchema schema() {

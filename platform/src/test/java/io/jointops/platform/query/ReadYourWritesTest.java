@@ -24,17 +24,45 @@ class ReadYourWritesTest {
         assertThat(reads).as("one read, then it waits").hasValue(1);
 
         version.set(1);
-        ReadYourWrites.itemChanged("item-2"); // another item: not woken
+        ReadYourWrites.itemChanged("item-2", 0); // another item: not woken
         Thread.sleep(50);
         assertThat(reads).hasValue(1);
         long signalled = System.nanoTime();
-        ReadYourWrites.itemChanged("item-1");
+        ReadYourWrites.itemChanged("item-1", 0);
 
         assertThat(waiting.get()).contains(1);
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("woken by the signal, not the fallback")
                 .isLessThan(ReadYourWrites.FALLBACK);
         assertThat(reads).hasValue(2);
         assertThat(ReadYourWrites.waitedFor()).as("nothing kept once answered").isZero();
+    }
+
+    @Test
+    void aWriteWaitingForItsEventReadsOnceItsCommitCameAndNotBefore() throws Exception {
+        AtomicInteger version = new AtomicInteger(-1);
+        AtomicInteger reads = new AtomicInteger();
+        CompletableFuture<Optional<Integer>> waiting = CompletableFuture.supplyAsync(() -> ReadYourWrites.awaitVersion(
+                "item-7", 0, () -> {
+                    reads.incrementAndGet();
+                    return Optional.of(version.get());
+                }, v -> v, Duration.ofSeconds(5)));
+        Thread.sleep(100);
+        assertThat(reads).as("no read before the projector committed event 0").hasValue(0);
+
+        version.set(0);
+        ReadYourWrites.itemChanged("item-7", 0);
+
+        assertThat(waiting.get()).contains(0);
+        assertThat(reads).as("the one read of the write").hasValue(1);
+    }
+
+    @Test
+    void aWriteWhoseEventIsAlreadyProjectedReadsAtOnce() {
+        ReadYourWrites.itemChanged("item-8", 3);
+        long start = System.nanoTime();
+        assertThat(ReadYourWrites.awaitVersion("item-8", 3, () -> Optional.of(3), v -> v, Duration.ofSeconds(5)))
+                .contains(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(ReadYourWrites.FALLBACK);
     }
 
     @Test
@@ -57,7 +85,7 @@ class ReadYourWritesTest {
         AtomicInteger reads = new AtomicInteger();
         CompletableFuture.runAsync(() -> {
             sleep(50);
-            ReadYourWrites.itemChanged("item-5");
+            ReadYourWrites.itemChanged("item-5", 0);
         });
         Optional<String> read = ReadYourWrites.await("item-5",
                 () -> reads.incrementAndGet() < 2 ? Optional.empty() : Optional.of("there"), v -> true,

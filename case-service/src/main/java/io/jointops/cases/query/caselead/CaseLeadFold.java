@@ -9,9 +9,16 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The one function from a lead's events to its view, used live by the projector and for {@code ?asOf=}. Pure. */
 final class CaseLeadFold {
+
+    /** The events of the aggregate; each one the view takes (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            CaseLeadProposedEvent.class,
+            CaseLeadAcceptedEvent.class,
+            CaseLeadDismissedEvent.class);
 
     private CaseLeadFold() {
     }

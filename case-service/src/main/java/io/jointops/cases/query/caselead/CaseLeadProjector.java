@@ -1,15 +1,18 @@
 package io.jointops.cases.query.caselead;
 
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /** Keeps {@code case_lead_view} by applying {@link CaseLeadFold} to the stored row, only for newer events. */
 @Component
 @ProcessingGroup(CaseLeadProjector.PROCESSING_GROUP)
-class CaseLeadProjector {
+class CaseLeadProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "case-lead-view";
 
@@ -17,6 +20,11 @@ class CaseLeadProjector {
 
     CaseLeadProjector(CaseLeads leads) {
         this.leads = leads;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return CaseLeadFold.EVENTS;
     }
 
     @ResetHandler

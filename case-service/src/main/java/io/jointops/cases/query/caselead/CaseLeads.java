@@ -59,7 +59,7 @@ public class CaseLeads {
     }
 
     public Optional<CaseLeadView> awaitVersion(String leadId, long version, Duration timeout) {
-        return ReadYourWrites.await(leadId, () -> read(leadId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(leadId, version, () -> read(leadId), view -> view.version(), timeout);
     }
 
     Optional<CaseLeadView> read(String leadId) {

@@ -136,18 +136,13 @@ public class CaseViews {
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         String order = " ORDER BY " + column + " " + (ascending ? "ASC" : "DESC") + ", case_id";
-        // one statement: the page with the total of all pages, then each row's members and links for that page only
-        List<Counted> rows = jdbc.sql("WITH page AS MATERIALIZED (SELECT *, count(*) OVER () AS total FROM case_view"
-                        + condition + order + " LIMIT :size OFFSET :offset) "
-                        + WITH_MEMBERS_AND_LINKS.replace("case_view", "page") + order)
+        long total = jdbc.sql("SELECT count(*) FROM case_view" + condition).params(params).query(Long.class).single();
+        // the page first (a top-N sort), then each of its rows with members and links: two statements per page
+        List<CaseView> items = jdbc.sql("WITH page AS MATERIALIZED (SELECT * FROM case_view" + condition + order
+                        + " LIMIT :size OFFSET :offset) " + WITH_MEMBERS_AND_LINKS.replace("case_view", "page") + order)
                 .params(params).param("size", size).param("offset", (long) page * size)
-                .query((row, n) -> new Counted(row(row, n), row.getLong("total"))).list();
-        long total = !rows.isEmpty() ? rows.get(0).total()
-                : page == 0 ? 0 : jdbc.sql("SELECT count(*) FROM case_view" + condition).params(params).query(Long.class).single();
-        return Page.of(rows.stream().map(Counted::view).toList(), page, size, total);
-    }
-
-    private record Counted(CaseView view, long total) {
+                .query(this::row).list();
+        return Page.of(items, page, size, total);
     }
 
     /**
@@ -200,7 +195,7 @@ public class CaseViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<CaseView> awaitVersion(String caseId, long version, Duration timeout) {
-        return ReadYourWrites.await(caseId, () -> read(caseId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(caseId, version, () -> read(caseId), view -> view.version(), timeout);
     }
 
     private CaseView row(ResultSet row, int rowNumber) throws SQLException {

@@ -15,12 +15,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one function that turns a request's events into its view: the projector applies it event by event to the
  * stored row, and {@code ?asOf=} folds the events up to an instant with it, so both agree by construction. Pure.
  */
 final class CooperationRequestFold {
+
+    /** The events of the aggregate; each one the view takes (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            CooperationRequestSentEvent.class,
+            CooperationRequestAcknowledgedEvent.class,
+            CooperationRequestAnsweredEvent.class,
+            CooperationRequestDeclinedEvent.class,
+            CooperationRequestWithdrawnEvent.class,
+            CooperationRequestReminderIssuedEvent.class,
+            CooperationRequestOverdueEvent.class,
+            CooperationRequestEscalatedEvent.class);
 
     private CooperationRequestFold() {
     }

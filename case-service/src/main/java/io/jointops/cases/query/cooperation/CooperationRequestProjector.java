@@ -1,10 +1,13 @@
 package io.jointops.cases.query.cooperation;
 
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
+
+import java.util.Set;
 
 /**
  * Keeps {@code cooperation_request_view}: each event of a request is applied by {@link CooperationRequestFold} to
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CooperationRequestProjector.PROCESSING_GROUP)
-class CooperationRequestProjector {
+class CooperationRequestProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "cooperation-request-view";
 
@@ -20,6 +23,11 @@ class CooperationRequestProjector {
 
     CooperationRequestProjector(CooperationRequests requests) {
         this.requests = requests;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return CooperationRequestFold.EVENTS;
     }
 
     @ResetHandler

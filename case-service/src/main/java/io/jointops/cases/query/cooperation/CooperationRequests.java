@@ -84,7 +84,7 @@ public class CooperationRequests {
 
     /** Waits until the view shows {@code version} of the request, so that the caller's next read sees its write. */
     public Optional<CooperationRequestView> awaitVersion(String requestId, long version, Duration timeout) {
-        return ReadYourWrites.await(requestId, () -> read(requestId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(requestId, version, () -> read(requestId), view -> view.version(), timeout);
     }
 
     private Page<CooperationRequestView> list(String condition, String order, String agency, int page, int size) {

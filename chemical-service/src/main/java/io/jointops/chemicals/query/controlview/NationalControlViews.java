@@ -70,6 +70,6 @@ public class NationalControlViews {
     }
 
     public Optional<NationalControlView> awaitVersion(String controlId, long version) {
-        return ReadYourWrites.await(controlId, () -> table.find(jdbc, controlId), view -> view.version() >= version, ReadYourWrites.TIMEOUT);
+        return ReadYourWrites.awaitVersion(controlId, version, () -> table.find(jdbc, controlId), view -> view.version(), ReadYourWrites.TIMEOUT);
     }
 }

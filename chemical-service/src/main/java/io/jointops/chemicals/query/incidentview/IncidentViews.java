@@ -49,6 +49,6 @@ public class IncidentViews {
     }
 
     public Optional<IncidentView> awaitVersion(String incidentId, long version, Duration timeout) {
-        return ReadYourWrites.await(incidentId, () -> table.find(jdbc, incidentId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(incidentId, version, () -> table.find(jdbc, incidentId), view -> view.version(), timeout);
     }
 }

@@ -97,7 +97,7 @@ public class NotificationViews {
      * after writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<NotificationView> awaitVersion(String notificationId, long version, Duration timeout) {
-        return ReadYourWrites.await(notificationId, () -> read(notificationId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(notificationId, version, () -> read(notificationId), view -> view.version(), timeout);
     }
 
     private NotificationView row(ResultSet row, int rowNumber) throws SQLException {

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -39,13 +40,23 @@ final class ShipmentViewFold {
         return Optional.ofNullable(view);
     }
 
+    /** The events this fold applies (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            ShipmentRegisteredEvent.class,
+            ShipmentDepartedEvent.class,
+            ShipmentReachedWaypointEvent.class,
+            ShipmentTransshippedEvent.class,
+            ShipmentArrivedEvent.class,
+            ShipmentSeizedEvent.class,
+            ShipmentReleasedEvent.class,
+            ShipmentStoppedEvent.class,
+            ShipmentFlaggedEvent.class,
+            ShipmentControlledDeliveryRequestedEvent.class,
+            ShipmentStopRequestedEvent.class,
+            ShipmentLinkedToCaseEvent.class);
+
     static boolean handles(Object payload) {
-        return payload instanceof ShipmentRegisteredEvent || payload instanceof ShipmentDepartedEvent
-                || payload instanceof ShipmentReachedWaypointEvent || payload instanceof ShipmentTransshippedEvent
-                || payload instanceof ShipmentArrivedEvent || payload instanceof ShipmentSeizedEvent
-                || payload instanceof ShipmentReleasedEvent || payload instanceof ShipmentStoppedEvent
-                || payload instanceof ShipmentFlaggedEvent || payload instanceof ShipmentControlledDeliveryRequestedEvent
-                || payload instanceof ShipmentStopRequestedEvent || payload instanceof ShipmentLinkedToCaseEvent;
+        return EVENTS.contains(payload.getClass());
     }
 
     /** The view after {@code message}; {@code view} is null before the shipment is registered. */

@@ -1,5 +1,6 @@
 package io.jointops.chemicals.query.shipmentview;
 
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -7,10 +8,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /** Keeps {@code shipment_view}: each shipment event is folded into the stored record; a replayed event is skipped. */
 @Component
 @ProcessingGroup(ShipmentViewProjector.PROCESSING_GROUP)
-class ShipmentViewProjector {
+class ShipmentViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "shipment-view";
 
@@ -20,6 +23,11 @@ class ShipmentViewProjector {
     ShipmentViewProjector(JdbcClient jdbc, ShipmentViews views) {
         this.jdbc = jdbc;
         this.views = views;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return ShipmentViewFold.EVENTS;
     }
 
     @ResetHandler

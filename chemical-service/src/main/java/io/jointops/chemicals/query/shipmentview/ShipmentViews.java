@@ -82,7 +82,7 @@ public class ShipmentViews {
     }
 
     public Optional<ShipmentView> awaitVersion(String shipmentId, long version, String agency, Duration timeout) {
-        return ReadYourWrites.await(shipmentId, () -> table.find(jdbc, shipmentId), view -> view.version() >= version, timeout)
+        return ReadYourWrites.awaitVersion(shipmentId, version, () -> table.find(jdbc, shipmentId), view -> view.version(), timeout)
                 .map(view -> assessed(view, agency));
     }
 

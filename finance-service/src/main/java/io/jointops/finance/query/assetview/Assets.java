@@ -71,7 +71,7 @@ public class Assets {
     }
 
     public Optional<AssetView> awaitVersion(String assetId, long version, Duration timeout) {
-        return ReadYourWrites.await(assetId, () -> TABLE.find(jdbc, assetId, this::row), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(assetId, version, () -> TABLE.find(jdbc, assetId, this::row), view -> view.version(), timeout);
     }
 
     private AssetView row(ResultSet row, int n) throws SQLException {

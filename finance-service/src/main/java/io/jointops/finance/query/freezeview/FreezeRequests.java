@@ -57,7 +57,7 @@ public class FreezeRequests {
     }
 
     public Optional<FreezeRequestView> awaitVersion(String requestId, long version, Duration timeout) {
-        return ReadYourWrites.await(requestId, () -> read(requestId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(requestId, version, () -> read(requestId), view -> view.version(), timeout);
     }
 
     /**

@@ -69,7 +69,7 @@ public class TransactionReportViews {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<TransactionReportView> awaitVersion(String reportId, long version, Duration timeout) {
-        return ReadYourWrites.await(reportId, () -> read(reportId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(reportId, version, () -> read(reportId), view -> view.version(), timeout);
     }
 
     private TransactionReportView row(ResultSet row, int rowNumber) throws SQLException {

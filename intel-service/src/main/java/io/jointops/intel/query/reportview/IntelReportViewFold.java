@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -45,15 +46,26 @@ final class IntelReportViewFold {
     }
 
     /** Whether the view changes with events of this payload type. */
+    /** The events this fold applies (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            IntelReportSubmittedEvent.class,
+            IntelReportDraftedEvent.class,
+            IntelReportDraftRevisedEvent.class,
+            IntelReportSubmittedForReleaseEvent.class,
+            IntelReportReturnedEvent.class,
+            IntelReportApprovedEvent.class,
+            IntelReportDisseminatedEvent.class,
+            IntelReportRegradedEvent.class,
+            IntelReportReleaseWidenedEvent.class,
+            OnwardDisseminationRequestedEvent.class,
+            OnwardDisseminationConsentedEvent.class,
+            OnwardDisseminationRefusedEvent.class,
+            IntelReportFeedbackGivenEvent.class,
+            IntelReportWithdrawnEvent.class,
+            IntelReportLinkedToCaseEvent.class);
+
     static boolean handles(Object payload) {
-        return payload instanceof IntelReportSubmittedEvent || payload instanceof IntelReportDraftedEvent
-                || payload instanceof IntelReportDraftRevisedEvent || payload instanceof IntelReportSubmittedForReleaseEvent
-                || payload instanceof IntelReportReturnedEvent || payload instanceof IntelReportApprovedEvent
-                || payload instanceof IntelReportDisseminatedEvent || payload instanceof IntelReportRegradedEvent
-                || payload instanceof IntelReportReleaseWidenedEvent || payload instanceof OnwardDisseminationRequestedEvent
-                || payload instanceof OnwardDisseminationConsentedEvent || payload instanceof OnwardDisseminationRefusedEvent
-                || payload instanceof IntelReportFeedbackGivenEvent || payload instanceof IntelReportWithdrawnEvent
-                || payload instanceof IntelReportLinkedToCaseEvent;
+        return EVENTS.contains(payload.getClass());
     }
 
     /** The view after one more event; {@code view} is null before the report exists. */

@@ -3,6 +3,7 @@ package io.jointops.intel.query.reportview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.intel.IntelEntity;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps {@code intel_report_view} and the entity index {@code intel_report_entity}. Each event is folded into the
@@ -22,7 +24,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(IntelReportViewProjector.PROCESSING_GROUP)
-class IntelReportViewProjector {
+class IntelReportViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "intel-report-view";
 
@@ -35,6 +37,11 @@ class IntelReportViewProjector {
     }
 
     /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return IntelReportViewFold.EVENTS;
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM intel_report_entity").update();

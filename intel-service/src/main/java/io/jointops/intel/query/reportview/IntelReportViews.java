@@ -130,7 +130,7 @@ public class IntelReportViews {
      * writing sees its write. Returns the view (unfiltered: the caller checks), or empty after {@code timeout}.
      */
     public Optional<IntelReportView> awaitVersion(String reportId, long version, Duration timeout) {
-        return ReadYourWrites.await(reportId, () -> read(jdbc, json, reportId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(reportId, version, () -> read(jdbc, json, reportId), view -> view.version(), timeout);
     }
 
     static Optional<IntelReportView> read(JdbcClient jdbc, ObjectMapper json, String reportId) {

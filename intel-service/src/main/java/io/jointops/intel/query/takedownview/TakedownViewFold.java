@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** A takedown's view from its events alone: used by the projector, one event at a time, and by {@code asOf}. Pure. */
@@ -29,10 +30,16 @@ final class TakedownViewFold {
         return Optional.ofNullable(view);
     }
 
+    /** The events this fold applies (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            TakedownRequestedEvent.class,
+            TakedownAcknowledgedEvent.class,
+            TakedownContentRemovedEvent.class,
+            TakedownRejectedEvent.class,
+            TakedownContentReappearedEvent.class);
+
     static boolean handles(Object payload) {
-        return payload instanceof TakedownRequestedEvent || payload instanceof TakedownAcknowledgedEvent
-                || payload instanceof TakedownContentRemovedEvent || payload instanceof TakedownRejectedEvent
-                || payload instanceof TakedownContentReappearedEvent;
+        return EVENTS.contains(payload.getClass());
     }
 
     static TakedownView apply(TakedownView v, DomainEventMessage<?> message) {

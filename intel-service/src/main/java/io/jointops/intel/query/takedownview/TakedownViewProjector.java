@@ -3,6 +3,7 @@ package io.jointops.intel.query.takedownview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.intel.TakedownContentRemovedEvent;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * Keeps {@code takedown_view} with {@link TakedownViewFold#apply} (as {@code asOf} does) and {@code takedown_removal}
@@ -18,7 +20,7 @@ import java.time.ZoneOffset;
  */
 @Component
 @ProcessingGroup(TakedownViewProjector.PROCESSING_GROUP)
-class TakedownViewProjector {
+class TakedownViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "takedown-view";
 
@@ -28,6 +30,11 @@ class TakedownViewProjector {
     TakedownViewProjector(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return TakedownViewFold.EVENTS;
     }
 
     @ResetHandler

@@ -98,7 +98,7 @@ public class TakedownViews {
     }
 
     public Optional<TakedownView> awaitVersion(String takedownId, long version, Duration timeout) {
-        return ReadYourWrites.await(takedownId, () -> read(jdbc, json, takedownId), view -> view.version() >= version, timeout);
+        return ReadYourWrites.awaitVersion(takedownId, version, () -> read(jdbc, json, takedownId), view -> view.version(), timeout);
     }
 
     private static String where(String agency, String platform, Map<String, Object> params) {
