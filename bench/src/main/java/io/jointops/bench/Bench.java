@@ -70,8 +70,9 @@ public final class Bench {
         // where the run keeps its jars, database, logs and results: two runs at once need two
         Path work = root.resolve(System.getProperty("bench.work", "bench/target"));
         Report report = new Report(work.resolve("bench-results.md"));
-        List<String> javaOptions = new ArrayList<>(Arrays.asList(System.getProperty("bench.java-options",
-                String.join(" ", PlatformOptions.DEFAULT_JAVA_OPTIONS)).trim().split("\\s+")));
+        String givenJavaOptions = System.getProperty("bench.java-options", "");
+        List<String> javaOptions = new ArrayList<>(Arrays.asList((givenJavaOptions.isBlank()
+                ? String.join(" ", PlatformOptions.DEFAULT_JAVA_OPTIONS) : givenJavaOptions).trim().split("\\s+")));
         // the gateway's per-caller rate limit (50/s) would measure the limiter, not the platform
         javaOptions.add("-Djointops.rate-limit.capacity=1000000");
         javaOptions.add("-Djointops.rate-limit.refill-tokens=1000000");

@@ -2,7 +2,9 @@ package io.jointops.platform.axon;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.serialization.Revision;
@@ -18,6 +20,7 @@ import io.jointops.platform.query.FoldedView;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,6 +53,17 @@ final class HandledPayloadTypes {
     }
 
     static Set<String> of(EventHandlerInvoker invoker, Collection<?> handlers, Serializer serializer) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) { // how Axon's configuration wraps every processor's
+            Set<String> all = new HashSet<>();
+            for (EventHandlerInvoker delegate : multi.delegates()) {
+                Set<String> types = of(delegate, handlers, serializer);
+                if (types == null) {
+                    return null;
+                }
+                all.addAll(types);
+            }
+            return Set.copyOf(all);
+        }
         if (invoker instanceof AbstractSagaManager<?> sagas) {
             // a saga manager says it may take any type; its saga's handlers name theirs
             return Arrays.stream(ReflectionUtils.getAllDeclaredMethods(sagas.getSagaType()))
@@ -59,12 +73,20 @@ final class HandledPayloadTypes {
                     .collect(Collectors.toUnmodifiableSet());
         }
         if (invoker.canHandleType(NoEventOfThePlatform.class)) {
-            // a handler of Object or EventMessage: every event, unless each handler is a view naming its fold's events
-            if (handlers.isEmpty() || !handlers.stream().allMatch(FoldedView.class::isInstance)) {
-                return null;
+            // a handler of Object or EventMessage: every event, unless each such handler is a view naming its fold's
+            Set<Class<?>> types = new HashSet<>();
+            for (Object handler : handlers) {
+                if (handler instanceof FoldedView view) {
+                    types.addAll(view.foldedEvents());
+                    continue;
+                }
+                AnnotationEventHandlerAdapter own = new AnnotationEventHandlerAdapter(handler);
+                if (own.canHandleType(NoEventOfThePlatform.class)) {
+                    return null;
+                }
+                EVENTS.stream().filter(own::canHandleType).forEach(types::add);
             }
-            return handlers.stream()
-                    .flatMap(handler -> ((FoldedView) handler).foldedEvents().stream())
+            return handlers.isEmpty() ? null : types.stream()
                     .map(type -> serializer.typeForClass(type).getName())
                     .collect(Collectors.toUnmodifiableSet());
         }

@@ -191,12 +191,35 @@ class FilteredEventStreamIT {
                 .containsExactly(CaseOpenedEvent.class.getName());
         assertThat(HandledPayloadTypes.of(invoker(folded), List.of(folded, everything), SERIALIZER))
                 .as("unless another handler of the processor takes all").isNull();
+        assertThat(HandledPayloadTypes.of(new org.axonframework.eventhandling.MultiEventHandlerInvoker(
+                invoker(caseView), invoker(folded)), List.of(caseView, folded), SERIALIZER))
+                .as("as Axon's configuration wraps them").containsExactly(CaseOpenedEvent.class.getName());
         assertThat(HandledPayloadTypes.EVENTS).as("the contracts' events").hasSizeGreaterThan(50)
                 .contains(CaseOpenedEvent.class);
     }
 
     private static SimpleEventHandlerInvoker invoker(Object handler) {
         return SimpleEventHandlerInvoker.builder().eventHandlers(new AnnotationEventHandlerAdapter(handler)).build();
+    }
+
+    @Test
+    void aSagasProcessorReadsItsSagaEventHandlersTypes() {
+        var sagas = org.axonframework.modelling.saga.AnnotatedSagaManager.<CaseSaga>builder()
+                .sagaType(CaseSaga.class)
+                .sagaRepository(org.axonframework.modelling.saga.repository.AnnotatedSagaRepository.<CaseSaga>builder()
+                        .sagaType(CaseSaga.class)
+                        .sagaStore(new org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore())
+                        .build())
+                .build();
+        assertThat(HandledPayloadTypes.of(new org.axonframework.eventhandling.MultiEventHandlerInvoker(sagas),
+                List.of(), SERIALIZER)).containsExactly(CaseOpenedEvent.class.getName());
+    }
+
+    public static class CaseSaga {
+        @org.axonframework.modelling.saga.StartSaga
+        @org.axonframework.modelling.saga.SagaEventHandler(associationProperty = "caseId")
+        void on(CaseOpenedEvent event) {
+        }
     }
 
     static final class FoldedEverything implements io.jointops.platform.query.FoldedView {
