@@ -16,7 +16,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,15 +51,7 @@ class EventStoreWakeUpIT {
 
     @BeforeAll
     static void database() throws SQLException {
-        // a database of its own: other tests of this JVM append to the shared one
-        DriverManagerDataSource shared = (DriverManagerDataSource) TestDatabase.dataSource();
-        try (Connection c = shared.getConnection()) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS event_wake_up");
-            c.createStatement().execute("CREATE DATABASE event_wake_up");
-        }
-        String url = TestDatabase.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/event_wake_up$1");
-        dataSource = new DriverManagerDataSource(url, shared.getUsername(), shared.getPassword());
-        Flyway.configure().dataSource(dataSource).schemas("eventstore").locations("classpath:db/eventstore").load().migrate();
+        dataSource = TestDatabase.ownDatabase("event_wake_up", true);
         writer = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE, "jointops_events");
         reader = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine().build())
                 .fetchDelay(FETCH_DELAY_MS));

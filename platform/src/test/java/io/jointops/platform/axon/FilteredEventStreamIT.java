@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,14 +57,7 @@ class FilteredEventStreamIT {
 
     @BeforeAll
     static void database() throws SQLException {
-        DriverManagerDataSource shared = (DriverManagerDataSource) TestDatabase.dataSource();
-        try (Connection c = shared.getConnection()) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS filtered_stream");
-            c.createStatement().execute("CREATE DATABASE filtered_stream");
-        }
-        String url = TestDatabase.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/filtered_stream$1");
-        dataSource = new DriverManagerDataSource(url, shared.getUsername(), shared.getPassword());
-        Flyway.configure().dataSource(dataSource).schemas("eventstore").locations("classpath:db/eventstore").load().migrate();
+        dataSource = TestDatabase.ownDatabase("filtered_stream", true);
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,13 +31,7 @@ class SharedClaimTokenStoreIT {
 
     @BeforeAll
     static void database() throws SQLException {
-        DriverManagerDataSource shared = (DriverManagerDataSource) TestDatabase.dataSource();
-        try (Connection c = shared.getConnection()) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS shared_claims");
-            c.createStatement().execute("CREATE DATABASE shared_claims");
-        }
-        String url = TestDatabase.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/shared_claims$1");
-        dataSource = new DriverManagerDataSource(url, shared.getUsername(), shared.getPassword());
+        dataSource = TestDatabase.ownDatabase("shared_claims", false);
         Flyway.configure().dataSource(dataSource).schemas("public").locations("classpath:db/processing").load().migrate();
         jdbc = JdbcClient.create(dataSource);
     }

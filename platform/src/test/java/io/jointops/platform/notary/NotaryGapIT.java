@@ -1,7 +1,6 @@
 package io.jointops.platform.notary;
 
 import io.jointops.platform.test.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,15 +33,7 @@ class NotaryGapIT {
 
     @BeforeAll
     static void database() throws SQLException {
-        // a database of its own: other tests of this JVM write (and tamper with) the shared one
-        DriverManagerDataSource shared = (DriverManagerDataSource) TestDatabase.dataSource();
-        try (Connection c = shared.getConnection()) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS notary_gap");
-            c.createStatement().execute("CREATE DATABASE notary_gap");
-        }
-        String url = TestDatabase.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/notary_gap$1");
-        dataSource = new DriverManagerDataSource(url, shared.getUsername(), shared.getPassword());
-        Flyway.configure().dataSource(dataSource).schemas("eventstore").locations("classpath:db/eventstore").load().migrate();
+        dataSource = TestDatabase.ownDatabase("notary_gap", true);
         jdbc = new JdbcTemplate(dataSource);
     }
 

@@ -1,10 +1,15 @@
 package io.jointops.platform.test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -39,6 +44,26 @@ public final class TestDatabase {
     public static synchronized DataSource dataSource() {
         start();
         return new DriverManagerDataSource(url, user, password);
+    }
+
+    /**
+     * A fresh database of its own, {@code name}, on the same server, for a test that must not see (or disturb) what
+     * the other tests of this JVM write; migrated with the {@code eventstore} schema if {@code withEventStore}.
+     */
+    public static synchronized DriverManagerDataSource ownDatabase(String name, boolean withEventStore) {
+        start();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        DriverManagerDataSource own = new DriverManagerDataSource(
+                url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), user, password);
+        if (withEventStore) {
+            Flyway.configure().dataSource(own).schemas("eventstore").locations("classpath:db/eventstore").load().migrate();
+        }
+        return own;
     }
 
     private static void start() {
