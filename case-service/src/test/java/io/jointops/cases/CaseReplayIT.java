@@ -257,6 +257,8 @@ class CaseReplayIT {
                           FROM case_view ORDER BY case_id""").query().listOfRows();
         List<Map<String, Object>> links = jdbc.sql("SELECT * FROM case_linked_item ORDER BY case_id, item_type, item_id")
                 .query().listOfRows();
-        return java.util.stream.Stream.concat(cases.stream(), links.stream()).toList();
+        List<Map<String, Object>> visibility = jdbc.sql("SELECT * FROM case_visibility ORDER BY case_id, agency")
+                .query().listOfRows();
+        return java.util.stream.Stream.of(cases, links, visibility).flatMap(List::stream).toList();
     }
 }

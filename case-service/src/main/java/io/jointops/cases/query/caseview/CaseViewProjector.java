@@ -47,7 +47,8 @@ class CaseViewProjector {
     /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"case_linked_item", "case_member", "case_task", "case_note", "case_view"}) {
+        for (String table : new String[]{"case_linked_item", "case_member", "case_task", "case_note", "case_visibility",
+                "case_view"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
@@ -72,6 +73,19 @@ class CaseViewProjector {
                 .param("at", utc(at))
                 .param("actor", actor)
                 .update();
+        visibleTo(event.caseId(), event.leadAgency());
+        event.partnerAgencies().forEach(partner -> visibleTo(event.caseId(), partner));
+    }
+
+    /** The case is in {@code agency}'s list from now on (idempotent). */
+    private void visibleTo(String caseId, String agency) {
+        jdbc.sql("""
+                        INSERT INTO case_visibility (agency, case_id, opened_at)
+                        SELECT :agency, case_id, opened_at FROM case_view WHERE case_id = :id
+                        ON CONFLICT DO NOTHING""")
+                .param("agency", agency)
+                .param("id", caseId)
+                .update();
     }
 
     @EventHandler
@@ -85,6 +99,7 @@ class CaseViewProjector {
                 .param("version", version)
                 .param("at", utc(at))
                 .update();
+        visibleTo(event.caseId(), event.agency());
     }
 
     @EventHandler
