@@ -1,0 +1,58 @@
+package io.jointops.platform.test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import io.jointops.api.cases.CaseOpenedEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The rule on event handlers' payloads refuses a handler that no processor's stream would feed. */
+class ArchitectureRulesTest {
+
+    static class ContractHandlers {
+        @EventHandler
+        void on(CaseOpenedEvent event) {
+        }
+
+        @EventHandler
+        void on(DomainEventMessage<?> event) {
+        }
+
+        @EventHandler
+        void on(Object payload, DomainEventMessage<?> message) {
+        }
+
+        @ResetHandler
+        void reset() {
+        }
+    }
+
+    static class HandlerOfAnUnknownType {
+        @EventHandler
+        void on(String notAnEvent) {
+        }
+    }
+
+    final ArchRule rule = ArchitectureRules.rules("io.jointops.platform.test")
+            .filter(r -> r.getDescription().contains("take an event of io.jointops.api"))
+            .findFirst().orElseThrow();
+
+    @Test
+    void handlersOfContractEventsOrOfEveryEventPass() {
+        JavaClasses classes = new ClassFileImporter().importClasses(ContractHandlers.class);
+        assertThatCode(() -> rule.check(classes)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHandlerOfAnotherTypeFails() {
+        JavaClasses classes = new ClassFileImporter().importClasses(HandlerOfAnUnknownType.class);
+        assertThatThrownBy(() -> rule.check(classes)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("takes java.lang.String");
+    }
+}
