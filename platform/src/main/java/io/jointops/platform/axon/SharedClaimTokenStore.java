@@ -43,8 +43,10 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
     private Set<String> held = Set.of();
 
     /**
-     * @param refresh how long one extension of all claims answers the segments' asks: at most half the claim timeout,
-     *                so that no claim gets older than the timeout before it is extended again
+     * @param refresh       how long one extension of all claims answers the segments' asks: a claim can be up to
+     *                      {@code refresh} plus the processors' claim-extension interval old before it is extended
+     *                      again, which must stay below the claim timeout (10 s + 10 s against 30 s by default)
+     * @param searchRefresh how long a processor's search for segments is answered from the last one
      */
     SharedClaimTokenStore(Builder builder, JdbcClient jdbc, TokenSchema schema, String nodeId, Duration refresh,
                           Duration searchRefresh, Clock clock) {

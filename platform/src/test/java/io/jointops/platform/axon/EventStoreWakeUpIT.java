@@ -3,6 +3,7 @@ package io.jointops.platform.axon;
 import io.jointops.platform.test.TestDatabase;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -108,18 +109,9 @@ class EventStoreWakeUpIT {
                 .fetchDelay(FETCH_DELAY_MS));
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", store::wake);
         BlockingQueue<Object> handled = new LinkedBlockingQueue<>();
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name("wake-up-test")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers((EventMessageHandler) event -> handled.add(event.getPayload()))
-                        .build())
-                .messageSource(store)
-                .tokenStore(new InMemoryTokenStore())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
-                .workerExecutor(Executors.newScheduledThreadPool(2))
-                .initialToken(StreamableMessageSource::createHeadToken)
-                .build();
+        PooledStreamingEventProcessor processor = processor("wake-up-test", SimpleEventHandlerInvoker.builder()
+                .eventHandlers((EventMessageHandler) event -> handled.add(event.getPayload()))
+                .build(), store);
         listener.start();
         processor.start();
         try {
@@ -182,6 +174,21 @@ class EventStoreWakeUpIT {
 
     private static void append() {
         writer.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "appended elsewhere"));
+    }
+
+    /** A pooled processor from the head of {@code source}, its tokens in memory, as a service's but without Spring. */
+    static PooledStreamingEventProcessor processor(String name, EventHandlerInvoker invoker,
+                                                   StreamableMessageSource<TrackedEventMessage<?>> source) {
+        return PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(invoker)
+                .messageSource(source)
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
+                .workerExecutor(Executors.newScheduledThreadPool(2))
+                .initialToken(StreamableMessageSource::createHeadToken)
+                .build();
     }
 
     static JdbcEventStorageEngine.Builder engine() {

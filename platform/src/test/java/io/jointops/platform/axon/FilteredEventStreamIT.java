@@ -12,9 +12,7 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,16 +126,8 @@ class FilteredEventStreamIT {
         SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder().eventHandlers(adapter).build();
         assertThat(HandledPayloadTypes.of(invoker, List.of(handler), SERIALIZER)).as("types found by Axon's handler resolution")
                 .isEmpty(); // Wanted is no event of the platform's contracts; the platform's own are checked below
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name("filtered-test")
-                .eventHandlerInvoker(invoker)
-                .messageSource(store.source(() -> Set.of(WANTED)))
-                .tokenStore(new InMemoryTokenStore())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
-                .workerExecutor(Executors.newScheduledThreadPool(2))
-                .initialToken(StreamableMessageSource::createHeadToken)
-                .build();
+        PooledStreamingEventProcessor processor = EventStoreWakeUpIT.processor("filtered-test", invoker,
+                store.source(() -> Set.of(WANTED)));
         listener.start();
         processor.start();
         try {
