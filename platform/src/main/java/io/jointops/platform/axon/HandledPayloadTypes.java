@@ -7,13 +7,8 @@ import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 import io.jointops.platform.query.FoldedView;
@@ -33,8 +28,7 @@ import java.util.stream.Collectors;
  */
 final class HandledPayloadTypes {
 
-    /** Every event of the platform: the message contracts' records, each with its {@code @Revision}. */
-    static final List<Class<?>> EVENTS = scan("io.jointops.api");
+    static final List<Class<?>> EVENTS = ContractEvents.ALL;
 
     private HandledPayloadTypes() {
     }
@@ -94,20 +88,6 @@ final class HandledPayloadTypes {
                 .filter(invoker::canHandleType)
                 .map(type -> serializer.typeForClass(type).getName())
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static List<Class<?>> scan(String basePackage) {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return definition.getMetadata().isIndependent();
-            }
-        };
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
-        return scanner.findCandidateComponents(basePackage).stream()
-                .map(definition -> ClassUtils.resolveClassName(definition.getBeanClassName(),
-                        HandledPayloadTypes.class.getClassLoader()))
-                .collect(Collectors.toUnmodifiableList());
     }
 
     /** Only a handler that takes every payload takes this one. */

@@ -1,0 +1,22 @@
+package io.jointops.cases.query.cooperation;
+
+import io.jointops.platform.axon.ContractEvents;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The view folds every event of the request (each raises the version a write waits for), and its processor reads only
+ * the events the fold names: a new event of the aggregate must be named there too.
+ */
+class CooperationRequestFoldEventsTest {
+
+    @Test
+    void theViewFoldsEveryCooperationRequestEvent() {
+        assertThat(CooperationRequestFold.EVENTS)
+                .containsExactlyInAnyOrderElementsOf(ContractEvents.ALL.stream()
+                .filter(type -> type.getPackageName().equals("io.jointops.api.cases"))
+                .filter(type -> type.getSimpleName().startsWith("CooperationRequest"))
+                .toList());
+    }
+}
