@@ -110,8 +110,15 @@ public class EventStoreConfiguration {
                           @Value("${spring.application.name}") String application,
                           @Value("${server.port:8080}") int port,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout,
-                          @Value("${jointops.processing.claim-search-refresh}") Duration searchRefresh)
+                          @Value("${jointops.processing.claim-search-refresh}") Duration searchRefresh,
+                          @Value("${jointops.processing.claim-extension-interval}") Duration extension)
             throws UnknownHostException {
+        Duration refresh = claimTimeout.dividedBy(3);
+        if (refresh.plus(extension).compareTo(claimTimeout) >= 0) {
+            // a claim could then age past the timeout between two extensions, and another replica take it
+            throw new IllegalStateException("jointops.processing.claim-extension-interval (" + extension
+                    + ") must be below two thirds of axon.eventhandling.tokenstore.claim-timeout (" + claimTimeout + ")");
+        }
         return new SharedClaimTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
@@ -119,7 +126,7 @@ public class EventStoreConfiguration {
                 .claimTimeout(claimTimeout),
                 JdbcClient.create(dataSource), tokenSchema,
                 application + "@" + InetAddress.getLocalHost().getHostName() + ":" + port,
-                claimTimeout.dividedBy(3), searchRefresh, java.time.Clock.systemUTC());
+                refresh, searchRefresh, java.time.Clock.systemUTC());
     }
 
     @Bean
