@@ -289,20 +289,29 @@ public final class Bench {
     }
 
     Load.Result rawInserts(RowShape shape, Duration duration) throws Exception {
+        return rawClients("raw PostgreSQL insert", "INSERT INTO bench.raw_event (event_identifier, aggregate_identifier,"
+                + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+                + " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)", duration, statement -> {
+            insert(statement, shape);
+            return 200;
+        });
+    }
+
+    interface RawCall {
+        int call(PreparedStatement statement) throws Exception;
+    }
+
+    /** {@link #CLIENTS} JDBC clients in a closed loop, each with a connection and {@code sql} prepared of its own. */
+    Load.Result rawClients(String name, String sql, Duration duration, RawCall call) throws Exception {
         List<Connection> connections = new ArrayList<>();
         List<PreparedStatement> statements = new ArrayList<>();
         try {
             for (int i = 0; i < CLIENTS; i++) {
                 Connection c = connection();
                 connections.add(c);
-                statements.add(c.prepareStatement("INSERT INTO bench.raw_event (event_identifier, aggregate_identifier,"
-                        + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
-                        + " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)"));
+                statements.add(c.prepareStatement(sql));
             }
-            return Load.closedLoop("raw PostgreSQL insert", CLIENTS, duration, (client, i) -> {
-                insert(statements.get(client), shape);
-                return 200;
-            });
+            return Load.closedLoop(name, CLIENTS, duration, (client, i) -> call.call(statements.get(client)));
         } finally {
             for (Connection c : connections) c.close();
         }
@@ -405,30 +414,18 @@ public final class Bench {
 
     /** {@link #CLIENTS} JDBC clients, a connection and prepared statement each, reading every column of every row. */
     Load.Result rawReads(String name, String sql, java.util.function.Supplier<String> parameter, Duration duration) throws Exception {
-        List<Connection> connections = new ArrayList<>();
-        List<PreparedStatement> statements = new ArrayList<>();
-        try {
-            for (int i = 0; i < CLIENTS; i++) {
-                Connection c = connection();
-                connections.add(c);
-                statements.add(c.prepareStatement(sql));
-            }
-            return Load.closedLoop(name, CLIENTS, duration, (client, i) -> {
-                PreparedStatement p = statements.get(client);
-                p.setString(1, parameter.get());
-                try (ResultSet rs = p.executeQuery()) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    int rows = 0;
-                    while (rs.next()) {
-                        rows++;
-                        for (int k = 1; k <= columns; k++) rs.getObject(k);
-                    }
-                    return rows > 0 ? 200 : 404;
+        return rawClients(name, sql, duration, p -> {
+            p.setString(1, parameter.get());
+            try (ResultSet rs = p.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    for (int k = 1; k <= columns; k++) rs.getObject(k);
                 }
-            });
-        } finally {
-            for (Connection c : connections) c.close();
-        }
+                return rows > 0 ? 200 : 404;
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ history

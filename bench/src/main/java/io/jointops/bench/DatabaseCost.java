@@ -113,7 +113,7 @@ final class DatabaseCost {
         for (var e : logged.perService().entrySet()) {
             report.line(String.format("  per create, %s: %.2f statements, %.2f besides BEGIN, COMMIT and connection checks;"
                             + " most sent: %s", e.getKey(), e.getValue() / creates, logged.queries(e.getKey()) / creates,
-                    top(logged.kinds().getOrDefault(e.getKey(), Map.of()), 6, creates).replace("/s", "")));
+                    top(logged.kinds().getOrDefault(e.getKey(), Map.of()), 6, creates, "")));
         }
         double median = Load.median(commits);
         report.line(String.format("RESULT committed transactions per create: %.1f (median of %d runs), rows fetched per create %.1f;"
@@ -148,7 +148,7 @@ final class DatabaseCost {
         for (var e : logged.perService().entrySet()) {
             report.line(String.format("  %s: %.2f statements/s (%.2f besides BEGIN, COMMIT and connection checks); most sent: %s",
                     e.getKey(), e.getValue() / seconds, logged.queries(e.getKey()) / seconds,
-                    top(logged.kinds().getOrDefault(e.getKey(), Map.of()), 3, seconds)));
+                    top(logged.kinds().getOrDefault(e.getKey(), Map.of()), 3, seconds, "/s")));
         }
         double worst = logged.perService().keySet().stream().filter(k -> !k.equals("other"))
                 .mapToDouble(k -> logged.queries(k) / seconds).max().orElse(0);
@@ -247,11 +247,12 @@ final class DatabaseCost {
     }
 
     /** The statements sent most; BEGIN and COMMIT would head every list and say nothing of what the service does. */
-    static String top(Map<String, Long> kinds, int n, double seconds) {
+    /** The statements sent most, each as its count divided by {@code per} and followed by {@code unit}. */
+    static String top(Map<String, Long> kinds, int n, double per, String unit) {
         if (kinds.isEmpty()) return "none";
         return kinds.entrySet().stream().filter(e -> !e.getKey().equals("BEGIN") && !e.getKey().equals("COMMIT"))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
-                .map(e -> String.format("%.2f/s \"%s\"", e.getValue() / seconds, e.getKey())).collect(Collectors.joining(", "));
+                .map(e -> String.format("%.2f%s \"%s\"", e.getValue() / per, unit, e.getKey())).collect(Collectors.joining(", "));
     }
 
     static String read(Path file, long from, long to) throws IOException {
