@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A national control's view from its events, for the projector and for {@code ?asOf=}. Pure. */
 final class NationalControlViewFold {
@@ -23,6 +24,14 @@ final class NationalControlViewFold {
         return Optional.ofNullable(view);
     }
 
+    /** The events this fold applies (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(NationalControlAddedEvent.class);
+
+    static boolean handles(Object payload) {
+        return EVENTS.contains(payload.getClass());
+    }
+
+    /** The view after {@code message}; {@code view} is null before the control is added. */
     static NationalControlView apply(NationalControlView view, DomainEventMessage<?> message) {
         if (message.getPayload() instanceof NationalControlAddedEvent e) {
             Instant at = ItemEvents.asStored(message.getTimestamp());

@@ -1,6 +1,6 @@
 package io.jointops.chemicals.query.controlview;
 
-import io.jointops.api.chemicals.NationalControlAddedEvent;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -8,10 +8,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code national_control_view}; a replayed event is skipped by its version. */
+import java.util.Set;
+
+/** Keeps {@code national_control_view}: each control event is folded into the stored record; a replayed event is skipped. */
 @Component
 @ProcessingGroup(NationalControlViewProjector.PROCESSING_GROUP)
-class NationalControlViewProjector {
+class NationalControlViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "national-control-view";
 
@@ -23,14 +25,28 @@ class NationalControlViewProjector {
         this.views = views;
     }
 
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return NationalControlViewFold.EVENTS;
+    }
+
     @ResetHandler
     void reset() {
         views.table().deleteAll(jdbc);
     }
 
     @EventHandler
-    void on(NationalControlAddedEvent event, DomainEventMessage<?> message) {
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!NationalControlViewFold.handles(payload)) {
+            return;
+        }
         NationalControlView current = views.table().find(jdbc, message.getAggregateIdentifier()).orElse(null);
-        views.table().write(jdbc, NationalControlViewFold.apply(current, message));
+        if (current != null && current.version() >= message.getSequenceNumber()) {
+            return;
+        }
+        NationalControlView next = NationalControlViewFold.apply(current, message);
+        if (next != null) {
+            views.table().write(jdbc, next);
+        }
     }
 }

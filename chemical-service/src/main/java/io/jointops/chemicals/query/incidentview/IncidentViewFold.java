@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** An incident's view from its events, for the projector (one event at a time) and for {@code ?asOf=}. Pure. */
@@ -27,6 +28,17 @@ final class IncidentViewFold {
         return Optional.ofNullable(view);
     }
 
+    /** The events this fold applies (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            IncidentReportedEvent.class,
+            IncidentCaseLeadProposedEvent.class,
+            IncidentLinkedToCaseEvent.class);
+
+    static boolean handles(Object payload) {
+        return EVENTS.contains(payload.getClass());
+    }
+
+    /** The view after {@code message}; {@code view} is null before the incident is reported. */
     static IncidentView apply(IncidentView view, DomainEventMessage<?> message) {
         long version = message.getSequenceNumber();
         Instant at = ItemEvents.asStored(message.getTimestamp());

@@ -1,8 +1,6 @@
 package io.jointops.chemicals.query.incidentview;
 
-import io.jointops.api.chemicals.IncidentCaseLeadProposedEvent;
-import io.jointops.api.chemicals.IncidentLinkedToCaseEvent;
-import io.jointops.api.chemicals.IncidentReportedEvent;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,10 +8,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code incident_view}; each event is folded into the stored record, a replayed one skipped by its version. */
+import java.util.Set;
+
+/** Keeps {@code incident_view}: each incident event is folded into the stored record; a replayed event is skipped. */
 @Component
 @ProcessingGroup(IncidentViewProjector.PROCESSING_GROUP)
-class IncidentViewProjector {
+class IncidentViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "incident-view";
 
@@ -25,27 +25,21 @@ class IncidentViewProjector {
         this.views = views;
     }
 
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return IncidentViewFold.EVENTS;
+    }
+
     @ResetHandler
     void reset() {
         views.table().deleteAll(jdbc);
     }
 
     @EventHandler
-    void on(IncidentReportedEvent event, DomainEventMessage<?> message) {
-        apply(message);
-    }
-
-    @EventHandler
-    void on(IncidentCaseLeadProposedEvent event, DomainEventMessage<?> message) {
-        apply(message);
-    }
-
-    @EventHandler
-    void on(IncidentLinkedToCaseEvent event, DomainEventMessage<?> message) {
-        apply(message);
-    }
-
-    private void apply(DomainEventMessage<?> message) {
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!IncidentViewFold.handles(payload)) {
+            return;
+        }
         IncidentView current = views.table().find(jdbc, message.getAggregateIdentifier()).orElse(null);
         if (current != null && current.version() >= message.getSequenceNumber()) {
             return;

@@ -2,40 +2,44 @@ package io.jointops.chemicals.query.notificationview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jointops.api.chemicals.Party;
-import io.jointops.api.chemicals.PreExportNotificationAcknowledgedEvent;
-import io.jointops.api.chemicals.PreExportNotificationClearedEvent;
-import io.jointops.api.chemicals.PreExportNotificationFiledEvent;
-import io.jointops.api.chemicals.PreExportNotificationObjectedEvent;
-import io.jointops.api.chemicals.PreExportNotificationUnansweredEvent;
 import io.jointops.chemicals.command.PartyNames;
-import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
-/** Keeps {@code notification_view}; every statement is idempotent so a replay rebuilds the same rows. */
+/**
+ * Keeps {@code notification_view}: each notification event is folded into the stored record with
+ * {@link NotificationViewFold#apply}, the function {@code ?asOf=} uses, and the record is written back whole; a
+ * replayed event is skipped.
+ */
 @Component
 @ProcessingGroup(NotificationViewProjector.PROCESSING_GROUP)
-class NotificationViewProjector {
+class NotificationViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "notification-view";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final NotificationViews views;
 
-    NotificationViewProjector(JdbcClient jdbc, ObjectMapper json) {
+    NotificationViewProjector(JdbcClient jdbc, ObjectMapper json, NotificationViews views) {
         this.jdbc = jdbc;
         this.json = json;
+        this.views = views;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return NotificationViewFold.EVENTS;
     }
 
     /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
@@ -45,91 +49,88 @@ class NotificationViewProjector {
     }
 
     @EventHandler
-    void on(PreExportNotificationFiledEvent event, @SequenceNumber long version, @Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor) throws JsonProcessingException {
+    void on(Object payload, DomainEventMessage<?> message) throws JsonProcessingException {
+        if (!NotificationViewFold.handles(payload)) {
+            return;
+        }
+        NotificationView current = views.read(message.getAggregateIdentifier()).orElse(null);
+        if (current != null && current.version() >= message.getSequenceNumber()) {
+            return;
+        }
+        NotificationView next = NotificationViewFold.apply(current, message);
+        if (next != null) {
+            write(next);
+        }
+    }
+
+    /** The record as the table's columns, which lists, the escalation list and the risk indicator filter on. */
+    private void write(NotificationView view) throws JsonProcessingException {
         jdbc.sql("""
                         INSERT INTO notification_view (notification_id, exporting_agency, importing_agency, exporter,
                                                        importer, consignee, substance_name, cas_number, quantity, unit,
                                                        expected_dispatch_date, point_of_entry, export_licence_number,
                                                        tlp, handling_code, version, filed_at, filed_by, updated_at,
                                                        status, mixture_percentage, transport_mode, route,
-                                                       response_due_by, importer_key)
+                                                       response_due_by, acknowledged_at, answered_at, objection_reason,
+                                                       escalated_to, escalated_at, importer_key)
                         VALUES (:id, :exporting, :importing, CAST(:exporter AS JSONB), CAST(:importer AS JSONB),
                                 CAST(:consignee AS JSONB), :substance, :cas, :quantity, :unit, :dispatch, :entry,
-                                :licence, :tlp, :handling, :version, :at, :actor, :at, 'FILED', :mixture, :transport,
-                                CAST(:route AS JSONB), :due, :importerKey)
-                        ON CONFLICT (notification_id) DO NOTHING""")
-                .param("id", event.notificationId())
-                .param("exporting", event.exportingAgency())
-                .param("importing", event.importingAgency())
-                .param("exporter", party(event.exporter()))
-                .param("importer", party(event.importer()))
-                .param("consignee", party(event.consignee()))
-                .param("substance", event.substanceName())
-                .param("cas", event.casNumber())
-                .param("quantity", event.quantity())
-                .param("unit", event.unit().name())
-                .param("dispatch", event.expectedDispatchDate())
-                .param("entry", event.pointOfEntry())
-                .param("licence", event.exportLicenceNumber())
-                .param("tlp", event.tlp().label())
-                .param("handling", event.handlingCode().name())
-                .param("version", version)
-                .param("at", utc(at))
-                .param("actor", actor)
-                .param("mixture", event.mixturePercentage())
-                .param("transport", event.transportMode() == null ? null : event.transportMode().name())
-                .param("route", json.writeValueAsString(event.route() == null ? java.util.List.of() : event.route()))
-                .param("due", event.responseDueBy() == null ? null : utc(event.responseDueBy()))
-                .param("importerKey", PartyNames.normalise(event.importer().name()))
+                                :licence, :tlp, :handling, :version, :filed, :filedBy, :updated, :status, :mixture,
+                                :transport, CAST(:route AS JSONB), :due, :acknowledged, :answered, :reason,
+                                CAST(:escalated AS JSONB), :escalatedAt, :importerKey)
+                        ON CONFLICT (notification_id) DO UPDATE
+                           SET exporting_agency = EXCLUDED.exporting_agency, importing_agency = EXCLUDED.importing_agency,
+                               exporter = EXCLUDED.exporter, importer = EXCLUDED.importer, consignee = EXCLUDED.consignee,
+                               substance_name = EXCLUDED.substance_name, cas_number = EXCLUDED.cas_number,
+                               quantity = EXCLUDED.quantity, unit = EXCLUDED.unit,
+                               expected_dispatch_date = EXCLUDED.expected_dispatch_date,
+                               point_of_entry = EXCLUDED.point_of_entry,
+                               export_licence_number = EXCLUDED.export_licence_number, tlp = EXCLUDED.tlp,
+                               handling_code = EXCLUDED.handling_code, version = EXCLUDED.version,
+                               filed_at = EXCLUDED.filed_at, filed_by = EXCLUDED.filed_by,
+                               updated_at = EXCLUDED.updated_at, status = EXCLUDED.status,
+                               mixture_percentage = EXCLUDED.mixture_percentage,
+                               transport_mode = EXCLUDED.transport_mode, route = EXCLUDED.route,
+                               response_due_by = EXCLUDED.response_due_by, acknowledged_at = EXCLUDED.acknowledged_at,
+                               answered_at = EXCLUDED.answered_at, objection_reason = EXCLUDED.objection_reason,
+                               escalated_to = EXCLUDED.escalated_to, escalated_at = EXCLUDED.escalated_at,
+                               importer_key = EXCLUDED.importer_key
+                         WHERE notification_view.version < EXCLUDED.version""")
+                .param("id", view.id())
+                .param("exporting", view.exportingAgency())
+                .param("importing", view.importingAgency())
+                .param("exporter", json.writeValueAsString(view.exporter()))
+                .param("importer", json.writeValueAsString(view.importer()))
+                .param("consignee", json.writeValueAsString(view.consignee()))
+                .param("substance", view.substanceName())
+                .param("cas", view.casNumber())
+                .param("quantity", view.quantity())
+                .param("unit", view.unit())
+                .param("dispatch", view.expectedDispatchDate())
+                .param("entry", view.pointOfEntry())
+                .param("licence", view.exportLicenceNumber())
+                .param("tlp", view.tlp())
+                .param("handling", view.handlingCode())
+                .param("version", view.version())
+                .param("filed", utc(view.filedAt()))
+                .param("filedBy", view.filedBy())
+                .param("updated", utc(view.updatedAt()))
+                .param("status", view.status())
+                .param("mixture", view.mixturePercentage())
+                .param("transport", view.transportMode())
+                .param("route", json.writeValueAsString(view.route()))
+                .param("due", utc(view.responseDueBy()))
+                .param("acknowledged", utc(view.acknowledgedAt()))
+                .param("answered", utc(view.answeredAt()))
+                .param("reason", view.objectionReason())
+                // SQL NULL while not escalated, not the JSON null
+                .param("escalated", view.escalatedTo() == null ? null : json.writeValueAsString(view.escalatedTo()))
+                .param("escalatedAt", utc(view.escalatedAt()))
+                .param("importerKey", PartyNames.normalise(view.importer().name()))
                 .update();
-    }
-
-    @EventHandler
-    void on(PreExportNotificationAcknowledgedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.sql("""
-                        UPDATE notification_view SET status = 'ACKNOWLEDGED', acknowledged_at = :at, version = :version,
-                               updated_at = :at
-                         WHERE notification_id = :id AND version < :version""")
-                .param("id", event.notificationId()).param("version", version).param("at", utc(at)).update();
-    }
-
-    @EventHandler
-    void on(PreExportNotificationClearedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        answered(event.notificationId(), "CLEARED", null, version, at);
-    }
-
-    @EventHandler
-    void on(PreExportNotificationObjectedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        answered(event.notificationId(), "OBJECTED", event.reason(), version, at);
-    }
-
-    @EventHandler
-    void on(PreExportNotificationUnansweredEvent event, @SequenceNumber long version, @Timestamp Instant at)
-            throws JsonProcessingException {
-        jdbc.sql("""
-                        UPDATE notification_view SET status = 'NO_REPLY', escalated_to = CAST(:escalated AS JSONB),
-                               escalated_at = :at, version = :version, updated_at = :at
-                         WHERE notification_id = :id AND version < :version""")
-                .param("id", event.notificationId()).param("version", version).param("at", utc(at))
-                .param("escalated", json.writeValueAsString(event.escalatedTo().stream().sorted().toList()))
-                .update();
-    }
-
-    private void answered(String notificationId, String status, String reason, long version, Instant at) {
-        jdbc.sql("""
-                        UPDATE notification_view SET status = :status, answered_at = :at, objection_reason = :reason,
-                               version = :version, updated_at = :at
-                         WHERE notification_id = :id AND version < :version""")
-                .param("id", notificationId).param("status", status).param("reason", reason)
-                .param("version", version).param("at", utc(at)).update();
-    }
-
-    private String party(Party party) throws JsonProcessingException {
-        return json.writeValueAsString(party);
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -88,7 +88,8 @@ public class NotificationViews {
                 .query(Long.class).single();
     }
 
-    private Optional<NotificationView> read(String notificationId) {
+    /** The stored record, even while the view is rebuilt (its projector reads it). */
+    Optional<NotificationView> read(String notificationId) {
         return TABLE.find(jdbc, notificationId, this::row);
     }
 
