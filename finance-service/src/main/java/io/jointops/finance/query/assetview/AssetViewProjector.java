@@ -1,30 +1,37 @@
 package io.jointops.finance.query.assetview;
 
-import io.jointops.api.finance.AssetIdentifiedEvent;
-import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
-/** Keeps {@code asset_view}; idempotent, so a replay rebuilds the same rows. */
+/**
+ * Keeps {@code asset_view}: each asset event is folded into the stored record with {@link AssetViewFold#apply}, the
+ * function {@code ?asOf=} uses, and the record is written back whole; a replayed event is skipped.
+ */
 @Component
 @ProcessingGroup(AssetViewProjector.PROCESSING_GROUP)
-class AssetViewProjector {
+class AssetViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "asset-view";
 
     private final JdbcClient jdbc;
+    private final Assets views;
 
-    AssetViewProjector(JdbcClient jdbc) {
+    AssetViewProjector(JdbcClient jdbc, Assets views) {
         this.jdbc = jdbc;
+        this.views = views;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return AssetViewFold.EVENTS;
     }
 
     @ResetHandler
@@ -33,22 +40,47 @@ class AssetViewProjector {
     }
 
     @EventHandler
-    void on(AssetIdentifiedEvent event, @SequenceNumber long version, @Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor) {
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!AssetViewFold.handles(payload)) {
+            return;
+        }
+        AssetView current = views.read(message.getAggregateIdentifier()).orElse(null);
+        if (current != null && current.version() >= message.getSequenceNumber()) {
+            return;
+        }
+        AssetView next = AssetViewFold.apply(current, message);
+        if (next != null) {
+            write(next);
+        }
+    }
+
+    /** The record as the table's columns, which the case's lists and totals filter and sum on. */
+    private void write(AssetView view) {
         jdbc.sql("""
                         INSERT INTO asset_view (asset_id, case_id, category, description, identifier, country,
                                                 estimated_value, currency, owner_agency, released_to, tlp, handling_code,
                                                 version, recorded_at, recorded_by, updated_at)
                         VALUES (:id, :case, :category, :description, :identifier, :country, :value, :currency, :owner,
-                                string_to_array(:released, ','), :tlp, :handling, :version, :at, :actor, :at)
-                        ON CONFLICT (asset_id) DO NOTHING""")
-                .param("id", event.assetId()).param("case", event.caseId()).param("category", event.category().name())
-                .param("description", event.description()).param("identifier", event.identifier())
-                .param("country", event.country()).param("value", event.estimatedValue())
-                .param("currency", event.currency()).param("owner", event.ownerAgency())
-                .param("released", String.join(",", event.releasedTo())).param("tlp", event.tlp().label())
-                .param("handling", event.handlingCode().name()).param("version", version)
-                .param("at", at.atOffset(ZoneOffset.UTC)).param("actor", actor)
+                                string_to_array(:released, ','), :tlp, :handling, :version, :recorded, :recordedBy,
+                                :updated)
+                        ON CONFLICT (asset_id) DO UPDATE
+                           SET case_id = EXCLUDED.case_id, category = EXCLUDED.category,
+                               description = EXCLUDED.description, identifier = EXCLUDED.identifier,
+                               country = EXCLUDED.country, estimated_value = EXCLUDED.estimated_value,
+                               currency = EXCLUDED.currency, owner_agency = EXCLUDED.owner_agency,
+                               released_to = EXCLUDED.released_to, tlp = EXCLUDED.tlp,
+                               handling_code = EXCLUDED.handling_code, version = EXCLUDED.version,
+                               recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by,
+                               updated_at = EXCLUDED.updated_at
+                         WHERE asset_view.version < EXCLUDED.version""")
+                .param("id", view.id()).param("case", view.caseId()).param("category", view.category())
+                .param("description", view.description()).param("identifier", view.identifier())
+                .param("country", view.country()).param("value", view.estimatedValue())
+                .param("currency", view.currency()).param("owner", view.ownerAgency())
+                .param("released", String.join(",", view.releasedTo())).param("tlp", view.tlp())
+                .param("handling", view.handlingCode()).param("version", view.version())
+                .param("recorded", view.recordedAt().atOffset(ZoneOffset.UTC)).param("recordedBy", view.recordedBy())
+                .param("updated", view.updatedAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
 }

@@ -37,7 +37,7 @@ public class Assets {
     /** @param agency the caller's agency; {@code null} means unrestricted (joint auditors) */
     public Optional<AssetView> find(String assetId, String agency) {
         replays.requireServing(AssetViewProjector.PROCESSING_GROUP);
-        return TABLE.find(jdbc, assetId, this::row).filter(view -> agency == null || view.visibleTo(agency));
+        return read(assetId).filter(view -> agency == null || view.visibleTo(agency));
     }
 
     public Page<AssetView> visibleTo(String agency, int page, int size) {
@@ -71,7 +71,12 @@ public class Assets {
     }
 
     public Optional<AssetView> awaitVersion(String assetId, long version, Duration timeout) {
-        return ReadYourWrites.awaitVersion(assetId, version, () -> TABLE.find(jdbc, assetId, this::row), view -> view.version(), timeout);
+        return ReadYourWrites.awaitVersion(assetId, version, () -> read(assetId), view -> view.version(), timeout);
+    }
+
+    /** The stored record, even while the view is rebuilt (its projector reads it). */
+    Optional<AssetView> read(String assetId) {
+        return TABLE.find(jdbc, assetId, this::row);
     }
 
     private AssetView row(ResultSet row, int n) throws SQLException {

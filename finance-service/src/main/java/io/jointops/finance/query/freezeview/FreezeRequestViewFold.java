@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,6 +42,22 @@ final class FreezeRequestViewFold {
                     ItemEvents.asStored(message.getTimestamp()), AuditMetadata.actor(message.getMetaData()));
         }
         return Optional.ofNullable(view);
+    }
+
+    /** The events this fold applies (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            FreezeRequestedEvent.class,
+            FreezeRequestAcknowledgedEvent.class,
+            FreezeGrantedEvent.class,
+            FreezeRequestRejectedEvent.class,
+            FreezeExtendedEvent.class,
+            FreezeExpiryReminderIssuedEvent.class,
+            FreezeReleasedEvent.class,
+            FreezeExpiredEvent.class,
+            FreezeRequestLinkedToCaseEvent.class);
+
+    static boolean handles(Object payload) {
+        return EVENTS.contains(payload.getClass());
     }
 
     /** The view after one more event; {@code view} is {@code null} before the request. Unknown events only version it. */

@@ -2,47 +2,44 @@ package io.jointops.finance.query.freezeview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jointops.api.finance.FreezeExpiredEvent;
-import io.jointops.api.finance.FreezeExpiryReminderIssuedEvent;
-import io.jointops.api.finance.FreezeExtendedEvent;
-import io.jointops.api.finance.FreezeGrantedEvent;
-import io.jointops.api.finance.FreezeReleasedEvent;
-import io.jointops.api.finance.FreezeRequestAcknowledgedEvent;
-import io.jointops.api.finance.FreezeRequestLinkedToCaseEvent;
-import io.jointops.api.finance.FreezeRequestRejectedEvent;
-import io.jointops.api.finance.FreezeRequestedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.query.FoldedView;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
- * Keeps {@code freeze_request_view} and {@code freeze_request_amount}: reads the request's record, applies the event
- * with {@link FreezeRequestViewFold#apply} and writes it back. An event at or below the stored version is skipped, so a
- * redelivery or a replay rebuilds the same rows.
+ * Keeps {@code freeze_request_view} and {@code freeze_request_amount}: each freeze request event is folded into the
+ * stored record with {@link FreezeRequestViewFold#apply}, the function {@code ?asOf=} uses, and the record is written
+ * back; a replayed event is skipped.
  */
 @Component
 @ProcessingGroup(FreezeRequestViewProjector.PROCESSING_GROUP)
-class FreezeRequestViewProjector {
+class FreezeRequestViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "freeze-request-view";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final FreezeRequests views;
 
-    FreezeRequestViewProjector(JdbcClient jdbc, ObjectMapper json) {
+    FreezeRequestViewProjector(JdbcClient jdbc, ObjectMapper json, FreezeRequests views) {
         this.jdbc = jdbc;
         this.json = json;
+        this.views = views;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return FreezeRequestViewFold.EVENTS;
     }
 
     @ResetHandler
@@ -52,61 +49,23 @@ class FreezeRequestViewProjector {
     }
 
     @EventHandler
-    void on(FreezeRequestedEvent event, @SequenceNumber long version, @Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        project(event.requestId(), event, version, at, actor);
-    }
-
-    @EventHandler
-    void on(FreezeRequestAcknowledgedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    @EventHandler
-    void on(FreezeGrantedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    @EventHandler
-    void on(FreezeRequestRejectedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    @EventHandler
-    void on(FreezeExtendedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    @EventHandler
-    void on(FreezeExpiryReminderIssuedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    @EventHandler
-    void on(FreezeReleasedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    @EventHandler
-    void on(FreezeExpiredEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    @EventHandler
-    void on(FreezeRequestLinkedToCaseEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        project(event.requestId(), event, version, at, null);
-    }
-
-    private void project(String requestId, Object event, long version, Instant at, String actor) {
-        FreezeRequestView current = jdbc.sql("SELECT document FROM freeze_request_view WHERE request_id = :id")
-                .param("id", requestId).query(String.class).optional().map(this::read).orElse(null);
-        if (current != null && current.version() >= version) {
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!FreezeRequestViewFold.handles(payload)) {
             return;
         }
-        FreezeRequestView next = FreezeRequestViewFold.apply(current, event, version, ItemEvents.asStored(at), actor);
-        if (next == null) {
+        FreezeRequestView current = views.read(message.getAggregateIdentifier()).orElse(null);
+        if (current != null && current.version() >= message.getSequenceNumber()) {
             return;
         }
+        FreezeRequestView next = FreezeRequestViewFold.apply(current, payload, message.getSequenceNumber(),
+                ItemEvents.asStored(message.getTimestamp()), AuditMetadata.actor(message.getMetaData()));
+        if (next != null) {
+            write(next);
+        }
+    }
+
+    /** The record as JSON, with the columns lists filter on and its amounts per target for the totals. */
+    private void write(FreezeRequestView next) {
         jdbc.sql("""
                         INSERT INTO freeze_request_view (request_id, requesting_agency, receiving_agency, case_id, status,
                                                          version, requested_at, document)
@@ -116,7 +75,7 @@ class FreezeRequestViewProjector {
                 .param("id", next.id()).param("requesting", next.requestingAgency())
                 .param("receiving", next.receivingAgency()).param("case", next.caseId()).param("status", next.status())
                 .param("version", next.version()).param("requested", next.requestedAt().atOffset(ZoneOffset.UTC))
-                .param("document", write(next))
+                .param("document", document(next))
                 .update();
         jdbc.sql("DELETE FROM freeze_request_amount WHERE request_id = :id").param("id", next.id()).update();
         for (FreezeRequestView.Target target : next.targets()) {
@@ -136,15 +95,7 @@ class FreezeRequestViewProjector {
         }
     }
 
-    private FreezeRequestView read(String document) {
-        try {
-            return json.readValue(document, FreezeRequestView.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(FreezeRequestView view) {
+    private String document(FreezeRequestView view) {
         try {
             return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {

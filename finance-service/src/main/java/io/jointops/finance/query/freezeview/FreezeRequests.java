@@ -97,7 +97,8 @@ public class FreezeRequests {
                 row.getLong("requests"));
     }
 
-    private Optional<FreezeRequestView> read(String requestId) {
+    /** The stored record, even while the view is rebuilt (its projector reads it). */
+    Optional<FreezeRequestView> read(String requestId) {
         return TABLE.find(jdbc, requestId, this::row);
     }
 

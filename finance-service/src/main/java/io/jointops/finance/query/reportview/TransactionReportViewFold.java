@@ -11,10 +11,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A report's view rebuilt from its events alone, exactly as {@link TransactionReportViewProjector} and
- * {@link TransactionReportViews} would show it after those events: the state of a report at an earlier instant. Pure.
+ * A report's view from its events: the projector applies one event at a time to the stored record, and
+ * {@code ?asOf=} folds the events up to an instant, with the same function. Pure.
  */
 final class TransactionReportViewFold {
 
@@ -24,23 +25,44 @@ final class TransactionReportViewFold {
     /** The view after {@code events} (one report's, in stream order); empty if they do not file a report. */
     static Optional<TransactionReportView> fold(List<? extends DomainEventMessage<?>> events) {
         TransactionReportView view = null;
-        for (DomainEventMessage<?> message : events) {
-            long version = message.getSequenceNumber();
-            Instant at = ItemEvents.asStored(message.getTimestamp());
-            Object payload = message.getPayload();
-            if (payload instanceof SuspiciousTransactionReportFiledEvent filed) {
-                view = new TransactionReportView(filed.reportId(), filed.reportCode().name(), filed.reportingEntity(),
-                        filed.submissionDate(), filed.reason(), filed.ownerAgency(),
-                        filed.releasedTo().stream().sorted().toList(), filed.tlp().label(),
-                        filed.handlingCode().name(), filed.reportingPerson(), filed.indicators(),
-                        filed.transactionCount(), version, at, AuditMetadata.actor(message.getMetaData()), at);
-            } else if (view != null && payload instanceof TransactionReportReleaseWidenedEvent widened) {
-                view = view.releasedTo(widened.agency(), version, at);
-            } else if (view != null && (payload instanceof TransactionsReportedEvent
-                    || payload instanceof TransactionReportLinkedToCaseEvent)) {
-                view = view.at(version, at);
-            }
+        for (DomainEventMessage<?> event : events) {
+            view = apply(view, event);
         }
         return Optional.ofNullable(view);
+    }
+
+    /** The events this fold applies (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            SuspiciousTransactionReportFiledEvent.class,
+            TransactionReportReleaseWidenedEvent.class,
+            TransactionsReportedEvent.class,
+            TransactionReportLinkedToCaseEvent.class);
+
+    static boolean handles(Object payload) {
+        return EVENTS.contains(payload.getClass());
+    }
+
+    /** The view after {@code message}; {@code view} is null before the report is filed. */
+    static TransactionReportView apply(TransactionReportView view, DomainEventMessage<?> message) {
+        long version = message.getSequenceNumber();
+        Instant at = ItemEvents.asStored(message.getTimestamp());
+        Object payload = message.getPayload();
+        if (payload instanceof SuspiciousTransactionReportFiledEvent filed) {
+            return new TransactionReportView(filed.reportId(), filed.reportCode().name(), filed.reportingEntity(),
+                    filed.submissionDate(), filed.reason(), filed.ownerAgency(),
+                    filed.releasedTo().stream().sorted().toList(), filed.tlp().label(),
+                    filed.handlingCode().name(), filed.reportingPerson(), filed.indicators(),
+                    filed.transactionCount(), version, at, AuditMetadata.actor(message.getMetaData()), at);
+        }
+        if (view == null) {
+            return null;
+        }
+        if (payload instanceof TransactionReportReleaseWidenedEvent widened) {
+            return view.releasedTo(widened.agency(), version, at);
+        }
+        if (payload instanceof TransactionsReportedEvent || payload instanceof TransactionReportLinkedToCaseEvent) {
+            return view.at(version, at);
+        }
+        return view;
     }
 }

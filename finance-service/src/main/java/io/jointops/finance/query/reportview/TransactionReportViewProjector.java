@@ -1,34 +1,38 @@
 package io.jointops.finance.query.reportview;
 
-import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
-import io.jointops.api.finance.TransactionReportLinkedToCaseEvent;
-import io.jointops.api.finance.TransactionReportReleaseWidenedEvent;
-import io.jointops.api.finance.TransactionsReportedEvent;
-import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
-/** Keeps {@code transaction_report_view}; every statement is idempotent so a replay rebuilds the same rows. */
+/**
+ * Keeps {@code transaction_report_view}: each report event is folded into the stored record with
+ * {@link TransactionReportViewFold#apply}, the function {@code ?asOf=} uses, and the record is written back whole; a
+ * replayed event is skipped.
+ */
 @Component
 @ProcessingGroup(TransactionReportViewProjector.PROCESSING_GROUP)
-class TransactionReportViewProjector {
+class TransactionReportViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "transaction-report-view";
 
     private final JdbcClient jdbc;
+    private final TransactionReportViews views;
 
-    TransactionReportViewProjector(JdbcClient jdbc) {
+    TransactionReportViewProjector(JdbcClient jdbc, TransactionReportViews views) {
         this.jdbc = jdbc;
+        this.views = views;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return TransactionReportViewFold.EVENTS;
     }
 
     /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
@@ -38,62 +42,56 @@ class TransactionReportViewProjector {
     }
 
     @EventHandler
-    void on(SuspiciousTransactionReportFiledEvent event, @SequenceNumber long version, @Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor) {
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!TransactionReportViewFold.handles(payload)) {
+            return;
+        }
+        TransactionReportView current = views.read(message.getAggregateIdentifier()).orElse(null);
+        if (current != null && current.version() >= message.getSequenceNumber()) {
+            return;
+        }
+        TransactionReportView next = TransactionReportViewFold.apply(current, message);
+        if (next != null) {
+            write(next);
+        }
+    }
+
+    /** The record as the table's columns, which the list's visibility condition and order use. */
+    private void write(TransactionReportView view) {
         jdbc.sql("""
                         INSERT INTO transaction_report_view (report_id, report_code, reporting_entity, submission_date,
                                                              reason, owner_agency, released_to, tlp, handling_code,
                                                              reporting_person, indicators, transaction_count,
                                                              version, filed_at, filed_by, updated_at)
                         VALUES (:id, :code, :entity, :submitted, :reason, :owner, string_to_array(:released, ','),
-                                :tlp, :handling, :person, string_to_array(:indicators, chr(31)), :count, :version, :at, :actor, :at)
-                        ON CONFLICT (report_id) DO NOTHING""")
-                .param("id", event.reportId())
-                .param("code", event.reportCode().name())
-                .param("entity", event.reportingEntity())
-                .param("submitted", event.submissionDate())
-                .param("reason", event.reason())
-                .param("owner", event.ownerAgency())
-                .param("released", String.join(",", event.releasedTo()))
-                .param("tlp", event.tlp().label())
-                .param("handling", event.handlingCode().name())
-                .param("person", event.reportingPerson())
-                .param("indicators", String.join("\u001f", event.indicators()))
-                .param("count", event.transactionCount())
-                .param("version", version)
-                .param("at", utc(at))
-                .param("actor", actor)
+                                :tlp, :handling, :person, string_to_array(:indicators, chr(31)), :count, :version,
+                                :filed, :filedBy, :updated)
+                        ON CONFLICT (report_id) DO UPDATE
+                           SET report_code = EXCLUDED.report_code, reporting_entity = EXCLUDED.reporting_entity,
+                               submission_date = EXCLUDED.submission_date, reason = EXCLUDED.reason,
+                               owner_agency = EXCLUDED.owner_agency, released_to = EXCLUDED.released_to,
+                               tlp = EXCLUDED.tlp, handling_code = EXCLUDED.handling_code,
+                               reporting_person = EXCLUDED.reporting_person, indicators = EXCLUDED.indicators,
+                               transaction_count = EXCLUDED.transaction_count, version = EXCLUDED.version,
+                               filed_at = EXCLUDED.filed_at, filed_by = EXCLUDED.filed_by,
+                               updated_at = EXCLUDED.updated_at
+                         WHERE transaction_report_view.version < EXCLUDED.version""")
+                .param("id", view.id())
+                .param("code", view.reportCode())
+                .param("entity", view.reportingEntity())
+                .param("submitted", view.submissionDate())
+                .param("reason", view.reason())
+                .param("owner", view.ownerAgency())
+                .param("released", String.join(",", view.releasedTo()))
+                .param("tlp", view.tlp())
+                .param("handling", view.handlingCode())
+                .param("person", view.reportingPerson())
+                .param("indicators", String.join("\u001f", view.indicators()))
+                .param("count", view.transactionCount())
+                .param("version", view.version())
+                .param("filed", view.filedAt().atOffset(ZoneOffset.UTC))
+                .param("filedBy", view.filedBy())
+                .param("updated", view.updatedAt().atOffset(ZoneOffset.UTC))
                 .update();
-    }
-
-    /** Widening keeps the array sorted, as the fold does; the version guard makes a redelivery a no-op. */
-    @EventHandler
-    void on(TransactionReportReleaseWidenedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.sql("""
-                        UPDATE transaction_report_view
-                           SET released_to = ARRAY(SELECT DISTINCT a FROM unnest(array_append(released_to, CAST(:agency AS text))) a ORDER BY a),
-                               version = :version, updated_at = :at
-                         WHERE report_id = :id AND version < :version""")
-                .param("id", event.reportId()).param("agency", event.agency()).param("version", version)
-                .param("at", utc(at)).update();
-    }
-
-    @EventHandler
-    void on(TransactionsReportedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        touch(event.reportId(), version, at);
-    }
-
-    @EventHandler
-    void on(TransactionReportLinkedToCaseEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        touch(event.reportId(), version, at);
-    }
-
-    private void touch(String reportId, long version, Instant at) {
-        jdbc.sql("UPDATE transaction_report_view SET version = :version, updated_at = :at WHERE report_id = :id AND version < :version")
-                .param("id", reportId).param("version", version).param("at", utc(at)).update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

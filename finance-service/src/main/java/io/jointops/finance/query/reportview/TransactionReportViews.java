@@ -60,7 +60,8 @@ public class TransactionReportViews {
         return TransactionReportViewFold.fold(events.until(reportId, asOf)).filter(view -> agency == null || view.visibleTo(agency));
     }
 
-    private Optional<TransactionReportView> read(String reportId) {
+    /** The stored record, even while the view is rebuilt (its projector reads it). */
+    Optional<TransactionReportView> read(String reportId) {
         return TABLE.find(jdbc, reportId, this::row);
     }
 
