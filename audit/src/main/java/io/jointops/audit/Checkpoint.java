@@ -25,7 +25,8 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, String t
                          List<String> agencies) {
 
     public static final String VERSION = "jointops-checkpoint/v1";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** What an origin or an agency name may be. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public Checkpoint {
         if (origin == null || !NAME.matcher(origin).matches()) {
