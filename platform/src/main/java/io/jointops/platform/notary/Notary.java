@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,8 @@ public class Notary {
     private static final Logger log = LoggerFactory.getLogger(Notary.class);
     /** pg advisory lock key of the notary: "JOAUDIT" in ASCII. */
     private static final long LOCK = 0x4A4F4155444954L;
+    /** The longest a run takes in batches before it issues its checkpoint. */
+    static final Duration RUN_LIMIT = Duration.ofSeconds(1);
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -70,37 +73,41 @@ public class Notary {
     }
 
     /**
-     * Takes every final new event into the tree, a batch per transaction, each batch ending in a checkpoint signed
-     * with the agencies' keys this notary holds. Returns the checkpoints issued.
+     * Takes every final new event into the tree, a batch per transaction, then issues one checkpoint of the whole tree
+     * signed with the agencies' keys this notary holds (a signature costs far more than a batch of leaves: one per
+     * run, not per batch). A run under steady load stops taking batches after {@link #RUN_LIMIT}. Returns the
+     * checkpoint issued: none if the tree already has one of its size.
      */
-    public List<Checkpoint> notarize() {
-        List<Checkpoint> issued = new ArrayList<>();
-        while (true) {
-            Optional<Checkpoint> checkpoint;
+    public Optional<Checkpoint> notarize() {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < RUN_LIMIT.toNanos()) {
+            int taken;
             synchronized (this) {
                 long sizeBefore = tree.size();
                 long positionBefore = lastPosition;
                 try {
-                    checkpoint = transactions.execute(status -> batch());
+                    taken = transactions.execute(status -> batch());
                 } catch (RuntimeException e) {
                     tree.truncate(sizeBefore); // the rows were rolled back; so is the tree
                     lastPosition = positionBefore;
                     throw e;
                 }
             }
-            if (checkpoint == null || checkpoint.isEmpty()) {
-                return issued;
+            if (taken == 0) {
+                break;
             }
-            issued.add(checkpoint.get());
+        }
+        // also after a run that took nothing: the last run's leaves may have been stored without their checkpoint
+        synchronized (this) {
+            return transactions.execute(status -> locked() ? checkpoint() : Optional.<Checkpoint>empty());
         }
     }
 
-    /** One batch; empty when there was nothing final to take in or another replica holds the lock. */
-    private Optional<Checkpoint> batch() {
-        if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
-            return Optional.empty();
+    /** One batch: the events taken in; none when there was nothing final or another replica holds the lock. */
+    private int batch() {
+        if (!locked()) {
+            return 0;
         }
-        catchUp();
         // read before the rows: a transaction that ended before this read committed what it would, or rolled back
         Instant oldestTransactionStart = oldestOtherTransactionStart();
         List<Row> rows = jdbc.sql("""
@@ -120,7 +127,7 @@ public class Notary {
                 .map(row -> new Frontier.Candidate(row.position(), timestamp(row), firstSeen.get(row.position())))
                 .toList(), clock.instant(), properties.getGapTimeout(), oldestTransactionStart);
         if (count == 0) {
-            return Optional.empty();
+            return 0;
         }
         rows = rows.subList(0, count);
         Map<String, Head> heads = heads(rows);
@@ -151,7 +158,16 @@ public class Notary {
                                                    sequence_number, previous_hash, content_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", leaves);
         log.info("Notarised {} event(s) up to position {}; tree size {}", count, lastPosition, tree.size());
-        return checkpoint();
+        return count;
+    }
+
+    /** Takes the notary's lock for this transaction and catches up with the leaves; false if another replica has it. */
+    private boolean locked() {
+        if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+            return false;
+        }
+        catchUp();
+        return true;
     }
 
     /**
@@ -181,8 +197,14 @@ public class Notary {
         return oldest == null ? Instant.MAX : oldest.toInstant();
     }
 
-    /** The checkpoint of the whole tree, signed with the private keys at hand; none without participating agencies. */
+    /**
+     * The checkpoint of the whole tree, signed with the private keys at hand; none without participating agencies, or
+     * when the tree already has one (another replica issued it).
+     */
     private Optional<Checkpoint> checkpoint() {
+        if (tree.size() == 0 || checkpoint(tree.size()).isPresent()) {
+            return Optional.empty();
+        }
         if (keys.isEmpty()) {
             if (!warnedNoAgencies) {
                 log.warn("No agency keys are configured (jointops.notary.agencies.*): events are hashed into the tree, "

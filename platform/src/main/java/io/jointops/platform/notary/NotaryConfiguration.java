@@ -101,7 +101,7 @@ public class NotaryConfiguration {
             due = false; // cleared before: a commit during the run makes the next one run too
             lastRun = System.nanoTime();
             try {
-                if (!notary.notarize().isEmpty()) {
+                if (notary.notarize().isPresent()) {
                     due = true;
                 }
             } catch (RuntimeException e) {

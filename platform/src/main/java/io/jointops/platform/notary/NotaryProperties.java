@@ -22,14 +22,14 @@ public class NotaryProperties {
     private boolean enabled;
     /** The name of the log, in every checkpoint. */
     private String origin = "jointops";
-    /** How often new events are taken into the tree and a checkpoint issued; 0 to run it only when called. */
+    /** How often new events are taken into the tree and a checkpoint issued (when events were committed); 0 to run it only when called. */
     private Duration interval = Duration.ofSeconds(10);
     /**
      * How long a missing global position may still be filled by a transaction that commits late. Must equal the gap
      * timeout of the event storage engine (Axon's default, 60 s): positions the processors give up on, so does the tree.
      */
     private Duration gapTimeout = Duration.ofSeconds(60);
-    /** Events taken into the tree per transaction (each batch ends in a checkpoint). */
+    /** Events taken into the tree per transaction (a run's batches end in one checkpoint). */
     private int batchSize = 10_000;
     /** The most events one export may hold. */
     private int maxExportEvents = 1_000_000;

@@ -39,6 +39,7 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -95,6 +96,7 @@ class NotaryTamperIT {
         registry.add("jointops.notary.enabled", () -> "true");
         registry.add("jointops.notary.interval", () -> "0"); // the test runs it
         registry.add("jointops.notary.gap-timeout", () -> "0s"); // gaps are given up at once
+        registry.add("jointops.notary.batch-size", () -> "2"); // a run of several batches still issues one checkpoint
         registry.add("jointops.notary.agencies.CN-NNCC.private-key-file", () -> keys.resolve("cn-nncc.pem").toString());
         registry.add("jointops.notary.agencies.US-DEA.public-key-file", () -> keys.resolve("us-dea.pub.pem").toString());
     }
@@ -126,9 +128,10 @@ class NotaryTamperIT {
         long gap = jdbc.sql("SELECT nextval('eventstore.domain_event_entry_global_index_seq')").query(Long.class).single();
         store("case-a", 2, new CaseNoted("case-a", "partner US-DEA added"));
         store("case-b", 1, new CaseNoted("case-b", "shipment seized"));
-        List<Checkpoint> first = notary.notarize();
-        assertThat(first).hasSize(1);
-        long size1 = first.get(0).treeSize();
+        Optional<Checkpoint> first = notary.notarize();
+        assertThat(first).as("one checkpoint for the run's three batches").isPresent();
+        assertThat(jdbc.sql("SELECT count(*) FROM eventstore.audit_checkpoint").query(Long.class).single()).isEqualTo(1);
+        long size1 = first.get().treeSize();
         assertThat(size1).isEqualTo(5);
         assertThat(notary.notarize()).as("nothing new, no checkpoint").isEmpty();
 
@@ -145,7 +148,7 @@ class NotaryTamperIT {
 
         store("case-a", 3, new CaseRetitled("case-a", "Operation Nightjar II"));
         store("case-c", 0, new CaseNoted("case-c", "opened"));
-        long size2 = notary.notarize().get(0).treeSize();
+        long size2 = notary.notarize().orElseThrow().treeSize();
         assertThat(size2).isEqualTo(7);
         coSign(size2);
         store("case-a", 4, new CaseNoted("case-a", "not yet notarised"));
