@@ -9,46 +9,44 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * Checks a bundle offline with only the agencies' public keys ({@code docs/audit-format.md}, "Verification"): every
- * checkpoint is signed by every agency it lists, consecutive checkpoints are consistent, every event's stored content
- * hashes to the content hash the log committed, the log holds those hashes (inclusion or range proof) under the last
- * checkpoint's root, and each aggregate's chain of previous hashes is unbroken. The first fault found is thrown as a
- * {@link VerificationException} naming the event, leaf, position or checkpoint at fault.
+ * Checks a bundle offline against a {@link TrustPolicy} ({@code docs/audit-format.md}, "Verification"): the bundle is
+ * of the policy's log, every checkpoint is signed as the policy requires by the keys the policy holds (keys a bundle
+ * carries are never read), consecutive checkpoints are consistent, every event's stored content hashes to the content
+ * hash the log committed, the log holds those hashes (inclusion or range proof) under the last checkpoint's root, a
+ * range holds every event of the range it states, and each aggregate's chain of previous hashes is unbroken. The first
+ * fault found is thrown as a {@link VerificationException} naming the event, leaf, position or checkpoint at fault.
  */
 public final class Verifier {
 
-    /** What a bundle that verified proves. */
+    /** What a bundle that verified proves; {@code agencies} are the trusted agencies that signed the last checkpoint. */
     public record Report(String origin, String scope, long treeSize, String rootHash, String time,
-                         List<String> agencies, int checkpoints, int events, int aggregates,
+                         List<String> agencies, String policy, int checkpoints, int events, int aggregates,
                          long eventsAfterCheckpoint) {
 
         public String summary() {
             return "OK: " + events + " event" + (events == 1 ? "" : "s") + " of " + scope + " (" + aggregates
                     + " aggregate" + (aggregates == 1 ? "" : "s") + ") verified against checkpoint " + treeSize
                     + " of log '" + origin + "' (root " + rootHash + ", " + time + "), signed by "
-                    + String.join(", ", agencies) + "; " + checkpoints + " checkpoint" + (checkpoints == 1 ? "" : "s")
-                    + " consistent"
+                    + String.join(", ", agencies) + " (policy: " + policy + "); " + checkpoints + " checkpoint"
+                    + (checkpoints == 1 ? "" : "s") + " consistent"
                     + (eventsAfterCheckpoint > 0 ? "; " + eventsAfterCheckpoint
                     + " later event(s) are not covered by a checkpoint yet and were not checked" : "");
         }
     }
 
-    private final Map<String, PublicKey> trustedKeys;
+    private final TrustPolicy policy;
     private final Merkle merkle = new Merkle();
 
-    /** Verifies against the public keys a bundle carries (print their ids and compare them out of band). */
-    public Verifier() {
-        this(Map.of());
-    }
-
-    /** Verifies against these keys: a bundle whose keys differ fails. */
-    public Verifier(Map<String, PublicKey> trustedKeys) {
-        this.trustedKeys = Map.copyOf(trustedKeys);
+    /** Verifies against this policy only: its origin, its agencies' keys and the signatures it requires. */
+    public Verifier(TrustPolicy policy) {
+        if (policy == null) {
+            throw new IllegalArgumentException("a verifier needs a trust policy: without one, any key would do");
+        }
+        this.policy = policy;
     }
 
     public Report verify(Bundle bundle) throws VerificationException {
@@ -64,15 +62,18 @@ public final class Verifier {
             throw fail("not a bundle of format " + String.join(" or ", new TreeSet<>(Bundle.READABLE_FORMATS))
                     + " (format: " + bundle.format() + ")");
         }
+        if (!policy.origin().equals(bundle.origin())) {
+            throw fail("the bundle is of log '" + bundle.origin() + "', but the policy trusts log '" + policy.origin()
+                    + "' only: checkpoints of another log prove nothing about this one");
+        }
         if (bundle.scope() == null || (bundle.scope().itemId() == null
                 && (bundle.scope().fromPosition() == null || bundle.scope().toPosition() == null))) {
             throw fail("the bundle states no scope (an item id, or a from and to position)");
         }
-        Map<String, PublicKey> keys = keys(bundle);
-        List<Checkpoint> checkpoints = checkpoints(bundle, keys);
+        List<Signed> checkpoints = checkpoints(bundle);
         consistency(bundle, checkpoints);
-        Checkpoint target = checkpoints.get(checkpoints.size() - 1);
-        Events state = new Events(bundle, target);
+        Signed target = checkpoints.get(checkpoints.size() - 1);
+        Events state = new Events(bundle, checkpoints);
         List<Bundle.Entry> chunk = new ArrayList<>(CHUNK);
         while (events.hasNext()) {
             chunk.add(events.next());
@@ -83,14 +84,25 @@ public final class Verifier {
         }
         if (state.count == 0) {
             throw fail("the bundle holds no event of " + bundle.scope().describe() + " covered by checkpoint "
-                    + target.treeSize());
+                    + target.checkpoint().treeSize());
         }
+        String scope = bundle.scope().describe();
         if (!bundle.scope().isItem()) {
+            state.rangeEnds();
             state.rangeRoot();
+            scope += ", leaves " + state.firstLeaf + ".." + (state.firstLeaf + state.count - 1)
+                    + (bundle.scope().toPosition() > target.checkpoint().lastPosition() ? ", up to position "
+                    + target.checkpoint().lastPosition() + " where checkpoint " + target.checkpoint().treeSize()
+                    + " ends" : "");
         }
-        return new Report(bundle.origin(), bundle.scope().describe(), target.treeSize(), Hex.encode(target.rootHash()),
-                target.time(), target.agencies(), checkpoints.size(), (int) state.count, state.chains.size(),
+        return new Report(policy.origin(), scope, target.checkpoint().treeSize(),
+                Hex.encode(target.checkpoint().rootHash()), target.checkpoint().time(), target.signers(),
+                policy.describe(), checkpoints.size(), (int) state.count, state.chains.size(),
                 bundle.eventsAfterCheckpoint());
+    }
+
+    /** A checkpoint that verified under the policy, and the trusted agencies whose signatures it carries. */
+    private record Signed(Checkpoint checkpoint, List<String> signers) {
     }
 
     private static final int CHUNK = 4096;
@@ -104,6 +116,8 @@ public final class Verifier {
         final Bundle bundle;
         final Bundle.Scope scope;
         final Checkpoint target;
+        /** The bundle's checkpoints: each signs the position of its last leaf. */
+        final List<Checkpoint> anchors = new ArrayList<>();
         final Map<String, Link> chains = new HashMap<>();
         /** Item bundles: the nodes of the target tree proved so far. */
         final InclusionBatch proofs;
@@ -111,12 +125,14 @@ public final class Verifier {
         byte[] leaves = new byte[0];
         long count;
         long firstLeaf = -1;
+        long firstPosition;
         long lastPosition = Long.MIN_VALUE;
 
-        Events(Bundle bundle, Checkpoint target) {
+        Events(Bundle bundle, List<Signed> checkpoints) {
             this.bundle = bundle;
             this.scope = bundle.scope();
-            this.target = target;
+            checkpoints.forEach(signed -> anchors.add(signed.checkpoint()));
+            this.target = anchors.get(anchors.size() - 1);
             this.proofs = new InclusionBatch(target.treeSize(), target.rootHash());
         }
 
@@ -180,6 +196,36 @@ public final class Verifier {
             if (!MessageDigest.isEqual(computed, committed)) {
                 throw mismatch(entry, computed, committed);
             }
+            anchored(entry);
+        }
+
+        /**
+         * The tree commits the order of the leaves, not their positions; a checkpoint signs the position of its last
+         * leaf. Positions start at 1 and ascend with the leaves, so leaf i lies at position i + 1 or later, and at most
+         * at a checkpoint's last position less the leaves that follow it there.
+         */
+        private void anchored(Bundle.Entry entry) throws VerificationException {
+            long leaf = entry.leafIndex();
+            long position = entry.position();
+            if (position < leaf + 1) {
+                throw fail("leaf " + leaf + " is stated at position " + position + ", but positions start at 1 and "
+                        + leaf + " leaves come before it, so it lies at position " + (leaf + 1)
+                        + " or later: the export's positions were changed");
+            }
+            for (Checkpoint anchor : anchors) {
+                long last = anchor.treeSize() - 1;
+                if (leaf == last && position != anchor.lastPosition()) {
+                    throw fail("leaf " + leaf + " is stated at position " + position + ", but checkpoint "
+                            + anchor.treeSize() + " signs position " + anchor.lastPosition()
+                            + " for its last leaf, leaf " + leaf + ": the export's positions were changed");
+                }
+                if (leaf < last && position > anchor.lastPosition() - (last - leaf)) {
+                    throw fail("leaf " + leaf + " is stated at position " + position + ", but checkpoint "
+                            + anchor.treeSize() + " signs position " + anchor.lastPosition() + " for leaf " + last
+                            + ", so leaf " + leaf + " lies at position " + (anchor.lastPosition() - (last - leaf))
+                            + " or before: the export's positions were changed");
+                }
+            }
         }
 
         /** A range lists every leaf of its range, in order. */
@@ -187,6 +233,7 @@ public final class Verifier {
             long expected = firstLeaf < 0 ? entry.leafIndex() : firstLeaf + index;
             if (firstLeaf < 0) {
                 firstLeaf = entry.leafIndex();
+                firstPosition = entry.position();
             }
             if (entry.leafIndex() != expected) {
                 throw fail("leaf " + expected + " is missing from the export: after leaf " + (expected - 1)
@@ -242,6 +289,41 @@ public final class Verifier {
             }
         }
 
+        /**
+         * A range holds every leaf of the range it states: its first event is at the range's first position unless
+         * it is the log's first leaf, and its last at the range's last position unless the range reaches past the
+         * last checkpoint, whose last leaf it must then end with (that leaf's position is signed). Positions between
+         * are not signed, so a range whose end falls on an empty position (a rolled-back insert) cannot show that
+         * nothing was cut off there: it fails too, and says so.
+         */
+        void rangeEnds() throws VerificationException {
+            long lastLeaf = firstLeaf + count - 1;
+            String claims = "the bundle claims positions " + scope.fromPosition() + ".." + scope.toPosition();
+            if (firstLeaf > 0 && firstPosition != scope.fromPosition()) {
+                throw fail(claims + ", but its first event, leaf " + firstLeaf + ", is at position " + firstPosition
+                        + ": the leaves before it were cut off from the start of the range, or position"
+                        + (firstPosition - scope.fromPosition() > 1 ? "s " + scope.fromPosition() + ".."
+                        + (firstPosition - 1) + " hold" : " " + scope.fromPosition() + " holds")
+                        + " no event; the log signs no positions, so the bundle cannot show which (a range that"
+                        + " starts at an event's position can)");
+            }
+            if (scope.toPosition() >= target.lastPosition()) {
+                if (lastLeaf != target.treeSize() - 1) {
+                    throw fail(claims + ", which reach the end of checkpoint " + target.treeSize() + " (position "
+                            + target.lastPosition() + ", leaf " + (target.treeSize() - 1) + "), but its last event is"
+                            + " leaf " + lastLeaf + " at position " + lastPosition + ": leaves " + (lastLeaf + 1)
+                            + ".." + (target.treeSize() - 1) + " were cut off from the end of the range");
+                }
+            } else if (lastPosition != scope.toPosition()) {
+                throw fail(claims + ", but its last event, leaf " + lastLeaf + ", is at position " + lastPosition
+                        + ": the leaves after it were cut off from the end of the range, or position"
+                        + (scope.toPosition() - lastPosition > 1 ? "s " + (lastPosition + 1) + ".."
+                        + scope.toPosition() + " hold" : " " + scope.toPosition() + " holds")
+                        + " no event; the log signs no positions, so the bundle cannot show which (a range that"
+                        + " ends at an event's position can)");
+            }
+        }
+
         void rangeRoot() throws VerificationException {
             if (bundle.rangeProof() == null) {
                 throw fail("the range export has no range proof");
@@ -260,50 +342,25 @@ public final class Verifier {
         }
     }
 
-    private Map<String, PublicKey> keys(Bundle bundle) throws VerificationException {
-        Map<String, PublicKey> keys = new HashMap<>();
-        for (Bundle.AgencyKey key : bundle.keys() == null ? List.<Bundle.AgencyKey>of() : bundle.keys()) {
-            PublicKey publicKey;
-            try {
-                publicKey = Ed25519.publicKey(key.publicKey());
-            } catch (IllegalArgumentException e) {
-                throw fail("the public key of agency " + key.agency() + " is unusable: " + e.getMessage());
-            }
-            if (key.keyId() != null && !key.keyId().equals(Ed25519.keyId(publicKey))) {
-                throw fail("the public key of agency " + key.agency() + " has id " + Ed25519.keyId(publicKey)
-                        + ", not the stated " + key.keyId());
-            }
-            if (keys.put(key.agency(), publicKey) != null) {
-                throw fail("the bundle carries two public keys for agency " + key.agency());
-            }
-            PublicKey trusted = trustedKeys.get(key.agency());
-            if (!trustedKeys.isEmpty() && trusted != null
-                    && !MessageDigest.isEqual(trusted.getEncoded(), publicKey.getEncoded())) {
-                throw fail("the bundle's public key of agency " + key.agency() + " (id " + Ed25519.keyId(publicKey)
-                        + ") is not the trusted one (id " + Ed25519.keyId(trusted) + ")");
-            }
-        }
-        if (!trustedKeys.isEmpty()) {
-            keys.putAll(trustedKeys); // the trusted keys decide
-        }
-        return keys;
-    }
-
-    private List<Checkpoint> checkpoints(Bundle bundle, Map<String, PublicKey> keys) throws VerificationException {
+    /**
+     * Every checkpoint: ascending; it names only agencies the policy trusts; every signature it carries is of one of
+     * them and verifies with the policy's key; and the agencies the policy requires (all, or a quorum) have signed.
+     */
+    private List<Signed> checkpoints(Bundle bundle) throws VerificationException {
         if (bundle.checkpoints() == null || bundle.checkpoints().isEmpty()) {
             throw fail("the bundle holds no checkpoint");
         }
-        List<Checkpoint> checkpoints = new ArrayList<>();
+        List<Signed> checkpoints = new ArrayList<>();
         for (Bundle.SignedCheckpoint signed : bundle.checkpoints()) {
             Checkpoint checkpoint;
             try {
-                checkpoint = signed.checkpoint(bundle.origin());
+                checkpoint = signed.checkpoint(policy.origin());
             } catch (IllegalArgumentException e) {
                 throw fail("checkpoint " + signed.treeSize() + " is malformed: " + e.getMessage());
             }
             String name = "checkpoint " + checkpoint.treeSize();
             if (!checkpoints.isEmpty()) {
-                Checkpoint previous = checkpoints.get(checkpoints.size() - 1);
+                Checkpoint previous = checkpoints.get(checkpoints.size() - 1).checkpoint();
                 if (checkpoint.treeSize() <= previous.treeSize()) {
                     throw fail(name + " follows checkpoint " + previous.treeSize() + ": checkpoints must ascend by size");
                 }
@@ -314,6 +371,13 @@ public final class Verifier {
             }
             if (checkpoint.agencies().isEmpty()) {
                 throw fail(name + " lists no agency: an unsigned checkpoint proves nothing");
+            }
+            for (String agency : checkpoint.agencies()) {
+                if (!policy.agencies().containsKey(agency)) {
+                    throw fail(name + " lists agency " + agency + ", which the policy does not trust (it trusts "
+                            + String.join(", ", policy.agencies().keySet()) + "): a checkpoint naming an unknown"
+                            + " signer is refused, and a key a bundle carries is never trusted");
+                }
             }
             Map<String, Checkpoint.Signature> signatures = new LinkedHashMap<>();
             for (Checkpoint.Signature signature : signed.signatures() == null
@@ -327,15 +391,13 @@ public final class Verifier {
                 }
             }
             byte[] body = checkpoint.signedBytes();
+            List<String> signers = new ArrayList<>();
             for (String agency : checkpoint.agencies()) {
                 Checkpoint.Signature signature = signatures.get(agency);
                 if (signature == null) {
-                    throw fail(name + " is not complete: agency " + agency + " has not signed it");
+                    continue; // whether it had to sign is the policy's to say, below
                 }
-                PublicKey key = keys.get(agency);
-                if (key == null) {
-                    throw fail(name + " is signed by " + agency + ", but no public key of " + agency + " is given");
-                }
+                PublicKey key = policy.agencies().get(agency);
                 byte[] bytes;
                 try {
                     bytes = Base64.getDecoder().decode(signature.signature());
@@ -343,26 +405,47 @@ public final class Verifier {
                     throw fail(name + ": the signature of " + agency + " is not base64");
                 }
                 if (!Ed25519.verify(key, body, bytes)) {
-                    throw fail(name + ": the signature of " + agency + " (key " + Ed25519.keyId(key)
-                            + ") does not verify: its size, root hash, time, last position or agencies are not what "
-                            + agency + " signed (root " + Hex.encode(checkpoint.rootHash()) + ", time "
-                            + checkpoint.time() + ", last position " + checkpoint.lastPosition() + ")");
+                    String trusted = Ed25519.keyId(key);
+                    if (signature.keyId() != null && !signature.keyId().equals(trusted)) {
+                        throw fail(name + ": the signature of " + agency + " names key " + signature.keyId()
+                                + " and does not verify with the key the policy trusts for " + agency + " (key "
+                                + trusted + "): the checkpoint was signed with another key");
+                    }
+                    throw fail(name + ": the signature of " + agency + " (key " + trusted
+                            + ") does not verify: its size, root hash, time, last position, agencies or origin are not"
+                            + " what " + agency + " signed (root " + Hex.encode(checkpoint.rootHash()) + ", time "
+                            + checkpoint.time() + ", last position " + checkpoint.lastPosition() + ", origin "
+                            + policy.origin() + ")");
                 }
+                signers.add(agency);
             }
-            checkpoints.add(checkpoint);
+            if (policy.requiresAll()) {
+                for (String agency : policy.agencies().keySet()) {
+                    if (!signers.contains(agency)) {
+                        throw fail(name + " is not signed by " + agency + ", whose signature the policy requires ("
+                                + policy.describe() + ")" + (checkpoint.agencies().contains(agency) ? ""
+                                : "; the checkpoint lists only " + String.join(", ", checkpoint.agencies())));
+                    }
+                }
+            } else if (signers.size() < policy.required()) {
+                throw fail(name + " is signed by " + signers.size() + " trusted agenc" + (signers.size() == 1 ? "y"
+                        : "ies") + (signers.isEmpty() ? "" : " (" + String.join(", ", signers) + ")")
+                        + ", but the policy requires " + policy.describe());
+            }
+            checkpoints.add(new Signed(checkpoint, List.copyOf(signers)));
         }
         return checkpoints;
     }
 
-    private void consistency(Bundle bundle, List<Checkpoint> checkpoints) throws VerificationException {
+    private void consistency(Bundle bundle, List<Signed> checkpoints) throws VerificationException {
         Map<Long, Bundle.ConsistencyProof> proofs = new HashMap<>();
         for (Bundle.ConsistencyProof proof : bundle.consistencyProofs() == null
                 ? List.<Bundle.ConsistencyProof>of() : bundle.consistencyProofs()) {
             proofs.put(proof.fromSize(), proof);
         }
         for (int i = 1; i < checkpoints.size(); i++) {
-            Checkpoint first = checkpoints.get(i - 1);
-            Checkpoint second = checkpoints.get(i);
+            Checkpoint first = checkpoints.get(i - 1).checkpoint();
+            Checkpoint second = checkpoints.get(i).checkpoint();
             Bundle.ConsistencyProof proof = proofs.get(first.treeSize());
             if (proof == null || proof.toSize() != second.treeSize()) {
                 throw fail("no consistency proof from checkpoint " + first.treeSize() + " to checkpoint "
@@ -537,14 +620,5 @@ public final class Verifier {
 
     private static VerificationException fail(String message) {
         return new VerificationException(message);
-    }
-
-    /** Agencies named in a set of checkpoints; used by the CLI to print the keys it relied on. */
-    static Set<String> agencies(Bundle bundle) {
-        Set<String> agencies = new TreeSet<>();
-        for (Bundle.SignedCheckpoint checkpoint : bundle.checkpoints()) {
-            agencies.addAll(checkpoint.agencies());
-        }
-        return agencies;
     }
 }

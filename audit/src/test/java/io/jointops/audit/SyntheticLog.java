@@ -22,7 +22,7 @@ final class SyntheticLog {
     record Leaf(long position, StoredEvent event, byte[] previousHash, byte[] contentHash) {
     }
 
-    final String origin = "jointops-test";
+    final String origin;
     final Map<String, KeyPair> agencies = new TreeMap<>();
     final List<Leaf> leaves = new ArrayList<>();
     final MerkleTree tree = new MerkleTree();
@@ -32,9 +32,23 @@ final class SyntheticLog {
     private long position = 0;
 
     SyntheticLog(String... agencyNames) {
+        this.origin = "jointops-test";
         for (String agency : agencyNames) {
             agencies.put(agency, Ed25519.generate());
         }
+    }
+
+    /** A log of another origin signed with the same agencies' keys (as a staging log would be). */
+    SyntheticLog(String origin, Map<String, KeyPair> agencies) {
+        this.origin = origin;
+        this.agencies.putAll(agencies);
+    }
+
+    /** What an auditor who holds these agencies' public keys trusts: this origin, every agency required. */
+    TrustPolicy policy() {
+        Map<String, java.security.PublicKey> keys = new TreeMap<>();
+        agencies.forEach((agency, pair) -> keys.put(agency, pair.getPublic()));
+        return TrustPolicy.all(origin, keys);
     }
 
     /** Appends {@code count} events spread over {@code aggregates} aggregates, about 0.6 KiB of JSON each. */

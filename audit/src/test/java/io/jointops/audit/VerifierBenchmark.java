@@ -40,7 +40,7 @@ public final class VerifierBenchmark {
                     Hex.encodeAll(ranged.tree.rangeProof(0, events, events)), 0, List.of()),
                     ranged.rangeEntries(0, events), out);
         }
-        report("range bundle, " + events + " events", range, events, runs);
+        report("range bundle, " + events + " events", range, ranged.policy(), events, runs);
 
         SyntheticLog single = new SyntheticLog("CN-NNCC", "US-DEA").events(events / 2, 1);
         single.checkpoint();
@@ -52,16 +52,17 @@ public final class VerifierBenchmark {
             Bundles.write(bundle, bundle.events().iterator(), out);
         }
         bundle = null;
-        report("item bundle, " + events + " events with an inclusion proof each", item, events, runs);
+        report("item bundle, " + events + " events with an inclusion proof each", item, single.policy(), events,
+                runs);
         Files.delete(range);
         Files.delete(item);
         Files.delete(dir);
     }
 
-    private static void report(String what, Path file, int events, int runs) throws Exception {
+    private static void report(String what, Path file, TrustPolicy policy, int events, int runs) throws Exception {
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         for (int i = 0; i < 2; i++) {
-            verify(file, events, new long[2]);
+            verify(file, policy, events, new long[2]);
         }
         double[] rates = new double[runs];
         double[] parse = new double[runs];
@@ -73,7 +74,7 @@ public final class VerifierBenchmark {
             long[] split = new long[2];
             long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
-            verify(file, events, split);
+            verify(file, policy, events, split);
             rates[i] = events / ((System.nanoTime() - start) / 1e9);
             perCpuSecond[i] = events / ((os.getProcessCpuTime() - cpu) / 1e9);
             parse[i] = split[0] / 1e6;
@@ -94,13 +95,13 @@ public final class VerifierBenchmark {
     }
 
     /** Reads and verifies as the command line does; split[0] is the time to the first event, split[1] the rest. */
-    private static void verify(Path file, int events, long[] split) throws Exception {
+    private static void verify(Path file, TrustPolicy policy, int events, long[] split) throws Exception {
         long start = System.nanoTime();
         Verifier.Report report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              Bundles.Reader reader = Bundles.open(in)) {
             split[0] = System.nanoTime() - start;
-            report = new Verifier().verify(reader.header(), reader.events());
+            report = new Verifier(policy).verify(reader.header(), reader.events());
         }
         split[1] = System.nanoTime() - start - split[0];
         if (report.events() != events) {

@@ -35,7 +35,7 @@ class VerifierTest {
 
     @Test
     void anUntouchedItemBundleVerifies() throws Exception {
-        Verifier.Report report = new Verifier().verify(log.item("case-3"));
+        Verifier.Report report = new Verifier(log.policy()).verify(log.item("case-3"));
         assertThat(report.events()).isGreaterThan(20);
         assertThat(report.treeSize()).isEqualTo(200);
         assertThat(report.checkpoints()).isEqualTo(2);
@@ -49,7 +49,7 @@ class VerifierTest {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         Bundles.write(range, range.events().iterator(), json);
         Bundle read = Bundles.read(new ByteArrayInputStream(json.toByteArray()));
-        Verifier.Report report = new Verifier().verify(read);
+        Verifier.Report report = new Verifier(log.policy()).verify(read);
         assertThat(report.events()).isEqualTo(124);
         assertThat(report.aggregates()).isEqualTo(7);
     }
@@ -80,7 +80,7 @@ class VerifierTest {
     void aVersion1BundleWithAFullAuditPathPerEventStillVerifies() throws Exception {
         Bundle v1 = log.itemWithFullProofs("case-3");
         Bundle v2 = log.item("case-3");
-        assertThat(new Verifier().verify(v1).events()).isEqualTo(new Verifier().verify(v2).events());
+        assertThat(new Verifier(log.policy()).verify(v1).events()).isEqualTo(new Verifier(log.policy()).verify(v2).events());
         long fullHashes = v1.events().stream().mapToLong(e -> e.inclusionProof().size()).sum();
         long keptHashes = v2.events().stream().mapToLong(e -> e.inclusionProof().size()).sum();
         assertThat(keptHashes).as("v2 proofs stop at proved nodes").isLessThan(fullHashes / 2);
@@ -164,7 +164,8 @@ class VerifierTest {
         checkpoints.set(1, new Bundle.SignedCheckpoint(c.treeSize(), c.rootHash(), c.time(), c.lastPosition(),
                 c.agencies(), c.signatures().subList(0, 1)));
         assertFails(new Bundle(item.format(), item.origin(), item.scope(), item.keys(), checkpoints,
-                item.consistencyProofs(), null, 0, item.events()), "checkpoint 200 is not complete: agency US-DEA");
+                item.consistencyProofs(), null, 0, item.events()), "checkpoint 200 is not signed by US-DEA",
+                "whose signature the policy requires (all of CN-NNCC, US-DEA)");
     }
 
     @Test
@@ -197,29 +198,50 @@ class VerifierTest {
     @Test
     void aKeyOtherThanTheTrustedOneFails() {
         KeyPair stranger = Ed25519.generate();
-        assertThatThrownBy(() -> new Verifier(Map.of("US-DEA", stranger.getPublic())).verify(log.item("case-3")))
+        TrustPolicy policy = TrustPolicy.all(log.origin, Map.of("CN-NNCC", log.agencies.get("CN-NNCC").getPublic(),
+                "US-DEA", stranger.getPublic()));
+        assertThatThrownBy(() -> new Verifier(policy).verify(log.item("case-3")))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageContaining("public key of agency US-DEA").hasMessageContaining("is not the trusted one");
+                .hasMessageContaining("checkpoint 120: the signature of US-DEA names key "
+                        + Ed25519.keyId(log.agencies.get("US-DEA").getPublic()))
+                .hasMessageContaining("does not verify with the key the policy trusts for US-DEA (key "
+                        + Ed25519.keyId(stranger.getPublic()) + ")");
     }
 
     @Test
-    void theCommandLineExitsZeroOnlyForAnUntouchedBundle(@TempDir Path dir) throws Exception {
+    void theCommandLineExitsZeroOnlyForAnUntouchedBundleUnderAPolicy(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.json");
         Bundle item = log.item("case-5");
         try (var out = Files.newOutputStream(good)) {
             Bundles.write(item, item.events().iterator(), out);
         }
-        Path key = dir.resolve("us.pem");
-        Files.writeString(key, Ed25519.pem(log.agencies.get("US-DEA").getPublic()));
-        assertThat(cli(good.toString(), "--key", "US-DEA=" + key)).startsWith("0 OK: ");
+        Path cn = dir.resolve("cn.pub.pem");
+        Path us = dir.resolve("us.pub.pem");
+        Files.writeString(cn, Ed25519.pem(log.agencies.get("CN-NNCC").getPublic()));
+        Files.writeString(us, Ed25519.pem(log.agencies.get("US-DEA").getPublic()));
+        Path policy = dir.resolve("policy.txt");
+        Files.writeString(policy, "# the auditor's policy\n" + log.policy().text());
+        String[] keys = {"--origin", log.origin, "--key", "CN-NNCC=" + cn, "--key=US-DEA=" + us};
+        assertThat(cli(keys[0], keys[1], keys[2], keys[3], keys[4], good.toString())).startsWith("0 OK: ")
+                .contains("signed by CN-NNCC, US-DEA (policy: all of CN-NNCC, US-DEA)")
+                .contains("Trusted (from the policy, not the bundle): log 'jointops-test', CN-NNCC key "
+                        + Ed25519.keyId(log.agencies.get("CN-NNCC").getPublic()));
+        assertThat(cli("--policy", policy.toString(), good.toString())).startsWith("0 OK: ");
+        assertThat(cli("--policy", policy.toString(), "--quorum", "1", good.toString()))
+                .startsWith("2 --quorum 1: the quorum is given twice");
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(good).replace("\"sequenceNumber\":3", "\"sequenceNumber\":33"));
-        assertThat(cli(bad.toString())).startsWith("1 FAILED: ").contains("case-5 sequence 33");
-        assertThat(cli(dir.resolve("absent.json").toString())).startsWith("2 FAILED: no such bundle file");
+        assertThat(cli("--policy", policy.toString(), bad.toString())).startsWith("1 FAILED: ")
+                .contains("case-5 sequence 33");
+        assertThat(cli("--policy", policy.toString(), dir.resolve("absent.json").toString()))
+                .startsWith("2 FAILED: no such bundle file");
         Files.writeString(bad, "{\"format\":");
-        assertThat(cli(bad.toString())).startsWith("1 FAILED: ").contains("is not a readable bundle");
+        assertThat(cli("--policy", policy.toString(), bad.toString())).startsWith("1 FAILED: ")
+                .contains("is not a readable bundle");
         assertThat(cli()).startsWith("2 usage:");
+        assertThat(cli("--key", "US-DEA=" + dir.resolve("absent.pem"), "--origin", "x", good.toString()))
+                .startsWith("2 --key US-DEA=").contains("cannot read the key file");
     }
 
     private static String cli(String... args) {
@@ -229,8 +251,8 @@ class VerifierTest {
         return status + " " + out + err;
     }
 
-    private static void assertFails(Bundle bundle, String... phrases) {
-        var thrown = assertThatThrownBy(() -> new Verifier().verify(bundle)).isInstanceOf(VerificationException.class);
+    private void assertFails(Bundle bundle, String... phrases) {
+        var thrown = assertThatThrownBy(() -> new Verifier(log.policy()).verify(bundle)).isInstanceOf(VerificationException.class);
         for (String phrase : phrases) {
             thrown.hasMessageContaining(phrase);
         }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -121,12 +123,25 @@ class AuditTrailIT {
         Path bundle = Files.createTempFile("jointops-bundle", ".json");
         Files.writeString(bundle, export.body());
 
-        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", RunningPlatform.platform().options().root().resolve("audit/target/audit-verifier.jar").toString(),
-                bundle.toString()).redirectErrorStream(true).start();
+        // the auditor's trust policy: the log's origin and the agencies' own public keys (the launcher writes the
+        // development keys' public halves beside them), never the keys the bundle carries
+        Path keys = RunningPlatform.platform().options().workDir().resolve("keys");
+        String output = verifier("--origin", "jointops", "--key", "CN-NNCC=" + keys.resolve("cn-nncc.pub.pem"),
+                "--key", "US-DEA=" + keys.resolve("us-dea.pub.pem"), bundle.toString());
+        assertThat(output).startsWith("0 OK: ").contains("signed by CN-NNCC, US-DEA (policy: all of CN-NNCC, US-DEA)");
+        assertThat(verifier(bundle.toString())).as("without a policy").startsWith("2 no trust policy")
+                .doesNotContain("OK:");
+    }
+
+    /** Runs the standalone verifier jar; its exit status, a space, and what it printed. */
+    private static String verifier(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                RunningPlatform.platform().options().root().resolve("audit/target/audit-verifier.jar").toString()));
+        command.addAll(List.of(args));
+        Process verifier = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(verifier.waitFor()).as(output).isZero();
-        assertThat(output).startsWith("OK: ").contains("signed by CN-NNCC, US-DEA");
+        return verifier.waitFor() + " " + output;
     }
 
     private static String openCase(String correlationId) {

@@ -84,6 +84,7 @@ class NotaryTamperIT {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         keys = Files.createTempDirectory("notary-keys");
         Files.writeString(keys.resolve("cn-nncc.pem"), Ed25519.pem(CN.getPrivate()));
+        Files.writeString(keys.resolve("cn-nncc.pub.pem"), Ed25519.pem(CN.getPublic()));
         Files.writeString(keys.resolve("us-dea.pub.pem"), Ed25519.pem(US.getPublic()));
         int busPort = freePort();
         TestDatabase.register(registry);
@@ -310,16 +311,27 @@ class NotaryTamperIT {
         Path file = EVIDENCE.resolve(name + ".json");
         Files.write(file, bundle);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = VerifierCli.run(new String[]{file.toString(), "--key", "US-DEA=" + keys.resolve("us-dea.pub.pem")},
+        List<String> args = new ArrayList<>(policy());
+        args.add(file.toString());
+        int status = VerifierCli.run(args.toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
         String result = status + " " + out.toString(StandardCharsets.UTF_8);
         Files.writeString(EVIDENCE.resolve(name + ".txt"), result);
         return result;
     }
 
+    /** The auditor's trust policy: the log's origin and both agencies' public keys, both required to sign. */
+    private static List<String> policy() {
+        return List.of("--origin", "jointops", "--key", "CN-NNCC=" + keys.resolve("cn-nncc.pub.pem"),
+                "--key", "US-DEA=" + keys.resolve("us-dea.pub.pem"));
+    }
+
     private static String java(Path jar, Path bundle) throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), bundle.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(policy());
+        command.add(bundle.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return process.exitValue() + " " + output;
