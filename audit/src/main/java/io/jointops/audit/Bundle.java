@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * An export of the log for offline verification ({@code docs/audit-format.md}, "Bundle"): the events of one item or of
  * a range of global positions, their committed content hashes, the proofs that the log holds them, the checkpoints
- * and the agencies' public keys.
+ * and the agencies' public keys (for reference only: the verifier takes keys from its {@link TrustPolicy}, never from
+ * a bundle).
  *
  * @param checkpoints          ascending by tree size; the events are proven against the last, and each is proven
  *                             consistent with the next by {@code consistencyProofs}
