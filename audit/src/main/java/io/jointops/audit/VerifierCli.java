@@ -152,6 +152,8 @@ public final class VerifierCli {
     private static String read(Path file, String what) {
         try {
             return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot read " + what + " " + file + ": no such file", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + e, e);
         }
