@@ -3,7 +3,6 @@ package io.jointops.gateway;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,7 +12,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 /**
  * Gives every request a correlation id: the caller's, if it is a sane token, otherwise a new UUID.
@@ -33,19 +31,21 @@ class CorrelationIdFilter implements WebFilter {
     // bounded and free of separators, so a caller cannot forge log fields or bloat headers
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    static {
-        // with spring.reactor.context-propagation=auto, Reactor copies this context entry into the MDC
-        ContextRegistry.getInstance().registerThreadLocalAccessor(
-                MDC_KEY, () -> MDC.get(MDC_KEY), value -> MDC.put(MDC_KEY, value), () -> MDC.remove(MDC_KEY));
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, id)).build();
         exchange.getResponse().getHeaders().set(HEADER, id);
-        return chain.filter(exchange.mutate().request(request).build())
-                .contextWrite(Context.of(MDC_KEY, id));
+        return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    /**
+     * Puts the request's correlation id into the MDC for a log line of the gateway's own, until closed. Explicit
+     * rather than Reactor's automatic context propagation, which restores thread locals around every operator of
+     * every request and cost about a sixth of the gateway's throughput on a proxied read.
+     */
+    static MDC.MDCCloseable inLogs(ServerWebExchange exchange) {
+        return MDC.putCloseable(MDC_KEY, exchange.getRequest().getHeaders().getFirst(HEADER));
     }
 }

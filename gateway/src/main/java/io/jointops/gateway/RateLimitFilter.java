@@ -79,7 +79,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         // Retry-After is in whole seconds; round up so a client that obeys it finds a token
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         // debug only: under a flood the counter is the signal, not one line per refusal
-        log.debug("Rate limit exceeded on route {}, retry after {} s", routeId, seconds);
+        try (var correlated = CorrelationIdFilter.inLogs(exchange)) {
+            log.debug("Rate limit exceeded on route {}, retry after {} s", routeId, seconds);
+        }
         return problems.tooManyRequests(exchange, seconds);
     }
 
