@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -207,6 +209,68 @@ class CaseApiIT {
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         assertThat(second).isEqualTo(first);
         assertThat(events()).isEqualTo(after);
+    }
+
+    /**
+     * A case worked through the API: members, tags, a task and its status, notes, the lifecycle. Each write answers
+     * with the case at its new version; tasks and notes read back as written (another agency's TLP:RED note withheld),
+     * and the case rebuilt from its events up to now is exactly the live view.
+     */
+    @Test
+    void aCaseWorkedThroughTheApiKeepsItsMembersTasksAndNotes() throws Exception {
+        var cn = TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor");
+        var us = TestTokens.user("us.investigator", "US-DEA", "investigator");
+        String location = mvc.perform(post("/api/cases").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Worked\",\"summary\":\"s\",\"partnerAgencies\":[\"US-DEA\"],"
+                                + "\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(location + "/members").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"cn.analyst\",\"agency\":\"CN-NNCC\",\"role\":\"ANALYST\"}"))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.members[0].username", is("cn.analyst")));
+        mvc.perform(post(location + "/members").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"cn.liaison\",\"agency\":\"CN-NNCC\",\"role\":\"LIAISON\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.members.length()", is(2)));
+        mvc.perform(post(location + "/activate").with(cn))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status", is("ACTIVE")));
+        mvc.perform(put(location + "/tags").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"tags\":[\"route\",\"fentanyl\"]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.tags[0]", is("fentanyl")));
+        String task = mvc.perform(post(location + "/tasks").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Trace the broker\",\"assignee\":\"cn.analyst\",\"dueDate\":\"2030-01-31\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status", is("OPEN")))
+                .andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(task + "/status").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"DONE\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status", is("DONE")));
+        mvc.perform(post(location + "/notes").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Seen at the port\",\"tlp\":\"TLP:RED\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.agency", is("CN-NNCC")));
+        mvc.perform(post(location + "/notes").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Shared with partners\",\"tlp\":\"TLP:AMBER\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(delete(location + "/members/cn.liaison").with(cn))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.members.length()", is(1)));
+        mvc.perform(post(location + "/close").with(cn).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"closingReason\":\"PROSECUTED\",\"remarks\":\"done\"}"))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"10\""))
+                .andExpect(jsonPath("$.status", is("CLOSED"))).andExpect(jsonPath("$.closingReason", is("PROSECUTED")));
+
+        mvc.perform(get(location + "/tasks").with(us))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()", is(1)))
+                .andExpect(jsonPath("$[0].status", is("DONE"))).andExpect(jsonPath("$[0].assignee", is("cn.analyst")))
+                .andExpect(jsonPath("$[0].dueDate", is("2030-01-31")));
+        mvc.perform(get(location + "/notes").with(cn)).andExpect(status().isOk()).andExpect(jsonPath("$.length()", is(2)));
+        mvc.perform(get(location + "/notes").with(us))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()", is(1)))
+                .andExpect(jsonPath("$[0].text", is("Shared with partners")));
+        mvc.perform(get("/api/cases").param("member", "cn.analyst").param("tag", "route").with(us))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].id", hasItem(location.substring(location.lastIndexOf('/') + 1))));
+        String live = mvc.perform(get(location).with(us)).andExpect(header().string("ETag", "\"10\""))
+                .andReturn().getResponse().getContentAsString();
+        String rebuilt = mvc.perform(get(location).param("asOf", Instant.now().toString()).with(us))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(rebuilt).isEqualTo(live);
     }
 
     @Test

@@ -4,9 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.cases.AcceptCaseLeadCommand;
 import io.jointops.api.cases.AcknowledgeCooperationRequestCommand;
+import io.jointops.api.cases.ActivateCaseCommand;
+import io.jointops.api.cases.AddCaseMemberCommand;
+import io.jointops.api.cases.AddCaseNoteCommand;
 import io.jointops.api.cases.AddCasePartnerCommand;
+import io.jointops.api.cases.AddCaseTaskCommand;
 import io.jointops.api.cases.AnswerCooperationRequestCommand;
 import io.jointops.api.cases.CaseActor;
+import io.jointops.api.cases.CaseRole;
+import io.jointops.api.cases.CaseTaskStatus;
+import io.jointops.api.cases.ChangeCaseTaskStatusCommand;
+import io.jointops.api.cases.CloseCaseCommand;
+import io.jointops.api.cases.ClosingReason;
 import io.jointops.api.cases.CooperationRequestType;
 import io.jointops.api.cases.DismissCaseLeadCommand;
 import io.jointops.api.cases.LegalBasis;
@@ -14,9 +23,12 @@ import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.api.cases.ProposeCaseLeadCommand;
 import io.jointops.api.cases.RecordLinkedItemCommand;
+import io.jointops.api.cases.RemoveCaseMemberCommand;
 import io.jointops.api.cases.RequestPriority;
 import io.jointops.api.cases.SendCooperationRequestCommand;
+import io.jointops.api.cases.SetCaseTagsCommand;
 import io.jointops.api.cases.SharedItemRef;
+import io.jointops.api.cases.UpdateLinkedItemCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestService;
@@ -36,6 +48,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +98,9 @@ class CaseReplayIT {
             if (i % 3 == 0) {
                 commands.sendAndWait(new AddCasePartnerCommand(id, "US-DEA", "CN-NNCC", 0L));
             }
+            if (i % 10 == 0) {
+                work(id, i);
+            }
         }
         awaitLiveViewCaughtUp();
         List<Map<String, Object>> live = rows();
@@ -102,6 +118,25 @@ class CaseReplayIT {
 
         mvc.perform(get("/api/cases").with(CN)).andExpect(status().isOk());
         assertThat(rows()).isEqualTo(live);
+    }
+
+    /** Every kind of case event: members, tags, tasks, notes, links and their updates, the lifecycle. */
+    private void work(String caseId, int i) {
+        String task = UUID.randomUUID().toString();
+        commands.sendAndWait(new AddCaseMemberCommand(caseId, "cn.analyst", "CN-NNCC", CaseRole.ANALYST, CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new AddCaseMemberCommand(caseId, "cn.liaison", "CN-NNCC", CaseRole.LIAISON, CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new ActivateCaseCommand(caseId, CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new SetCaseTagsCommand(caseId, Set.of("fentanyl", "route-" + i), CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new AddCaseTaskCommand(caseId, task, "Trace the broker", "cn.analyst",
+                LocalDate.of(2030, 1, 1 + i % 28), CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new ChangeCaseTaskStatusCommand(caseId, task, CaseTaskStatus.IN_PROGRESS, CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new AddCaseNoteCommand(caseId, UUID.randomUUID().toString(), "Seen at the port", Tlp.RED,
+                CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new RecordLinkedItemCommand(caseId, LinkedItemType.SHIPMENT, "s-" + i, "Shipment " + i));
+        commands.sendAndWait(new UpdateLinkedItemCommand(caseId, LinkedItemType.SHIPMENT, "s-" + i, null, "SEIZED",
+                "seized"));
+        commands.sendAndWait(new RemoveCaseMemberCommand(caseId, "cn.liaison", CN_SUPERVISOR_ACTOR));
+        commands.sendAndWait(new CloseCaseCommand(caseId, ClosingReason.PROSECUTED, "done", CN_SUPERVISOR_ACTOR));
     }
 
     /**
@@ -253,12 +288,17 @@ class CaseReplayIT {
     private List<Map<String, Object>> rows() {
         List<Map<String, Object>> cases = jdbc.sql("""
                         SELECT case_id, title, summary, lead_agency, array_to_string(partner_agencies, ',') AS partners, tlp,
-                               handling_code, status, version, opened_at, opened_by, updated_at
+                               handling_code, status, closing_reason, array_to_string(tags, ',') AS tags, version,
+                               opened_at, opened_by, updated_at
                           FROM case_view ORDER BY case_id""").query().listOfRows();
         List<Map<String, Object>> links = jdbc.sql("SELECT * FROM case_linked_item ORDER BY case_id, item_type, item_id")
                 .query().listOfRows();
         List<Map<String, Object>> visibility = jdbc.sql("SELECT * FROM case_visibility ORDER BY case_id, agency")
                 .query().listOfRows();
-        return java.util.stream.Stream.of(cases, links, visibility).flatMap(List::stream).toList();
+        List<Map<String, Object>> members = jdbc.sql("SELECT * FROM case_member ORDER BY case_id, username")
+                .query().listOfRows();
+        List<Map<String, Object>> tasks = jdbc.sql("SELECT * FROM case_task ORDER BY task_id").query().listOfRows();
+        List<Map<String, Object>> notes = jdbc.sql("SELECT * FROM case_note ORDER BY note_id").query().listOfRows();
+        return java.util.stream.Stream.of(cases, links, visibility, members, tasks, notes).flatMap(List::stream).toList();
     }
 }

@@ -6,11 +6,14 @@ import io.jointops.api.cases.CaseItemLinkedEvent;
 import io.jointops.api.cases.CaseLinkedItemUpdatedEvent;
 import io.jointops.api.cases.CaseMemberAddedEvent;
 import io.jointops.api.cases.CaseMemberRemovedEvent;
+import io.jointops.api.cases.CaseNoteAddedEvent;
 import io.jointops.api.cases.CaseOpenedEvent;
 import io.jointops.api.cases.CasePartnerAddedEvent;
 import io.jointops.api.cases.CaseReopenedEvent;
 import io.jointops.api.cases.CaseSuspendedEvent;
 import io.jointops.api.cases.CaseTagsSetEvent;
+import io.jointops.api.cases.CaseTaskAddedEvent;
+import io.jointops.api.cases.CaseTaskStatusChangedEvent;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -20,39 +23,62 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A case's view rebuilt from its events alone, exactly as {@link CaseViewProjector} and {@link CaseViews} would show
- * it after those events: the state of a case at an earlier instant. Pure: no table is read.
+ * A case's view from its events alone: {@link CaseViewProjector} applies one event at a time to the stored record,
+ * and {@code ?asOf=} folds the events up to an instant, with the same function. Pure: no table is read.
  */
 final class CaseViewFold {
+
+    /** The events of the case aggregate; each one the view takes (its projector reads only these). */
+    static final Set<Class<?>> EVENTS = Set.of(
+            CaseOpenedEvent.class,
+            CasePartnerAddedEvent.class,
+            CaseItemLinkedEvent.class,
+            CaseLinkedItemUpdatedEvent.class,
+            CaseActivatedEvent.class,
+            CaseSuspendedEvent.class,
+            CaseClosedEvent.class,
+            CaseReopenedEvent.class,
+            CaseTagsSetEvent.class,
+            CaseMemberAddedEvent.class,
+            CaseMemberRemovedEvent.class,
+            CaseTaskAddedEvent.class,
+            CaseTaskStatusChangedEvent.class,
+            CaseNoteAddedEvent.class);
 
     private CaseViewFold() {
     }
 
-    /** The view after {@code events} (one case's, in stream order); empty if they do not open a case. */
-    static Optional<CaseView> fold(List<? extends DomainEventMessage<?>> events) {
-        CaseView view = null;
-        for (DomainEventMessage<?> event : events) {
-            view = apply(view, event);
-        }
-        return Optional.ofNullable(view);
+    static boolean handles(Object payload) {
+        return EVENTS.contains(payload.getClass());
     }
 
-    private static CaseView apply(CaseView view, DomainEventMessage<?> message) {
+    /** The case after {@code events} (one case's, in stream order); empty if they do not open a case. */
+    static Optional<CaseView> fold(List<? extends DomainEventMessage<?>> events) {
+        CaseViewRecord record = null;
+        for (DomainEventMessage<?> event : events) {
+            record = apply(record, event);
+        }
+        return Optional.ofNullable(record).map(CaseViewRecord::view);
+    }
+
+    /** The record after {@code message}; {@code record} is null before the case is opened. */
+    static CaseViewRecord apply(CaseViewRecord record, DomainEventMessage<?> message) {
         long version = message.getSequenceNumber();
         Instant at = ItemEvents.asStored(message.getTimestamp());
         Object payload = message.getPayload();
         if (payload instanceof CaseOpenedEvent opened) {
-            return new CaseView(opened.caseId(), opened.title(), opened.summary(), opened.leadAgency(),
-                    opened.partnerAgencies().stream().sorted().toList(), opened.tlp().label(),
+            return new CaseViewRecord(new CaseView(opened.caseId(), opened.title(), opened.summary(),
+                    opened.leadAgency(), opened.partnerAgencies().stream().sorted().toList(), opened.tlp().label(),
                     opened.handlingCode().name(), "OPENED", null, List.of(), version, at,
-                    AuditMetadata.actor(message.getMetaData()), at, List.of(), List.of());
+                    AuditMetadata.actor(message.getMetaData()), at, List.of(), List.of()), List.of(), List.of());
         }
-        if (view == null) {
+        if (record == null) {
             return null;
         }
-        Builder next = new Builder(view, version, at);
+        Builder next = new Builder(record, version, at);
         if (payload instanceof CasePartnerAddedEvent added) {
             next.partners.add(added.agency());
             next.partners.sort(Comparator.naturalOrder());
@@ -85,10 +111,24 @@ final class CaseViewFold {
             next.members.sort(CaseViews.MEMBER_ORDER);
         } else if (payload instanceof CaseMemberRemovedEvent removed) {
             next.members.removeIf(m -> m.username().equals(removed.username()));
-        } else {
-            // tasks and notes are not part of the case view; they still count as a version of the case
+        } else if (payload instanceof CaseTaskAddedEvent task) {
+            if (next.tasks.stream().noneMatch(t -> t.taskId().equals(task.taskId()))) {
+                next.tasks.add(new CaseViewRecord.Task(task.taskId(), task.title(), task.assignee(), task.dueDate(),
+                        "OPEN", at, at));
+            }
+        } else if (payload instanceof CaseTaskStatusChangedEvent changed) {
+            next.tasks.replaceAll(t -> t.taskId().equals(changed.taskId())
+                    ? new CaseViewRecord.Task(t.taskId(), t.title(), t.assignee(), t.dueDate(), changed.status().name(),
+                    t.createdAt(), at)
+                    : t);
+        } else if (payload instanceof CaseNoteAddedEvent note) {
+            if (next.notes.stream().noneMatch(n -> n.noteId().equals(note.noteId()))) {
+                next.notes.add(new CaseViewRecord.Note(note.noteId(), note.text(), note.tlp().label(), note.author(),
+                        note.agency(), at));
+            }
         }
-        return next.build(view);
+        // any event of the case is a version of it, whether or not it changed what the view shows
+        return next.build(record.view());
     }
 
     /** The changeable parts of a view, copied. */
@@ -96,16 +136,21 @@ final class CaseViewFold {
         final List<String> partners;
         final List<CaseView.LinkedItem> items;
         final List<CaseView.Member> members;
+        final List<CaseViewRecord.Task> tasks;
+        final List<CaseViewRecord.Note> notes;
         String status;
         String closingReason;
         List<String> tags;
         final long version;
         final Instant at;
 
-        Builder(CaseView view, long version, Instant at) {
+        Builder(CaseViewRecord record, long version, Instant at) {
+            CaseView view = record.view();
             partners = new ArrayList<>(view.partnerAgencies());
             items = new ArrayList<>(view.linkedItems());
             members = new ArrayList<>(view.members());
+            tasks = new ArrayList<>(record.tasks());
+            notes = new ArrayList<>(record.notes());
             status = view.status();
             closingReason = view.closingReason();
             tags = view.tags();
@@ -113,10 +158,11 @@ final class CaseViewFold {
             this.at = at;
         }
 
-        CaseView build(CaseView view) {
-            return new CaseView(view.id(), view.title(), view.summary(), view.leadAgency(), List.copyOf(partners),
-                    view.tlp(), view.handlingCode(), status, closingReason, tags, version, view.openedAt(),
-                    view.openedBy(), at, List.copyOf(members), List.copyOf(items));
+        CaseViewRecord build(CaseView view) {
+            return new CaseViewRecord(new CaseView(view.id(), view.title(), view.summary(), view.leadAgency(),
+                    List.copyOf(partners), view.tlp(), view.handlingCode(), status, closingReason, tags, version,
+                    view.openedAt(), view.openedBy(), at, List.copyOf(members), List.copyOf(items)),
+                    List.copyOf(tasks), List.copyOf(notes));
         }
     }
 }

@@ -1,47 +1,56 @@
 package io.jointops.cases.query.caseview;
 
-import io.jointops.api.cases.CaseActivatedEvent;
-import io.jointops.api.cases.CaseClosedEvent;
-import io.jointops.api.cases.CaseItemLinkedEvent;
-import io.jointops.api.cases.CaseLinkedItemUpdatedEvent;
-import io.jointops.api.cases.CaseMemberAddedEvent;
-import io.jointops.api.cases.CaseMemberRemovedEvent;
-import io.jointops.api.cases.CaseNoteAddedEvent;
-import io.jointops.api.cases.CaseOpenedEvent;
-import io.jointops.api.cases.CasePartnerAddedEvent;
-import io.jointops.api.cases.CaseReopenedEvent;
-import io.jointops.api.cases.CaseSuspendedEvent;
-import io.jointops.api.cases.CaseTagsSetEvent;
-import io.jointops.api.cases.CaseTaskAddedEvent;
-import io.jointops.api.cases.CaseTaskStatusChangedEvent;
-import io.jointops.platform.audit.AuditMetadata;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Keeps {@code case_view} and the case's members, tasks, notes and linked items. Every statement is idempotent (a
- * row changes only for a newer version of its case), so a replay rebuilds the same rows.
+ * Keeps {@code case_view}, the case's members, linked items, tasks and notes, and {@code case_visibility}: each case
+ * event is folded into the stored record with {@link CaseViewFold#apply}, the function {@code ?asOf=} uses, and the
+ * record is written back; a replayed event is skipped. A case being opened has no stored record, so its first event is
+ * written without a read: one statement for the case and its visibility rows.
  */
 @Component
 @ProcessingGroup(CaseViewProjector.PROCESSING_GROUP)
-class CaseViewProjector {
+class CaseViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "case-view";
 
     private final JdbcClient jdbc;
+    private final CaseViews views;
+    private final ObjectMapper json;
 
-    CaseViewProjector(JdbcClient jdbc) {
+    CaseViewProjector(JdbcClient jdbc, CaseViews views, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return CaseViewFold.EVENTS;
     }
 
     /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
@@ -54,201 +63,220 @@ class CaseViewProjector {
     }
 
     @EventHandler
-    void on(CaseOpenedEvent event, @SequenceNumber long version, @Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        jdbc.sql("""
-                        INSERT INTO case_view (case_id, title, summary, lead_agency, partner_agencies, tlp, handling_code,
-                                               status, version, opened_at, opened_by, updated_at)
-                        VALUES (:id, :title, :summary, :lead, string_to_array(:partners, ','), :tlp, :handling,
-                                'OPENED', :version, :at, :actor, :at)
-                        ON CONFLICT (case_id) DO NOTHING""")
-                .param("id", event.caseId())
-                .param("title", event.title())
-                .param("summary", event.summary())
-                .param("lead", event.leadAgency())
-                .param("partners", String.join(",", event.partnerAgencies()))
-                .param("tlp", event.tlp().label())
-                .param("handling", event.handlingCode().name())
-                .param("version", version)
-                .param("at", utc(at))
-                .param("actor", actor)
-                .update();
-        visibleTo(event.caseId(), event.leadAgency());
-        event.partnerAgencies().forEach(partner -> visibleTo(event.caseId(), partner));
+    void on(Object payload, DomainEventMessage<?> message) {
+        if (!CaseViewFold.handles(payload)) {
+            return;
+        }
+        // nothing is stored before a case's first event: no read on the create path
+        CaseViewRecord current = message.getSequenceNumber() == 0 ? null
+                : views.record(message.getAggregateIdentifier()).orElse(null);
+        if (current != null && current.version() >= message.getSequenceNumber()) {
+            return;
+        }
+        CaseViewRecord next = CaseViewFold.apply(current, message);
+        if (next != null) {
+            write(current, next);
+        }
     }
 
-    /** The case is in {@code agency}'s list from now on (idempotent). */
-    private void visibleTo(String caseId, String agency) {
+    /**
+     * Writes {@code next} over {@code current} ({@code null}: nothing stored), only what changed: the case's row (a
+     * new case with its visibility rows, in one statement), the visibility rows when its agencies changed, and the
+     * member, link, task and note rows that differ, each kind in one statement.
+     */
+    private void write(CaseViewRecord current, CaseViewRecord next) {
+        CaseView view = next.view();
+        if (current == null) {
+            insert(view);
+        } else {
+            update(view);
+            Set<String> before = Set.copyOf(current.view().agencies());
+            Set<String> after = Set.copyOf(view.agencies());
+            if (!before.equals(after)) {
+                removeRows("case_visibility", "agency", view.id(), minus(before, after));
+                addVisibility(view, minus(after, before));
+            }
+        }
+        CaseView was = current == null ? null : current.view();
+        changeRows(was == null ? List.of() : was.members(), view.members(), CaseView.Member::username,
+                "case_member", "username", view.id(), this::upsertMembers);
+        changeRows(was == null ? List.of() : was.linkedItems(), view.linkedItems(), CaseViewProjector::linkKey,
+                "case_linked_item", "item_type || ':' || item_id", view.id(), this::upsertLinks);
+        changeRows(current == null ? List.of() : current.tasks(), next.tasks(), CaseViewRecord.Task::taskId,
+                "case_task", "task_id", view.id(), this::upsertTasks);
+        changeRows(current == null ? List.of() : current.notes(), next.notes(), CaseViewRecord.Note::noteId,
+                "case_note", "note_id", view.id(), this::upsertNotes);
+    }
+
+    private void insert(CaseView view) {
         jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO case_view (case_id, title, summary, lead_agency, partner_agencies, tlp,
+                                                   handling_code, status, closing_reason, tags, version, opened_at,
+                                                   opened_by, updated_at)
+                            VALUES (:id, :title, :summary, :lead, string_to_array(:partners, ','), :tlp, :handling,
+                                    :status, :reason, string_to_array(:tags, ','), :version, :opened, :openedBy, :updated)
+                            ON CONFLICT (case_id) DO NOTHING
+                            RETURNING case_id, opened_at)
                         INSERT INTO case_visibility (agency, case_id, opened_at)
-                        SELECT :agency, case_id, opened_at FROM case_view WHERE case_id = :id
-                        ON CONFLICT DO NOTHING""")
-                .param("agency", agency)
-                .param("id", caseId)
+                        SELECT agency, inserted.case_id, inserted.opened_at
+                          FROM inserted, unnest(string_to_array(:agencies, ',')) AS agency""")
+                .params(columns(view))
+                .param("agencies", String.join(",", view.agencies()))
                 .update();
     }
 
-    @EventHandler
-    void on(CasePartnerAddedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    private void update(CaseView view) {
         jdbc.sql("""
                         UPDATE case_view
-                           SET partner_agencies = array_append(partner_agencies, :agency), version = :version, updated_at = :at
+                           SET title = :title, summary = :summary, lead_agency = :lead,
+                               partner_agencies = string_to_array(:partners, ','), tlp = :tlp, handling_code = :handling,
+                               status = :status, closing_reason = :reason, tags = string_to_array(:tags, ','),
+                               version = :version, opened_at = :opened, opened_by = :openedBy, updated_at = :updated
                          WHERE case_id = :id AND version < :version""")
-                .param("id", event.caseId())
-                .param("agency", event.agency())
-                .param("version", version)
-                .param("at", utc(at))
+                .params(columns(view))
                 .update();
-        visibleTo(event.caseId(), event.agency());
     }
 
-    @EventHandler
-    void on(CaseItemLinkedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (bump(event.caseId(), version, at)) {
-            jdbc.sql("""
-                            INSERT INTO case_linked_item (case_id, item_type, item_id, title, linked_at, updated_at)
-                            VALUES (:id, :type, :itemId, :title, :at, :at)
-                            ON CONFLICT DO NOTHING""")
-                    .param("id", event.caseId())
-                    .param("type", event.itemType().name())
-                    .param("itemId", event.itemId())
-                    .param("title", event.title())
-                    .param("at", utc(at))
-                    .update();
+    private static Map<String, Object> columns(CaseView view) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("id", view.id());
+        columns.put("title", view.title());
+        columns.put("summary", view.summary());
+        columns.put("lead", view.leadAgency());
+        columns.put("partners", String.join(",", view.partnerAgencies()));
+        columns.put("tlp", view.tlp());
+        columns.put("handling", view.handlingCode());
+        columns.put("status", view.status());
+        columns.put("reason", view.closingReason());
+        columns.put("tags", String.join(",", view.tags()));
+        columns.put("version", view.version());
+        columns.put("opened", utc(view.openedAt()));
+        columns.put("openedBy", view.openedBy());
+        columns.put("updated", utc(view.updatedAt()));
+        return columns;
+    }
+
+    private void addVisibility(CaseView view, Set<String> agencies) {
+        if (agencies.isEmpty()) {
+            return;
         }
-    }
-
-    @EventHandler
-    void on(CaseLinkedItemUpdatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (bump(event.caseId(), version, at)) {
-            jdbc.sql("""
-                            UPDATE case_linked_item
-                               SET title = coalesce(:title, title), status = coalesce(:status, status), updated_at = :at
-                             WHERE case_id = :id AND item_type = :type AND item_id = :itemId""")
-                    .param("id", event.caseId())
-                    .param("type", event.itemType().name())
-                    .param("itemId", event.itemId())
-                    .param("title", event.title())
-                    .param("status", event.status())
-                    .param("at", utc(at))
-                    .update();
-        }
-    }
-
-    @EventHandler
-    void on(CaseActivatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        status(event.caseId(), "ACTIVE", null, version, at);
-    }
-
-    @EventHandler
-    void on(CaseSuspendedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.sql("UPDATE case_view SET status = 'SUSPENDED', version = :version, updated_at = :at WHERE case_id = :id AND version < :version")
-                .param("id", event.caseId()).param("version", version).param("at", utc(at)).update();
-    }
-
-    @EventHandler
-    void on(CaseClosedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        status(event.caseId(), "CLOSED", event.closingReason().name(), version, at);
-    }
-
-    @EventHandler
-    void on(CaseReopenedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        status(event.caseId(), "ACTIVE", null, version, at);
-    }
-
-    @EventHandler
-    void on(CaseTagsSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.sql("""
-                        UPDATE case_view SET tags = string_to_array(:tags, ','), version = :version, updated_at = :at
-                         WHERE case_id = :id AND version < :version""")
-                .param("id", event.caseId())
-                .param("tags", String.join(",", event.tags()))
-                .param("version", version)
-                .param("at", utc(at))
+                        INSERT INTO case_visibility (agency, case_id, opened_at)
+                        SELECT agency, :id, :opened FROM unnest(string_to_array(:agencies, ',')) AS agency
+                        ON CONFLICT DO NOTHING""")
+                .param("id", view.id()).param("opened", utc(view.openedAt()))
+                .param("agencies", String.join(",", agencies))
                 .update();
     }
 
-    @EventHandler
-    void on(CaseMemberAddedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (bump(event.caseId(), version, at)) {
-            jdbc.sql("""
-                            INSERT INTO case_member (case_id, username, agency, role, added_at)
-                            VALUES (:id, :username, :agency, :role, :at)
-                            ON CONFLICT (case_id, username) DO UPDATE SET agency = :agency, role = :role, added_at = :at""")
-                    .param("id", event.caseId())
-                    .param("username", event.username())
-                    .param("agency", event.agency())
-                    .param("role", event.role().name())
-                    .param("at", utc(at))
-                    .update();
+    /**
+     * Deletes the rows of {@code table} whose key is gone from {@code after} and writes those that are new or changed,
+     * each in one statement.
+     */
+    private <T, K> void changeRows(List<T> before, List<T> after, Function<T, K> key, String table, String keyColumn,
+                                   String caseId, BiConsumer<String, List<T>> upsert) {
+        Map<K, T> was = new LinkedHashMap<>();
+        before.forEach(row -> was.put(key.apply(row), row));
+        List<T> changed = new ArrayList<>();
+        for (T row : after) {
+            if (!Objects.equals(was.remove(key.apply(row)), row)) {
+                changed.add(row);
+            }
+        }
+        removeRows(table, keyColumn, caseId, was.keySet());
+        if (!changed.isEmpty()) {
+            upsert.accept(caseId, changed);
         }
     }
 
-    @EventHandler
-    void on(CaseMemberRemovedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (bump(event.caseId(), version, at)) {
-            jdbc.sql("DELETE FROM case_member WHERE case_id = :id AND username = :username")
-                    .param("id", event.caseId()).param("username", event.username()).update();
+    private void removeRows(String table, String keyColumn, String caseId, Set<?> keys) {
+        if (!keys.isEmpty()) {
+            jdbc.sql("DELETE FROM " + table + " WHERE case_id = :id AND " + keyColumn + " IN (:keys)")
+                    .param("id", caseId).param("keys", List.copyOf(keys)).update();
         }
     }
 
-    @EventHandler
-    void on(CaseTaskAddedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (bump(event.caseId(), version, at)) {
-            jdbc.sql("""
-                            INSERT INTO case_task (task_id, case_id, title, assignee, due_date, status, created_at, updated_at)
-                            VALUES (:taskId, :id, :title, :assignee, :due, 'OPEN', :at, :at)
-                            ON CONFLICT (task_id) DO NOTHING""")
-                    .param("taskId", event.taskId())
-                    .param("id", event.caseId())
-                    .param("title", event.title())
-                    .param("assignee", event.assignee())
-                    .param("due", event.dueDate())
-                    .param("at", utc(at))
-                    .update();
-        }
-    }
-
-    @EventHandler
-    void on(CaseTaskStatusChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (bump(event.caseId(), version, at)) {
-            jdbc.sql("UPDATE case_task SET status = :status, updated_at = :at WHERE task_id = :taskId")
-                    .param("taskId", event.taskId()).param("status", event.status().name()).param("at", utc(at)).update();
-        }
-    }
-
-    @EventHandler
-    void on(CaseNoteAddedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (bump(event.caseId(), version, at)) {
-            jdbc.sql("""
-                            INSERT INTO case_note (note_id, case_id, text, tlp, author, agency, written_at)
-                            VALUES (:noteId, :id, :text, :tlp, :author, :agency, :at)
-                            ON CONFLICT (note_id) DO NOTHING""")
-                    .param("noteId", event.noteId())
-                    .param("id", event.caseId())
-                    .param("text", event.text())
-                    .param("tlp", event.tlp().label())
-                    .param("author", event.author())
-                    .param("agency", event.agency())
-                    .param("at", utc(at))
-                    .update();
-        }
-    }
-
-    private void status(String caseId, String status, String closingReason, long version, Instant at) {
+    private void upsertMembers(String caseId, List<CaseView.Member> members) {
+        ArrayNode rows = json.createArrayNode();
+        members.forEach(m -> rows.addObject().put("username", m.username()).put("agency", m.agency())
+                .put("role", m.role()).put("added_at", m.addedAt().toString()));
         jdbc.sql("""
-                        UPDATE case_view SET status = :status, closing_reason = :reason, version = :version, updated_at = :at
-                         WHERE case_id = :id AND version < :version""")
-                .param("id", caseId).param("status", status).param("reason", closingReason)
-                .param("version", version).param("at", utc(at))
-                .update();
+                        INSERT INTO case_member (case_id, username, agency, role, added_at)
+                        SELECT :id, r.username, r.agency, r.role, r.added_at
+                          FROM json_to_recordset(CAST(:rows AS JSON))
+                               AS r(username TEXT, agency TEXT, role TEXT, added_at TIMESTAMPTZ)
+                        ON CONFLICT (case_id, username) DO UPDATE
+                           SET agency = EXCLUDED.agency, role = EXCLUDED.role, added_at = EXCLUDED.added_at""")
+                .param("id", caseId).param("rows", text(rows)).update();
     }
 
-    /** Raises the case's version; false if the view has this version already (a redelivery), so nothing is applied twice. */
-    private boolean bump(String caseId, long version, Instant at) {
-        return jdbc.sql("UPDATE case_view SET version = :version, updated_at = :at WHERE case_id = :id AND version < :version")
-                .param("id", caseId).param("version", version).param("at", utc(at))
-                .update() > 0;
+    private void upsertLinks(String caseId, List<CaseView.LinkedItem> items) {
+        ArrayNode rows = json.createArrayNode();
+        items.forEach(l -> rows.addObject().put("item_type", l.type()).put("item_id", l.id()).put("title", l.title())
+                .put("status", l.status()).put("linked_at", l.linkedAt().toString())
+                .put("updated_at", l.updatedAt().toString()));
+        jdbc.sql("""
+                        INSERT INTO case_linked_item (case_id, item_type, item_id, title, status, linked_at, updated_at)
+                        SELECT :id, r.item_type, r.item_id, r.title, r.status, r.linked_at, r.updated_at
+                          FROM json_to_recordset(CAST(:rows AS JSON))
+                               AS r(item_type TEXT, item_id TEXT, title TEXT, status TEXT, linked_at TIMESTAMPTZ,
+                                    updated_at TIMESTAMPTZ)
+                        ON CONFLICT (case_id, item_type, item_id) DO UPDATE
+                           SET title = EXCLUDED.title, status = EXCLUDED.status, linked_at = EXCLUDED.linked_at,
+                               updated_at = EXCLUDED.updated_at""")
+                .param("id", caseId).param("rows", text(rows)).update();
+    }
+
+    private void upsertTasks(String caseId, List<CaseViewRecord.Task> tasks) {
+        ArrayNode rows = json.createArrayNode();
+        tasks.forEach(t -> rows.addObject().put("task_id", t.taskId()).put("title", t.title())
+                .put("assignee", t.assignee()).put("due_date", t.dueDate().toString()).put("status", t.status())
+                .put("created_at", t.createdAt().toString()).put("updated_at", t.updatedAt().toString()));
+        jdbc.sql("""
+                        INSERT INTO case_task (task_id, case_id, title, assignee, due_date, status, created_at, updated_at)
+                        SELECT r.task_id, :id, r.title, r.assignee, r.due_date, r.status, r.created_at, r.updated_at
+                          FROM json_to_recordset(CAST(:rows AS JSON))
+                               AS r(task_id TEXT, title TEXT, assignee TEXT, due_date DATE, status TEXT,
+                                    created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ)
+                        ON CONFLICT (task_id) DO UPDATE
+                           SET title = EXCLUDED.title, assignee = EXCLUDED.assignee, due_date = EXCLUDED.due_date,
+                               status = EXCLUDED.status, created_at = EXCLUDED.created_at,
+                               updated_at = EXCLUDED.updated_at""")
+                .param("id", caseId).param("rows", text(rows)).update();
+    }
+
+    private void upsertNotes(String caseId, List<CaseViewRecord.Note> notes) {
+        ArrayNode rows = json.createArrayNode();
+        notes.forEach(n -> rows.addObject().put("note_id", n.noteId()).put("text", n.text()).put("tlp", n.tlp())
+                .put("author", n.author()).put("agency", n.agency()).put("written_at", n.writtenAt().toString()));
+        jdbc.sql("""
+                        INSERT INTO case_note (note_id, case_id, text, tlp, author, agency, written_at)
+                        SELECT r.note_id, :id, r.text, r.tlp, r.author, r.agency, r.written_at
+                          FROM json_to_recordset(CAST(:rows AS JSON))
+                               AS r(note_id TEXT, text TEXT, tlp TEXT, author TEXT, agency TEXT, written_at TIMESTAMPTZ)
+                        ON CONFLICT (note_id) DO UPDATE
+                           SET text = EXCLUDED.text, tlp = EXCLUDED.tlp, author = EXCLUDED.author,
+                               agency = EXCLUDED.agency, written_at = EXCLUDED.written_at""")
+                .param("id", caseId).param("rows", text(rows)).update();
+    }
+
+    private static String linkKey(CaseView.LinkedItem item) {
+        return item.type() + ":" + item.id();
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> rest = new HashSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+
+    private String text(ArrayNode rows) {
+        try {
+            return json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -36,21 +36,35 @@ public class CaseViews {
     private static final Map<String, String> SORTS = Map.of(
             "openedAt", "opened_at", "updatedAt", "updated_at", "title", "title", "status", "status");
 
-    /**
-     * A case row with its members and links as JSON arrays, so that an item or a page is one statement. Times are
-     * rendered as ISO instants with microseconds, like the columns.
-     */
-    private static final String WITH_MEMBERS_AND_LINKS = """
-            SELECT case_view.*,
-                   (SELECT coalesce(json_agg(json_build_object('username', m.username, 'agency', m.agency,
-                           'role', m.role, 'addedAt', %s)), '[]') FROM case_member m
-                     WHERE m.case_id = case_view.case_id) AS members,
-                   (SELECT coalesce(json_agg(json_build_object('itemType', l.item_type, 'itemId', l.item_id,
-                           'title', l.title, 'status', l.status, 'linkedAt', %s, 'updatedAt', %s)
-                           ORDER BY l.linked_at, l.item_id), '[]') FROM case_linked_item l
-                     WHERE l.case_id = case_view.case_id) AS linked_items
-              FROM case_view""".formatted(isoInstant("m.added_at"), isoInstant("l.linked_at"),
+    /** A case's members as a JSON array; times as ISO instants with microseconds, like the columns. */
+    private static final String MEMBERS = """
+            (SELECT coalesce(json_agg(json_build_object('username', m.username, 'agency', m.agency,
+                    'role', m.role, 'addedAt', %s)), '[]') FROM case_member m
+              WHERE m.case_id = case_view.case_id) AS members""".formatted(isoInstant("m.added_at"));
+
+    private static final String LINKS = """
+            (SELECT coalesce(json_agg(json_build_object('itemType', l.item_type, 'itemId', l.item_id,
+                    'title', l.title, 'status', l.status, 'linkedAt', %s, 'updatedAt', %s)
+                    ORDER BY l.linked_at, l.item_id), '[]') FROM case_linked_item l
+              WHERE l.case_id = case_view.case_id) AS linked_items""".formatted(isoInstant("l.linked_at"),
             isoInstant("coalesce(l.updated_at, l.linked_at)"));
+
+    /** A case row with its members and links as JSON arrays, so that an item or a page is one statement. */
+    private static final String WITH_MEMBERS_AND_LINKS = "SELECT case_view.*, " + MEMBERS + ", " + LINKS
+            + " FROM case_view";
+
+    /** A case's whole record (members, links, tasks and notes), for its projector: one statement. */
+    private static final String RECORD = "SELECT case_view.*, " + MEMBERS + ", " + LINKS + """
+            , (SELECT coalesce(json_agg(json_build_object('taskId', t.task_id, 'title', t.title, 'assignee', t.assignee,
+                      'dueDate', t.due_date, 'status', t.status, 'createdAt', %s, 'updatedAt', %s)
+                      ORDER BY t.created_at, t.task_id), '[]') FROM case_task t
+                WHERE t.case_id = case_view.case_id) AS tasks,
+              (SELECT coalesce(json_agg(json_build_object('noteId', n.note_id, 'text', n.text, 'tlp', n.tlp,
+                      'author', n.author, 'agency', n.agency, 'writtenAt', %s)
+                      ORDER BY n.written_at, n.note_id), '[]') FROM case_note n
+                WHERE n.case_id = case_view.case_id) AS notes
+              FROM case_view WHERE case_id = :id""".formatted(isoInstant("t.created_at"), isoInstant("t.updated_at"),
+            isoInstant("n.written_at"));
 
     private final JdbcClient jdbc;
     private final ItemEvents events;
@@ -193,6 +207,14 @@ public class CaseViews {
         return jdbc.sql(WITH_MEMBERS_AND_LINKS + " WHERE case_id = :id").param("id", caseId).query(this::row).optional();
     }
 
+    /** The case's whole record as stored, whoever may see it and also while the view is rebuilt: for its projector. */
+    Optional<CaseViewRecord> record(String caseId) {
+        return jdbc.sql(RECORD).param("id", caseId)
+                .query((row, n) -> new CaseViewRecord(row(row, n), storedTasks(row.getString("tasks")),
+                        storedNotes(row.getString("notes"))))
+                .optional();
+    }
+
     /**
      * Waits until the view has caught up with {@code version} of the case, so that a client reading right after
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
@@ -244,8 +266,26 @@ public class CaseViews {
 
     private List<CaseView.LinkedItem> links(String json) {
         return nodes(json).map(l -> new CaseView.LinkedItem(l.get("itemType").asText(), l.get("itemId").asText(),
-                l.get("title").asText(), l.get("status").asText(), Instant.parse(l.get("linkedAt").asText()),
+                textOrNull(l, "title"), textOrNull(l, "status"), Instant.parse(l.get("linkedAt").asText()),
                 Instant.parse(l.get("updatedAt").asText()))).toList();
+    }
+
+    private List<CaseViewRecord.Task> storedTasks(String json) {
+        return nodes(json).map(t -> new CaseViewRecord.Task(t.get("taskId").asText(), t.get("title").asText(),
+                t.get("assignee").asText(), LocalDate.parse(t.get("dueDate").asText()), t.get("status").asText(),
+                Instant.parse(t.get("createdAt").asText()), Instant.parse(t.get("updatedAt").asText()))).toList();
+    }
+
+    private List<CaseViewRecord.Note> storedNotes(String json) {
+        return nodes(json).map(n -> new CaseViewRecord.Note(n.get("noteId").asText(), n.get("text").asText(),
+                n.get("tlp").asText(), n.get("author").asText(), n.get("agency").asText(),
+                Instant.parse(n.get("writtenAt").asText()))).toList();
+    }
+
+    /** A JSON null (a link without a reported status) is null, not the text "null". */
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private java.util.stream.Stream<JsonNode> nodes(String json) {

@@ -1,8 +1,12 @@
 package io.jointops.cases.query.caseview;
 
 import io.jointops.api.cases.CaseItemLinkedEvent;
+import io.jointops.api.cases.CaseNoteAddedEvent;
 import io.jointops.api.cases.CaseOpenedEvent;
 import io.jointops.api.cases.CasePartnerAddedEvent;
+import io.jointops.api.cases.CaseTaskAddedEvent;
+import io.jointops.api.cases.CaseTaskStatus;
+import io.jointops.api.cases.CaseTaskStatusChangedEvent;
 import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
@@ -12,6 +16,7 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +71,30 @@ class CaseViewFoldTest {
         CaseView after = CaseViewFold.fold(List.of(opened(),
                 event(1, T0.plusSeconds(60), new CasePartnerAddedEvent("c-1", "DE-BKA")))).orElseThrow();
         assertThat(after.visibleTo("DE-BKA")).isTrue();
+    }
+
+    @Test
+    void tasksAndNotesAreKeptInTheRecordNotInTheCaseShown() {
+        CaseViewRecord record = null;
+        for (DomainEventMessage<?> event : List.of(opened(),
+                event(1, T0.plusSeconds(60), new CaseTaskAddedEvent("c-1", "t-1", "Trace", "cn.analyst", LocalDate.of(2025, 4, 1))),
+                event(2, T0.plusSeconds(120), new CaseNoteAddedEvent("c-1", "n-1", "Seen", Tlp.RED, "cn.investigator", "CN-NNCC")),
+                event(3, T0.plusSeconds(180), new CaseTaskStatusChangedEvent("c-1", "t-1", CaseTaskStatus.DONE)))) {
+            record = CaseViewFold.apply(record, event);
+        }
+        assertThat(record.version()).isEqualTo(3);
+        assertThat(record.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.status()).isEqualTo("DONE");
+            assertThat(task.createdAt()).isEqualTo(Instant.parse("2025-03-01T10:01:00.123457Z"));
+            assertThat(task.updatedAt()).isEqualTo(Instant.parse("2025-03-01T10:03:00.123457Z"));
+        });
+        assertThat(record.notes()).singleElement().satisfies(note -> {
+            assertThat(note.tlp()).isEqualTo("TLP:RED");
+            assertThat(note.agency()).isEqualTo("CN-NNCC");
+        });
+        assertThat(CaseViewFold.fold(List.of(opened(),
+                event(1, T0.plusSeconds(60), new CaseNoteAddedEvent("c-1", "n-1", "Seen", Tlp.RED, "cn.investigator", "CN-NNCC")))))
+                .hasValueSatisfying(view -> assertThat(view.version()).isEqualTo(1));
     }
 
     @Test

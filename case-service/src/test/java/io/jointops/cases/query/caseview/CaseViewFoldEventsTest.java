@@ -1,0 +1,22 @@
+package io.jointops.cases.query.caseview;
+
+import io.jointops.platform.axon.ContractEvents;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The view folds every event of the case (each raises the version a write waits for), and its processor reads only
+ * the events the fold names: a new event of the aggregate must be named there too.
+ */
+class CaseViewFoldEventsTest {
+
+    @Test
+    void theViewFoldsEveryJointCaseEvent() {
+        assertThat(CaseViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(ContractEvents.ALL.stream()
+                .filter(type -> type.getPackageName().equals("io.jointops.api.cases"))
+                .filter(type -> type.getSimpleName().startsWith("Case"))
+                .filter(type -> !type.getSimpleName().startsWith("CaseLead"))
+                .toList());
+    }
+}
