@@ -1,0 +1,21 @@
+package io.jointops.intel.query.takedownview;
+
+import io.jointops.platform.axon.ContractEvents;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The view folds every event of the takedown request (each raises the version a write waits for), and its processor
+ * reads only the events the fold names: a new event of the aggregate must be named there too.
+ */
+class TakedownViewFoldEventsTest {
+
+    @Test
+    void theViewFoldsEveryTakedownEvent() {
+        assertThat(TakedownViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(ContractEvents.ALL.stream()
+                .filter(type -> type.getPackageName().equals("io.jointops.api.intel"))
+                .filter(type -> type.getSimpleName().startsWith("Takedown"))
+                .toList());
+    }
+}
