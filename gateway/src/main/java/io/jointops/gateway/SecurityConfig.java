@@ -69,6 +69,7 @@ class SecurityConfig {
                         .pathMatchers("/api/audit/**").access(agencyAndAnyRole(List.of("auditor", "platform-admin")))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> {
                             jwt.jwtAuthenticationConverter(keycloakRealmRoles());
                             decoders.ifAvailable(decoder -> jwt.jwtDecoder(new VerifiedTokens(decoder, Clock.systemUTC())));

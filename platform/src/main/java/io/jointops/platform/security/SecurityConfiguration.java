@@ -35,6 +35,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/spring-command-bus-connector/**", "/member-capabilities").permitAll()
                         .anyRequest().access(tokenWithAgency()))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> {
                             jwt.jwtAuthenticationConverter(new KeycloakRoles());
                             decoders.ifAvailable(decoder -> jwt.decoder(new VerifiedTokens(decoder, Clock.systemUTC())));
