@@ -213,8 +213,8 @@ class CaseApiIT {
 
     /**
      * A case worked through the API: members, tags, a task and its status, notes, the lifecycle. Each write answers
-     * with the case at its new version; tasks and notes read back as written (another agency's TLP:RED note withheld),
-     * and the case rebuilt from its events up to now is exactly the live view.
+     * with the case at its new version and takes If-Match; tasks and notes read back as written (another agency's
+     * TLP:RED note withheld), and the case rebuilt from its events up to now is exactly the live view.
      */
     @Test
     void aCaseWorkedThroughTheApiKeepsItsMembersTasksAndNotes() throws Exception {
@@ -231,7 +231,13 @@ class CaseApiIT {
         mvc.perform(post(location + "/members").with(cn).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"cn.liaison\",\"agency\":\"CN-NNCC\",\"role\":\"LIAISON\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.members.length()", is(2)));
-        mvc.perform(post(location + "/activate").with(cn))
+        // If-Match on every write: a stale version is a 412 problem, a malformed one a 400 naming the header
+        mvc.perform(post(location + "/activate").with(cn).header("If-Match", "\"1\""))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+        mvc.perform(post(location + "/activate").with(cn).header("If-Match", "2"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field", is("If-Match")));
+        mvc.perform(post(location + "/activate").with(cn).header("If-Match", "\"2\""))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status", is("ACTIVE")));
         mvc.perform(put(location + "/tags").with(cn).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"tags\":[\"route\",\"fentanyl\"]}"))

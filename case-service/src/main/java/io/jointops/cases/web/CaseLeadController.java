@@ -10,6 +10,7 @@ import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,7 +19,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 /**
  * Joint cases proposed by other services (e.g. chemical-service on a seizure of a Table I precursor). Visible to the
@@ -55,12 +57,14 @@ class CaseLeadController {
     private final CaseLeads leads;
     private final CaseViews cases;
     private final EventHistory history;
+    private final ItemResponses<CaseLeadView> items;
 
     CaseLeadController(CommandGateway commands, CaseLeads leads, CaseViews cases, EventHistory history) {
         this.commands = commands;
         this.leads = leads;
         this.cases = cases;
         this.history = history;
+        this.items = new ItemResponses<>("case lead", leads, commands, history);
     }
 
     @GetMapping
@@ -74,20 +78,14 @@ class CaseLeadController {
 
     @GetMapping("/{leadId}")
     ResponseEntity<CaseLeadView> get(Caller caller, @PathVariable String leadId, @RequestParam(required = false) Instant asOf) {
-        CaseLeadView view = visible(caller, leadId);
-        if (asOf != null) {
-            view = leads.asOf(leadId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No case lead '" + leadId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+        return items.get(caller, leadId, asOf);
     }
 
     @GetMapping("/{leadId}/history")
     HistoryPage history(Caller caller, @PathVariable String leadId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, leadId);
-        return history.page(leadId, page, size);
+        return items.history(caller, leadId, page, size);
     }
 
     @PostMapping("/{leadId}/accept")
@@ -95,8 +93,9 @@ class CaseLeadController {
     @Operation(summary = "Accept: opens a case led by the proposing agency with the item's other agencies as partners, "
             + "and asks the owning service to link the item (it shows in linkedItems once confirmed)")
     ResponseEntity<CaseLeadView> accept(Caller caller, @PathVariable String leadId,
+                                        @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody CaseRequests.AcceptLead request) {
-        visible(caller, leadId);
+        items.visible(caller, leadId, ifMatch);
         // one case per lead, whoever accepts and however often the request is retried
         String caseId = UUID.nameUUIDFromBytes(("case-of-lead|" + leadId).getBytes(StandardCharsets.UTF_8)).toString();
         commands.sendAndWait(new AcceptCaseLeadCommand(leadId, caseId, request.title(), request.summary(), request.tlp(),
@@ -110,15 +109,9 @@ class CaseLeadController {
     @PreAuthorize("hasRole('supervisor')")
     @Operation(summary = "Dismiss with a reason (supervisor of the proposing agency)")
     ResponseEntity<CaseLeadView> dismiss(Caller caller, @PathVariable String leadId,
+                                         @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody CaseRequests.Reason request) {
-        visible(caller, leadId);
-        commands.sendAndWait(new DismissCaseLeadCommand(leadId, request.reason(), Actors.of(caller)), 30, TimeUnit.SECONDS);
-        return leads.awaitVersion(leadId, history.count(leadId) - 1, ReadYourWrites.TIMEOUT)
-                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.accepted().build());
-    }
-
-    private CaseLeadView visible(Caller caller, String leadId) {
-        return leads.find(leadId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No case lead '" + leadId + "' is visible to you."));
+        return items.write(caller, leadId, ifMatch,
+                () -> new DismissCaseLeadCommand(leadId, request.reason(), Actors.of(caller)));
     }
 }

@@ -15,9 +15,9 @@ import io.jointops.cases.query.cooperation.CooperationRequests;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
+import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,8 +42,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 /**
  * Cooperation requests between agencies, under the legal clocks of {@link CooperationPolicy}. A request is visible to
@@ -56,19 +57,17 @@ import java.util.function.Supplier;
         + "acting on it. Acknowledged, answered and declined by the receiving agency; withdrawn by the requesting one.")
 class CooperationRequestController {
 
-    private final CommandGateway commands;
     private final CooperationRequests requests;
     private final CaseViews cases;
-    private final EventHistory history;
     private final CooperationPolicy policy;
+    private final ItemResponses<CooperationRequestView> items;
 
     CooperationRequestController(CommandGateway commands, CooperationRequests requests, CaseViews cases,
                                  EventHistory history, CooperationPolicy policy) {
-        this.commands = commands;
         this.requests = requests;
         this.cases = cases;
-        this.history = history;
         this.policy = policy;
+        this.items = new ItemResponses<>("cooperation request", requests, commands, history);
     }
 
     @PostMapping
@@ -78,6 +77,7 @@ class CooperationRequestController {
                     + "any other item, or any attachment of a request without a case, is refused with 400 naming attachments[i].")
     ResponseEntity<CooperationRequestView> send(Caller caller, @Valid @RequestBody CaseRequests.SendRequest request) {
         if (request.caseId() != null) {
+            // the caller's own agency must take part in the case (an auditor's view of every case is not enough)
             CaseView view = cases.find(request.caseId(), caller.agency()).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "No case '" + request.caseId() + "' is visible to you."));
             CaseController.requireActing(caller, view);
@@ -91,12 +91,11 @@ class CooperationRequestController {
         }
         String requestId = UUID.randomUUID().toString();
         CooperationPolicy.Clocks clocks = policy.clocks(request.type(), request.priority(), Instant.now());
-        commands.sendAndWait(new SendCooperationRequestCommand(requestId, request.caseId(), request.receivingAgency(),
-                request.type(), new LegalBasis(request.legalBasis().text().strip(), request.legalBasis().reference().strip()),
-                request.priority(), request.question(), refs(request.attachments()), clocks.responseDue(),
-                clocks.remindAt(), clocks.escalateAt(), Actors.of(caller)), 30, TimeUnit.SECONDS);
-        CooperationRequestView view = requests.awaitVersion(requestId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(URI.create("/api/cases/cooperation-requests/" + requestId)).eTag(etag(0)).body(view);
+        return items.create(caller, requestId, URI.create("/api/cases/cooperation-requests/" + requestId),
+                new SendCooperationRequestCommand(requestId, request.caseId(), request.receivingAgency(), request.type(),
+                        new LegalBasis(request.legalBasis().text().strip(), request.legalBasis().reference().strip()),
+                        request.priority(), request.question(), refs(request.attachments()), clocks.responseDue(),
+                        clocks.remindAt(), clocks.escalateAt(), Actors.of(caller)));
     }
 
     @GetMapping("/inbox")
@@ -124,35 +123,33 @@ class CooperationRequestController {
     @GetMapping("/{requestId}")
     ResponseEntity<CooperationRequestView> get(Caller caller, @PathVariable String requestId,
                                                @RequestParam(required = false) Instant asOf) {
-        CooperationRequestView view = visible(caller, requestId);
-        if (asOf != null) {
-            view = requests.asOf(requestId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No cooperation request '" + requestId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return items.get(caller, requestId, asOf);
     }
 
     @GetMapping("/{requestId}/history")
     HistoryPage history(Caller caller, @PathVariable String requestId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, requestId);
-        return history.page(requestId, page, size);
+        return items.history(caller, requestId, page, size);
     }
 
     @PostMapping("/{requestId}/acknowledge")
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
     @Operation(summary = "Acknowledge receipt (receiving agency)")
-    ResponseEntity<CooperationRequestView> acknowledge(Caller caller, @PathVariable String requestId) {
-        return write(caller, requestId, () -> new AcknowledgeCooperationRequestCommand(requestId, Actors.of(caller)));
+    ResponseEntity<CooperationRequestView> acknowledge(Caller caller, @PathVariable String requestId,
+                                                       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return items.write(caller, requestId, ifMatch,
+                () -> new AcknowledgeCooperationRequestCommand(requestId, Actors.of(caller)));
     }
 
     @PostMapping("/{requestId}/answers")
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
     @Operation(summary = "Answer in part (complete=false, as often as needed) or fully (receiving agency)")
     ResponseEntity<CooperationRequestView> answer(Caller caller, @PathVariable String requestId,
+                                                  @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody CaseRequests.Answer request) {
-        return write(caller, requestId, () -> new AnswerCooperationRequestCommand(requestId, request.answer(),
+        return items.write(caller, requestId, ifMatch,
+                () -> new AnswerCooperationRequestCommand(requestId, request.answer(),
                 request.complete(), refs(request.attachments()), Actors.of(caller)));
     }
 
@@ -160,36 +157,23 @@ class CooperationRequestController {
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
     @Operation(summary = "Decline with a reason (receiving agency)")
     ResponseEntity<CooperationRequestView> decline(Caller caller, @PathVariable String requestId,
+                                                   @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                                    @Valid @RequestBody CaseRequests.Reason request) {
-        return write(caller, requestId, () -> new DeclineCooperationRequestCommand(requestId, request.reason(), Actors.of(caller)));
+        return items.write(caller, requestId, ifMatch,
+                () -> new DeclineCooperationRequestCommand(requestId, request.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{requestId}/withdraw")
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
     @Operation(summary = "Withdraw with a reason (requesting agency)")
     ResponseEntity<CooperationRequestView> withdraw(Caller caller, @PathVariable String requestId,
+                                                    @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody CaseRequests.Reason request) {
-        return write(caller, requestId, () -> new WithdrawCooperationRequestCommand(requestId, request.reason(), Actors.of(caller)));
-    }
-
-    private ResponseEntity<CooperationRequestView> write(Caller caller, String requestId, Supplier<Object> command) {
-        visible(caller, requestId);
-        commands.sendAndWait(command.get(), 30, TimeUnit.SECONDS);
-        return requests.awaitVersion(requestId, history.count(requestId) - 1, ReadYourWrites.TIMEOUT)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
-                .orElseGet(() -> ResponseEntity.accepted().build());
-    }
-
-    private CooperationRequestView visible(Caller caller, String requestId) {
-        return requests.find(requestId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No cooperation request '" + requestId + "' is visible to you."));
+        return items.write(caller, requestId, ifMatch,
+                () -> new WithdrawCooperationRequestCommand(requestId, request.reason(), Actors.of(caller)));
     }
 
     private static List<SharedItemRef> refs(List<CaseRequests.ItemRef> items) {
         return items == null ? List.of() : items.stream().map(item -> new SharedItemRef(item.itemType(), item.itemId())).toList();
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

@@ -1,10 +1,12 @@
 package io.jointops.chemicals.query;
 
+import io.jointops.platform.query.Versioned;
+
 import java.time.Instant;
 import java.util.List;
 
 /** A view record kept whole as a JSON document, with the columns lists filter and sort on. */
-public interface DocumentView {
+public interface DocumentView extends Versioned {
 
     String id();
 
@@ -12,8 +14,6 @@ public interface DocumentView {
     List<String> agencies();
 
     String status();
-
-    long version();
 
     Instant createdAt();
 }

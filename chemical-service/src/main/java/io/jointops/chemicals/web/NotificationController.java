@@ -9,13 +9,12 @@ import io.jointops.chemicals.query.notificationview.NotificationViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -23,43 +22,41 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 @RestController
 @RequestMapping("/api/chemicals/notifications")
 @Validated
 class NotificationController {
 
-    private final CommandGateway commands;
     private final NotificationViews views;
-    private final EventHistory history;
+    private final ItemResponses<NotificationView> notifications;
 
     NotificationController(CommandGateway commands, NotificationViews views, EventHistory history) {
-        this.commands = commands;
         this.views = views;
-        this.history = history;
+        this.notifications = new ItemResponses<>("pre-export notification", views, commands, history);
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<NotificationView> file(Caller caller, @Valid @RequestBody NotificationRequests.FileNotification request) {
         String notificationId = UUID.randomUUID().toString();
-        commands.sendAndWait(new FilePreExportNotificationCommand(notificationId, caller.agency(),
-                request.importingAgency(), request.exporter().toParty(), request.importer().toParty(),
-                request.consignee().toParty(), request.substanceName(), request.casNumber(), request.quantity(),
-                request.unit(), request.expectedDispatchDate(), request.pointOfEntry(), request.exportLicenceNumber(),
-                request.tlp(), request.handlingCode(), request.mixturePercentage(), request.transportMode(),
-                request.route()), 30, TimeUnit.SECONDS);
-        NotificationView view = views.awaitVersion(notificationId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(location(notificationId)).eTag(etag(0)).body(view);
+        return notifications.create(caller, notificationId, location(notificationId),
+                new FilePreExportNotificationCommand(notificationId, caller.agency(), request.importingAgency(),
+                        request.exporter().toParty(), request.importer().toParty(), request.consignee().toParty(),
+                        request.substanceName(), request.casNumber(), request.quantity(), request.unit(),
+                        request.expectedDispatchDate(), request.pointOfEntry(), request.exportLicenceNumber(),
+                        request.tlp(), request.handlingCode(), request.mixturePercentage(), request.transportMode(),
+                        request.route()));
     }
 
     /**
@@ -69,12 +66,7 @@ class NotificationController {
     @GetMapping("/{notificationId}")
     ResponseEntity<NotificationView> get(Caller caller, @PathVariable String notificationId,
                             @RequestParam(required = false) Instant asOf) {
-        NotificationView view = visible(caller, notificationId);
-        if (asOf != null) {
-            view = views.asOf(notificationId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No pre-export notification '" + notificationId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return notifications.get(caller, notificationId, asOf);
     }
 
     @GetMapping
@@ -87,30 +79,29 @@ class NotificationController {
     /** The importing authority confirms receipt. */
     @PostMapping("/{notificationId}/acknowledge")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
-    ResponseEntity<NotificationView> acknowledge(Caller caller, @PathVariable String notificationId) {
-        NotificationView before = visible(caller, notificationId);
-        commands.sendAndWait(new AcknowledgePreExportNotificationCommand(notificationId, caller.agency()), 30, TimeUnit.SECONDS);
-        return changed(notificationId, before.version() + 1);
+    ResponseEntity<NotificationView> acknowledge(Caller caller, @PathVariable String notificationId,
+                                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return notifications.write(caller, notificationId, ifMatch,
+                () -> new AcknowledgePreExportNotificationCommand(notificationId, caller.agency()));
     }
 
     /** The importing authority has no objection. */
     @PostMapping("/{notificationId}/clear")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
-    ResponseEntity<NotificationView> clear(Caller caller, @PathVariable String notificationId) {
-        NotificationView before = visible(caller, notificationId);
-        commands.sendAndWait(new ClearPreExportNotificationCommand(notificationId, caller.agency()), 30, TimeUnit.SECONDS);
-        return changed(notificationId, before.version() + 1);
+    ResponseEntity<NotificationView> clear(Caller caller, @PathVariable String notificationId,
+                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return notifications.write(caller, notificationId, ifMatch,
+                () -> new ClearPreExportNotificationCommand(notificationId, caller.agency()));
     }
 
     /** The importing authority objects, saying why; the shipments under the notification are stopped. */
     @PostMapping("/{notificationId}/objection")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<NotificationView> object(Caller caller, @PathVariable String notificationId,
+                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody NotificationRequests.Objection request) {
-        NotificationView before = visible(caller, notificationId);
-        commands.sendAndWait(new ObjectToPreExportNotificationCommand(notificationId, caller.agency(), request.reason()),
-                30, TimeUnit.SECONDS);
-        return changed(notificationId, before.version() + 1);
+        return notifications.write(caller, notificationId, ifMatch,
+                () -> new ObjectToPreExportNotificationCommand(notificationId, caller.agency(), request.reason()));
     }
 
     /** Notifications escalated after "no reply" that the caller's agency takes part in: the supervisors' follow-up. */
@@ -121,31 +112,14 @@ class NotificationController {
         return views.escalatedTo(caller.agencyFilter(), page, size);
     }
 
-    private ResponseEntity<NotificationView> changed(String notificationId, long version) {
-        return views.awaitVersion(notificationId, version, ReadYourWrites.TIMEOUT)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
-                .orElseGet(() -> ResponseEntity.accepted().build());
-    }
-
     @GetMapping("/{notificationId}/history")
     HistoryPage history(Caller caller, @PathVariable String notificationId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, notificationId);
-        return history.page(notificationId, page, size);
-    }
-
-    private NotificationView visible(Caller caller, String notificationId) {
-        return views.find(notificationId, caller.agencyFilter())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "No pre-export notification '" + notificationId + "' is visible to you."));
+        return notifications.history(caller, notificationId, page, size);
     }
 
     private static URI location(String notificationId) {
         return URI.create("/api/chemicals/notifications/" + notificationId);
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

@@ -16,14 +16,13 @@ import io.jointops.chemicals.query.shipmentview.ShipmentViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -31,10 +30,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Instant;
@@ -42,23 +41,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 @RestController
 @RequestMapping("/api/chemicals/shipments")
 @Validated
 class ShipmentController {
 
-    private final CommandGateway commands;
     private final ShipmentViews views;
     private final NotificationViews notifications;
-    private final EventHistory history;
+    private final ItemResponses<ShipmentView> shipments;
 
     ShipmentController(CommandGateway commands, ShipmentViews views, NotificationViews notifications, EventHistory history) {
-        this.commands = commands;
         this.views = views;
         this.notifications = notifications;
-        this.history = history;
+        this.shipments = new ItemResponses<>("shipment", views, commands, history);
     }
 
     /**
@@ -94,21 +92,14 @@ class ShipmentController {
                     request.licensedQuantity(), request.declaredGoods(), request.declaredRoute(),
                     request.transportMode(), request.tlp(), request.handlingCode());
         }
-        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
-        ShipmentView view = views.awaitVersion(shipmentId, 0, caller.agencyFilter(), ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(URI.create("/api/chemicals/shipments/" + shipmentId)).eTag(etag(0)).body(view);
+        return shipments.create(caller, shipmentId, URI.create("/api/chemicals/shipments/" + shipmentId), command);
     }
 
     /** The shipment with its risk for the caller's agency; with {@code asOf} as it was then (404 unless visible now and then). */
     @GetMapping("/{shipmentId}")
     ResponseEntity<ShipmentView> get(Caller caller, @PathVariable String shipmentId,
                                      @RequestParam(required = false) Instant asOf) {
-        ShipmentView view = visible(caller, shipmentId);
-        if (asOf != null) {
-            view = views.asOf(shipmentId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No shipment '" + shipmentId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return shipments.get(caller, shipmentId, asOf);
     }
 
     @GetMapping
@@ -122,51 +113,37 @@ class ShipmentController {
     HistoryPage history(Caller caller, @PathVariable String shipmentId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, shipmentId);
-        return history.page(shipmentId, page, size);
+        return shipments.history(caller, shipmentId, page, size);
     }
 
     /** Departed, at waypoint, transshipped, arrived, seized or released. */
     @PostMapping("/{shipmentId}/events")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<ShipmentView> record(Caller caller, @PathVariable String shipmentId,
+                                        @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody ShipmentRequests.RecordEvent request) {
-        ShipmentView before = visible(caller, shipmentId);
-        commands.sendAndWait(new RecordShipmentEventCommand(shipmentId, request.type(), request.place(), request.country(),
-                request.occurredAt(), request.note(), caller.agency()), 30, TimeUnit.SECONDS);
-        return changed(caller, shipmentId, before.version() + 1);
+        return shipments.write(caller, shipmentId, ifMatch, () -> new RecordShipmentEventCommand(shipmentId,
+                request.type(), request.place(), request.country(), request.occurredAt(), request.note(), caller.agency()));
     }
 
     /** Flags the shipment as suspicious, with the reasons. */
     @PostMapping("/{shipmentId}/flags")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'analyst', 'supervisor')")
     ResponseEntity<ShipmentView> flag(Caller caller, @PathVariable String shipmentId,
+                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                       @Valid @RequestBody ShipmentRequests.Flag request) {
-        ShipmentView before = visible(caller, shipmentId);
-        commands.sendAndWait(new FlagShipmentCommand(shipmentId, caller.agency(), request.reasons()), 30, TimeUnit.SECONDS);
-        return changed(caller, shipmentId, before.version() + 1);
+        return shipments.write(caller, shipmentId, ifMatch,
+                () -> new FlagShipmentCommand(shipmentId, caller.agency(), request.reasons()));
     }
 
     /** Asks for a controlled delivery or a stop. */
     @PostMapping("/{shipmentId}/requests")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<ShipmentView> request(Caller caller, @PathVariable String shipmentId,
+                                         @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody ShipmentRequests.ActionRequest request) {
-        ShipmentView before = visible(caller, shipmentId);
-        commands.sendAndWait(new RequestShipmentActionCommand(shipmentId, request.action(), caller.agency(),
-                request.reason()), 30, TimeUnit.SECONDS);
-        return changed(caller, shipmentId, before.version() + 1);
-    }
-
-    private ResponseEntity<ShipmentView> changed(Caller caller, String shipmentId, long version) {
-        return views.awaitVersion(shipmentId, version, caller.agencyFilter(), ReadYourWrites.TIMEOUT)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
-                .orElseGet(() -> ResponseEntity.accepted().build());
-    }
-
-    private ShipmentView visible(Caller caller, String shipmentId) {
-        return views.find(shipmentId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No shipment '" + shipmentId + "' is visible to you."));
+        return shipments.write(caller, shipmentId, ifMatch, () -> new RequestShipmentActionCommand(shipmentId,
+                request.action(), caller.agency(), request.reason()));
     }
 
     private static Party or(NotificationRequests.PartyRequest given, Party fromNotification) {
@@ -175,9 +152,5 @@ class ShipmentController {
 
     private static Party party(NotificationRequests.PartyRequest given) {
         return given == null ? null : given.toParty();
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

@@ -9,12 +9,12 @@ import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -25,13 +25,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** The controlled-substance registry (Tables I and II, from precursors.csv) and the national controls agencies add. */
 @RestController
@@ -46,15 +44,13 @@ class SubstanceController {
 
     private final ControlledPrecursors precursors;
     private final NationalControlViews controls;
-    private final CommandGateway commands;
-    private final EventHistory history;
+    private final ItemResponses<NationalControlView> items;
 
     SubstanceController(ControlledPrecursors precursors, NationalControlViews controls, CommandGateway commands,
                         EventHistory history) {
         this.precursors = precursors;
         this.controls = controls;
-        this.commands = commands;
-        this.history = history;
+        this.items = new ItemResponses<>("national control", controls, commands, history);
     }
 
     /**
@@ -80,12 +76,9 @@ class SubstanceController {
     ResponseEntity<NationalControlView> addControl(Caller caller,
                                                    @Valid @RequestBody IncidentRequests.AddNationalControl request) {
         String controlId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddNationalControlCommand(controlId, caller.agency(), request.substanceName(),
-                request.casNumber(), request.country(), request.legalReference(), request.thresholdQuantity(),
-                request.unit()), 30, TimeUnit.SECONDS);
-        NationalControlView view = controls.awaitVersion(controlId, 0).orElse(null);
-        return ResponseEntity.created(URI.create("/api/chemicals/substances/national-controls/" + controlId))
-                .eTag("\"0\"").body(view);
+        return items.create(caller, controlId, URI.create("/api/chemicals/substances/national-controls/" + controlId),
+                new AddNationalControlCommand(controlId, caller.agency(), request.substanceName(), request.casNumber(),
+                        request.country(), request.legalReference(), request.thresholdQuantity(), request.unit()));
     }
 
     @GetMapping("/national-controls")
@@ -95,26 +88,15 @@ class SubstanceController {
     }
 
     @GetMapping("/national-controls/{controlId}")
-    ResponseEntity<NationalControlView> control(@PathVariable String controlId,
+    ResponseEntity<NationalControlView> control(Caller caller, @PathVariable String controlId,
                                                 @RequestParam(required = false) Instant asOf) {
-        NationalControlView view = existing(controlId);
-        if (asOf != null) {
-            view = controls.asOf(controlId, asOf).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "No national control '" + controlId + "' existed at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+        return items.get(caller, controlId, asOf);
     }
 
     @GetMapping("/national-controls/{controlId}/history")
-    HistoryPage controlHistory(@PathVariable String controlId,
+    HistoryPage controlHistory(Caller caller, @PathVariable String controlId,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        existing(controlId);
-        return history.page(controlId, page, size);
-    }
-
-    private NationalControlView existing(String controlId) {
-        return controls.find(controlId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No national control '" + controlId + "'."));
+        return items.history(caller, controlId, page, size);
     }
 }

@@ -7,14 +7,13 @@ import io.jointops.finance.query.assetview.Assets;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Instant;
@@ -33,9 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static io.jointops.finance.web.WebSupport.etag;
 
 /** Assets identified for a case, in the Silver Notice categories, with estimated values. */
 @RestController
@@ -47,38 +42,29 @@ class AssetController {
     record CaseAssets(String caseId, List<AssetView> assets, List<AssetTotal> totals) {
     }
 
-    private final CommandGateway commands;
     private final Assets assets;
-    private final EventHistory history;
+    private final ItemResponses<AssetView> items;
 
     AssetController(CommandGateway commands, Assets assets, EventHistory history) {
-        this.commands = commands;
         this.assets = assets;
-        this.history = history;
+        this.items = new ItemResponses<>("asset", assets, commands, history);
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'analyst', 'supervisor')")
     ResponseEntity<AssetView> record(Caller caller, @Valid @RequestBody AssetRequests.RecordAsset request) {
         String assetId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordIdentifiedAssetCommand(assetId, request.caseId(), request.category(),
-                request.description(), request.identifier(), request.country(), request.estimatedValue(),
-                request.currency(), caller.agency(),
-                request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
-                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
-        AssetView view = assets.awaitVersion(assetId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(URI.create("/api/finance/assets/" + assetId)).eTag(etag(0)).body(view);
+        return items.create(caller, assetId, URI.create("/api/finance/assets/" + assetId),
+                new RecordIdentifiedAssetCommand(assetId, request.caseId(), request.category(), request.description(),
+                        request.identifier(), request.country(), request.estimatedValue(), request.currency(),
+                        caller.agency(), request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
+                        request.tlp(), request.handlingCode()));
     }
 
     @GetMapping("/{assetId}")
     ResponseEntity<AssetView> get(Caller caller, @PathVariable String assetId,
                                   @RequestParam(required = false) Instant asOf) {
-        AssetView view = visible(caller, assetId);
-        if (asOf != null) {
-            view = assets.asOf(assetId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No asset '" + assetId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return items.get(caller, assetId, asOf);
     }
 
     @GetMapping
@@ -99,12 +85,6 @@ class AssetController {
     HistoryPage history(Caller caller, @PathVariable String assetId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, assetId);
-        return history.page(assetId, page, size);
-    }
-
-    private AssetView visible(Caller caller, String assetId) {
-        return assets.find(assetId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No asset '" + assetId + "' is visible to you."));
+        return items.history(caller, assetId, page, size);
     }
 }

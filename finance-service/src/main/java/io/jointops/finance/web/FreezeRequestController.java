@@ -12,15 +12,14 @@ import io.jointops.finance.query.freezeview.FreezeTotals;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -40,10 +38,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import static io.jointops.finance.web.WebSupport.etag;
-import static io.jointops.finance.web.WebSupport.expectedVersion;
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 /**
  * Freeze requests between agencies of two countries: the requesting agency asks; the receiving agency acknowledges,
@@ -57,94 +53,79 @@ class FreezeRequestController {
 
     private static final String WRITERS = "hasAnyRole('finance-officer', 'investigator', 'supervisor')";
 
-    private final CommandGateway commands;
     private final FreezeRequests requests;
-    private final EventHistory history;
+    private final ItemResponses<FreezeRequestView> items;
 
     FreezeRequestController(CommandGateway commands, FreezeRequests requests, EventHistory history) {
-        this.commands = commands;
         this.requests = requests;
-        this.history = history;
+        this.items = new ItemResponses<>("freeze request", requests, commands, history);
     }
 
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> request(Caller caller, @Valid @RequestBody FreezeRequestRequests.RequestFreeze request) {
         String requestId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RequestFreezeCommand(requestId, caller.agency(), request.receivingAgency(),
-                request.measure(), request.legalBasis(), request.caseId(), request.urgency(),
-                request.targets().stream().map(FreezeRequestRequests.Target::toTarget).toList(),
-                request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
-        FreezeRequestView view = requests.awaitVersion(requestId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(URI.create("/api/finance/freeze-requests/" + requestId)).eTag(etag(0)).body(view);
+        return items.create(caller, requestId, URI.create("/api/finance/freeze-requests/" + requestId),
+                new RequestFreezeCommand(requestId, caller.agency(), request.receivingAgency(), request.measure(),
+                        request.legalBasis(), request.caseId(), request.urgency(),
+                        request.targets().stream().map(FreezeRequestRequests.Target::toTarget).toList(),
+                        request.tlp(), request.handlingCode()));
     }
 
     @PostMapping("/{requestId}/acknowledge")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> acknowledge(Caller caller, @PathVariable String requestId,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = expectedVersion(ifMatch);
-        visible(caller, requestId);
-        return sent(requestId, new AcknowledgeFreezeRequestCommand(requestId, caller.agency(), expected));
+                                                  @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return items.write(caller, requestId, ifMatch,
+                expected -> new AcknowledgeFreezeRequestCommand(requestId, caller.agency(), expected));
     }
 
     @PostMapping("/{requestId}/freeze")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> freeze(Caller caller, @PathVariable String requestId,
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody FreezeRequestRequests.Freeze request) {
-        Long expected = expectedVersion(ifMatch);
         Map<Integer, BigDecimal> amounts = new HashMap<>();
         for (FreezeRequestRequests.FrozenAmount amount : request.amounts()) {
             if (amounts.put(amount.target(), amount.amount()) != null) {
                 throw new InvalidRequestException("amounts", "names target " + amount.target() + " twice");
             }
         }
-        visible(caller, requestId);
-        return sent(requestId, new GrantFreezeCommand(requestId, caller.agency(), amounts, expected));
+        return items.write(caller, requestId, ifMatch,
+                expected -> new GrantFreezeCommand(requestId, caller.agency(), amounts, expected));
     }
 
     @PostMapping("/{requestId}/reject")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> reject(Caller caller, @PathVariable String requestId,
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody FreezeRequestRequests.Reject request) {
-        Long expected = expectedVersion(ifMatch);
-        visible(caller, requestId);
-        return sent(requestId, new RejectFreezeRequestCommand(requestId, caller.agency(), request.reason(), expected));
+        return items.write(caller, requestId, ifMatch,
+                expected -> new RejectFreezeRequestCommand(requestId, caller.agency(), request.reason(), expected));
     }
 
     @PostMapping("/{requestId}/extend")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> extend(Caller caller, @PathVariable String requestId,
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody(required = false) FreezeRequestRequests.Extend request) {
-        Long expected = expectedVersion(ifMatch);
-        visible(caller, requestId);
-        return sent(requestId, new ExtendFreezeCommand(requestId, caller.agency(),
+        return items.write(caller, requestId, ifMatch, expected -> new ExtendFreezeCommand(requestId, caller.agency(),
                 request == null ? null : request.expiresAt(), expected));
     }
 
     @PostMapping("/{requestId}/release")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> release(Caller caller, @PathVariable String requestId,
-                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                              @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                               @Valid @RequestBody(required = false) FreezeRequestRequests.Release request) {
-        Long expected = expectedVersion(ifMatch);
-        visible(caller, requestId);
-        return sent(requestId, new ReleaseFreezeCommand(requestId, caller.agency(),
+        return items.write(caller, requestId, ifMatch, expected -> new ReleaseFreezeCommand(requestId, caller.agency(),
                 request == null ? null : request.reason(), expected));
     }
 
     @GetMapping("/{requestId}")
     ResponseEntity<FreezeRequestView> get(Caller caller, @PathVariable String requestId,
                                           @RequestParam(required = false) Instant asOf) {
-        FreezeRequestView view = visible(caller, requestId);
-        if (asOf != null) {
-            view = requests.asOf(requestId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No freeze request '" + requestId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return items.get(caller, requestId, asOf);
     }
 
     @GetMapping
@@ -164,19 +145,6 @@ class FreezeRequestController {
     HistoryPage history(Caller caller, @PathVariable String requestId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, requestId);
-        return history.page(requestId, page, size);
-    }
-
-    private ResponseEntity<FreezeRequestView> sent(String requestId, Object command) {
-        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
-        return requests.awaitVersion(requestId, history.count(requestId) - 1, ReadYourWrites.TIMEOUT)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
-                .orElseGet(() -> ResponseEntity.accepted().build());
-    }
-
-    private FreezeRequestView visible(Caller caller, String requestId) {
-        return requests.find(requestId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No freeze request '" + requestId + "' is visible to you."));
+        return items.history(caller, requestId, page, size);
     }
 }

@@ -12,12 +12,12 @@ import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Instant;
@@ -40,8 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import static io.jointops.finance.web.WebSupport.etag;
-import static io.jointops.finance.web.WebSupport.expectedVersion;
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 @RestController
 @RequestMapping("/api/finance/reports")
@@ -64,6 +62,7 @@ class TransactionReportController {
     private final MoneyFlows flows;
     private final EventHistory history;
     private final BulkImport bulk;
+    private final ItemResponses<TransactionReportView> reports;
 
     TransactionReportController(CommandGateway commands, TransactionReportViews views, MoneyFlows flows,
                                 EventHistory history, BulkImport bulk) {
@@ -72,6 +71,7 @@ class TransactionReportController {
         this.flows = flows;
         this.history = history;
         this.bulk = bulk;
+        this.reports = new ItemResponses<>("transaction report", views, commands, history);
     }
 
     /**
@@ -95,22 +95,17 @@ class TransactionReportController {
         long version = history.count(reportId) - 1;
         bulk.progress(reportId, lines.size(), "stored as " + (version + 1) + " events");
         TransactionReportView view = views.awaitVersion(reportId, version, ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(location(reportId)).eTag(etag(version)).body(view);
+        return reports.created(location(reportId), version).body(view);
     }
 
     /** The owner releases the report to one more agency. */
     @PostMapping("/{reportId}/releases")
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'supervisor')")
     ResponseEntity<TransactionReportView> release(Caller caller, @PathVariable String reportId,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody TransactionReportRequests.Release request) {
-        Long expected = expectedVersion(ifMatch);
-        visible(caller, reportId);
-        commands.sendAndWait(new ReleaseTransactionReportCommand(reportId, request.agency(), caller.agency(), expected),
-                30, TimeUnit.SECONDS);
-        return views.awaitVersion(reportId, history.count(reportId) - 1, ReadYourWrites.TIMEOUT)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
-                .orElseGet(() -> ResponseEntity.accepted().build());
+        return reports.write(caller, reportId, ifMatch,
+                expected -> new ReleaseTransactionReportCommand(reportId, request.agency(), caller.agency(), expected));
     }
 
     /**
@@ -120,12 +115,7 @@ class TransactionReportController {
     @GetMapping("/{reportId}")
     ResponseEntity<TransactionReportView> get(Caller caller, @PathVariable String reportId,
                             @RequestParam(required = false) Instant asOf) {
-        TransactionReportView view = visible(caller, reportId);
-        if (asOf != null) {
-            view = views.asOf(reportId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No transaction report '" + reportId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return reports.get(caller, reportId, asOf);
     }
 
     /** The report's transactions in reported order, with the graph's node of each side. */
@@ -133,7 +123,7 @@ class TransactionReportController {
     Page<ReportTransaction> transactions(Caller caller, @PathVariable String reportId,
                                          @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, reportId);
+        reports.visible(caller, reportId);
         return flows.transactionsOf(reportId, page, size);
     }
 
@@ -148,14 +138,7 @@ class TransactionReportController {
     HistoryPage history(Caller caller, @PathVariable String reportId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, reportId);
-        return history.page(reportId, page, size);
-    }
-
-    private TransactionReportView visible(Caller caller, String reportId) {
-        return views.find(reportId, caller.agencyFilter())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "No transaction report '" + reportId + "' is visible to you."));
+        return reports.history(caller, reportId, page, size);
     }
 
     private static URI location(String reportId) {

@@ -19,8 +19,8 @@ import io.jointops.intel.query.reportview.ReportHistory;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +44,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 /**
  * Intelligence reports: drafting, the release workflow, release and onward dissemination, feedback, withdrawal, and
@@ -56,16 +58,16 @@ class IntelReportController {
 
     private static final String WRITERS = "hasAnyRole('investigator', 'analyst', 'supervisor')";
 
-    private final CommandGateway commands;
     private final IntelReportViews views;
     private final EventHistory history;
     private final ReadLog reads;
+    private final ItemResponses<IntelReportView> reports;
 
     IntelReportController(CommandGateway commands, IntelReportViews views, EventHistory history, ReadLog reads) {
-        this.commands = commands;
         this.views = views;
         this.history = history;
         this.reads = reads;
+        this.reports = new ItemResponses<>("intelligence report", views, commands, history);
     }
 
     /** A draft, seen by the owner agency only until a supervisor approves its release. */
@@ -73,9 +75,8 @@ class IntelReportController {
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> draft(Caller caller, @Valid @RequestBody IntelReportRequests.DraftReport request) {
         String reportId = UUID.randomUUID().toString();
-        commands.sendAndWait(new DraftIntelReportCommand(reportId, caller.agency(), request.content()), 30, TimeUnit.SECONDS);
-        IntelReportView view = views.awaitVersion(reportId, 0, ReadYourWrites.TIMEOUT).map(v -> v.shownTo(caller.agency())).orElse(null);
-        return ResponseEntity.created(location(reportId)).eTag(etag(0)).body(view);
+        return reports.create(caller, reportId, location(reportId),
+                new DraftIntelReportCommand(reportId, caller.agency(), request.content()));
     }
 
     /**
@@ -85,13 +86,9 @@ class IntelReportController {
     @GetMapping("/{reportId}")
     ResponseEntity<IntelReportView> get(Caller caller, @PathVariable String reportId,
                                         @RequestParam(required = false) Instant asOf) {
-        IntelReportView view = visible(caller, reportId);
-        if (asOf != null) {
-            view = views.asOf(reportId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No intelligence report '" + reportId + "' was visible to you at " + asOf + "."));
-        }
+        IntelReportView view = reports.read(caller, reportId, asOf);
         logRead(caller, view, "REPORT");
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return reports.ok(view);
     }
 
     @GetMapping
@@ -111,7 +108,7 @@ class IntelReportController {
     HistoryPage history(Caller caller, @PathVariable String reportId,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        IntelReportView view = visible(caller, reportId);
+        IntelReportView view = reports.visible(caller, reportId);
         logRead(caller, view, "HISTORY");
         String agency = caller.agencyFilter();
         if (agency == null || agency.equals(view.ownerAgency())) {
@@ -126,7 +123,7 @@ class IntelReportController {
     Page<ReadLog.Read> readLog(Caller caller, @PathVariable String reportId,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        IntelReportView view = visible(caller, reportId);
+        IntelReportView view = reports.visible(caller, reportId);
         if (!caller.hasRole("auditor") && !view.ownerAgency().equals(caller.agency())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "The read log is shown to the owner agency " + view.ownerAgency() + " and to auditors.");
@@ -137,14 +134,18 @@ class IntelReportController {
     @PutMapping("/{reportId}")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> revise(Caller caller, @PathVariable String reportId,
+                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody IntelReportRequests.DraftReport request) {
-        return write(caller, reportId, new ReviseIntelReportDraftCommand(reportId, caller.agency(), request.content()));
+        return reports.write(caller, reportId, ifMatch,
+                () -> new ReviseIntelReportDraftCommand(reportId, caller.agency(), request.content()));
     }
 
     @PostMapping("/{reportId}/submission")
     @PreAuthorize(WRITERS)
-    ResponseEntity<IntelReportView> submit(Caller caller, @PathVariable String reportId) {
-        return write(caller, reportId, new SubmitIntelReportForReleaseCommand(reportId, caller.agency()));
+    ResponseEntity<IntelReportView> submit(Caller caller, @PathVariable String reportId,
+                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return reports.write(caller, reportId, ifMatch,
+                () -> new SubmitIntelReportForReleaseCommand(reportId, caller.agency()));
     }
 
     /**
@@ -153,22 +154,27 @@ class IntelReportController {
      */
     @PostMapping("/{reportId}/approval")
     @PreAuthorize("hasRole('supervisor')")
-    ResponseEntity<IntelReportView> approve(Caller caller, @PathVariable String reportId) {
-        return write(caller, reportId, new ApproveIntelReportCommand(reportId, caller.agency(), caller.userId()));
+    ResponseEntity<IntelReportView> approve(Caller caller, @PathVariable String reportId,
+                                            @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return reports.write(caller, reportId, ifMatch,
+                () -> new ApproveIntelReportCommand(reportId, caller.agency(), caller.userId()));
     }
 
     @PostMapping("/{reportId}/return")
     @PreAuthorize("hasRole('supervisor')")
     ResponseEntity<IntelReportView> sendBack(Caller caller, @PathVariable String reportId,
+                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody IntelReportRequests.Comments request) {
-        return write(caller, reportId, new ReturnIntelReportCommand(reportId, caller.agency(), request.comments()));
+        return reports.write(caller, reportId, ifMatch,
+                () -> new ReturnIntelReportCommand(reportId, caller.agency(), request.comments()));
     }
 
     @PostMapping("/{reportId}/grading")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> regrade(Caller caller, @PathVariable String reportId,
+                                            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody IntelReportRequests.Regrade request) {
-        return write(caller, reportId, new RegradeIntelReportCommand(reportId, caller.agency(),
+        return reports.write(caller, reportId, ifMatch, () -> new RegradeIntelReportCommand(reportId, caller.agency(),
                 request.sourceReliability(), request.informationCredibility(), request.reason()));
     }
 
@@ -176,8 +182,10 @@ class IntelReportController {
     @PostMapping("/{reportId}/release")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> widen(Caller caller, @PathVariable String reportId,
+                                          @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody IntelReportRequests.WidenRelease request) {
-        return write(caller, reportId, new WidenIntelReportReleaseCommand(reportId, caller.agency(),
+        return reports.write(caller, reportId, ifMatch,
+                () -> new WidenIntelReportReleaseCommand(reportId, caller.agency(),
                 new HashSet<>(request.agencies())));
     }
 
@@ -185,9 +193,11 @@ class IntelReportController {
     @PostMapping("/{reportId}/onward-requests")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> requestOnward(Caller caller, @PathVariable String reportId,
+                                                  @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody IntelReportRequests.OnwardRequest request) {
         String requestId = UUID.randomUUID().toString();
-        ResponseEntity<IntelReportView> response = write(caller, reportId, new RequestOnwardDisseminationCommand(
+        ResponseEntity<IntelReportView> response = reports.write(caller, reportId, ifMatch,
+                () -> new RequestOnwardDisseminationCommand(
                 reportId, requestId, caller.agency(), request.toAgency(), request.justification()));
         return ResponseEntity.status(HttpStatus.CREATED).headers(response.getHeaders())
                 .location(URI.create("/api/intel/reports/" + reportId + "/onward-requests/" + requestId))
@@ -198,34 +208,30 @@ class IntelReportController {
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> decideOnward(Caller caller, @PathVariable String reportId,
                                                  @PathVariable String requestId,
+                                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody IntelReportRequests.Decision request) {
-        return write(caller, reportId, new DecideOnwardDisseminationCommand(reportId, requestId, caller.agency(),
+        return reports.write(caller, reportId, ifMatch,
+                () -> new DecideOnwardDisseminationCommand(reportId, requestId, caller.agency(),
                 request.consent(), request.comment()));
     }
 
     @PostMapping("/{reportId}/feedback")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> feedback(Caller caller, @PathVariable String reportId,
+                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody IntelReportRequests.Feedback request) {
-        return write(caller, reportId, new GiveIntelReportFeedbackCommand(reportId, caller.agency(), request.kind(),
+        return reports.write(caller, reportId, ifMatch,
+                () -> new GiveIntelReportFeedbackCommand(reportId, caller.agency(), request.kind(),
                 request.comment()));
     }
 
     @PostMapping("/{reportId}/withdrawal")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> withdraw(Caller caller, @PathVariable String reportId,
+                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody IntelReportRequests.Reason request) {
-        return write(caller, reportId, new WithdrawIntelReportCommand(reportId, caller.agency(), request.reason()));
-    }
-
-    /** Sends the command (the aggregate decides), then answers with the view that includes it. */
-    private ResponseEntity<IntelReportView> write(Caller caller, String reportId, Object command) {
-        visible(caller, reportId);
-        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
-        return views.awaitVersion(reportId, history.count(reportId) - 1, ReadYourWrites.TIMEOUT)
-                .filter(view -> view.visibleTo(caller.agency()))
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view.shownTo(caller.agency())))
-                .orElseGet(() -> ResponseEntity.accepted().build());
+        return reports.write(caller, reportId, ifMatch,
+                () -> new WithdrawIntelReportCommand(reportId, caller.agency(), request.reason()));
     }
 
     private void logRead(Caller caller, IntelReportView view, String what) {
@@ -234,17 +240,7 @@ class IntelReportController {
         }
     }
 
-    private IntelReportView visible(Caller caller, String reportId) {
-        return views.find(reportId, caller.agencyFilter())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "No intelligence report '" + reportId + "' is visible to you."));
-    }
-
     private static URI location(String reportId) {
         return URI.create("/api/intel/reports/" + reportId);
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

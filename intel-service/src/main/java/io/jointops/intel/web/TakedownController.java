@@ -10,9 +10,9 @@ import io.jointops.intel.query.takedownview.TakedownViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
+import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +20,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -28,17 +27,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
+import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 /** Takedown requests to online platforms, their responses, and statistics per platform. */
 @RestController
@@ -50,14 +50,12 @@ class TakedownController {
     /** clocks of callers and server differ a little; an instant further ahead is a mistake */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final CommandGateway commands;
     private final TakedownViews views;
-    private final EventHistory history;
+    private final ItemResponses<TakedownView> takedowns;
 
     TakedownController(CommandGateway commands, TakedownViews views, EventHistory history) {
-        this.commands = commands;
         this.views = views;
-        this.history = history;
+        this.takedowns = new ItemResponses<>("takedown request", views, commands, history);
     }
 
     record RequestTakedown(@NotBlank @Size(max = 100) String platform, @NotBlank @Size(max = 2000) String url,
@@ -80,22 +78,16 @@ class TakedownController {
         String takedownId = UUID.randomUUID().toString();
         Instant requestedAt = notInFuture("requestedAt", request.requestedAt());
         notInFuture("evidenceCapturedAt", request.evidenceCapturedAt());
-        commands.sendAndWait(new RequestTakedownCommand(takedownId, request.platform(), request.url(),
-                request.contentType(), request.offence(), request.evidenceSha256(), request.evidenceCapturedAt(),
-                request.legalBasis(), caller.agency(), requestedAt), 30, TimeUnit.SECONDS);
-        TakedownView view = views.awaitVersion(takedownId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return ResponseEntity.created(URI.create("/api/intel/takedowns/" + takedownId)).eTag(etag(0)).body(view);
+        return takedowns.create(caller, takedownId, URI.create("/api/intel/takedowns/" + takedownId),
+                new RequestTakedownCommand(takedownId, request.platform(), request.url(), request.contentType(),
+                        request.offence(), request.evidenceSha256(), request.evidenceCapturedAt(), request.legalBasis(),
+                        caller.agency(), requestedAt));
     }
 
     @GetMapping("/{takedownId}")
     ResponseEntity<TakedownView> get(Caller caller, @PathVariable String takedownId,
                                      @RequestParam(required = false) Instant asOf) {
-        TakedownView view = visible(caller, takedownId);
-        if (asOf != null) {
-            view = views.asOf(takedownId, asOf, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No takedown request '" + takedownId + "' was visible to you at " + asOf + "."));
-        }
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return takedowns.get(caller, takedownId, asOf);
     }
 
     @GetMapping
@@ -116,53 +108,48 @@ class TakedownController {
     HistoryPage history(Caller caller, @PathVariable String takedownId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        visible(caller, takedownId);
-        return history.page(takedownId, page, size);
+        return takedowns.history(caller, takedownId, page, size);
     }
 
     @PostMapping("/{takedownId}/acknowledgement")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> acknowledged(Caller caller, @PathVariable String takedownId,
+                                              @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                               @Valid @RequestBody(required = false) Response request) {
-        return respond(caller, takedownId, TakedownStatus.ACKNOWLEDGED, request);
+        return respond(caller, takedownId, ifMatch, TakedownStatus.ACKNOWLEDGED, request);
     }
 
     @PostMapping("/{takedownId}/removal")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> removed(Caller caller, @PathVariable String takedownId,
+                                         @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody(required = false) Response request) {
-        return respond(caller, takedownId, TakedownStatus.REMOVED, request);
+        return respond(caller, takedownId, ifMatch, TakedownStatus.REMOVED, request);
     }
 
     @PostMapping("/{takedownId}/rejection")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> rejected(Caller caller, @PathVariable String takedownId,
+                                          @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody Response request) {
-        return respond(caller, takedownId, TakedownStatus.REJECTED, request);
+        return respond(caller, takedownId, ifMatch, TakedownStatus.REJECTED, request);
     }
 
     @PostMapping("/{takedownId}/reappearance")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> reappeared(Caller caller, @PathVariable String takedownId,
+                                            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody(required = false) Reappearance request) {
         Instant at = notInFuture("occurredAt", request == null ? null : request.occurredAt());
-        return write(caller, takedownId, new ReportTakedownReappearanceCommand(takedownId, caller.agency(),
-                request == null ? null : blankToNull(request.url()), at));
+        return takedowns.write(caller, takedownId, ifMatch, () -> new ReportTakedownReappearanceCommand(takedownId,
+                caller.agency(), request == null ? null : blankToNull(request.url()), at));
     }
 
-    private ResponseEntity<TakedownView> respond(Caller caller, String takedownId, TakedownStatus response,
-                                                 Response request) {
+    private ResponseEntity<TakedownView> respond(Caller caller, String takedownId, String ifMatch,
+                                                 TakedownStatus response, Response request) {
         Instant at = notInFuture("occurredAt", request == null ? null : request.occurredAt());
-        return write(caller, takedownId, new RecordTakedownResponseCommand(takedownId, caller.agency(), response,
-                request == null ? null : request.reason(), at));
-    }
-
-    private ResponseEntity<TakedownView> write(Caller caller, String takedownId, Object command) {
-        visible(caller, takedownId);
-        commands.sendAndWait(command, 30, TimeUnit.SECONDS);
-        return views.awaitVersion(takedownId, history.count(takedownId) - 1, ReadYourWrites.TIMEOUT)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view))
-                .orElseGet(() -> ResponseEntity.accepted().build());
+        return takedowns.write(caller, takedownId, ifMatch, () -> new RecordTakedownResponseCommand(takedownId,
+                caller.agency(), response, request == null ? null : request.reason(), at));
     }
 
     private static Instant notInFuture(String field, Instant at) {
@@ -176,16 +163,7 @@ class TakedownController {
         return at;
     }
 
-    private TakedownView visible(Caller caller, String takedownId) {
-        return views.find(takedownId, caller.agencyFilter()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No takedown request '" + takedownId + "' is visible to you."));
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

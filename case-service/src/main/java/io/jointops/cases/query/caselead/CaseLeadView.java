@@ -1,5 +1,7 @@
 package io.jointops.cases.query.caselead;
 
+import io.jointops.platform.query.Versioned;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +26,7 @@ public record CaseLeadView(
         Instant decidedAt,
         String decisionReason,
         Instant proposedAt,
-        long version) {
+        long version) implements Versioned {
 
     public boolean visibleTo(String agency) {
         return agencies.contains(agency);

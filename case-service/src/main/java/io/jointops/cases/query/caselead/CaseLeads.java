@@ -1,6 +1,7 @@
 package io.jointops.cases.query.caselead;
 
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /** Reads (and, for its projector, writes) the case lead view; a lead is visible to the agencies of its item. */
 @Component
-public class CaseLeads {
+public class CaseLeads implements ItemViews<CaseLeadView> {
 
     private final JdbcClient jdbc;
     private final ItemEvents events;

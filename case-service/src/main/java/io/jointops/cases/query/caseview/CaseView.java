@@ -1,6 +1,7 @@
 package io.jointops.cases.query.caseview;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ public record CaseView(
         String openedBy,
         Instant updatedAt,
         List<Member> members,
-        List<LinkedItem> linkedItems) {
+        List<LinkedItem> linkedItems) implements Versioned {
 
     /** An officer on the case with a case role. */
     public record Member(String username, String agency, String role, Instant addedAt) {

@@ -1,6 +1,7 @@
 package io.jointops.cases.query.caseview;
 
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
@@ -27,7 +28,7 @@ import java.util.Optional;
 
 /** Reads the case view, always for one agency: a case the agency may not see is reported as missing. */
 @Component
-public class CaseViews {
+public class CaseViews implements ItemViews<CaseView> {
 
     static final Comparator<CaseView.Member> MEMBER_ORDER =
             Comparator.comparing(CaseView.Member::agency).thenComparing(CaseView.Member::username);

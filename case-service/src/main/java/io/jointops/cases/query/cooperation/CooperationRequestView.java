@@ -2,6 +2,7 @@ package io.jointops.cases.query.cooperation;
 
 import io.jointops.api.cases.LegalBasis;
 import io.jointops.api.cases.SharedItemRef;
+import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ public record CooperationRequestView(
         String acknowledgedBy,
         Instant acknowledgedAt,
         long version,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     /** One answer; a request may be answered in part several times before it is answered fully. */
     public record Answer(String answer, boolean complete, List<SharedItemRef> attachments, String answeredBy,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.cases.LegalBasis;
 import io.jointops.api.cases.SharedItemRef;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
@@ -24,7 +25,7 @@ import java.util.Optional;
 
 /** Reads (and, for its projector, writes) the cooperation request view; a request is visible to its two agencies. */
 @Component
-public class CooperationRequests {
+public class CooperationRequests implements ItemViews<CooperationRequestView> {
 
     private static final TypeReference<List<SharedItemRef>> ITEMS = new TypeReference<>() {
     };

@@ -3,19 +3,21 @@ package io.jointops.chemicals.query.controlview;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.chemicals.query.DocumentTable;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads national controls. They are reference data: every caller reads every control. */
 @Component
-public class NationalControlViews {
+public class NationalControlViews implements ItemViews<NationalControlView> {
 
     private final DocumentTable<NationalControlView> table;
     private final JdbcClient jdbc;
@@ -33,7 +35,9 @@ public class NationalControlViews {
         return table;
     }
 
-    public Optional<NationalControlView> find(String controlId) {
+    /** The control; the registry is public, so every agency sees every control. */
+    @Override
+    public Optional<NationalControlView> find(String controlId, String agency) {
         replays.requireServing(NationalControlViewProjector.PROCESSING_GROUP);
         return table.find(jdbc, controlId);
     }
@@ -65,11 +69,14 @@ public class NationalControlViews {
                 .flatMap(id -> table.find(jdbc, id).stream()).toList();
     }
 
-    public Optional<NationalControlView> asOf(String controlId, Instant asOf) {
+    /** The control as it was at {@code asOf}, if it existed; every agency sees every control. */
+    @Override
+    public Optional<NationalControlView> asOf(String controlId, Instant asOf, String agency) {
         return NationalControlViewFold.fold(events.until(controlId, asOf));
     }
 
-    public Optional<NationalControlView> awaitVersion(String controlId, long version) {
-        return ReadYourWrites.awaitVersion(controlId, version, () -> table.find(jdbc, controlId), view -> view.version(), ReadYourWrites.TIMEOUT);
+    @Override
+    public Optional<NationalControlView> awaitVersion(String controlId, long version, Duration timeout) {
+        return ReadYourWrites.awaitVersion(controlId, version, () -> table.find(jdbc, controlId), view -> view.version(), timeout);
     }
 }

@@ -3,6 +3,7 @@ package io.jointops.chemicals.query.incidentview;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.chemicals.query.DocumentTable;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /** Reads the incident view, always for one agency: an incident the agency may not see is reported as missing. */
 @Component
-public class IncidentViews {
+public class IncidentViews implements ItemViews<IncidentView> {
 
     private final DocumentTable<IncidentView> table;
     private final JdbcClient jdbc;

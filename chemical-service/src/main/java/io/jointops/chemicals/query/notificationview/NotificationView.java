@@ -1,6 +1,7 @@
 package io.jointops.chemicals.query.notificationview;
 
 import io.jointops.api.chemicals.Party;
+import io.jointops.platform.query.Versioned;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public record NotificationView(
         Instant answeredAt,
         String objectionReason,
         List<String> escalatedTo,
-        Instant escalatedAt) {
+        Instant escalatedAt) implements Versioned {
 
     public boolean visibleTo(String agency) {
         return exportingAgency.equals(agency) || importingAgency.equals(agency);

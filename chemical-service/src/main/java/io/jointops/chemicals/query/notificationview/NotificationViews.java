@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.chemicals.Party;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ViewTable;
@@ -24,7 +25,7 @@ import java.util.Optional;
 
 /** Reads the notification view, always for one agency: a notification the agency may not see is reported as missing. */
 @Component
-public class NotificationViews {
+public class NotificationViews implements ItemViews<NotificationView> {
 
     private static final ViewTable TABLE = new ViewTable("notification_view", "notification_id",
             "exporting_agency = :agency OR importing_agency = :agency", "filed_at DESC, notification_id");

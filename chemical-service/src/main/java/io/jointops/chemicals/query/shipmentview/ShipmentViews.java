@@ -8,6 +8,7 @@ import io.jointops.chemicals.query.DocumentTable;
 import io.jointops.chemicals.query.controlview.NationalControlViews;
 import io.jointops.chemicals.query.notificationview.NotificationViews;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
  * see is reported as missing.
  */
 @Component
-public class ShipmentViews {
+public class ShipmentViews implements ItemViews<ShipmentView> {
 
     private final DocumentTable<ShipmentView> table;
     private final JdbcClient jdbc;
@@ -81,9 +82,14 @@ public class ShipmentViews {
                 .map(view -> assessed(view, agency));
     }
 
-    public Optional<ShipmentView> awaitVersion(String shipmentId, long version, String agency, Duration timeout) {
-        return ReadYourWrites.awaitVersion(shipmentId, version, () -> table.find(jdbc, shipmentId), view -> view.version(), timeout)
-                .map(view -> assessed(view, agency));
+    public Optional<ShipmentView> awaitVersion(String shipmentId, long version, Duration timeout) {
+        return ReadYourWrites.awaitVersion(shipmentId, version, () -> table.find(jdbc, shipmentId), view -> view.version(), timeout);
+    }
+
+    /** The shipment with its risk for {@code agency} ({@code null}: on all intelligence, for joint auditors). */
+    @Override
+    public Optional<ShipmentView> shownTo(ShipmentView shipment, String agency) {
+        return Optional.of(assessed(shipment, agency));
     }
 
     private ShipmentView assessed(ShipmentView view, String agency) {

@@ -1,5 +1,7 @@
 package io.jointops.finance.query.assetview;
 
+import io.jointops.platform.query.Versioned;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,7 @@ public record AssetView(
         long version,
         Instant recordedAt,
         String recordedBy,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     public boolean visibleTo(String agency) {
         return ownerAgency.equals(agency) || releasedTo.contains(agency);

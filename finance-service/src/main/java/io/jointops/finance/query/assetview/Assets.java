@@ -1,6 +1,7 @@
 package io.jointops.finance.query.assetview;
 
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ViewTable;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /** Reads the asset view, always for one agency: an asset the agency may not see is reported as missing. */
 @Component
-public class Assets {
+public class Assets implements ItemViews<AssetView> {
 
     private static final String VISIBLE = "owner_agency = :agency OR :agency = ANY(released_to)";
     private static final ViewTable TABLE = new ViewTable("asset_view", "asset_id", VISIBLE, "recorded_at DESC, asset_id");

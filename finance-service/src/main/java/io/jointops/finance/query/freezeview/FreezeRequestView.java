@@ -2,6 +2,7 @@ package io.jointops.finance.query.freezeview;
 
 import io.jointops.api.finance.AccountRef;
 import io.jointops.api.finance.WalletRef;
+import io.jointops.platform.query.Versioned;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public record FreezeRequestView(
         long version,
         Instant requestedAt,
         String requestedBy,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     /** One target of the request and what became of it, in the target's currency. */
     public record Target(int index, AccountRef account, WalletRef wallet, String assetId, String holder,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.finance.query.freezeview.FreezeTotals.Amounts;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ViewTable;
@@ -23,7 +24,7 @@ import java.util.Optional;
 
 /** Reads the freeze request view for one agency: only the requesting and the receiving agency (and auditors) see one. */
 @Component
-public class FreezeRequests {
+public class FreezeRequests implements ItemViews<FreezeRequestView> {
 
     private static final String VISIBLE = "requesting_agency = :agency OR receiving_agency = :agency";
     private static final ViewTable TABLE = new ViewTable("freeze_request_view", "request_id", VISIBLE,

@@ -1,5 +1,7 @@
 package io.jointops.finance.query.reportview;
 
+import io.jointops.platform.query.Versioned;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +23,7 @@ public record TransactionReportView(
         long version,
         Instant filedAt,
         String filedBy,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     public boolean visibleTo(String agency) {
         return ownerAgency.equals(agency) || releasedTo.contains(agency);

@@ -1,6 +1,7 @@
 package io.jointops.finance.query.reportview;
 
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ViewTable;
@@ -20,7 +21,7 @@ import java.util.Optional;
 
 /** Reads the report view, always for one agency: a report the agency may not see is reported as missing. */
 @Component
-public class TransactionReportViews {
+public class TransactionReportViews implements ItemViews<TransactionReportView> {
 
     private static final ViewTable TABLE = new ViewTable("transaction_report_view", "report_id",
             "owner_agency = :agency OR :agency = ANY(released_to)", "filed_at DESC, report_id");

@@ -3,6 +3,7 @@ package io.jointops.intel.query.reportview;
 import io.jointops.api.intel.IntelEntity;
 import io.jointops.api.intel.IntelRelation;
 import io.jointops.api.intel.TraffickingRoute;
+import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public record IntelReportView(
         Instant createdAt,
         String createdBy,
         Instant disseminatedAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     /** One grade of the report's history: what it was set to, why, when and by whom. */
     public record Grade(String grading, String reason, Instant at, String by) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.intel.EntityType;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /** Reads the report view, always for one agency: a report the agency may not see is reported as missing. */
 @Component
-public class IntelReportViews {
+public class IntelReportViews implements ItemViews<IntelReportView> {
 
     /** The SQL twin of {@link IntelReportView#visibleTo(String)}. */
     static final String VISIBLE = "(owner_agency = :agency OR (:agency = ANY(released_to) AND status IN ('DISSEMINATED', 'WITHDRAWN')))";
@@ -43,8 +44,17 @@ public class IntelReportViews {
      */
     public Optional<IntelReportView> find(String reportId, String agency) {
         replays.requireServing(IntelReportViewProjector.PROCESSING_GROUP);
-        return read(jdbc, json, reportId).filter(view -> agency == null || view.visibleTo(agency))
-                .map(view -> view.shownTo(agency));
+        return read(jdbc, json, reportId).flatMap(view -> shownTo(view, agency));
+    }
+
+    /**
+     * What {@code agency} is shown of the report ({@link IntelReportView#shownTo}), if it may see it.
+     *
+     * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
+     */
+    @Override
+    public Optional<IntelReportView> shownTo(IntelReportView report, String agency) {
+        return agency == null || report.visibleTo(agency) ? Optional.of(report.shownTo(agency)) : Optional.empty();
     }
 
     /**

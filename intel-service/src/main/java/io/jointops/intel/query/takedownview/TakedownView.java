@@ -1,5 +1,7 @@
 package io.jointops.intel.query.takedownview;
 
+import io.jointops.platform.query.Versioned;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -34,7 +36,7 @@ public record TakedownView(
         Long secondsToRemoval,
         long version,
         String requestedBy,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     public boolean visibleTo(String agency) {
         return requestingAgency.equals(agency);

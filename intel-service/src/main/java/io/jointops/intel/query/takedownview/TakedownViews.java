@@ -3,6 +3,7 @@ package io.jointops.intel.query.takedownview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 
 /** Reads takedown requests for one agency (auditors: all), and their statistics per platform. */
 @Component
-public class TakedownViews {
+public class TakedownViews implements ItemViews<TakedownView> {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
