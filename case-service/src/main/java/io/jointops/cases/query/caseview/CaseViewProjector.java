@@ -53,13 +53,14 @@ class CaseViewProjector implements FoldedView {
         return CaseViewFold.EVENTS;
     }
 
-    /** Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. */
+    /**
+     * Before a replay: the view is emptied, in the transaction that resets the tokens; doing it twice is harmless. One
+     * TRUNCATE, not a DELETE per table: deleting case_view row by row checks each row's references in tables whose
+     * deleted rows are still there to scan, which took minutes at 100,000 cases (and blocked the replay's start).
+     */
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"case_linked_item", "case_member", "case_task", "case_note", "case_visibility",
-                "case_view"}) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        jdbc.sql("TRUNCATE case_linked_item, case_member, case_task, case_note, case_visibility, case_view").update();
     }
 
     @EventHandler
