@@ -35,8 +35,7 @@ class IntelMentionsProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM intel_mention").update();
-        jdbc.sql("DELETE FROM intel_audience").update();
+        jdbc.sql("TRUNCATE intel_mention, intel_audience").update();
     }
 
     @EventHandler

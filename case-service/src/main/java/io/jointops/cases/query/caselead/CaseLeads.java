@@ -86,7 +86,7 @@ public class CaseLeads implements ItemViews<CaseLeadView> {
     }
 
     void deleteAll() {
-        jdbc.sql("DELETE FROM case_lead_view").update();
+        jdbc.sql("TRUNCATE case_lead_view").update();
     }
 
     private CaseLeadView row(ResultSet row, int n) throws SQLException {

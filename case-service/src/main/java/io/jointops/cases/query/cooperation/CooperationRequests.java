@@ -132,7 +132,7 @@ public class CooperationRequests implements ItemViews<CooperationRequestView> {
     }
 
     void deleteAll() {
-        jdbc.sql("DELETE FROM cooperation_request_view").update();
+        jdbc.sql("TRUNCATE cooperation_request_view").update();
     }
 
     private CooperationRequestView row(ResultSet row, int n) throws SQLException {

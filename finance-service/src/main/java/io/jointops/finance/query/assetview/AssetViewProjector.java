@@ -36,7 +36,7 @@ class AssetViewProjector implements FoldedView {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM asset_view").update();
+        jdbc.sql("TRUNCATE asset_view").update();
     }
 
     @EventHandler

@@ -40,8 +40,7 @@ class MoneyFlowProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM money_flow_edge");
-        jdbc.update("DELETE FROM money_flow_report");
+        jdbc.update("TRUNCATE money_flow_edge, money_flow_report");
     }
 
     @EventHandler
