@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Launcher {
 
-    private static final String USAGE = """
+    static final String USAGE = """
             Usage: java -jar infra/target/infra.jar [options]   (from the repository root)
               --root=DIR          repository root holding the built jars (default: current directory)
               --port-offset=N     add N to every port, e.g. 10000 (default 0: gateway 8080, Keycloak 8180, PostgreSQL 15432)
@@ -26,11 +26,16 @@ public final class Launcher {
               --issuer-uri=URI    use this Keycloak realm instead of starting Keycloak    (env JOINTOPS_ISSUER_URI)
               --no-cds            run the service and gateway jars as built, not extracted with class data
                                   archives (infra/target/cds; the first start after a build writes them)
+              --unsafe-fast-database
+                                  UNSAFE: run the embedded PostgreSQL with fsync, synchronous_commit and
+                                  full_page_writes off. Faster commits, but a crash of the machine can lose
+                                  acknowledged commands and corrupt .jointops/pgdata. Benchmarks and throwaway
+                                  data only; without it the database is durable.
             Environment: JOINTOPS_BUS_SECRET (default: random per launch),
                          JOINTOPS_JAVA_OPTS (JVM options of the services and the gateway).
             """;
     private static final Set<String> OPTIONS = Set.of("root", "port-offset", "infra-only", "db-url", "db-user",
-            "db-password", "issuer-uri", "no-cds", "help");
+            "db-password", "issuer-uri", "no-cds", "unsafe-fast-database", "help");
 
     public static void main(String[] args) {
         Map<String, String> arguments = parse(args);
@@ -46,7 +51,12 @@ public final class Launcher {
                         value(arguments, "db-password", "JOINTOPS_DB_PASSWORD"))
                 .issuerUri(value(arguments, "issuer-uri", "JOINTOPS_ISSUER_URI"))
                 .busSecret(System.getenv("JOINTOPS_BUS_SECRET"))
-                .classDataSharing(!arguments.containsKey("no-cds"));
+                .classDataSharing(!arguments.containsKey("no-cds"))
+                .unsafeFastDatabase(arguments.containsKey("unsafe-fast-database"));
+        if (options.unsafeFastDatabase() && options.dbUrl() != null) {
+            System.err.println("--unsafe-fast-database applies to the embedded PostgreSQL only, not to --db-url");
+            System.exit(2);
+        }
         String javaOpts = System.getenv("JOINTOPS_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) options.javaOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
 
@@ -71,6 +81,7 @@ public final class Launcher {
         }, "jointops-shutdown"));
 
         System.out.println("Starting JointOps from " + options.root() + " (logs in " + relative(options, options.logDir()) + ")");
+        if (options.unsafeFastDatabase()) System.out.print(unsafeWarning(relative(options, options.workDir().resolve("pgdata"))));
         long started = System.nanoTime();
         try {
             if (!infraOnly) platform.checkJars(); // before anything is started: fail in a second, not after a minute
@@ -86,6 +97,7 @@ public final class Launcher {
         }
         System.out.printf("Up in %d s.%n", java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds());
         printSummary(platform, infraOnly);
+        if (options.unsafeFastDatabase()) System.out.print(unsafeWarning(relative(options, options.workDir().resolve("pgdata"))));
         watch(platform);
     }
 
@@ -99,6 +111,17 @@ public final class Launcher {
                     + " Delete " + workDir + " (its data and the local development signing keys go with it) and start again.");
         }
         return Optional.empty();
+    }
+
+    /** The banner printed at the start and under the summary when the database runs without its durability. */
+    static String unsafeWarning(String dataDirectory) {
+        String rule = "!".repeat(100) + System.lineSeparator();
+        return rule
+                + "!! UNSAFE DATABASE (--unsafe-fast-database): PostgreSQL runs with fsync, synchronous_commit and" + System.lineSeparator()
+                + "!! full_page_writes OFF. A crash of this machine (power loss, kernel panic, a killed VM) can lose" + System.lineSeparator()
+                + "!! commands that were already acknowledged, and corrupt " + dataDirectory + ". Benchmarks and" + System.lineSeparator()
+                + "!! throwaway data only; start without the option for a durable database." + System.lineSeparator()
+                + rule;
     }
 
     /** Reports a process that dies after start-up; the rest keeps running until Ctrl-C. */

@@ -102,7 +102,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Embedded PostgreSQL, unless a JDBC URL was given. Returns the JDBC URL. */
+    /**
+     * Embedded PostgreSQL, unless a JDBC URL was given. Returns the JDBC URL. It is durable: {@code fsync},
+     * {@code synchronous_commit} and {@code full_page_writes} on (the embedded library's own defaults turn the first
+     * two off), unless {@link PlatformOptions#unsafeFastDatabase(boolean)} asks for speed instead.
+     */
     public synchronized String startDatabase() {
         if (jdbcUrl != null) return jdbcUrl;
         if (options.dbUrl() != null) return jdbcUrl = options.dbUrl();
@@ -115,15 +119,7 @@ public final class Platform implements AutoCloseable {
         try {
             if (options.freshDatabase()) deleteRecursively(data);
             Files.createDirectories(data);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false) // keep the data between launches; tests ask for freshDatabase
-                    .setRegisterShutdownHook(false) // we stop it last, after the services
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .start();
+            EmbeddedPostgres pg = databaseBuilder(port, data, log).start();
             postgres = pg;
             if (closed) {
                 pg.close();
@@ -133,8 +129,44 @@ public final class Platform implements AutoCloseable {
             throw new StartupException("PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")", tail(log));
         }
         jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
-        listener.ready("postgresql", seconds(started), jdbcUrl);
+        listener.ready("postgresql", seconds(started), jdbcUrl + (options.unsafeFastDatabase()
+                ? "   UNSAFE: fsync, synchronous_commit and full_page_writes off (--unsafe-fast-database)" : ""));
         return jdbcUrl;
+    }
+
+    /**
+     * Stops the embedded PostgreSQL (fast shutdown: open connections are cut), waits {@code down}, and starts it again
+     * on the same data directory and port with the same settings, as a crash test needs. The services are left running:
+     * they find the database gone and back.
+     */
+    public synchronized void restartDatabase(Duration down) {
+        EmbeddedPostgres pg = postgres;
+        if (pg == null) throw new IllegalStateException("no embedded PostgreSQL was started");
+        Path log = logFile("postgresql");
+        try {
+            pg.close(); // pg_ctl stop -m fast; releases the data directory's lock
+            ChildProcess.sleep(down.toMillis());
+            postgres = databaseBuilder(pg.getPort(), options.workDir().resolve("pgdata"), log).start();
+        } catch (IOException e) {
+            throw new StartupException("PostgreSQL did not start again: " + e.getMessage() + " (log: " + log + ")", tail(log));
+        }
+    }
+
+    /** The embedded PostgreSQL on {@code data}, kept between launches; durable unless the options say otherwise. */
+    private EmbeddedPostgres.Builder databaseBuilder(int port, Path data, Path log) {
+        // the library starts the server with -F (fsync off) and synchronous_commit=off; a -c given later wins
+        String durable = options.unsafeFastDatabase() ? "off" : "on";
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false) // keep the data between launches; tests ask for freshDatabase
+                .setRegisterShutdownHook(false) // we stop it last, after the services
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setPGStartupWait(Duration.ofSeconds(120));
     }
 
     /** Keycloak with the jointops realm, unless an issuer URI was given; waits until it is ready. Returns the issuer URI. */

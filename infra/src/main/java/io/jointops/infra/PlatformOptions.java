@@ -23,6 +23,7 @@ public final class PlatformOptions {
     private Path workDir;
     private int portOffset;
     private boolean freshDatabase;
+    private boolean unsafeFastDatabase;
     private String dbUrl;
     private String dbUser = "postgres";
     private String dbPassword = "postgres";
@@ -43,6 +44,14 @@ public final class PlatformOptions {
 
     /** Start from an empty database (tests) instead of keeping {@code pgdata} between runs. */
     public PlatformOptions freshDatabase(boolean fresh) { this.freshDatabase = fresh; return this; }
+
+    /**
+     * Run the embedded PostgreSQL with {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} off:
+     * faster commits, but a crash of the machine (power loss, kernel panic) can lose acknowledged commands and leave
+     * the data directory corrupt. Off by default: the embedded PostgreSQL is durable, as the README promises. For
+     * benchmarks and throwaway data only: the launcher sets it with {@code --unsafe-fast-database} and announces it loudly.
+     */
+    public PlatformOptions unsafeFastDatabase(boolean unsafe) { this.unsafeFastDatabase = unsafe; return this; }
 
     /** Use this database instead of starting an embedded PostgreSQL. */
     public PlatformOptions database(String url, String user, String password) {
@@ -77,6 +86,7 @@ public final class PlatformOptions {
     public int port(int developerPort) { return developerPort + portOffset; }
     public int portOffset() { return portOffset; }
     public boolean freshDatabase() { return freshDatabase; }
+    public boolean unsafeFastDatabase() { return unsafeFastDatabase; }
     public String dbUrl() { return dbUrl; }
     public String dbUser() { return dbUser; }
     public String dbPassword() { return dbPassword; }

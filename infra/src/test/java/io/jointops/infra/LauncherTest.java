@@ -21,4 +21,12 @@ class LauncherTest {
         assertThat(Launcher.hint("Port 8081 was already in use.", ".jointops")).isEmpty();
         assertThat(Launcher.hint(null, ".jointops")).isEmpty();
     }
+
+    @Test
+    void theUnsafeDatabaseIsAnOptionThatHelpListsAndTheLauncherAnnounces() {
+        assertThat(Launcher.USAGE).contains("--unsafe-fast-database").contains("UNSAFE");
+        assertThat(Launcher.parse(new String[]{"--unsafe-fast-database"})).containsKey("unsafe-fast-database");
+        assertThat(Launcher.unsafeWarning(".jointops/pgdata")).contains("UNSAFE").contains("fsync")
+                .contains("acknowledged").contains(".jointops/pgdata");
+    }
 }

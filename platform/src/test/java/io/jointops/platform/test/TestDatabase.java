@@ -78,6 +78,8 @@ public final class TestDatabase {
             return;
         }
         try {
+            // the library's fast defaults (fsync and synchronous_commit off) on purpose: this database holds tests, not
+            // data, and a crash of the machine loses nothing worth keeping. The launcher's database is durable (infra Platform).
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
