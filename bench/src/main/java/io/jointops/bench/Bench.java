@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments: a comma-separated selection of {@code startup, footprint, idle, throughput, commits, list, get, history,
  * replay, propagation, crash}, or {@code all}. System properties: {@code bench.runs} (5), {@code bench.seconds} (per
- * throughput, commits, list and get run, 10),
+ * throughput, commits, list and get run, 10), {@code bench.warmup-seconds} (load before each of those figures, 30),
  * {@code bench.java-options} (of the services and the gateway).
  */
 public final class Bench {
@@ -43,6 +43,12 @@ public final class Bench {
     static final int RUNS = Integer.getInteger("bench.runs", 5);
     static final int CLIENTS = 16;
     static final Duration RUN_TIME = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    /**
+     * Load before a throughput, commits, list or get figure's runs, not measured: the services run with C2, which
+     * compiles the request path only after tens of seconds of load (creates through the gateway went from ~100/s to
+     * ~550/s over the first minute); a warm-up of 8 s measured mostly the compiler.
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 30));
     /** Propagation samples per run. */
     static final int SAMPLES = Integer.getInteger("bench.samples", 30);
 
@@ -211,9 +217,9 @@ public final class Bench {
         RowShape shape = rowShape(token);
         report.line("raw baseline: single-row INSERT transactions (autocommit) into a copy of domain_event_entry with the unique"
                 + " (aggregate_identifier, sequence_number) index, row of " + shape.bytes() + " bytes (payload and metadata of a real CaseOpenedEvent)");
-        // warm-up: C1-compiled services, connection pools, the raw table
-        Load.closedLoop("warm-up gateway", CLIENTS, Duration.ofSeconds(8), (c, i) -> createCase(gateway, token, null));
-        Load.closedLoop("warm-up direct", CLIENTS, Duration.ofSeconds(4), (c, i) -> createCase(caseService, token, null));
+        // warm-up: the JIT compilers, connection pools, the raw table
+        Load.closedLoop("warm-up gateway", CLIENTS, WARM_UP, (c, i) -> createCase(gateway, token, null));
+        Load.closedLoop("warm-up direct", CLIENTS, WARM_UP.dividedBy(2), (c, i) -> createCase(caseService, token, null));
         rawInserts(shape, Duration.ofSeconds(3));
         List<Double> raw = new ArrayList<>();
         List<Double> viaGateway = new ArrayList<>();
@@ -385,7 +391,7 @@ public final class Bench {
     void reads(String figure, String name, java.util.function.Supplier<String> url, String token, String rawName, String sql,
                java.util.function.Supplier<String> parameter, double target) throws Exception {
         Load.Operation http = (c, i) -> Api.send(Api.request(url.get(), token).GET().build()).statusCode();
-        Load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(5), http);
+        Load.closedLoop("warm-up", CLIENTS, WARM_UP.dividedBy(2), http);
         rawReads(rawName, sql, parameter, Duration.ofSeconds(3));
         List<Double> raw = new ArrayList<>();
         List<Double> platformRates = new ArrayList<>();

@@ -75,7 +75,7 @@ final class DatabaseCost {
         report.line("## Database cost per create (pg_stat_database, " + Bench.CLIENTS + " clients through the gateway, "
                 + Bench.RUN_TIME.toSeconds() + " s per run, everything running)");
         String token = bench.api.token("cn.investigator");
-        Load.closedLoop("warm-up gateway", Bench.CLIENTS, Duration.ofSeconds(5), (c, i) -> bench.createCase(bench.gateway, token, null));
+        Load.closedLoop("warm-up gateway", Bench.CLIENTS, Bench.WARM_UP.dividedBy(2), (c, i) -> bench.createCase(bench.gateway, token, null));
         Thread.sleep(FLUSH.toMillis());
         Counters quiet = counters();
         Thread.sleep(FLUSH.toMillis());
