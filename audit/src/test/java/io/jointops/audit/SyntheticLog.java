@@ -80,6 +80,34 @@ final class SyntheticLog {
         return leaf;
     }
 
+    /** The same log from here on, to grow differently (as an operator showing two agencies two trees would). */
+    SyntheticLog fork() {
+        SyntheticLog copy = new SyntheticLog(origin, agencies);
+        copy.leaves.addAll(leaves);
+        leaves.forEach(leaf -> copy.tree.append(leaf.contentHash()));
+        copy.heads.putAll(heads);
+        copy.position = position;
+        copy.checkpoints.addAll(checkpoints);
+        return copy;
+    }
+
+    /** The checkpoint of the whole tree at {@code time}, not signed (what a co-signer is shown). */
+    Checkpoint statement(String time) {
+        long size = tree.size();
+        return new Checkpoint(origin, size, tree.root(size), time, size == 0 ? 0 : leaves.get((int) size - 1).position(),
+                List.copyOf(agencies.keySet()));
+    }
+
+    /** Adds a checkpoint with the signatures made elsewhere (by co-signers), agency to signature. */
+    Bundle.SignedCheckpoint add(Checkpoint checkpoint, Map<String, byte[]> signatures) {
+        List<Checkpoint.Signature> list = new ArrayList<>();
+        new TreeMap<>(signatures).forEach((agency, signature) -> list.add(new Checkpoint.Signature(agency,
+                Ed25519.keyId(agencies.get(agency).getPublic()), Base64.getEncoder().encodeToString(signature))));
+        Bundle.SignedCheckpoint signed = Bundle.SignedCheckpoint.of(checkpoint, list);
+        checkpoints.add(signed);
+        return signed;
+    }
+
     /** Issues a checkpoint of the whole tree, signed by every agency. */
     Bundle.SignedCheckpoint checkpoint() {
         long size = tree.size();
