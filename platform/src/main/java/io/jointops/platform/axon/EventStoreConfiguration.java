@@ -56,11 +56,26 @@ public class EventStoreConfiguration {
 
     public static final String SCHEMA = "eventstore";
 
-    /** Migrates the shared schema before the storage engine can touch it. */
+    /**
+     * Migrates the shared schema before the storage engine can touch it, as Spring Boot migrates the service's own
+     * schema: with the migration role ({@code spring.flyway.user}/{@code password}, on {@code spring.flyway.url} or the
+     * service's database) when one is set, the schemas' owner, so that the service's own role needs no right to create
+     * or change anything; else on the service's connection. Its {@code afterMigrate} callback grants the services'
+     * roles what they may do here (append-only; docs/runbook.md, "Database roles").
+     */
     @Bean
-    EventStoreMigration eventStoreMigration(DataSource dataSource) {
-        return new EventStoreMigration(Flyway.configure()
-                .dataSource(dataSource)
+    EventStoreMigration eventStoreMigration(DataSource dataSource,
+                                            @Value("${spring.datasource.url:}") String url,
+                                            @Value("${spring.flyway.url:}") String migrationUrl,
+                                            @Value("${spring.flyway.user:}") String migrationUser,
+                                            @Value("${spring.flyway.password:}") String migrationPassword) {
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure();
+        if (migrationUser.isBlank()) {
+            flyway.dataSource(dataSource);
+        } else {
+            flyway.dataSource(migrationUrl.isBlank() ? url : migrationUrl, migrationUser, migrationPassword);
+        }
+        return new EventStoreMigration(flyway
                 .schemas(SCHEMA)
                 .defaultSchema(SCHEMA)
                 .locations("classpath:db/eventstore")

@@ -1,0 +1,238 @@
+package io.jointops.platform.axon;
+
+import io.jointops.platform.test.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The grants the migrations' {@code afterMigrate} callbacks give the services' own database roles, tried as an attacker
+ * would: with the migration role owning the schemas (as the launcher and the Kubernetes manifests set it up), a
+ * service's role reads and appends events but cannot update, delete or truncate one, nor the audit log's tables; it
+ * works its own schema's rows but creates, truncates and drops nothing there; another service's schema is closed to it.
+ * Only a service whose role is in {@code jointops_notary} may touch the audit tables. Needs a database user that may
+ * create roles (the embedded one is a superuser); skipped otherwise.
+ */
+class DatabaseRolesIT {
+
+    private static final String DATABASE = "database_roles";
+    private static final String OWNER = "database_roles_owner";
+    /** A service with the notary (like case-service) and one without; their schemas, and their roles by convention. */
+    private static final String NOTARY_SCHEMA = "roles_a";
+    private static final String OTHER_SCHEMA = "roles_b";
+    private static final String NOTARY_ROLE = "jointops_" + NOTARY_SCHEMA;
+    private static final String OTHER_ROLE = "jointops_" + OTHER_SCHEMA;
+    private static final String PASSWORD = "database-roles-it";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    private static DriverManagerDataSource database;
+    private static String url;
+
+    @BeforeAll
+    static void rolesAndMigrations() throws Exception {
+        try (Connection admin = TestDatabase.dataSource().getConnection(); Statement s = admin.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user");
+            Assumptions.assumeTrue(rs.next() && rs.getBoolean(1), "the test database's user may not create roles");
+        }
+        database = TestDatabase.ownDatabase(DATABASE, false);
+        // without the user the embedded library's URL names (?user=postgres): it would win over the role connecting
+        url = database.getUrl().replaceAll("([?&])(user|password)=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        try (Connection admin = database.getConnection(); Statement s = admin.createStatement()) {
+            // what the launcher does on its embedded PostgreSQL, and an operator on any other (docs/runbook.md)
+            for (String role : List.of(NOTARY_ROLE, OTHER_ROLE, OWNER)) {
+                s.execute("DROP ROLE IF EXISTS " + role);
+            }
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'jointops_service') THEN "
+                    + "CREATE ROLE jointops_service NOLOGIN; END IF; IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                    + "'jointops_notary') THEN CREATE ROLE jointops_notary NOLOGIN; END IF; END $$");
+            s.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + PASSWORD + "'");
+            s.execute("ALTER DATABASE " + DATABASE + " OWNER TO " + OWNER);
+            s.execute("CREATE ROLE " + NOTARY_ROLE + " LOGIN PASSWORD '" + PASSWORD + "' IN ROLE jointops_service, jointops_notary");
+            s.execute("CREATE ROLE " + OTHER_ROLE + " LOGIN PASSWORD '" + PASSWORD + "' IN ROLE jointops_service");
+        }
+        migrateAsOwner();
+    }
+
+    @AfterAll
+    static void dropRoles() throws SQLException {
+        if (database == null) {
+            return;
+        }
+        try (Connection admin = TestDatabase.dataSource().getConnection(); Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            for (String role : List.of(NOTARY_ROLE, OTHER_ROLE, OWNER)) {
+                s.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    /** As every service does at start: the shared event store, then its own schema, each with its callback. */
+    private static void migrateAsOwner() {
+        Flyway.configure().dataSource(url, OWNER, PASSWORD).schemas("eventstore").defaultSchema("eventstore")
+                .locations("classpath:db/eventstore").load().migrate();
+        for (String schema : List.of(NOTARY_SCHEMA, OTHER_SCHEMA)) {
+            Flyway.configure().dataSource(url, OWNER, PASSWORD).schemas(schema).defaultSchema(schema)
+                    .locations("classpath:db/processing").load().migrate();
+        }
+    }
+
+    @Test
+    void theOwnerMigratesEverythingAndOwnsItAndAgainAtTheNextStart() throws SQLException {
+        migrateAsOwner(); // a restart: nothing to migrate, the grants are set again
+        try (Connection owner = connect(OWNER, "eventstore"); Statement s = owner.createStatement()) {
+            for (String schema : List.of("eventstore", NOTARY_SCHEMA, OTHER_SCHEMA)) {
+                assertThat(single(s, "SELECT count(*) FILTER (WHERE NOT success) FROM " + schema + ".flyway_schema_history"))
+                        .isEqualTo("0");
+                assertThat(single(s, "SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema
+                        + "' AND tableowner <> '" + OWNER + "'")).as(schema).isEqualTo("0");
+            }
+        }
+        serviceAppendsAndReadsEventsButNeverChangesThem();
+    }
+
+    @Test
+    void serviceAppendsAndReadsEventsButNeverChangesThem() throws SQLException {
+        for (String role : List.of(NOTARY_ROLE, OTHER_ROLE)) {
+            try (Connection service = connect(role, role.substring("jointops_".length())); Statement s = service.createStatement()) {
+                String id = role + "-" + System.nanoTime();
+                s.executeUpdate("INSERT INTO eventstore.domain_event_entry (event_identifier, aggregate_identifier, "
+                        + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) VALUES ('"
+                        + id + "', '" + id + "', 0, 'Test', '2026-12-01T10:00:00Z', 'io.jointops.Tested', '1', "
+                        + "convert_to('{}', 'UTF8'), convert_to('{}', 'UTF8'))");
+                assertThat(single(s, "SELECT count(*) FROM eventstore.domain_event_entry WHERE event_identifier = '" + id + "'"))
+                        .isEqualTo("1");
+                assertThat(single(s, "SELECT count(*) FROM eventstore.snapshot_event_entry")).isEqualTo("0");
+
+                refused(s, "UPDATE eventstore.domain_event_entry SET payload = convert_to('{\"forged\":1}', 'UTF8')");
+                refused(s, "UPDATE eventstore.domain_event_entry SET payload_type = 'x' WHERE event_identifier = '" + id + "'");
+                refused(s, "DELETE FROM eventstore.domain_event_entry WHERE event_identifier = '" + id + "'");
+                refused(s, "TRUNCATE eventstore.domain_event_entry");
+                refused(s, "INSERT INTO eventstore.snapshot_event_entry (aggregate_identifier, sequence_number, type, "
+                        + "event_identifier, time_stamp, payload_type, payload) VALUES ('" + id + "', 5, 'T', '" + id
+                        + "-s', 'now', 'x', '\\x00')");
+                refused(s, "DELETE FROM eventstore.snapshot_event_entry");
+                refused(s, "ALTER TABLE eventstore.domain_event_entry DISABLE TRIGGER ALL");
+                refused(s, "DROP TABLE eventstore.domain_event_entry");
+                refused(s, "CREATE TABLE eventstore.shadow (id int)");
+                refused(s, "SELECT * FROM eventstore.flyway_schema_history");
+                refused(s, "SELECT setval('eventstore.domain_event_entry_global_index_seq', 1)");
+                refused(s, "SET ROLE " + OWNER);
+                assertThat(single(s, "SELECT count(*) FROM eventstore.domain_event_entry WHERE event_identifier = '" + id
+                        + "' AND payload_type = 'io.jointops.Tested'")).isEqualTo("1");
+            }
+        }
+    }
+
+    @Test
+    void onlyTheNotarysRoleReadsAndAppendsTheAuditLogAndNobodyChangesIt() throws SQLException {
+        long size = System.nanoTime();
+        try (Connection notary = connect(NOTARY_ROLE, NOTARY_SCHEMA); Statement s = notary.createStatement()) {
+            s.executeUpdate("INSERT INTO eventstore.audit_leaf VALUES (" + size + ", " + size + ", 'e', 'a', 0, "
+                    + "decode(repeat('00', 32), 'hex'), decode(repeat('11', 32), 'hex'))");
+            s.executeUpdate("INSERT INTO eventstore.audit_checkpoint VALUES (" + size + ", 'jointops', "
+                    + "decode(repeat('22', 32), 'hex'), 'now', 1, 'CN-NNCC')");
+            String signature = "INSERT INTO eventstore.audit_checkpoint_signature VALUES (" + size
+                    + ", 'CN-NNCC', 'k1', '\\x01', 'now') ON CONFLICT (tree_size, agency) DO NOTHING";
+            assertThat(s.executeUpdate(signature)).isEqualTo(1);
+            assertThat(s.executeUpdate(signature)).as("a signature already held stays as it is").isZero();
+            for (String table : List.of("audit_leaf", "audit_checkpoint", "audit_checkpoint_signature")) {
+                String key = table.equals("audit_leaf") ? "leaf_index" : "tree_size";
+                assertThat(single(s, "SELECT count(*) FROM eventstore." + table + " WHERE " + key + " = " + size))
+                        .isEqualTo("1");
+                refused(s, "DELETE FROM eventstore." + table);
+                refused(s, "TRUNCATE eventstore." + table);
+            }
+            refused(s, "UPDATE eventstore.audit_leaf SET content_hash = decode(repeat('33', 32), 'hex')");
+            refused(s, "UPDATE eventstore.audit_checkpoint SET root_hash = decode(repeat('33', 32), 'hex')");
+            refused(s, "UPDATE eventstore.audit_checkpoint_signature SET signature = '\\x02'");
+            refused(s, "INSERT INTO eventstore.audit_checkpoint_signature VALUES (" + size
+                    + ", 'CN-NNCC', 'k2', '\\x02', 'now') ON CONFLICT (tree_size, agency) DO UPDATE SET signature = '\\x02'");
+        }
+        try (Connection other = connect(OTHER_ROLE, OTHER_SCHEMA); Statement s = other.createStatement()) {
+            refused(s, "SELECT count(*) FROM eventstore.audit_leaf");
+            refused(s, "INSERT INTO eventstore.audit_leaf VALUES (" + (size + 1) + ", " + (size + 1) + ", 'e', 'a', 0, "
+                    + "decode(repeat('00', 32), 'hex'), decode(repeat('11', 32), 'hex'))");
+            refused(s, "INSERT INTO eventstore.audit_checkpoint_signature VALUES (" + size + ", 'US-DEA', 'k', '\\x01', 'now')");
+        }
+    }
+
+    @Test
+    void aServiceWorksItsOwnSchemasRowsButNotItsTablesAndNeverAnotherServicesSchema() throws SQLException {
+        try (Connection service = connect(NOTARY_ROLE, NOTARY_SCHEMA); Statement s = service.createStatement()) {
+            // tokens are claimed and extended by UPDATE, released and reset by UPDATE and DELETE; sagas use a sequence
+            s.executeUpdate("INSERT INTO token_entry (processor_name, segment, owner) VALUES ('view', 0, 'node')");
+            assertThat(s.executeUpdate("UPDATE token_entry SET owner = NULL WHERE processor_name = 'view'")).isEqualTo(1);
+            s.executeUpdate("INSERT INTO association_value_entry (association_key, association_value, saga_id, saga_type) "
+                    + "VALUES ('k', 'v', 's', 't')");
+            assertThat(single(s, "SELECT count(*) FROM association_value_entry")).isEqualTo("1");
+            assertThat(s.executeUpdate("DELETE FROM token_entry WHERE processor_name = 'view'")).isEqualTo(1);
+            s.executeUpdate("DELETE FROM association_value_entry");
+
+            refused(s, "TRUNCATE token_entry");
+            refused(s, "CREATE TABLE " + NOTARY_SCHEMA + ".shadow (id int)");
+            refused(s, "DROP TABLE token_entry");
+            refused(s, "ALTER TABLE token_entry ADD COLUMN x int");
+            refused(s, "SELECT * FROM " + NOTARY_SCHEMA + ".flyway_schema_history");
+            refused(s, "DELETE FROM " + NOTARY_SCHEMA + ".flyway_schema_history");
+            // another service's schema: neither read nor written
+            refused(s, "SELECT count(*) FROM " + OTHER_SCHEMA + ".token_entry");
+            refused(s, "INSERT INTO " + OTHER_SCHEMA + ".token_entry (processor_name, segment) VALUES ('x', 0)");
+            refused(s, "DELETE FROM " + OTHER_SCHEMA + ".scheduled_tasks");
+        }
+        try (Connection other = connect(OTHER_ROLE, OTHER_SCHEMA); Statement s = other.createStatement()) {
+            refused(s, "SELECT count(*) FROM " + NOTARY_SCHEMA + ".token_entry");
+            refused(s, "UPDATE " + NOTARY_SCHEMA + ".token_entry SET owner = 'me'");
+        }
+    }
+
+    @Test
+    void servicesMigratingAtOnceSetTheGrantsWithoutTrippingOverEachOther() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> starts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                starts.add(pool.submit(DatabaseRolesIT::migrateAsOwner));
+            }
+            for (Future<?> start : starts) {
+                start.get(); // "tuple concurrently updated" from two GRANTs on one table would fail a start here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        serviceAppendsAndReadsEventsButNeverChangesThem();
+    }
+
+    private static Connection connect(String role, String schema) throws SQLException {
+        return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, role, PASSWORD);
+    }
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The statement fails for want of a privilege (autocommit: the failure aborts nothing else). */
+    private static void refused(Statement s, String sql) {
+        assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).as(sql + ": " + e.getMessage()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+}
