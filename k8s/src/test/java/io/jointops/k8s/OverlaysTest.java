@@ -78,6 +78,53 @@ class OverlaysTest {
         assertThat(at(named(prod, "Cluster", "jointops-db"), "spec.instances")).isEqualTo(3);
     }
 
+    /**
+     * Least privilege in the database: each service logs in with its own role (a managed role of the cluster whose
+     * password Secret the service reads), the database's owner runs the migrations only, and nothing logs in as the
+     * owner at run time. What the roles may do is granted by the migrations (platform's DatabaseRolesIT).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void eachServiceLogsInWithItsOwnDatabaseRoleAndMigratesAsTheOwner(String kustomization) {
+        List<Map<String, Object>> objects = Manifests.render(Manifests.K8S_DIR.resolve(kustomization));
+        Map<String, Object> cluster = named(objects, "Cluster", "jointops-db");
+        Map<String, Map<String, Object>> roles = new java.util.HashMap<>();
+        list(cluster, "spec.managed.roles").forEach(role -> roles.put((String) role.get("name"), role));
+        Map<String, String> schemas = Map.of("case-service", "cases", "intel-service", "intel",
+                "finance-service", "finance", "chemical-service", "chemicals");
+        for (Map.Entry<String, String> service : schemas.entrySet()) {
+            Map<String, Object> container = list(named(objects, "Deployment", service.getKey()), "spec.template.spec.containers").get(0);
+            Map<String, String> secrets = new java.util.HashMap<>();
+            list(container, "env").stream().filter(e -> at(e, "valueFrom.secretKeyRef") != null)
+                    .forEach(e -> secrets.put((String) e.get("name"), at(e, "valueFrom.secretKeyRef.name") + "/"
+                            + at(e, "valueFrom.secretKeyRef.key")));
+            String own = "jointops-db-" + service.getValue();
+            assertThat(secrets).as(service.getKey()).containsEntry("SPRING_DATASOURCE_USERNAME", own + "/username")
+                    .containsEntry("SPRING_DATASOURCE_PASSWORD", own + "/password")
+                    .containsEntry("SPRING_FLYWAY_USER", "jointops-db-app/username")
+                    .containsEntry("SPRING_FLYWAY_PASSWORD", "jointops-db-app/password");
+            Map<String, Object> role = roles.get("jointops_" + service.getValue());
+            assertThat(role).as("managed role of " + service.getKey()).isNotNull();
+            assertThat(at(role, "login")).isEqualTo(true);
+            assertThat(at(role, "passwordSecret.name")).isEqualTo(own);
+            assertThat(strings(role.get("inRoles"))).contains("jointops_service")
+                    .doesNotContain("pg_read_all_data", "pg_write_all_data", "pg_read_all_stats");
+            assertThat(role).doesNotContainKeys("superuser", "createdb", "createrole", "bypassrls", "replication");
+            assertThat(strings(role.get("inRoles")).contains("jointops_notary"))
+                    .as(service.getKey() + " runs the notary").isEqualTo(service.getKey().equals("case-service"));
+        }
+        assertThat(at(roles.get("jointops_service"), "login")).isEqualTo(false);
+        assertThat(at(roles.get("jointops_notary"), "login")).isEqualTo(false);
+        assertThat(strings(roles.get("jointops_notary").get("inRoles"))).containsExactly("pg_read_all_stats");
+        assertThat(at(cluster, "spec.bootstrap.initdb.owner")).isEqualTo("jointops");
+        // the gateway has no database at all
+        assertThat(String.valueOf(named(objects, "Deployment", "gateway"))).doesNotContain("jointops-db");
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
     @Test
     void alertsAndDashboardCoverWhatOperatorsWatch() throws IOException {
         List<Map<String, Object>> base = Manifests.render(Manifests.K8S_DIR.resolve("base"));
