@@ -20,9 +20,14 @@ class NotaryKeysTest {
 
     @Test
     void eachAgencysPublicKeyIsWrittenBesideItsKeyAndIsThatKeysPublicKey(@TempDir Path workDir) throws Exception {
+        // the notary gets the public keys only; each agency's key goes to its co-signer, with its own state file
         assertThat(NotaryKeys.arguments(workDir)).containsExactly(
-                "--jointops.notary.agencies.CN-NNCC.private-key-file=" + workDir.resolve("keys/cn-nncc.pem"),
-                "--jointops.notary.agencies.US-DEA.private-key-file=" + workDir.resolve("keys/us-dea.pem"));
+                "--jointops.notary.agencies.CN-NNCC.public-key-file=" + workDir.resolve("keys/cn-nncc.pub.pem"),
+                "--jointops.notary.co-signers.CN-NNCC.private-key-file=" + workDir.resolve("keys/cn-nncc.pem"),
+                "--jointops.notary.co-signers.CN-NNCC.state-file=" + workDir.resolve("cosigners/cn-nncc.state"),
+                "--jointops.notary.agencies.US-DEA.public-key-file=" + workDir.resolve("keys/us-dea.pub.pem"),
+                "--jointops.notary.co-signers.US-DEA.private-key-file=" + workDir.resolve("keys/us-dea.pem"),
+                "--jointops.notary.co-signers.US-DEA.state-file=" + workDir.resolve("cosigners/us-dea.state"));
         for (String agency : NotaryKeys.AGENCIES) {
             assertPair(workDir.resolve("keys/" + agency.toLowerCase() + ".pem"), NotaryKeys.publicKeyFile(workDir, agency));
         }
@@ -32,6 +37,24 @@ class NotaryKeysTest {
         Files.delete(cn);
         NotaryKeys.arguments(workDir);
         assertThat(Files.readString(cn)).isEqualTo(before);
+    }
+
+    @Test
+    void theCoSignersStatesStartAfreshForANewDatabaseOnly(@TempDir Path workDir) throws Exception {
+        Path control = workDir.resolve("pgdata/global/pg_control");
+        Files.createDirectories(control.getParent());
+        Files.write(control, new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 42});
+        Path state = NotaryKeys.coSignerStates(workDir).resolve("us-dea.state");
+        Files.writeString(state, "jointops-cosigner/v1\nsize=7\n");
+
+        NotaryKeys.coSignerStates(workDir);
+        assertThat(state).as("the same database: the state is kept").hasContent("jointops-cosigner/v1\nsize=7\n");
+
+        Files.write(control, new byte[]{9, 2, 3, 4, 5, 6, 7, 8, 42}); // initialised anew: another system identifier
+        NotaryKeys.coSignerStates(workDir);
+        assertThat(state).as("another database, another log").doesNotExist();
+        assertThat(workDir.resolve("cosigners.previous/us-dea.state")).hasContent("jointops-cosigner/v1\nsize=7\n");
+        assertThat(workDir.resolve("cosigners/database")).hasContent("0902030405060708\n");
     }
 
     private static void assertPair(Path privateFile, Path publicFile) throws Exception {

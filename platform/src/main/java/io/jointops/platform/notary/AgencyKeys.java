@@ -49,7 +49,19 @@ public final class AgencyKeys {
             }
             agencies.put(name, new Agency(name, publicKey, privateKey));
         });
+        List<String> held = agencies.values().stream().filter(a -> a.privateKey().isPresent()).map(Agency::name).toList();
+        if (held.size() > 1) {
+            throw new IllegalStateException("jointops.notary.agencies: the notary holds the private keys of " + held
+                    + ", but it may hold at most one (its operator's): whoever runs it could sign anything in the"
+                    + " others' names. Give the other agencies' public-key(-file) only; each co-signs with its own"
+                    + " co-signer (audit-cosigner.jar), or, in development, jointops.notary.co-signers.<agency>");
+        }
         return new AgencyKeys(agencies);
+    }
+
+    /** Reads a key given inline or as a file; null if neither is given. */
+    static String keyText(String inline, String file, String property) {
+        return text(inline, file, property);
     }
 
     public List<String> names() {

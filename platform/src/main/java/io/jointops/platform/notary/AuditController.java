@@ -75,6 +75,12 @@ class AuditController {
         return notary.checkpoints(fromSize, limit).stream().map(CheckpointView::of).toList();
     }
 
+    /** The newest checkpoint, complete or not: what a co-signer considers signing. */
+    @GetMapping("/checkpoints/latest")
+    CheckpointView latest() {
+        return notary.newest().map(CheckpointView::of).orElseThrow(() -> notFound("there is no checkpoint yet"));
+    }
+
     @GetMapping("/checkpoints/{size}")
     CheckpointView checkpoint(@PathVariable long size) {
         return notary.signed(size).map(CheckpointView::of).orElseThrow(() -> notFound("there is no checkpoint of size "
@@ -125,15 +131,24 @@ class AuditController {
                 Hex.encodeAll(notary.inclusionProof(leaf, treeSize)));
     }
 
-    /** RFC 9162 consistency proof: the checkpoint of size {@code to} extends the one of size {@code from}. */
+    /**
+     * RFC 9162 consistency proof: the checkpoint of size {@code to} extends the tree of the first {@code from} leaves,
+     * whether or not a checkpoint of that size is stored (a co-signer asks from the size it signed last, and checks
+     * the proof against the root it kept). {@code fromRootHash} is the root of that tree as the notary holds it.
+     */
     @GetMapping("/proofs/consistency")
     ConsistencyProofView consistency(@RequestParam long from, @RequestParam long to) {
+        if (from < 0) {
+            throw new InvalidRequestException("from", "must be 0 or more");
+        }
         if (from > to) {
             throw new InvalidRequestException("from", "must not be above to");
         }
-        Checkpoint first = notary.checkpoint(from).orElseThrow(() -> notFound("there is no checkpoint of size " + from));
         Checkpoint second = notary.checkpoint(to).orElseThrow(() -> notFound("there is no checkpoint of size " + to));
-        return new ConsistencyProofView(from, to, Hex.encode(first.rootHash()), Hex.encode(second.rootHash()),
+        if (to > notary.size()) {
+            throw notFound("checkpoint " + to + " covers more leaves than the notary holds (" + notary.size() + ")");
+        }
+        return new ConsistencyProofView(from, to, Hex.encode(notary.root(from)), Hex.encode(second.rootHash()),
                 Hex.encodeAll(notary.consistencyProof(from, to)));
     }
 

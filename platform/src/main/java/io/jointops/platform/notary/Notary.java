@@ -3,6 +3,8 @@ package io.jointops.platform.notary;
 import io.jointops.audit.Checkpoint;
 import io.jointops.audit.ContentHash;
 import io.jointops.audit.Ed25519;
+import io.jointops.audit.Hex;
+import io.jointops.audit.Merkle;
 import io.jointops.audit.MerkleTree;
 import io.jointops.audit.StoredEvent;
 import org.slf4j.Logger;
@@ -17,8 +19,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,13 @@ import java.util.TreeMap;
  * Takes new events into the Merkle tree and issues checkpoints. The tree lives in memory (64 bytes per event) and is
  * rebuilt from {@code eventstore.audit_leaf} at start; across replicas a PostgreSQL advisory lock lets one notary
  * write at a time, and each catches up with the leaves the other wrote before it writes or answers.
+ * <p>
+ * Before it takes events in and again before it signs, it checks that its tree extends the newest stored checkpoint
+ * and the newest signed one (an RFC 9162 consistency proof from their size and root to its tree), that their stored
+ * signatures still verify, and that the checkpoint it issued or checked last is still stored with the same root. On
+ * any mismatch it refuses: it logs the reason as an error, reports it ({@link #refusal()}: the health indicator
+ * {@code notary} and the metric {@code jointops.notary.refusing}), and from then on takes no event in and signs
+ * nothing until it is restarted after the cause is repaired.
  */
 public class Notary {
 
@@ -38,6 +49,16 @@ public class Notary {
     private static final long LOCK = 0x4A4F4155444954L;
     /** The longest a run takes in batches before it issues its checkpoint. */
     static final Duration RUN_LIMIT = Duration.ofSeconds(1);
+    /** How often a refusing notary says again why it refuses. */
+    static final Duration REMINDER = Duration.ofMinutes(10);
+
+    /** Why the notary refuses to take events in and to sign: {@code kind} names the check, {@code reason} the finding. */
+    public record Refusal(String kind, String reason, Instant since) {
+    }
+
+    /** A checkpoint this notary issued or checked: it must stay stored with this root. */
+    private record Anchor(long size, byte[] root) {
+    }
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -46,7 +67,14 @@ public class Notary {
     private final AgencyKeys keys;
     private final Clock clock;
     private final MerkleTree tree = new MerkleTree();
+    private final Merkle merkle = new Merkle();
     private final ContentHash contentHash = new ContentHash();
+    private final InProcessCoSigners coSigners;
+    private volatile Refusal refusal;
+    private Instant lastReminder;
+    /** The newest checkpoint this notary issued or checked. */
+    private Anchor anchor;
+    private final Set<String> warnedUncheckable = new HashSet<>();
     /** Global position of the last leaf (0 for none). */
     private long lastPosition;
     private boolean warnedNoAgencies;
@@ -56,6 +84,12 @@ public class Notary {
 
     Notary(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, NotaryProperties properties, AgencyKeys keys,
            Clock clock) {
+        this(jdbcTemplate, transactions, properties, keys, InProcessCoSigners.none(), clock);
+    }
+
+    Notary(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, NotaryProperties properties, AgencyKeys keys,
+           InProcessCoSigners coSigners, Clock clock) {
+        this.coSigners = coSigners;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.transactions = transactions;
@@ -72,13 +106,38 @@ public class Notary {
         return properties.getOrigin();
     }
 
+    /** Why the notary refuses to take events in and to sign, if it does. */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    /** Agency to the reason its in-process co-signer (development) refused the newest checkpoint. */
+    public Map<String, String> coSignerRefusals() {
+        return coSigners.refusals();
+    }
+
     /**
      * Takes every final new event into the tree, a batch per transaction, then issues one checkpoint of the whole tree
-     * signed with the agencies' keys this notary holds (a signature costs far more than a batch of leaves: one per
-     * run, not per batch). A run under steady load stops taking batches after {@link #RUN_LIMIT}. Returns the
-     * checkpoint issued: none if the tree already has one of its size.
+     * signed with the agency key this notary holds, if any (a signature costs far more than a batch of leaves: one per
+     * run, not per batch), and lets in-process co-signers sign it. A run under steady load stops taking batches after
+     * {@link #RUN_LIMIT}. Before the batches and before signing the tree is checked against the stored checkpoints
+     * (class comment); a refusing notary does nothing. Returns the checkpoint issued: none if the tree already has one
+     * of its size.
      */
     public Optional<Checkpoint> notarize() {
+        if (refusing()) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            transactions.executeWithoutResult(status -> {
+                if (locked()) {
+                    verify();
+                }
+            });
+        }
+        if (refusal != null) {
+            return Optional.empty();
+        }
         long started = System.nanoTime();
         while (System.nanoTime() - started < RUN_LIMIT.toNanos()) {
             int taken;
@@ -98,14 +157,135 @@ public class Notary {
             }
         }
         // also after a run that took nothing: the last run's leaves may have been stored without their checkpoint
+        Optional<Checkpoint> issued;
         synchronized (this) {
-            return transactions.execute(status -> locked() ? checkpoint() : Optional.<Checkpoint>empty());
+            issued = transactions.execute(status -> locked() && verify() ? checkpoint() : Optional.<Checkpoint>empty());
         }
+        if (refusal == null) {
+            coSigners.coSign(this);
+        }
+        return issued;
     }
 
-    /** One batch: the events taken in; none when there was nothing final or another replica holds the lock. */
+    /** True while refusing; says why again every {@link #REMINDER}. */
+    private boolean refusing() {
+        Refusal current = refusal;
+        if (current == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (lastReminder == null || Duration.between(lastReminder, now).compareTo(REMINDER) >= 0) {
+            lastReminder = now;
+            log.error("The notary still refuses to take events in and to sign checkpoints (since {}): {}",
+                    current.since(), current.reason());
+        }
+        return true;
+    }
+
+    /**
+     * Refuses from now on (the first reason found is kept), logging why; returns false, for the checks' convenience.
+     */
+    private boolean refuse(String kind, String reason) {
+        if (refusal == null) {
+            refusal = new Refusal(kind, reason, clock.instant());
+            lastReminder = clock.instant();
+            log.error("The notary refuses to take events in and to sign checkpoints: {}. It keeps refusing until it is"
+                    + " restarted after the cause is repaired (docs/audit-format.md, section 3)", reason);
+        }
+        return false;
+    }
+
+    /**
+     * The notary's own check, under its lock with its tree caught up: the checkpoint it issued or checked last is
+     * still stored with its root, and its tree extends the newest stored checkpoint and the newest signed one (a
+     * consistency proof from their size and root to the tree's) whose stored signatures still verify. False, refusing
+     * from then on, if not.
+     */
+    private boolean verify() {
+        if (refusal != null) {
+            return false;
+        }
+        Optional<Signed> newest = newest();
+        if (anchor != null) {
+            Optional<Checkpoint> known = newest.map(Signed::checkpoint).filter(c -> c.treeSize() == anchor.size())
+                    .or(() -> checkpoint(anchor.size()));
+            if (known.isEmpty()) {
+                return refuse("checkpoint-gone", "checkpoint " + anchor.size() + " (root " + Hex.shortHash(anchor.root())
+                        + "), which this notary issued or checked, is gone from eventstore.audit_checkpoint ("
+                        + newest.map(n -> "the newest stored is checkpoint " + n.checkpoint().treeSize())
+                        .orElse("none is stored") + "): checkpoints were deleted");
+            }
+            if (!Arrays.equals(known.get().rootHash(), anchor.root())) {
+                return refuse("checkpoint-changed", "checkpoint " + anchor.size() + ", which this notary issued or"
+                        + " checked with root " + Hex.shortHash(anchor.root()) + ", is stored with root "
+                        + Hex.shortHash(known.get().rootHash()) + ": the checkpoint row was rewritten");
+            }
+        }
+        if (newest.isEmpty()) {
+            return true;
+        }
+        if (!extendedBy(newest.get())) {
+            return false;
+        }
+        Optional<Long> newestSigned = jdbc.sql(
+                        "SELECT tree_size FROM eventstore.audit_checkpoint_signature ORDER BY tree_size DESC LIMIT 1")
+                .query(Long.class).optional();
+        if (newestSigned.isPresent() && newestSigned.get() != newest.get().checkpoint().treeSize()) {
+            Optional<Signed> signed = signed(newestSigned.get());
+            if (signed.isPresent() && !extendedBy(signed.get())) {
+                return false;
+            }
+        }
+        anchor = new Anchor(newest.get().checkpoint().treeSize(), newest.get().checkpoint().rootHash());
+        return true;
+    }
+
+    /** The tree extends this stored checkpoint, and the signatures stored with it verify; else refuses. */
+    private boolean extendedBy(Signed stored) {
+        Checkpoint checkpoint = stored.checkpoint();
+        long size = checkpoint.treeSize();
+        if (size > tree.size()) {
+            return refuse("leaves-missing", "checkpoint " + size + " covers " + size + " leaves, but"
+                    + " eventstore.audit_leaf holds " + tree.size() + ": leaf rows were deleted");
+        }
+        byte[] root = tree.root(tree.size());
+        if (!merkle.verifyConsistency(size, tree.size(), checkpoint.rootHash(), root,
+                tree.consistencyProof(size, tree.size()))) {
+            return refuse("inconsistent", "the tree of " + tree.size() + " leaves in eventstore.audit_leaf does not"
+                    + " extend checkpoint " + size + ": its first " + size + " leaves hash to root "
+                    + Hex.shortHash(tree.root(size)) + ", but the checkpoint has root "
+                    + Hex.shortHash(checkpoint.rootHash()) + " (the consistency proof fails): leaf rows were rewritten,"
+                    + " removed or reordered, or the checkpoint row was rewritten");
+        }
+        for (Checkpoint.Signature signature : stored.signatures()) {
+            Optional<AgencyKeys.Agency> agency = keys.get(signature.agency())
+                    .filter(a -> a.keyId().equals(signature.keyId()));
+            if (agency.isEmpty()) {
+                if (warnedUncheckable.add(signature.agency() + "/" + signature.keyId())) {
+                    log.warn("Checkpoint {} carries a signature of {} with key {}, which is not the key configured for"
+                            + " it: not checked (a key rotated?)", size, signature.agency(), signature.keyId());
+                }
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(signature.signature());
+            } catch (IllegalArgumentException e) {
+                bytes = new byte[0];
+            }
+            if (!Ed25519.verify(agency.get().publicKey(), checkpoint.signedBytes(), bytes)) {
+                return refuse("bad-signature", "checkpoint " + size + " carries a signature of " + signature.agency()
+                        + " (key " + signature.keyId() + ") that does not verify over its stored columns: the"
+                        + " checkpoint row (size, root, time, last position, agencies or origin) or the signature"
+                        + " was changed after " + signature.agency() + " signed it");
+            }
+        }
+        return true;
+    }
+
+    /** One batch: the events taken in; none when there was nothing final, another replica holds the lock, or refusing. */
     private int batch() {
-        if (!locked()) {
+        if (!locked() || refusal != null) {
             return 0;
         }
         // read before the rows: a transaction that ended before this read committed what it would, or rolled back
@@ -226,6 +406,7 @@ public class Notary {
             agency.privateKey().ifPresent(key -> storeSignature(checkpoint.treeSize(), agency,
                     Ed25519.sign(key, checkpoint.signedBytes()), now));
         }
+        anchor = new Anchor(checkpoint.treeSize(), checkpoint.rootHash());
         return Optional.of(checkpoint);
     }
 
@@ -264,8 +445,9 @@ public class Notary {
                 .list();
         for (Object[] row : rows) {
             if ((long) row[0] != tree.size()) {
-                throw new IllegalStateException("eventstore.audit_leaf has no leaf " + tree.size() + " (next is "
-                        + row[0] + "): the notary's record was tampered with");
+                refuse("leaves-missing", "eventstore.audit_leaf has no leaf " + tree.size() + " (the next is "
+                        + row[0] + "): leaf rows were deleted");
+                return;
             }
             tree.append((byte[]) row[2]);
             lastPosition = (long) row[1];
@@ -328,6 +510,18 @@ public class Notary {
         public boolean complete() {
             return signatures.stream().map(Checkpoint.Signature::agency).toList().containsAll(checkpoint.agencies());
         }
+    }
+
+    /** The newest stored checkpoint, complete or not, with the signatures it has so far. */
+    public Optional<Signed> newest() {
+        return jdbc.sql("SELECT tree_size FROM eventstore.audit_checkpoint ORDER BY tree_size DESC LIMIT 1")
+                .query(Long.class).optional().flatMap(this::signed);
+    }
+
+    /** Leaves in the tree that no complete checkpoint covers yet (not yet signed by every agency). */
+    public long uncoveredLeaves() {
+        long size = size();
+        return size - latestComplete(size).map(s -> s.checkpoint().treeSize()).orElse(0L);
     }
 
     public Optional<Checkpoint> checkpoint(long treeSize) {

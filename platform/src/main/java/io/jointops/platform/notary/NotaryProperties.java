@@ -13,7 +13,14 @@ import java.util.Map;
  * jointops.notary.agencies.US-DEA.public-key-file=/run/secrets/us-dea-notary.pub.pem  (its signatures come by API)
  * </pre>
  * ({@code private-key} and {@code public-key} take the PEM or base64 text itself, e.g. from an environment variable.)
- * Every agency listed participates: a checkpoint is complete once each has signed it.
+ * Every agency listed participates: a checkpoint is complete once each has signed it. The notary holds at most one
+ * agency's private key (its operator's); every other agency co-signs with its own co-signer
+ * ({@code audit-cosigner.jar}), which checks consistency with what it signed before. For development only, an agency's
+ * co-signer may run inside the notary's process, with its own state file:
+ * <pre>
+ * jointops.notary.co-signers.US-DEA.private-key-file=.jointops/keys/us-dea.pem
+ * jointops.notary.co-signers.US-DEA.state-file=.jointops/cosigners/us-dea.state
+ * </pre>
  */
 @ConfigurationProperties("jointops.notary")
 public class NotaryProperties {
@@ -34,6 +41,39 @@ public class NotaryProperties {
     /** The most events one export may hold. */
     private int maxExportEvents = 1_000_000;
     private Map<String, Agency> agencies = new LinkedHashMap<>();
+    /** Development: co-signers run inside this process (each agency listed under agencies with its public key). */
+    private Map<String, CoSigner> coSigners = new LinkedHashMap<>();
+
+    /** A co-signer inside the notary's process: the agency's private key and the co-signer's own state file. */
+    public static class CoSigner {
+        private String privateKeyFile;
+        private String privateKey;
+        private String stateFile;
+
+        public String getPrivateKeyFile() {
+            return privateKeyFile;
+        }
+
+        public void setPrivateKeyFile(String privateKeyFile) {
+            this.privateKeyFile = privateKeyFile;
+        }
+
+        public String getPrivateKey() {
+            return privateKey;
+        }
+
+        public void setPrivateKey(String privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        public String getStateFile() {
+            return stateFile;
+        }
+
+        public void setStateFile(String stateFile) {
+            this.stateFile = stateFile;
+        }
+    }
 
     public static class Agency {
         private String privateKeyFile;
@@ -128,5 +168,13 @@ public class NotaryProperties {
 
     public void setAgencies(Map<String, Agency> agencies) {
         this.agencies = agencies;
+    }
+
+    public Map<String, CoSigner> getCoSigners() {
+        return coSigners;
+    }
+
+    public void setCoSigners(Map<String, CoSigner> coSigners) {
+        this.coSigners = coSigners;
     }
 }
