@@ -39,6 +39,11 @@ final class Policies {
         for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
             violations.addAll(checkWorkload(deployment, config));
         }
+        // one-replica workloads with state on a volume (the audit log's co-signers): the same container rules, but
+        // they take no traffic (no graceful-shutdown rule) and are not scaled (no autoscaler or disruption budget)
+        for (Map<String, Object> statefulSet : ofKind(objects, "StatefulSet")) {
+            violations.addAll(checkContainers(statefulSet));
+        }
         violations.addAll(checkBusExposure(objects));
         violations.addAll(checkNetworkPolicies(objects));
         violations.addAll(checkScaling(objects, config));
@@ -57,6 +62,12 @@ final class Policies {
     // --- containers
 
     private static List<String> checkWorkload(Map<String, Object> workload, Map<String, Object> config) {
+        List<String> violations = checkContainers(workload);
+        violations.addAll(checkGracefulShutdown(workload, map(workload, "spec.template.spec"), config));
+        return violations;
+    }
+
+    private static List<String> checkContainers(Map<String, Object> workload) {
         List<String> violations = new ArrayList<>();
         Map<String, Object> pod = map(workload, "spec.template.spec");
         for (Map<String, Object> container : Stream.concat(list(pod, "containers").stream(),
@@ -89,7 +100,6 @@ final class Policies {
                 violations.add(where + "no emptyDir mounted at /tmp (the root filesystem is read-only)");
             }
         }
-        violations.addAll(checkGracefulShutdown(workload, pod, config));
         return violations;
     }
 
