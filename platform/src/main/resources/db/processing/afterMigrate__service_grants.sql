@@ -3,8 +3,9 @@
 -- is revoked and granted again, in one transaction. The grantee is the role jointops_<schema> (jointops_cases for
 -- schema cases), when it exists (a database where the service connects as the owner has none, and nothing here
 -- changes it). It reads and writes every table of its schema (views, tokens, sagas, deadlines): SELECT, INSERT, UPDATE,
--- DELETE, not TRUNCATE (a replay deletes a view's rows), and uses its sequences; it creates, alters and drops nothing,
--- and never touches Flyway's history. No other service's role gets anything here.
+-- DELETE, and TRUNCATE (a view's reset handler empties its tables so before a replay; it can do no more than DELETE
+-- can), and uses its sequences; it creates, alters and drops nothing, and never touches Flyway's history. No other
+-- service's role gets anything here.
 DO $$
 DECLARE
     target  CONSTANT text := '${flyway:defaultSchema}';
@@ -22,7 +23,7 @@ BEGIN
     FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname = target AND c.relkind IN ('r', 'p') AND c.relname <> '${flyway:table}'
     LOOP
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.%I TO %I', target, t.relname, service);
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON %I.%I TO %I', target, t.relname, service);
     END LOOP;
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', target, service);
 END
