@@ -21,8 +21,12 @@ public final class Launcher {
               --port-offset=N     add N to every port, e.g. 10000 (default 0: gateway 8080, Keycloak 8180, PostgreSQL 15432)
               --infra-only        start PostgreSQL and Keycloak only, e.g. to run the services from an IDE
               --db-url=URL        use this database instead of an embedded PostgreSQL   (env JOINTOPS_DB_URL)
-              --db-user=USER      its user                                                (env JOINTOPS_DB_USER)
+              --db-user=USER      its user that owns the schemas and migrates them      (env JOINTOPS_DB_USER)
               --db-password=PW    its password                                            (env JOINTOPS_DB_PASSWORD)
+                                  Each service logs in as jointops_<schema> with the password in
+                                  JOINTOPS_DB_PASSWORD_<SCHEMA> (CASES, INTEL, FINANCE, CHEMICALS); the roles are
+                                  the operator's (docs/runbook.md, "Database roles"). The embedded PostgreSQL makes
+                                  its own, with passwords in .jointops/db-credentials.properties.
               --issuer-uri=URI    use this Keycloak realm instead of starting Keycloak    (env JOINTOPS_ISSUER_URI)
               --no-cds            run the service and gateway jars as built, not extracted with class data
                                   archives (infra/target/cds; the first start after a build writes them)
@@ -57,6 +61,14 @@ public final class Launcher {
             System.err.println("--unsafe-fast-database applies to the embedded PostgreSQL only, not to --db-url");
             System.exit(2);
         }
+        if (options.dbUrl() != null) {
+            Map<String, String> servicePasswords = new LinkedHashMap<>();
+            for (Platform.Service service : Platform.SERVICES) {
+                String password = System.getenv("JOINTOPS_DB_PASSWORD_" + service.schema().toUpperCase(java.util.Locale.ROOT));
+                if (password != null && !password.isEmpty()) servicePasswords.put(service.schema(), password);
+            }
+            options.servicePasswords(servicePasswords);
+        }
         String javaOpts = System.getenv("JOINTOPS_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) options.javaOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
 
@@ -73,6 +85,11 @@ public final class Launcher {
             public void ready(String component, long seconds, String detail) {
                 System.out.printf("[%d/%d] %s ready in %d s  %s%n", step.incrementAndGet(), steps, component, seconds, detail);
             }
+
+            @Override
+            public void warning(String message) {
+                System.err.println("WARNING: " + message);
+            }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping JointOps ...");
@@ -84,6 +101,10 @@ public final class Launcher {
         if (options.unsafeFastDatabase()) System.out.print(unsafeWarning(relative(options, options.workDir().resolve("pgdata"))));
         long started = System.nanoTime();
         try {
+            if (options.dbUrl() == null && value(arguments, "db-password", "JOINTOPS_DB_PASSWORD") == null) {
+                // the embedded database's administrator: a password of its own, kept with the data directory
+                options.database(null, null, DatabaseCredentials.load(options.workDir(), false).password(DatabaseCredentials.ADMIN));
+            }
             if (!infraOnly) platform.checkJars(); // before anything is started: fail in a second, not after a minute
             platform.startDatabase();
             // the applications start together with Keycloak, not after it
@@ -149,7 +170,22 @@ public final class Launcher {
         }
         line(out, "Keycloak", keycloak + (platform.startedKeycloak() ? "   (admin console: admin / admin)" : ""));
         line(out, "Issuer", platform.issuerUri());
-        line(out, "PostgreSQL", platform.jdbcUrl() + (platform.startedDatabase() ? "   (postgres / postgres)" : ""));
+        line(out, "PostgreSQL", platform.jdbcUrl() + (platform.startedDatabase()
+                ? "   (every role's password: " + relative(platform.options(), platform.options().workDir().resolve(DatabaseCredentials.FILE)) + ")"
+                : ""));
+        if (infraOnly && platform.startedDatabase()) {
+            out.append("  A service run from an IDE logs in with its own role and migrates as the owner, e.g. case-service:")
+                    .append(System.lineSeparator());
+            Platform.Login login = platform.databaseLogin("cases");
+            Platform.Login migration = platform.migrationLogin();
+            out.append("    SPRING_DATASOURCE_USERNAME=").append(login.user()).append(" SPRING_DATASOURCE_PASSWORD=<")
+                    .append(login.user()).append(" in that file>");
+            if (migration != null) {
+                out.append(" SPRING_FLYWAY_USER=").append(migration.user()).append(" SPRING_FLYWAY_PASSWORD=<")
+                        .append(migration.user()).append(" in that file>");
+            }
+            out.append(System.lineSeparator());
+        }
         line(out, "Logs", relative(platform.options(), platform.options().logDir()));
         out.append(System.lineSeparator()).append("Demo users, password '").append(Realm.PASSWORD).append("':")
                 .append(System.lineSeparator());

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,7 +35,10 @@ import java.util.stream.Stream;
 public final class Platform implements AutoCloseable {
 
     /** A service: module (and jar) name, developer HTTP and command-bus ports, gateway route name. */
-    public record Service(String name, int httpPort, int busPort, String route) {}
+    public record Service(String name, int httpPort, int busPort, String route) {
+        /** Its database schema ({@code jointops.schema} in its application.yml), named like its route. */
+        public String schema() { return route; }
+    }
 
     public static final List<Service> SERVICES = List.of(
             new Service("case-service", 8081, 9081, "cases"),
@@ -52,6 +59,14 @@ public final class Platform implements AutoCloseable {
     public interface Listener {
         default void starting(String component, Path log) {}
         default void ready(String component, long seconds, String detail) {}
+        /** Something the user should know although the start goes on (e.g. a database without the services' roles). */
+        default void warning(String message) {}
+    }
+
+    /** A database login: role and password. */
+    public record Login(String user, String password) {
+        @Override
+        public String toString() { return "Login[" + user + "]"; } // never the password in a log
     }
 
     private final PlatformOptions options;
@@ -63,6 +78,9 @@ public final class Platform implements AutoCloseable {
     private volatile ChildProcess gateway;
     private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
     private String jdbcUrl;
+    /** Each service's own database login, by schema; the migrations' login (the schemas' owner), null for none. */
+    private final Map<String, Login> serviceLogins = new LinkedHashMap<>();
+    private Login migrationLogin;
     private String issuerUri;
     private volatile boolean applicationsUp;
     /** How each service and the gateway is run (extracted, with a class data archive), by module. */
@@ -105,19 +123,27 @@ public final class Platform implements AutoCloseable {
     /**
      * Embedded PostgreSQL, unless a JDBC URL was given. Returns the JDBC URL. It is durable: {@code fsync},
      * {@code synchronous_commit} and {@code full_page_writes} on (the embedded library's own defaults turn the first
-     * two off), unless {@link PlatformOptions#unsafeFastDatabase(boolean)} asks for speed instead.
+     * two off), unless {@link PlatformOptions#unsafeFastDatabase(boolean)} asks for speed instead. Its roles are set up
+     * at every start ({@link #setUpRoles}): each service logs in with its own role, the migrations with the owner's,
+     * every role with a password ({@link DatabaseCredentials}); {@link PlatformOptions#dbUser()} and
+     * {@link PlatformOptions#dbPassword()} are its administrator's.
      */
     public synchronized String startDatabase() {
         if (jdbcUrl != null) return jdbcUrl;
-        if (options.dbUrl() != null) return jdbcUrl = options.dbUrl();
+        if (options.dbUrl() != null) {
+            externalLogins();
+            return jdbcUrl = options.dbUrl();
+        }
         int port = options.port(POSTGRES_PORT);
         requireFree("PostgreSQL", port);
         Path data = options.workDir().resolve("pgdata");
         Path log = logFile("postgresql");
         listener.starting("postgresql", log);
         long started = System.nanoTime();
+        DatabaseCredentials credentials;
         try {
             if (options.freshDatabase()) deleteRecursively(data);
+            credentials = DatabaseCredentials.load(options.workDir(), options.freshDatabase() || isEmpty(data));
             Files.createDirectories(data);
             EmbeddedPostgres pg = databaseBuilder(port, data, log).start();
             postgres = pg;
@@ -128,10 +154,145 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")", tail(log));
         }
-        jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        setUpRoles(url, data, credentials);
+        jdbcUrl = url;
         listener.ready("postgresql", seconds(started), jdbcUrl + (options.unsafeFastDatabase()
                 ? "   UNSAFE: fsync, synchronous_commit and full_page_writes off (--unsafe-fast-database)" : ""));
         return jdbcUrl;
+    }
+
+    /** The login a service's processes use, by the service's schema (e.g. {@code cases}); null before the database is up. */
+    public synchronized Login databaseLogin(String schema) {
+        return serviceLogins.get(schema);
+    }
+
+    /** The login the services' migrations run with (the schemas' owner); null before the database is up, or for none. */
+    public synchronized Login migrationLogin() {
+        return migrationLogin;
+    }
+
+    /**
+     * An external database: its roles are the operator's (docs/runbook.md, "Database roles"). The given user is the
+     * migrations' (the schemas' owner); each service logs in as {@code jointops_<schema>} with the password in
+     * {@link PlatformOptions#servicePasswords()}. Without any, every service logs in as the given user, as before the
+     * services had roles of their own, and the listener is warned.
+     */
+    private void externalLogins() {
+        Map<String, String> passwords = options.servicePasswords();
+        if (passwords.isEmpty()) {
+            listener.warning("the services connect to " + options.dbUrl() + " all as " + options.dbUser() + ", which may"
+                    + " change and delete events: give each its own role (docs/runbook.md, \"Database roles\") and its"
+                    + " password in JOINTOPS_DB_PASSWORD_<SCHEMA>");
+            for (Service service : SERVICES) {
+                serviceLogins.put(service.schema(), new Login(options.dbUser(), options.dbPassword()));
+            }
+            migrationLogin = null;
+            return;
+        }
+        List<String> missing = SERVICES.stream().map(Service::schema).filter(schema -> !passwords.containsKey(schema)).toList();
+        if (!missing.isEmpty()) {
+            throw new StartupException("no database password for the role of " + String.join(", ", missing)
+                    + " (JointOps reads it from JOINTOPS_DB_PASSWORD_<SCHEMA>, e.g. JOINTOPS_DB_PASSWORD_CASES)", null);
+        }
+        for (Service service : SERVICES) {
+            serviceLogins.put(service.schema(), new Login(DatabaseCredentials.serviceRole(service.schema()),
+                    passwords.get(service.schema())));
+        }
+        migrationLogin = new Login(options.dbUser(), options.dbPassword());
+    }
+
+    /** The group roles the migrations grant to (platform {@code db/eventstore/afterMigrate__service_grants.sql}). */
+    static final String SERVICE_GROUP = "jointops_service";
+    static final String NOTARY_GROUP = "jointops_notary";
+
+    /**
+     * As the administrator: the owner of the schemas, the two groups the migrations grant to (every service's role is
+     * in {@value #SERVICE_GROUP}; the notary's also in {@value #NOTARY_GROUP}, which may read every session's
+     * transaction start, as the notary needs to settle gaps at once), one role per service, their passwords, the
+     * schemas owned by the owner (also what an older launcher made as the administrator), then passwords for every
+     * login, over TCP and the socket alike (pg_hba.conf). What each role may do in the schemas is granted by the
+     * migrations' {@code afterMigrate} callbacks (platform, {@code db/eventstore}, {@code db/processing}).
+     */
+    private void setUpRoles(String url, Path data, DatabaseCredentials credentials) {
+        String owner = DatabaseCredentials.OWNER;
+        List<String> schemas = new ArrayList<>(List.of("eventstore"));
+        SERVICES.forEach(service -> schemas.add(service.schema()));
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER ROLE " + options.dbUser() + " PASSWORD '" + options.dbPassword().replace("'", "''") + "'");
+        List<String> roles = new ArrayList<>(List.of(owner, SERVICE_GROUP, NOTARY_GROUP));
+        SERVICES.forEach(service -> roles.add(DatabaseCredentials.serviceRole(service.schema())));
+        for (String role : roles) {
+            sql.add("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
+                    + role + "; END IF; END $$");
+        }
+        String plain = " NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT";
+        sql.add("ALTER ROLE " + owner + " WITH LOGIN" + plain + " PASSWORD '" + credentials.password(owner) + "'");
+        sql.add("ALTER ROLE " + SERVICE_GROUP + " WITH NOLOGIN" + plain);
+        sql.add("ALTER ROLE " + NOTARY_GROUP + " WITH NOLOGIN" + plain);
+        serviceLogins.clear();
+        for (Service service : SERVICES) {
+            String role = DatabaseCredentials.serviceRole(service.schema());
+            sql.add("ALTER ROLE " + role + " WITH LOGIN" + plain + " PASSWORD '" + credentials.password(role) + "'");
+            sql.add("GRANT " + SERVICE_GROUP + " TO " + role);
+            if (service.name().equals(NOTARY_SERVICE)) sql.add("GRANT " + NOTARY_GROUP + " TO " + role);
+            serviceLogins.put(service.schema(), new Login(role, credentials.password(role)));
+        }
+        sql.add("GRANT pg_read_all_stats TO " + NOTARY_GROUP);
+        for (String schema : schemas) sql.add("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + owner);
+        String inSchemas = "ARRAY['" + String.join("', '", schemas) + "']";
+        // schemas, tables, views, free sequences and functions an older launcher's services made as the administrator
+        sql.add("""
+                DO $$
+                DECLARE
+                    change record;
+                BEGIN
+                    FOR change IN
+                        SELECT format('ALTER SCHEMA %%I OWNER TO %1$s', nspname) AS ddl FROM pg_namespace
+                        WHERE nspname = ANY (%2$s) AND nspowner <> '%1$s'::regrole
+                        UNION ALL
+                        SELECT format('ALTER TABLE %%I.%%I OWNER TO %1$s', n.nspname, c.relname)
+                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = ANY (%2$s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                          AND c.relowner <> '%1$s'::regrole
+                        UNION ALL
+                        SELECT format('ALTER SEQUENCE %%I.%%I OWNER TO %1$s', n.nspname, c.relname)
+                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = ANY (%2$s) AND c.relkind = 'S' AND c.relowner <> '%1$s'::regrole
+                          AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))
+                        UNION ALL
+                        SELECT format('ALTER FUNCTION %%s OWNER TO %1$s', p.oid::regprocedure)
+                        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                        WHERE n.nspname = ANY (%2$s) AND p.proowner <> '%1$s'::regrole
+                    LOOP
+                        EXECUTE change.ddl;
+                    END LOOP;
+                END
+                $$""".formatted(owner, inSchemas));
+        try (Connection c = DriverManager.getConnection(url, options.dbUser(), options.dbPassword());
+             Statement statement = c.createStatement()) {
+            for (String each : sql) statement.execute(each);
+            if (writePasswordsOnly(data)) statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException | IOException e) {
+            throw new StartupException("could not set up the database's roles: " + e.getMessage(), null);
+        }
+        credentials.administratorPassword(options.dbPassword());
+        migrationLogin = new Login(owner, credentials.password(owner));
+    }
+
+    /** pg_hba.conf: a password for every login, on this machine only; true if it changed (the server must reload it). */
+    private static boolean writePasswordsOnly(Path data) throws IOException {
+        String hba = DatabaseCredentials.HBA_MARKER + System.lineSeparator() + """
+                # Written by the JointOps launcher (infra Platform) at every start of the embedded PostgreSQL: changes
+                # here are overwritten. The passwords are in ../db-credentials.properties.
+                local   all   all                  scram-sha-256
+                host    all   all   127.0.0.1/32   scram-sha-256
+                host    all   all   ::1/128        scram-sha-256
+                """;
+        Path file = data.resolve("pg_hba.conf");
+        if (Files.exists(file) && Files.readString(file).equals(hba)) return false;
+        Files.writeString(file, hba);
+        return true;
     }
 
     /**
@@ -164,6 +325,8 @@ public final class Platform implements AutoCloseable {
                 .setServerConfig("fsync", durable)
                 .setServerConfig("synchronous_commit", durable)
                 .setServerConfig("full_page_writes", durable)
+                // the library's readiness check logs in as the administrator, with its password once pg_hba.conf asks
+                .setConnectConfig("password", options.dbPassword())
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setPGStartupWait(Duration.ofSeconds(120));
@@ -255,13 +418,13 @@ public final class Platform implements AutoCloseable {
         }
         prepareJars(); // while Keycloak starts
         for (Service service : SERVICES) {
-            ChildProcess child = launch(service.name(), serviceCommand(service, issuer, jdbc), serviceEnv(), options.root());
+            ChildProcess child = launch(service.name(), serviceCommand(service, issuer, jdbc), serviceEnv(service), options.root());
             services.add(child);
             String url = "http://localhost:" + options.port(service.httpPort());
             pending.add(new Pending(child, url + "/actuator/health/readiness", options.serviceTimeout(),
                     () -> listener.ready(child.name, child.secondsSinceStart(), url)));
         }
-        ChildProcess gw = launch(GATEWAY, gatewayCommand(issuer), serviceEnv(), options.root());
+        ChildProcess gw = launch(GATEWAY, gatewayCommand(issuer), serviceEnv(null), options.root());
         gateway = gw;
         pending.add(new Pending(gw, gatewayUrl() + "/actuator/health/readiness", options.serviceTimeout(),
                 () -> listener.ready(GATEWAY, gw.secondsSinceStart(), gatewayUrl())));
@@ -372,7 +535,9 @@ public final class Platform implements AutoCloseable {
         command.add("--jointops.bus.port=" + options.port(service.busPort()));
         command.add("--jointops.issuer-uri=" + issuer);
         command.add("--spring.datasource.url=" + jdbc);
-        command.add("--spring.datasource.username=" + options.dbUser());
+        // its own role at run time; the schemas' owner for its migrations only (passwords in the environment)
+        command.add("--spring.datasource.username=" + serviceLogins.get(service.schema()).user());
+        if (migrationLogin != null) command.add("--spring.flyway.user=" + migrationLogin.user());
         for (Service member : SERVICES) {
             command.add("--jointops.bus.members." + member.name() + "=http://localhost:" + options.port(member.busPort()));
         }
@@ -422,13 +587,18 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * The two secrets go in the environment (the conventions allow either form), where other users of
-     * the machine cannot read them in the process list.
+     * The secrets go in the environment (the conventions allow either form), where other users of the machine cannot
+     * read them in the process list: the bus secret, and a service's database passwords (none for the gateway).
      */
-    private Map<String, String> serviceEnv() {
-        return Map.of("AXONIQ_UPDATE_CHECKER_DISABLED", "true",
-                "JOINTOPS_BUS_SECRET", busSecret,
-                "SPRING_DATASOURCE_PASSWORD", options.dbPassword());
+    private Map<String, String> serviceEnv(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("JOINTOPS_BUS_SECRET", busSecret);
+        if (service != null) {
+            env.put("SPRING_DATASOURCE_PASSWORD", serviceLogins.get(service.schema()).password());
+            if (migrationLogin != null) env.put("SPRING_FLYWAY_PASSWORD", migrationLogin.password());
+        }
+        return env;
     }
 
     private ChildProcess launch(String name, List<String> command, Map<String, String> env, Path dir) {
@@ -496,6 +666,13 @@ public final class Platform implements AutoCloseable {
             return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return true;
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.jointops.infra;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link Platform} starts and where. Defaults are the developer ports of
@@ -27,6 +28,7 @@ public final class PlatformOptions {
     private String dbUrl;
     private String dbUser = "postgres";
     private String dbPassword = "postgres";
+    private Map<String, String> servicePasswords = Map.of();
     private String issuerUri;
     private String busSecret;
     private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
@@ -53,13 +55,23 @@ public final class PlatformOptions {
      */
     public PlatformOptions unsafeFastDatabase(boolean unsafe) { this.unsafeFastDatabase = unsafe; return this; }
 
-    /** Use this database instead of starting an embedded PostgreSQL. */
+    /**
+     * Use this database instead of starting an embedded PostgreSQL; {@code user} runs the migrations (the schemas'
+     * owner). For the embedded PostgreSQL, user and password are its administrator's (default postgres / postgres: the
+     * tests' throwaway databases; the launcher generates one per data directory).
+     */
     public PlatformOptions database(String url, String user, String password) {
         this.dbUrl = url;
         if (user != null) this.dbUser = user;
         if (password != null) this.dbPassword = password;
         return this;
     }
+
+    /**
+     * The passwords of the services' own roles ({@code jointops_<schema>}) in an external database, by schema (e.g.
+     * {@code cases}), created by its operator (docs/runbook.md, "Database roles"). The embedded PostgreSQL makes its own.
+     */
+    public PlatformOptions servicePasswords(Map<String, String> bySchema) { this.servicePasswords = Map.copyOf(bySchema); return this; }
 
     /** Use the Keycloak realm at this issuer (e.g. http://localhost:8180/realms/jointops) instead of starting one. */
     public PlatformOptions issuerUri(String issuerUri) { this.issuerUri = stripSlash(issuerUri); return this; }
@@ -90,6 +102,7 @@ public final class PlatformOptions {
     public String dbUrl() { return dbUrl; }
     public String dbUser() { return dbUser; }
     public String dbPassword() { return dbPassword; }
+    public Map<String, String> servicePasswords() { return servicePasswords; }
     public String issuerUri() { return issuerUri; }
     public String busSecret() { return busSecret; }
     public List<String> javaOptions() { return javaOptions; }
