@@ -419,18 +419,16 @@ public class Notary {
         if (!checkpoint.agencies().contains(agencyName) || !Ed25519.verify(agency.publicKey(), checkpoint.signedBytes(), signature)) {
             return false;
         }
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM eventstore.audit_checkpoint_signature WHERE tree_size = ? AND agency = ?")
-                    .params(treeSize, agencyName).update();
-            storeSignature(treeSize, agency, signature, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        });
+        // an agency's signature that is already held stays: the audit tables are append-only for the service's role
+        storeSignature(treeSize, agency, signature, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         return true;
     }
 
+    /** Stores an agency's signature of a checkpoint, unless one of that agency is already stored (kept as it is). */
     private void storeSignature(long treeSize, AgencyKeys.Agency agency, byte[] signature, String at) {
         jdbc.sql("""
                         INSERT INTO eventstore.audit_checkpoint_signature (tree_size, agency, key_id, signature, signed_at)
-                        VALUES (?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (tree_size, agency) DO NOTHING""")
                 .params(treeSize, agency.name(), agency.keyId(), signature, at)
                 .update();
     }
