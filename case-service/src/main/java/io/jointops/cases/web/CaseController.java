@@ -118,13 +118,27 @@ class CaseController {
                     request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             // two retries racing with the same key: the loser answers with the winner's case
-            if (idempotencyKey != null && history.count(caseId) > 0) {
+            if (idempotencyKey != null && storedAlready(caseId, e)) {
                 return replay(caseId, request).orElseThrow(() -> e);
             }
             throw e;
         }
         CaseView view = views.awaitVersion(caseId, 0, ReadYourWrites.TIMEOUT).orElse(null);
         return cases.created(location(caseId), 0).body(view);
+    }
+
+    /**
+     * Whether the case of a failed create is stored all the same (a racing retry's). If the database cannot answer,
+     * the create's own failure is what the client gets (a 503 when the database is down, DatabaseUnavailable), not the
+     * failure of this look: during a PostgreSQL restart the look's "Connection is closed" hid the cause and gave a 500.
+     */
+    private boolean storedAlready(String caseId, RuntimeException failure) {
+        try {
+            return history.count(caseId) > 0;
+        } catch (RuntimeException lookFailed) {
+            failure.addSuppressed(lookFailed);
+            return false;
+        }
     }
 
     /**
