@@ -146,11 +146,6 @@ public final class Bench {
             report.line("");
             report.line("machine at end: " + Processes.machine() + "; load average (1 min) during the run: " + sampler);
             platform.close();
-            var postgres = CrashTest.restartedPostgres;
-            if (postgres != null) {
-                // the platform stops the PostgreSQL it started; the crash test's restart is its own to stop
-                postgres.close();
-            }
         }
         System.exit(failed ? 1 : 0);
     }

@@ -1,11 +1,8 @@
 package io.jointops.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import java.lang.reflect.Field;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +39,6 @@ final class CrashTest {
     /** case-service as started again by this test: the platform does not know it, so this test stops it. */
     private Process restarted;
     /** PostgreSQL as started again by this test; stopped by {@link Bench} after the platform. */
-    static volatile EmbeddedPostgres restartedPostgres;
     /** Statuses seen from PostgreSQL's stop until creates are acknowledged again. */
     private volatile Map<Integer, Long> pgWindow;
 
@@ -89,17 +85,17 @@ final class CrashTest {
                     (System.nanoTime() - t0) / 1e9, Processes.loadAverage1()));
             Thread.sleep(10_000);
 
-            ProcessHandle postmaster = Processes.postmaster(bench.platform.options().workDir().resolve("pgdata"))
-                    .orElseThrow(() -> new IllegalStateException("no postmaster"));
             long ackBeforePg = acknowledged.size();
             pgWindow = new ConcurrentHashMap<>();
             long t1 = System.nanoTime();
-            restartPostgres(postmaster);
+            // the platform's own restart: same data directory, port and settings (durability, the administrator's
+            // password); the services find the database gone for 2 s, then back
+            bench.platform.restartDatabase(Duration.ofSeconds(2));
             long pgBack = System.nanoTime();
             double restart = (pgBack - t1) / 1e9;
             long ackAtPg = acknowledged.size();
             report.line(String.format("PostgreSQL stopped (fast shutdown) after %d acknowledged creates and started again with"
-                    + " the embedded library's own start (same data directory and port): down for %.1f s in all; load %s",
+                    + " the platform's restart (same data directory, port and settings): down for %.1f s in all; load %s",
                     ackBeforePg, restart, Processes.loadAverage1()));
             long first = awaitProgress(pgBack, ackAtPg, 1, Duration.ofMinutes(2));
             long recovered = awaitProgress(pgBack, ackAtPg, Bench.CLIENTS + 1, Duration.ofMinutes(2));
@@ -259,40 +255,6 @@ final class CrashTest {
     private long awaitProgress(long since, long from, int more, Duration timeout) throws InterruptedException {
         while (acknowledged.size() < from + more && System.nanoTime() - since < timeout.toNanos()) Thread.sleep(20);
         return System.nanoTime() - since;
-    }
-
-    /**
-     * Stops the platform's PostgreSQL and starts it again on the same data directory and port, both with the embedded
-     * library (zonky) the platform started it with: its binaries run as root, where pg_ctl and postgres from the
-     * distribution refuse to. The library locks the data directory for the instance that started it, and
-     * {@link io.jointops.infra.Platform} keeps that instance to itself, so it is taken by reflection (a
-     * {@code Platform.restartDatabase()} would be the proper way; infra is not the bench's to change).
-     */
-    private void restartPostgres(ProcessHandle postmaster) throws Exception {
-        Field field = io.jointops.infra.Platform.class.getDeclaredField("postgres");
-        field.setAccessible(true);
-        EmbeddedPostgres running = (EmbeddedPostgres) field.get(bench.platform);
-        int port = running.getPort();
-        running.close(); // pg_ctl stop -m fast, then the data directory's lock is released
-        if (!postmaster.onExit().isDone()) {
-            try {
-                postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor(); // fast shutdown
-                postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        }
-        Thread.sleep(2000); // the services find the database gone
-        Path log = bench.platform.options().logDir().resolve("postgresql.log");
-        restartedPostgres = EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(bench.platform.options().workDir().resolve("pgdata"))
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .setPGStartupWait(Duration.ofSeconds(120))
-                .start();
     }
 
     private static void awaitReady(String url, Duration timeout) throws InterruptedException {
