@@ -1,5 +1,6 @@
 package io.jointops.platform.web;
 
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.messaging.RemoteHandlingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ class DatabaseUnavailable {
             if (!seen.add(t)) {
                 continue;
             }
-            if (isOutage(t)) {
+            if (isOutage(t) || statementOnClosedConnection(t)) {
                 return true;
             }
             if (t instanceof RemoteHandlingException remote
@@ -109,6 +110,18 @@ class DatabaseUnavailable {
                 || t instanceof SQLNonTransientConnectionException
                 || (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState())));
+    }
+
+    /**
+     * Axon could not even create a statement because the pool had closed the connection under the request: Hikari
+     * closes a connection it holds out only once a statement on it failed with a connection error, and Axon swallows
+     * some such failures (a snapshot read is retried as a full read), leaving Hikari's "Connection is closed", which
+     * has no SQL state, as the only trace (the bench's crash test, 2026-12-05 01:00). A failed rollback alone is not
+     * taken as evidence (see the application exception above).
+     */
+    private static boolean statementOnClosedConnection(Throwable t) {
+        return t instanceof JdbcException && t.getCause() instanceof SQLException sql && sql.getSQLState() == null
+                && "Connection is closed".equals(sql.getMessage());
     }
 
     private static boolean describesOutage(String description) {

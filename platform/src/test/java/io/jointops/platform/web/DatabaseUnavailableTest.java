@@ -66,6 +66,13 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).isTrue();
         assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed")))).isFalse();
+        // a statement Axon could not create on a connection the pool closed after it broke (the cause swallowed by
+        // Axon's snapshot read): the crash test's PUT during the PostgreSQL restart
+        assertThat(DatabaseUnavailable.causedBy(new CommandExecutionException("command failed",
+                new JdbcException("Failed to create a SQL statement", new SQLException("Connection is closed")))))
+                .isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new JdbcException("Failed to create a SQL statement",
+                new SQLException("syntax error", "42601")))).isFalse();
     }
 
     @Test
