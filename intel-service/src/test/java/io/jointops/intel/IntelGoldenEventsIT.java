@@ -36,6 +36,7 @@ import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.GoldenEvents;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -104,7 +106,10 @@ class IntelGoldenEventsIT {
         commands.sendAndWait(new ApproveIntelReportCommand(R, "CN-NNCC", "cn-supervisor-id"));
         commands.sendAndWait(new RegradeIntelReportCommand(R, "CN-NNCC", SourceReliability.A, 1, "corroborated by a seizure"));
         commands.sendAndWait(new RequestOnwardDisseminationCommand(R, "req-1", "US-DEA", "MX-FGR", "joint operation"));
-        commands.sendAndWait(new DecideOnwardDisseminationCommand(R, "req-1", "CN-NNCC", true, "for the joint operation only"));
+        // consent widens the release: a supervisor of the owner agency who did not write the report (audit metadata)
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        new DecideOnwardDisseminationCommand(R, "req-1", "CN-NNCC", true, "for the joint operation only"))
+                .andMetaData(Map.of("actorId", "cn-supervisor-id", "roles", "supervisor")));
         commands.sendAndWait(new RequestOnwardDisseminationCommand(R, "req-2", "US-DEA", "GB-NCA", "joint operation"));
         commands.sendAndWait(new DecideOnwardDisseminationCommand(R, "req-2", "CN-NNCC", false, "source at risk"));
         commands.sendAndWait(new GiveIntelReportFeedbackCommand(R, "US-DEA", FeedbackKind.CONFIRMED, "seized 200 kg"));

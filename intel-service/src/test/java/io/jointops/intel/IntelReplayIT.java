@@ -162,7 +162,7 @@ class IntelReplayIT {
             String request = mvc.perform(post(location + "/onward-requests").with(US).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"toAgency\":\"MX-FGR\",\"justification\":\"joint operation\"}"))
                     .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
-            mvc.perform(post(request + "/decision").with(CN).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post(request + "/decision").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"consent\":true}")).andExpect(status().isOk());
             mvc.perform(post(location + "/feedback").with(US).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"kind\":\"CONFIRMED\",\"comment\":\"seized\"}")).andExpect(status().isOk());

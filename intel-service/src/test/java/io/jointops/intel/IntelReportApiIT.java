@@ -113,7 +113,16 @@ class IntelReportApiIT {
         mvc.perform(post(request + "/decision").with(US).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"consent\":true}"))
                 .andExpect(status().isForbidden());
+        // consent widens the release: not the investigator who wrote the report (issue 15), but a supervisor of the
+        // owner agency who did not write it (here the one who approved the first release)
+        long before = eventsOf(location);
         mvc.perform(post(request + "/decision").with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"consent\":true}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("four-eyes")));
+        assertThat(eventsOf(location)).isEqualTo(before);
+        assertMissingFor(mvc, location, MX);
+        mvc.perform(post(request + "/decision").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"consent\":true,\"comment\":\"for the operation only\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.releasedTo", contains("MX-FGR", "US-DEA")))
@@ -175,7 +184,7 @@ class IntelReportApiIT {
         Thread.sleep(5);
         mvc.perform(post(location + "/feedback").with(US).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"CONFIRMED\",\"comment\":\"seized 200 kg\"}")).andExpect(status().isOk());
-        mvc.perform(post(location + "/release").with(CN).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(location + "/release").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"agencies\":[\"GB-NCA\"]}")).andExpect(status().isOk());
         mvc.perform(post(location + "/feedback").with(GB).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"FALSE_POSITIVE\",\"comment\":\"wrong vessel\"}")).andExpect(status().isOk());
@@ -187,7 +196,7 @@ class IntelReportApiIT {
         String consented = mvc.perform(post(location + "/onward-requests").with(US).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"toAgency\":\"MX-FGR\",\"justification\":\"joint operation\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
-        mvc.perform(post(consented + "/decision").with(CN).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(consented + "/decision").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"consent\":true}")).andExpect(status().isOk());
         mvc.perform(post(location + "/grading").with(CN).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sourceReliability\":\"A\",\"informationCredibility\":1,\"reason\":\"seizure\"}"))
@@ -268,6 +277,43 @@ class IntelReportApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status", is("DISSEMINATED")));
         mvc.perform(get(location).with(US)).andExpect(status().isOk());
+    }
+
+    /**
+     * Issue 15: after the first four-eyes release, an investigator of the owner agency widened the release alone.
+     * Widening needs a supervisor of the owner agency who neither drafted nor revised the report.
+     */
+    @Test
+    void wideningTheReleaseNeedsASupervisorOfTheOwnerWhoDidNotWriteTheReport() throws Exception {
+        RequestPostProcessor author = CN_SUPERVISOR;
+        RequestPostProcessor otherSupervisor = TestTokens.user("cn.supervisor3", "CN-NNCC", "supervisor");
+        String location = mvc.perform(post("/api/intel/reports").with(author).contentType(MediaType.APPLICATION_JSON)
+                        .content(REPORT.formatted("TLP:AMBER", "+86 10 5555 0707")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(location + "/submission").with(author)).andExpect(status().isOk());
+        mvc.perform(post(location + "/approval").with(otherSupervisor)).andExpect(status().isOk());
+        long released = eventsOf(location);
+        String widen = "{\"agencies\":[\"MX-FGR\"]}";
+
+        // an investigator of the owner agency (who did not write it either), the author as supervisor, a supervisor
+        // of a receiving agency: refused, nothing stored, MX-FGR still sees nothing
+        for (RequestPostProcessor attacker : new RequestPostProcessor[]{CN, TestTokens.user("cn.analyst", "CN-NNCC", "analyst"), author}) {
+            mvc.perform(post(location + "/release").with(attacker).contentType(MediaType.APPLICATION_JSON).content(widen))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.detail", containsString("four-eyes")));
+        }
+        mvc.perform(post(location + "/release").with(TestTokens.user("us.supervisor", "US-DEA", "supervisor"))
+                        .contentType(MediaType.APPLICATION_JSON).content(widen))
+                .andExpect(status().isForbidden());
+        assertThat(eventsOf(location)).isEqualTo(released);
+        assertMissingFor(mvc, location, MX);
+
+        // another supervisor of the owner agency (here the approver) widens it
+        mvc.perform(post(location + "/release").with(otherSupervisor).contentType(MediaType.APPLICATION_JSON).content(widen))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.releasedTo", contains("MX-FGR", "US-DEA")));
+        assertThat(eventsOf(location)).isEqualTo(released + 1);
+        mvc.perform(get(location).with(MX)).andExpect(status().isOk());
     }
 
     @Test
@@ -360,6 +406,11 @@ class IntelReportApiIT {
             Thread.sleep(50);
         }
         throw new AssertionError("no read of " + id + " by " + reader + " logged");
+    }
+
+    private long eventsOf(String location) {
+        return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", location.substring(location.lastIndexOf('/') + 1)).query(Long.class).single();
     }
 
     private long events() {

@@ -41,6 +41,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,10 +61,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * returned with comments → (revised) → ...; a disseminated report may be withdrawn. Partners see it only from its
  * dissemination on. Releasability is enforced here, not merely labelled:
  * <ul>
- * <li>Only the owner widens the release of a disseminated report (any TLP: naming recipients is the owner's call).</li>
+ * <li>Only the owner widens the release of a disseminated report (any TLP: naming recipients is the owner's call),
+ *     and only through a {@code supervisor} of the owner agency who neither drafted nor revised the report: every
+ *     widening of the audience is a release, under the same four-eyes principle as the first one.</li>
  * <li>Onward dissemination (a recipient asks to pass the report on to a third agency) always needs the owner's
  *     logged consent on this platform, whatever the handling code: the release list is the owner's alone, and for
- *     {@code H2} SIENA requires it anyway. The third agency sees the report only once the owner consents.</li>
+ *     {@code H2} SIENA requires it anyway. The third agency sees the report only once the owner consents. Consent,
+ *     which widens the release, is given by such a supervisor too; a refusal by anyone of the owner agency.</li>
  * <li>{@code TLP:RED} (named recipients only) and {@code TLP:AMBER+STRICT} (recipient organisation only) forbid
  *     passing the report on: onward requests are refused outright; only the owner can name further recipients.</li>
  * </ul>
@@ -76,6 +80,8 @@ class IntelReport {
     static final int MAX_BODY = 100_000;
     static final int MAX_COMMENT = 2000;
     static final int MAX_ENTITIES = 500;
+    /** The realm role that releases reports. */
+    static final String SUPERVISOR = "supervisor";
 
     @AggregateIdentifier
     private String reportId;
@@ -156,9 +162,11 @@ class IntelReport {
     }
 
     @CommandHandler
-    void handle(WidenIntelReportReleaseCommand command) {
+    void handle(WidenIntelReportReleaseCommand command, @MetaDataValue(AuditMetadata.ACTOR_ID) String actorId,
+                @MetaDataValue(AuditMetadata.ROLES) String roles) {
         requireOwner(command.agency(), "widens the release");
         requireStatus("released further", IntelReportStatus.DISSEMINATED);
+        requireReleasingSupervisor(actorId, roles, "widens the release");
         Set<String> added = new TreeSet<>();
         for (String agency : command.addedAgencies() == null ? Set.<String>of() : command.addedAgencies()) {
             requireAgency("agencies", agency);
@@ -212,7 +220,8 @@ class IntelReport {
     }
 
     @CommandHandler
-    void handle(DecideOnwardDisseminationCommand command) {
+    void handle(DecideOnwardDisseminationCommand command, @MetaDataValue(AuditMetadata.ACTOR_ID) String actorId,
+                @MetaDataValue(AuditMetadata.ROLES) String roles) {
         requireOwner(command.agency(), "decides on onward dissemination");
         OnwardDisseminationRequestedEvent request = pendingRequests.get(command.requestId());
         if (request == null) {
@@ -232,6 +241,7 @@ class IntelReport {
             return;
         }
         requireStatus("passed on", IntelReportStatus.DISSEMINATED);
+        requireReleasingSupervisor(actorId, roles, "consents to onward dissemination");
         apply(new OnwardDisseminationConsentedEvent(reportId, request.requestId(), request.requestingAgency(),
                 request.toAgency(), comment));
         // consumers follow the audience from this one event, whatever the reason of the widening
@@ -398,6 +408,22 @@ class IntelReport {
         requireVisible(agency);
         if (!ownerAgency.equals(agency)) {
             throw new CommandRejectedException(Reason.FORBIDDEN, null, "Only the owner agency " + ownerAgency + " " + what + ".");
+        }
+    }
+
+    /**
+     * Four-eyes for every release after the first: the acting user (the command's audit metadata, from the token) is a
+     * {@code supervisor} and neither drafted nor revised the report. The owner agency is checked before.
+     */
+    private void requireReleasingSupervisor(String actorId, String roles, String what) {
+        boolean supervisor = roles != null && Arrays.asList(roles.split(",")).contains(SUPERVISOR);
+        if (actorId == null || actorId.isBlank() || !supervisor) {
+            throw new CommandRejectedException(Reason.FORBIDDEN, null, "Only a supervisor of " + ownerAgency
+                    + " who did not write the report " + what + " (four-eyes principle).");
+        }
+        if (authors.contains(actorId)) {
+            throw new CommandRejectedException(Reason.FORBIDDEN, null, "You drafted or revised this report yourself: "
+                    + "another supervisor of " + ownerAgency + " " + what + " (four-eyes principle).");
         }
     }
 

@@ -178,7 +178,10 @@ class IntelReportController {
                 request.sourceReliability(), request.informationCredibility(), request.reason()));
     }
 
-    /** The owner releases the disseminated report to more agencies. */
+    /**
+     * The owner releases the disseminated report to more agencies: a supervisor of the owner agency who neither
+     * drafted nor revised the report (four-eyes, decided by the aggregate; anyone else of the owner agency: 403).
+     */
     @PostMapping("/{reportId}/release")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> widen(Caller caller, @PathVariable String reportId,
@@ -204,6 +207,10 @@ class IntelReportController {
                 .body(response.getBody());
     }
 
+    /**
+     * The owner agency decides: consent (which widens the release) by a supervisor who neither drafted nor revised the
+     * report, as for widening; a refusal by anyone of the owner agency who may write.
+     */
     @PostMapping("/{reportId}/onward-requests/{requestId}/decision")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> decideOnward(Caller caller, @PathVariable String reportId,

@@ -68,6 +68,8 @@ class IntelReportTest {
     /** user ids (token subjects), as the audit metadata carries them */
     private static final String DRAFTER = "f0a1-drafter";
     private static final String SUPERVISOR = "b2c3-supervisor";
+    /** The audit metadata of a command sent by a supervisor of the owner agency who did not write the report. */
+    private static final MetaData RELEASING_SUPERVISOR = actingAs(SUPERVISOR, "investigator,supervisor");
 
     private AggregateTestFixture<IntelReport> fixture;
 
@@ -300,8 +302,46 @@ class IntelReportTest {
     @Test
     void theOwnerWidensTheReleaseOfADisseminatedReport() {
         fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
-                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR", "US-DEA")))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR", "US-DEA")), RELEASING_SUPERVISOR)
                 .expectEvents(new IntelReportReleaseWidenedEvent(ID, Set.of("MX-FGR")));
+    }
+
+    /** Issue 15: after the first release an investigator of the owner agency widened the release alone. */
+    @Test
+    void anInvestigatorOfTheOwnerAgencyDoesNotWidenTheReleaseAlone() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR")),
+                        actingAs("c4d5-investigator", "investigator"))
+                .expectException(rejected(Reason.FORBIDDEN, null, "supervisor of CN-NNCC", "four-eyes"))
+                .expectNoEvents();
+        // no audit metadata at all (a command not sent on behalf of a user) is no supervisor either
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR")))
+                .expectException(rejected(Reason.FORBIDDEN, null, "four-eyes")).expectNoEvents();
+        // a role merely containing the word is not the role
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR")),
+                        actingAs("c4d5-investigator", "investigator,supervisor-trainee"))
+                .expectException(rejected(Reason.FORBIDDEN, null, "four-eyes")).expectNoEvents();
+    }
+
+    @Test
+    void theAuthorDoesNotWidenTheReleaseEvenAsASupervisor() {
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR")),
+                        actingAs(DRAFTER, "investigator,supervisor"))
+                .expectException(rejected(Reason.FORBIDDEN, null, "yourself", "another supervisor of CN-NNCC"))
+                .expectNoEvents();
+        // nor one who revised it after it was returned
+        IntelReportContent revised = withEntities(content("Precursor route", 2, Tlp.AMBER, HandlingCode.H2,
+                Set.of("US-DEA")), ENTITIES, RELATIONS);
+        fixture.given(by(DRAFTER, drafted(Tlp.AMBER, HandlingCode.H2)), new IntelReportSubmittedForReleaseEvent(ID),
+                        new IntelReportReturnedEvent(ID, "cite"), by("e6f7-reviser", new IntelReportDraftRevisedEvent(ID, revised)),
+                        new IntelReportSubmittedForReleaseEvent(ID), new IntelReportApprovedEvent(ID),
+                        new IntelReportDisseminatedEvent(ID, "Precursor route", "CN-NNCC", Set.of("US-DEA"), ENTITIES))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("MX-FGR")),
+                        actingAs("e6f7-reviser", "supervisor"))
+                .expectException(rejected(Reason.FORBIDDEN, null, "yourself")).expectNoEvents();
     }
 
     @Test
@@ -317,10 +357,10 @@ class IntelReportTest {
     @Test
     void wideningToAgenciesThatAlreadySeeItChangesNothing() {
         fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
-                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("US-DEA")))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("US-DEA")), RELEASING_SUPERVISOR)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2))
-                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("CN-NNCC")))
+                .when(new WidenIntelReportReleaseCommand(ID, "CN-NNCC", Set.of("CN-NNCC")), RELEASING_SUPERVISOR)
                 .expectException(rejected(Reason.INVALID, "agencies")).expectNoEvents();
     }
 
@@ -345,7 +385,7 @@ class IntelReportTest {
                 .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("MX-FGR"), "MX-FGR"))
                 .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
         fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
-                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, "ok"))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, "ok"), RELEASING_SUPERVISOR)
                 .expectEvents(new OnwardDisseminationConsentedEvent(ID, "req-1", "US-DEA", "MX-FGR", "ok"),
                         new IntelReportReleaseWidenedEvent(ID, Set.of("MX-FGR")));
         fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested,
@@ -353,6 +393,27 @@ class IntelReportTest {
                         new IntelReportReleaseWidenedEvent(ID, Set.of("MX-FGR"))))
                 .when(new LinkIntelReportToCaseCommand(ID, "case-1", Set.of("MX-FGR"), "MX-FGR"))
                 .expectEvents(new IntelReportLinkedToCaseEvent(ID, "case-1", "Precursor route", "DISSEMINATED"));
+    }
+
+    /** Issue 15: an investigator of the owner agency, or the report's author, consented to onward dissemination alone. */
+    @Test
+    void consentToOnwardDisseminationNeedsASupervisorWhoDidNotWriteTheReport() {
+        OnwardDisseminationRequestedEvent requested = new OnwardDisseminationRequestedEvent(ID, "req-1", "US-DEA",
+                "MX-FGR", "joint operation");
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, "ok"),
+                        actingAs("c4d5-investigator", "analyst,investigator"))
+                .expectException(rejected(Reason.FORBIDDEN, null, "supervisor of CN-NNCC", "four-eyes"))
+                .expectNoEvents();
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, "ok"),
+                        actingAs(DRAFTER, "supervisor"))
+                .expectException(rejected(Reason.FORBIDDEN, null, "yourself")).expectNoEvents();
+        // refusing passes nothing on: anyone of the owner agency may refuse
+        fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", false, "no"),
+                        actingAs("c4d5-investigator", "investigator"))
+                .expectEvents(new OnwardDisseminationRefusedEvent(ID, "req-1", "US-DEA", "MX-FGR", "no"));
     }
 
     @Test
@@ -368,7 +429,7 @@ class IntelReportTest {
                 .expectException(rejected(Reason.NOT_FOUND, null)).expectNoEvents();
         fixture.given(disseminated(Tlp.AMBER, HandlingCode.H2, requested,
                         new OnwardDisseminationRefusedEvent(ID, "req-1", "US-DEA", "MX-FGR", "no")))
-                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, ""))
+                .when(new DecideOnwardDisseminationCommand(ID, "req-1", "CN-NNCC", true, ""), RELEASING_SUPERVISOR)
                 .expectException(rejected(Reason.CONFLICT, null, "already decided")).expectNoEvents();
     }
 
@@ -499,11 +560,16 @@ class IntelReportTest {
 
     /** A disseminated report's events, then {@code more}. */
     private static List<Object> disseminated(Tlp tlp, HandlingCode handling, Object... more) {
-        List<Object> events = new java.util.ArrayList<>(List.of(drafted(tlp, handling),
+        List<Object> events = new java.util.ArrayList<>(List.of(by(DRAFTER, drafted(tlp, handling)),
                 new IntelReportSubmittedForReleaseEvent(ID), new IntelReportApprovedEvent(ID),
                 new IntelReportDisseminatedEvent(ID, "Precursor route", "CN-NNCC", Set.of("US-DEA"), ENTITIES)));
         events.addAll(List.of(more));
         return events;
+    }
+
+    /** A command's audit metadata as the dispatch interceptor sets it from the token: user id, roles (comma-separated). */
+    private static MetaData actingAs(String userId, String roles) {
+        return MetaData.with("actorId", userId).and("roles", roles);
     }
 
     /** The event as {@code userId} caused it (the audit metadata's actor id). */
