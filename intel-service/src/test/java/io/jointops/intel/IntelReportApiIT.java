@@ -316,6 +316,31 @@ class IntelReportApiIT {
         mvc.perform(get(location).with(MX)).andExpect(status().isOk());
     }
 
+    /**
+     * Issue 15: {@code GET /api/intel/reports} returned full report bodies without a read-log entry. The list shows
+     * summaries; content is read one report at a time, and that read is logged.
+     */
+    @Test
+    void theListShowsSummariesWithoutContentAndOnlyTheLoggedReadShowsIt() throws Exception {
+        String location = approved(draft("TLP:AMBER", "+86 10 5555 0808"));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        for (RequestPostProcessor reader : new RequestPostProcessor[]{US, CN, AUDITOR}) {
+            String list = mvc.perform(get("/api/intel/reports?size=100").with(reader)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[?(@.id == '" + id + "')].title", contains("NPP shipments via Rotterdam")))
+                    .andExpect(jsonPath("$.items[?(@.id == '" + id + "')].tlp", contains("TLP:AMBER")))
+                    .andExpect(jsonPath("$.items[?(@.id == '" + id + "')].grading", contains("B2")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(list).doesNotContain("Broker pattern", "+861055550808", "5555 0808", "ACME", "Tianjin",
+                    "\"body\"", "\"entities\"", "\"route\"", "\"feedback\"");
+        }
+        assertThat(reads(id)).isZero();
+        mvc.perform(get(location).with(US)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary", is("Broker pattern")));
+        awaitRead(location, "us.investigator");
+        // the one read of content is the one logged: the lists before it left no entry
+        assertThat(reads(id)).isEqualTo(1);
+    }
+
     @Test
     void aRedReportIsVisibleOnlyToItsNamedRecipientsAndIsNotPassedOn() throws Exception {
         String location = approved(draft("TLP:RED", "+86 10 5555 0202"));
@@ -406,6 +431,11 @@ class IntelReportApiIT {
             Thread.sleep(50);
         }
         throw new AssertionError("no read of " + id + " by " + reader + " logged");
+    }
+
+    private long reads(String reportId) {
+        return jdbc.sql("SELECT count(*) FROM intel.intel_report_read WHERE report_id = :id").param("id", reportId)
+                .query(Long.class).single();
     }
 
     private long eventsOf(String location) {

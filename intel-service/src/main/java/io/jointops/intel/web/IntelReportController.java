@@ -13,6 +13,7 @@ import io.jointops.api.intel.SubmitIntelReportForReleaseCommand;
 import io.jointops.api.intel.WidenIntelReportReleaseCommand;
 import io.jointops.api.intel.WithdrawIntelReportCommand;
 import io.jointops.intel.query.readlog.ReadLog;
+import io.jointops.intel.query.reportview.IntelReportSummary;
 import io.jointops.intel.query.reportview.IntelReportView;
 import io.jointops.intel.query.reportview.IntelReportViews;
 import io.jointops.intel.query.reportview.ReportHistory;
@@ -91,8 +92,12 @@ class IntelReportController {
         return reports.ok(view);
     }
 
+    /**
+     * The reports the caller's agency may see, as summaries (no content: issue 15, a list of full reports was read
+     * without a read-log entry); the content is read one report at a time, and logged.
+     */
     @GetMapping
-    Page<IntelReportView> list(Caller caller,
+    Page<IntelReportSummary> list(Caller caller,
                                @RequestParam(required = false) IntelReportStatus status,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

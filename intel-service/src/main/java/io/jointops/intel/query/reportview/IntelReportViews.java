@@ -58,10 +58,13 @@ public class IntelReportViews implements ItemViews<IntelReportView> {
     }
 
     /**
+     * The reports {@code agency} may see, as summaries: a list carries no report's content, so that every read of
+     * content goes through {@link #find} and the read log.
+     *
      * @param status only reports of this status, or all if null
      * @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt
      */
-    public Page<IntelReportView> visibleTo(String agency, String status, int page, int size) {
+    public Page<IntelReportSummary> visibleTo(String agency, String status, int page, int size) {
         replays.requireServing(IntelReportViewProjector.PROCESSING_GROUP);
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (agency != null) {
@@ -82,8 +85,9 @@ public class IntelReportViews implements ItemViews<IntelReportView> {
             select = select.param("status", status);
         }
         long total = count.query(Long.class).single();
-        List<IntelReportView> items = select.param("size", size).param("offset", (long) page * size)
-                .query(String.class).list().stream().map(doc -> parse(json, doc).shownTo(agency)).toList();
+        List<IntelReportSummary> items = select.param("size", size).param("offset", (long) page * size)
+                .query(String.class).list().stream()
+                .map(doc -> IntelReportSummary.of(parse(json, doc).shownTo(agency))).toList();
         return Page.of(items, page, size, total);
     }
 
