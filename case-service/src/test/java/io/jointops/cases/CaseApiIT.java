@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -64,7 +65,18 @@ class CaseApiIT {
                 .andExpect(status().isNotFound())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")));
 
+        // issue 15: an investigator of the lead agency (here the one who opened the case) no longer adds a partner
+        long before = events();
         mvc.perform(post(location + "/partners").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"agency\":\"US-DEA\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("supervisor of the lead agency CN-NNCC")));
+        assertThat(events()).isEqualTo(before);
+        mvc.perform(get(location).with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post(location + "/partners").with(TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor"))
                         .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"agency\":\"US-DEA\"}"))
                 .andExpect(status().isOk())
@@ -75,7 +87,7 @@ class CaseApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title", is("Fentanyl precursor route")));
 
-        mvc.perform(post(location + "/partners").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+        mvc.perform(post(location + "/partners").with(TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor"))
                         .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"agency\":\"GB-NCA\"}"))
                 .andExpect(status().isPreconditionFailed());
@@ -100,7 +112,8 @@ class CaseApiIT {
                         .content("{\"title\":\"As of\",\"summary\":\"s\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         Instant opened = Instant.now();
-        mvc.perform(post(location + "/partners").with(cn).header("If-Match", "\"0\"")
+        mvc.perform(post(location + "/partners").with(TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor"))
+                        .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"agency\":\"US-DEA\"}"))
                 .andExpect(status().isOk());
         Instant now = Instant.now();
@@ -136,7 +149,8 @@ class CaseApiIT {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"Audited\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
-        mvc.perform(post(location + "/partners").with(cn).header("X-Correlation-Id", correlationId)
+        mvc.perform(post(location + "/partners").with(TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor"))
+                        .header("X-Correlation-Id", correlationId)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"agency\":\"US-DEA\"}"))
                 .andExpect(status().isOk());
         String caseId = location.substring(location.lastIndexOf('/') + 1);
@@ -161,7 +175,7 @@ class CaseApiIT {
                 .andReturn().getResponse().getContentAsString();
         long next = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first).path("next").asLong();
         mvc.perform(get("/api/audit/events").param("correlationId", correlationId).param("after", Long.toString(next))
-                        .with(TestTokens.user("admin", "JOINT-OPS", "platform-admin")))
+                        .with(auditor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.events.length()", is(1)))
                 .andExpect(jsonPath("$.events[0].type", is("CasePartnerAddedEvent")));
@@ -277,6 +291,36 @@ class CaseApiIT {
         String rebuilt = mvc.perform(get(location).param("asOf", Instant.now().toString()).with(us))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(rebuilt).isEqualTo(live);
+    }
+
+    /** Issue 15: the case's lead investigator adds a partner; an investigator of the lead agency who is not, does not. */
+    @Test
+    void theLeadInvestigatorAddsAPartnerAnotherInvestigatorOfTheLeadAgencyDoesNot() throws Exception {
+        var supervisor = TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor");
+        var lead = TestTokens.user("cn.lead", "CN-NNCC", "investigator");
+        var investigator = TestTokens.user("cn.investigator2", "CN-NNCC", "investigator");
+        String location = mvc.perform(post("/api/cases").with(supervisor).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Led\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        for (String username : List.of("cn.lead", "cn.investigator2")) {
+            mvc.perform(post(location + "/members").with(supervisor).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"" + username + "\",\"agency\":\"CN-NNCC\",\"role\":\""
+                                    + (username.equals("cn.lead") ? "LEAD_INVESTIGATOR" : "INVESTIGATOR") + "\"}"))
+                    .andExpect(status().isOk());
+        }
+        long before = events();
+        mvc.perform(post(location + "/partners").with(investigator).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agency\":\"MX-FGR\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(events()).isEqualTo(before);
+        mvc.perform(get(location).with(TestTokens.user("mx.investigator", "MX-FGR", "investigator")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(location + "/partners").with(lead).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agency\":\"MX-FGR\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.partnerAgencies", hasItem("MX-FGR")));
+        mvc.perform(get(location).with(TestTokens.user("mx.investigator", "MX-FGR", "investigator")))
+                .andExpect(status().isOk());
     }
 
     @Test

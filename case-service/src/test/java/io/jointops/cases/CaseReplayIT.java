@@ -96,7 +96,7 @@ class CaseReplayIT {
             String id = UUID.randomUUID().toString();
             commands.sendAndWait(new OpenCaseCommand(id, "Replay " + i, "s", "CN-NNCC", Set.of(), Tlp.AMBER, HandlingCode.H1));
             if (i % 3 == 0) {
-                commands.sendAndWait(new AddCasePartnerCommand(id, "US-DEA", "CN-NNCC", 0L));
+                commands.sendAndWait(new AddCasePartnerCommand(id, "US-DEA", new CaseActor("cn.supervisor", "CN-NNCC", true), 0L));
             }
             if (i % 10 == 0) {
                 work(id, i);

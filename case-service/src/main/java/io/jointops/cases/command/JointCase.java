@@ -63,6 +63,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  *     the case, a {@code supervisor} of a participating agency, or the officer who opened the case;</li>
  * <li><b>managing members</b>: the lead agency's supervisors, the opener, a LEAD_INVESTIGATOR member; a partner
  *     agency's supervisor manages the members of its own agency;</li>
+ * <li><b>partners</b>: added by a {@code supervisor} of the lead agency or the case's LEAD_INVESTIGATOR (not by
+ *     any other officer of the lead agency, the opener included: a partner sees the whole case);</li>
  * <li><b>lifecycle</b>: activation by a manager of the lead agency; suspend, resume, close and reopen by a
  *     {@code supervisor} of the lead agency.</li>
  * </ul>
@@ -125,11 +127,18 @@ class JointCase {
 
     @CommandHandler
     void handle(AddCasePartnerCommand command) {
-        if (!leadAgency.equals(command.requestingAgency())) {
+        CaseActor actor = command.actor();
+        String requestingAgency = actor == null ? null : actor.agency();
+        if (!leadAgency.equals(requestingAgency)) {
             // a partner knows the case exists but may not widen it; anyone else must not learn that it exists
-            throw partnerAgencies.contains(command.requestingAgency())
+            throw partnerAgencies.contains(requestingAgency)
                     ? new CommandRejectedException(Reason.FORBIDDEN, null, "Only the lead agency " + leadAgency + " adds partners.")
                     : notFound();
+        }
+        // a new partner sees the whole case: the lead agency's supervisor decides, or the case's lead investigator
+        if (!(actor.supervisor() || isLeadInvestigator(actor))) {
+            throw forbidden("Only a supervisor of the lead agency " + leadAgency
+                    + " or the case's lead investigator adds partners.");
         }
         if (command.expectedVersion() != null && !command.expectedVersion().equals(getVersion())) {
             throw new CommandRejectedException(Reason.STALE_VERSION, null, "The case changed since version "
@@ -349,6 +358,12 @@ class JointCase {
         if (!(isMember(actor) || actor.supervisor() || Objects.equals(openedBy, actor.username()))) {
             throw forbidden("Only members of the case and supervisors of its agencies act on it.");
         }
+    }
+
+    private boolean isLeadInvestigator(CaseActor actor) {
+        Member member = members.get(actor.username());
+        return member != null && member.agency().equals(leadAgency) && leadAgency.equals(actor.agency())
+                && member.role() == CaseRole.LEAD_INVESTIGATOR;
     }
 
     private boolean managesLeadAgency(CaseActor actor) {

@@ -67,6 +67,7 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
  *     auditors; anyone else gets 404 as for a missing case;</li>
  * <li>acting on the case (tags, tasks, notes, links, cooperation requests of the case): members of the case, the
  *     officer who opened it, and supervisors of its agencies;</li>
+ * <li>partners: added by a {@code supervisor} of the lead agency or the case's lead investigator;</li>
  * <li>members: added/removed by the lead agency's supervisors, the opener and the lead investigator; a partner
  *     agency's supervisor manages its own agency's members;</li>
  * <li>lifecycle: activation by those who manage members for the lead agency; suspend, resume, close, reopen by a
@@ -77,7 +78,8 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
 @RequestMapping("/api/cases")
 @Validated
 @Tag(name = "Joint cases", description = "Reading needs a participating agency; acting needs case membership, the "
-        + "opener or a supervisor of a participating agency; suspend/close/reopen need a supervisor of the lead agency.")
+        + "opener or a supervisor of a participating agency; adding a partner needs a supervisor of the lead agency or "
+        + "the lead investigator; suspend/close/reopen need a supervisor of the lead agency.")
 class CaseController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
@@ -175,11 +177,12 @@ class CaseController {
 
     @PostMapping("/{caseId}/partners")
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
+    @Operation(summary = "Add a partner agency (a supervisor of the lead agency or the case's lead investigator)")
     ResponseEntity<CaseView> addPartner(Caller caller, @PathVariable String caseId,
                                         @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody CaseRequests.AddPartner request) {
         return cases.write(caller, caseId, ifMatch,
-                expected -> new AddCasePartnerCommand(caseId, request.agency(), caller.agency(), expected));
+                expected -> new AddCasePartnerCommand(caseId, request.agency(), Actors.of(caller), expected));
     }
 
     /**

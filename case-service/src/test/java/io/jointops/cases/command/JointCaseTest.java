@@ -1,6 +1,9 @@
 package io.jointops.cases.command;
 
 import io.jointops.api.cases.AddCasePartnerCommand;
+import io.jointops.api.cases.CaseActor;
+import io.jointops.api.cases.CaseMemberAddedEvent;
+import io.jointops.api.cases.CaseRole;
 import io.jointops.api.cases.CaseItemLinkedEvent;
 import io.jointops.api.cases.CaseOpenedEvent;
 import io.jointops.api.cases.CasePartnerAddedEvent;
@@ -11,12 +14,15 @@ import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection;
 import io.jointops.api.shared.Tlp;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +33,13 @@ class JointCaseTest {
     private static final CaseOpenedEvent OPENED = new CaseOpenedEvent(ID, "Route X", "summary", "CN-NNCC",
             List.of("US-DEA"), Tlp.AMBER, HandlingCode.H1);
 
+    private static final CaseActor CN_SUPERVISOR = new CaseActor("cn.supervisor", "CN-NNCC", true);
+
     private FixtureConfiguration<JointCase> fixture;
+
+    private static EventMessage<CaseOpenedEvent> asOpenedBy(String username) {
+        return GenericEventMessage.<CaseOpenedEvent>asEventMessage(OPENED).andMetaData(Map.of("actor", username));
+    }
 
     @BeforeEach
     void setUp() {
@@ -90,14 +102,53 @@ class JointCaseTest {
     @Test
     void theLeadAgencyAddsAPartner() {
         fixture.given(OPENED)
-                .when(new AddCasePartnerCommand(ID, "GB-NCA", "CN-NNCC", 0L))
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", CN_SUPERVISOR, 0L))
+                .expectEvents(new CasePartnerAddedEvent(ID, "GB-NCA"));
+    }
+
+    /**
+     * Issue 15: any investigator of the lead agency added a partner, who then saw the whole case. Adding a partner
+     * needs a supervisor of the lead agency or the case's lead investigator; not the opener, a member of another
+     * role, or a lead investigator of the lead agency acting under another agency's token.
+     */
+    @Test
+    void anInvestigatorOfTheLeadAgencyDoesNotAddAPartner() {
+        CaseActor investigator = new CaseActor("cn.investigator", "CN-NNCC", false);
+        fixture.given(OPENED)
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", investigator, null))
+                .expectNoEvents()
+                .expectExceptionDetails(new Rejection(Rejection.Reason.FORBIDDEN, null,
+                        "Only a supervisor of the lead agency CN-NNCC or the case's lead investigator adds partners."));
+        // the officer who opened the case manages its members, but does not widen it
+        fixture.given(asOpenedBy("cn.investigator"))
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", investigator, 0L))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class)
+                .expectExceptionDetails(new Rejection(Rejection.Reason.FORBIDDEN, null,
+                        "Only a supervisor of the lead agency CN-NNCC or the case's lead investigator adds partners."));
+        // a member of the case in another role
+        fixture.given(OPENED, new CaseMemberAddedEvent(ID, "cn.investigator", "CN-NNCC", CaseRole.INVESTIGATOR))
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", investigator, null))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+        // a supervisor of a partner agency stays refused as before
+        fixture.given(OPENED)
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", new CaseActor("us.supervisor", "US-DEA", true), null))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void theLeadInvestigatorAddsAPartner() {
+        fixture.given(OPENED, new CaseMemberAddedEvent(ID, "cn.lead", "CN-NNCC", CaseRole.LEAD_INVESTIGATOR))
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", new CaseActor("cn.lead", "CN-NNCC", false), 1L))
                 .expectEvents(new CasePartnerAddedEvent(ID, "GB-NCA"));
     }
 
     @Test
     void aStaleVersionIsRefused() {
         fixture.given(OPENED, new CasePartnerAddedEvent(ID, "GB-NCA"))
-                .when(new AddCasePartnerCommand(ID, "NL-POLITIE", "CN-NNCC", 0L))
+                .when(new AddCasePartnerCommand(ID, "NL-POLITIE", CN_SUPERVISOR, 0L))
                 .expectNoEvents()
                 .expectExceptionDetails(new Rejection(Rejection.Reason.STALE_VERSION, null,
                         "The case changed since version 0; it is now at version 1. Read it again."));
@@ -106,11 +157,11 @@ class JointCaseTest {
     @Test
     void aPartnerMayNotAddPartnersAndAStrangerDoesNotLearnTheCaseExists() {
         fixture.given(OPENED)
-                .when(new AddCasePartnerCommand(ID, "GB-NCA", "US-DEA", null))
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", new CaseActor("us.supervisor", "US-DEA", true), null))
                 .expectNoEvents()
                 .expectExceptionDetails(new Rejection(Rejection.Reason.FORBIDDEN, null, "Only the lead agency CN-NNCC adds partners."));
         fixture.given(OPENED)
-                .when(new AddCasePartnerCommand(ID, "GB-NCA", "GB-NCA", null))
+                .when(new AddCasePartnerCommand(ID, "GB-NCA", new CaseActor("gb.supervisor", "GB-NCA", true), null))
                 .expectNoEvents()
                 .expectExceptionDetails(new Rejection(Rejection.Reason.NOT_FOUND, null, "No case 'case-1' is visible to you."));
     }
@@ -118,7 +169,7 @@ class JointCaseTest {
     @Test
     void anAgencyAlreadyTakingPartIsAConflict() {
         fixture.given(OPENED)
-                .when(new AddCasePartnerCommand(ID, "US-DEA", "CN-NNCC", null))
+                .when(new AddCasePartnerCommand(ID, "US-DEA", CN_SUPERVISOR, null))
                 .expectNoEvents()
                 .expectExceptionDetails(new Rejection(Rejection.Reason.CONFLICT, "agency", "US-DEA already takes part in the case."));
     }
@@ -126,7 +177,7 @@ class JointCaseTest {
     @Test
     void aMalformedPartnerIsInvalid() {
         fixture.given(OPENED)
-                .when(new AddCasePartnerCommand(ID, "us dea", "CN-NNCC", null))
+                .when(new AddCasePartnerCommand(ID, "us dea", CN_SUPERVISOR, null))
                 .expectNoEvents()
                 .expectExceptionDetails(new Rejection(Rejection.Reason.INVALID, "agency",
                         "'us dea' is not an agency code such as US-DEA"));

@@ -52,11 +52,14 @@ class CaseSliceIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(ids(gateway.get("/api/cases?size=100", us))).doesNotContain(idOf(location));
 
-        HttpResponse<String> stale = send(request("POST", location + "/partners", cn, "{\"agency\":\"US-DEA\"}")
+        // the investigator who opened the case does not add a partner (issue 15); a supervisor of the lead agency does
+        assertThat(send(request("POST", location + "/partners", cn, "{\"agency\":\"US-DEA\"}")
+                .header("If-Match", "\"0\"")).statusCode()).isEqualTo(403);
+        HttpResponse<String> stale = send(request("POST", location + "/partners", cnSupervisor, "{\"agency\":\"US-DEA\"}")
                 .header("If-Match", "\"7\""));
         assertThat(stale.statusCode()).isEqualTo(412);
 
-        HttpResponse<String> added = send(request("POST", location + "/partners", cn, "{\"agency\":\"US-DEA\"}")
+        HttpResponse<String> added = send(request("POST", location + "/partners", cnSupervisor, "{\"agency\":\"US-DEA\"}")
                 .header("If-Match", "\"0\""));
         assertThat(added.statusCode()).isEqualTo(200);
         assertThat(added.headers().firstValue("ETag")).contains("\"1\"");
@@ -75,7 +78,7 @@ class CaseSliceIT {
         assertThat(opened.path("agency").asText()).isEqualTo("CN-NNCC");
         assertThat(opened.path("correlationId").asText()).isEqualTo(correlationId);
         assertThat(partnerAdded.path("type").asText()).isEqualTo("CasePartnerAddedEvent");
-        assertThat(partnerAdded.path("actor").asText()).isEqualTo("cn.investigator");
+        assertThat(partnerAdded.path("actor").asText()).isEqualTo("cn.supervisor");
         assertThat(partnerAdded.path("payload").path("agency").asText()).isEqualTo("US-DEA");
         assertThat(partnerAdded.path("globalPosition").asLong()).isGreaterThan(opened.path("globalPosition").asLong());
     }
