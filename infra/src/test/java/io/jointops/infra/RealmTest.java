@@ -42,7 +42,7 @@ class RealmTest {
         List<String> roles = new ArrayList<>();
         realm.at("/roles/realm").forEach(r -> roles.add(r.path("name").asText()));
         assertThat(roles).containsExactlyInAnyOrder("investigator", "analyst", "finance-officer", "chemical-officer",
-                "supervisor", "auditor", "platform-admin");
+                "supervisor", "auditor", "platform-admin", "notary-signer");
     }
 
     @Test

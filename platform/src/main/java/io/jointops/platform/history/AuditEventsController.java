@@ -14,10 +14,13 @@ import java.time.Instant;
 /**
  * {@code GET /api/audit/events}: every service's events for auditors, filtered and paged by global position. Served
  * by the one service that enables it ({@code jointops.audit.query.enabled}), since all share one event store.
+ * <p>
+ * Joint auditors only: the entries carry every agency's payloads. Not {@code platform-admin} (operators see no case
+ * content) and not {@code notary-signer} (an agency's signing system needs checkpoints and proofs, not content).
  */
 @RestController
 @RequestMapping("/api/audit/events")
-@PreAuthorize("hasAnyRole('auditor', 'platform-admin')")
+@PreAuthorize("hasRole('auditor')")
 @Validated
 class AuditEventsController {
 

@@ -28,7 +28,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasAnyRole('auditor', 'platform-admin')")
+@PreAuthorize("hasAnyRole('auditor', 'platform-admin', 'notary-signer')")
 class AuditController {
 
     /** A checkpoint as published: what each agency signs is {@code signedBody}. */
@@ -158,6 +158,7 @@ class AuditController {
      * {@code java -jar audit-verifier.jar bundle.json}.
      */
     @GetMapping("/export")
+    @PreAuthorize("hasRole('auditor')") // bundles carry payloads: not platform-admin, not notary-signer
     void export(@RequestParam(required = false) String itemId, @RequestParam(required = false) Long fromPosition,
                 @RequestParam(required = false) Long toPosition, @RequestParam(required = false) Long treeSize,
                 HttpServletResponse response) throws IOException {
