@@ -291,7 +291,10 @@ class CaseReplayIT {
                                handling_code, status, closing_reason, array_to_string(tags, ',') AS tags, version,
                                opened_at, opened_by, updated_at
                           FROM case_view ORDER BY case_id""").query().listOfRows();
-        List<Map<String, Object>> links = jdbc.sql("SELECT * FROM case_linked_item ORDER BY case_id, item_type, item_id")
+        List<Map<String, Object>> links = jdbc.sql("""
+                        SELECT case_id, item_type, item_id, title, status, linked_at, updated_at,
+                               array_to_string(visible_to, ',') AS visible_to
+                          FROM case_linked_item ORDER BY case_id, item_type, item_id""")
                 .query().listOfRows();
         List<Map<String, Object>> visibility = jdbc.sql("SELECT * FROM case_visibility ORDER BY case_id, agency")
                 .query().listOfRows();

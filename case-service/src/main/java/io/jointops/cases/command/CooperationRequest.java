@@ -211,7 +211,8 @@ class CooperationRequest {
 
     /**
      * The receiving agency may see an attachment only if it is an item linked to the request's case and the receiver
-     * takes part in the case: the owning service confirmed, when linking, that every agency of the case may see it.
+     * took part in the case when it was linked: the owning service confirmed, when linking, that every agency the case
+     * had then may see it.
      * Of any other item case-service knows nothing, so it is refused rather than guessed visible.
      */
     private static void requireVisibleToReceiver(List<SharedItemRef> attachments, String caseId, String receivingAgency,
@@ -235,9 +236,13 @@ class CooperationRequest {
                 throw invalid(field, named + " cannot be attached: " + receivingAgency + " does not take part in case '"
                         + caseId + "'");
             }
-            if (!items.linkedItems().contains(item)) {
+            if (!items.isLinked(item)) {
                 throw invalid(field, named + " is not linked to case '" + caseId + "'; link it first, so that its "
                         + "owning service confirms every agency of the case may see it");
+            }
+            if (!items.visibleTo(item, receivingAgency)) {
+                throw invalid(field, named + " cannot be attached: it was linked to case '" + caseId + "' before "
+                        + receivingAgency + " took part, and its owner has not released it to " + receivingAgency);
             }
         }
     }

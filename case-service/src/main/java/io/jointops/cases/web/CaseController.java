@@ -212,7 +212,8 @@ class CaseController {
     HistoryPage history(Caller caller, @PathVariable String caseId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        return Timeline.redacted(cases.history(caller, caseId, page, size), caller.agencyFilter());
+        HistoryPage events = cases.history(caller, caseId, page, size);
+        return Timeline.redacted(events, caller.agencyFilter(), cases.visible(caller, caseId));
     }
 
     @GetMapping("/{caseId}/timeline")
@@ -220,8 +221,7 @@ class CaseController {
             description = "Filtered to what the caller may see: another agency's TLP:RED notes and requests between "
                     + "other agencies are left out.")
     List<Timeline.Entry> timeline(Caller caller, @PathVariable String caseId) {
-        cases.visible(caller, caseId);
-        return timeline.of(caseId, caller.agencyFilter());
+        return timeline.of(caseId, caller.agencyFilter(), cases.visible(caller, caseId));
     }
 
     // --- lifecycle

@@ -103,6 +103,27 @@ class CooperationRequestTest {
                 .expectNoEvents().expectException(rejected(Rejection.Reason.INVALID, "legalBasis.reference"));
     }
 
+    /**
+     * Issue 15: an item linked to the case before an agency joined it is not passed to that agency as an attachment:
+     * its owner confirmed only the agencies the case had then.
+     */
+    @Test
+    void doesNotAttachAnItemLinkedBeforeTheReceiverJoinedTheCase() {
+        SharedItemRef report = new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1");
+        CaseAttachments joinedLater = caseId -> java.util.Optional.of(new CaseAttachments.CaseItems(
+                java.util.Set.of("CN-NNCC", "US-DEA", "MX-FGR"),
+                java.util.Map.of(report, java.util.Set.of("CN-NNCC", "US-DEA"))));
+        fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerInjectableResource(joinedLater);
+        fixture.givenNoPriorActivity().when(withAttachments("case-1", "MX-FGR", List.of(report)))
+                .expectNoEvents()
+                .expectException(rejected(Rejection.Reason.INVALID, "attachments[0]", "before MX-FGR took part"));
+        fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerInjectableResource(joinedLater);
+        fixture.givenNoPriorActivity().when(withAttachments("case-1", "US-DEA", List.of(report)))
+                .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void attachesOnlyItemsLinkedToTheRequestsCaseInWhichTheReceiverTakesPart() {
         List<SharedItemRef> linked = List.of(new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"),

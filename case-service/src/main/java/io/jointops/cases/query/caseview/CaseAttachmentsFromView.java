@@ -6,7 +6,9 @@ import io.jointops.cases.command.CaseAttachments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,10 +38,15 @@ class CaseAttachmentsFromView implements CaseAttachments {
                     return all;
                 })
                 .optional();
-        return agencies.map(all -> new CaseItems(Set.copyOf(all), Set.copyOf(jdbc.sql(
-                        "SELECT item_type, item_id FROM case_linked_item WHERE case_id = :id")
-                .param("id", caseId)
-                .query((rs, row) -> new SharedItemRef(LinkedItemType.valueOf(rs.getString("item_type")), rs.getString("item_id")))
-                .list())));
+        return agencies.map(all -> {
+            Map<SharedItemRef, Set<String>> audiences = new HashMap<>();
+            jdbc.sql("SELECT item_type, item_id, visible_to FROM case_linked_item WHERE case_id = :id")
+                    .param("id", caseId)
+                    .query((rs, row) -> audiences.put(
+                            new SharedItemRef(LinkedItemType.valueOf(rs.getString("item_type")), rs.getString("item_id")),
+                            Set.of((String[]) rs.getArray("visible_to").getArray())))
+                    .list();
+            return new CaseItems(Set.copyOf(all), Map.copyOf(audiences));
+        });
     }
 }

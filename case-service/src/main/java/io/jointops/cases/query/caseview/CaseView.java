@@ -37,8 +37,14 @@ public record CaseView(
     /**
      * An item of another service linked to the case, with its title and status as its owning service last reported
      * them. {@code type} and {@code id} are also given as {@code itemType} and {@code itemId}.
+     *
+     * @param visibleTo the agencies of the case when the link was recorded: those the owning service confirmed may
+     *                  see the item. An agency added to the case later is not among them: its owner did not release
+     *                  the item to it through the link. Empty for a link stored before this was kept, until the case
+     *                  view is replayed.
      */
-    public record LinkedItem(String type, String id, String title, String status, Instant linkedAt, Instant updatedAt) {
+    public record LinkedItem(String type, String id, String title, String status, Instant linkedAt, Instant updatedAt,
+                             List<String> visibleTo) {
 
         @JsonProperty("itemType")
         public String itemType() {
@@ -53,6 +59,25 @@ public record CaseView(
 
     public boolean visibleTo(String agency) {
         return leadAgency.equals(agency) || partnerAgencies.contains(agency);
+    }
+
+    /**
+     * What {@code agency} is shown of the case: the linked items whose owner released them to it (their
+     * {@link LinkedItem#visibleTo}); everything for joint auditors ({@code null}).
+     */
+    public CaseView shownTo(String agency) {
+        if (agency == null || linkedItems.stream().allMatch(item -> item.visibleTo().contains(agency))) {
+            return this;
+        }
+        return new CaseView(id, title, summary, leadAgency, partnerAgencies, tlp, handlingCode, status, closingReason,
+                tags, version, openedAt, openedBy, updatedAt, members,
+                linkedItems.stream().filter(item -> item.visibleTo().contains(agency)).toList());
+    }
+
+    /** Whether {@code agency} is shown the linked item {@code type}:{@code itemId} (auditors, {@code null}: all). */
+    public boolean showsLinkedItem(String type, String itemId, String agency) {
+        return linkedItems.stream().anyMatch(item -> item.type().equals(type) && item.id().equals(itemId)
+                && (agency == null || item.visibleTo().contains(agency)));
     }
 
     /** The lead agency and the partners. */

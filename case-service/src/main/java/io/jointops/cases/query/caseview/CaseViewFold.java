@@ -86,14 +86,20 @@ final class CaseViewFold {
             boolean known = next.items.stream().anyMatch(item ->
                     item.type().equals(linked.itemType().name()) && item.id().equals(linked.itemId()));
             if (!known) {
-                next.items.add(new CaseView.LinkedItem(linked.itemType().name(), linked.itemId(), linked.title(), null, at, at));
+                // the owning service confirmed the link for the case's agencies as they were: a partner added later
+                // is not among them
+                List<String> audience = new ArrayList<>(next.partners);
+                audience.add(record.view().leadAgency());
+                audience.sort(Comparator.naturalOrder());
+                next.items.add(new CaseView.LinkedItem(linked.itemType().name(), linked.itemId(), linked.title(), null,
+                        at, at, List.copyOf(audience)));
                 next.items.sort(Comparator.comparing(CaseView.LinkedItem::linkedAt).thenComparing(CaseView.LinkedItem::id));
             }
         } else if (payload instanceof CaseLinkedItemUpdatedEvent updated) {
             next.items.replaceAll(item -> item.type().equals(updated.itemType().name()) && item.id().equals(updated.itemId())
                     ? new CaseView.LinkedItem(item.type(), item.id(),
                     updated.title() == null ? item.title() : updated.title(),
-                    updated.status() == null ? item.status() : updated.status(), item.linkedAt(), at)
+                    updated.status() == null ? item.status() : updated.status(), item.linkedAt(), at, item.visibleTo())
                     : item);
         } else if (payload instanceof CaseActivatedEvent || payload instanceof CaseReopenedEvent) {
             next.status = "ACTIVE";

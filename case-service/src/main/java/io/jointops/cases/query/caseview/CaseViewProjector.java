@@ -214,18 +214,23 @@ class CaseViewProjector implements FoldedView {
 
     private void upsertLinks(String caseId, List<CaseView.LinkedItem> items) {
         ArrayNode rows = json.createArrayNode();
-        items.forEach(l -> rows.addObject().put("item_type", l.type()).put("item_id", l.id()).put("title", l.title())
-                .put("status", l.status()).put("linked_at", l.linkedAt().toString())
-                .put("updated_at", l.updatedAt().toString()));
+        items.forEach(l -> {
+            ObjectNode row = rows.addObject().put("item_type", l.type()).put("item_id", l.id()).put("title", l.title())
+                    .put("status", l.status()).put("linked_at", l.linkedAt().toString())
+                    .put("updated_at", l.updatedAt().toString());
+            l.visibleTo().forEach(row.putArray("visible_to")::add);
+        });
         jdbc.sql("""
-                        INSERT INTO case_linked_item (case_id, item_type, item_id, title, status, linked_at, updated_at)
-                        SELECT :id, r.item_type, r.item_id, r.title, r.status, r.linked_at, r.updated_at
+                        INSERT INTO case_linked_item (case_id, item_type, item_id, title, status, linked_at, updated_at,
+                                                      visible_to)
+                        SELECT :id, r.item_type, r.item_id, r.title, r.status, r.linked_at, r.updated_at,
+                               ARRAY(SELECT json_array_elements_text(r.visible_to))
                           FROM json_to_recordset(CAST(:rows AS JSON))
                                AS r(item_type TEXT, item_id TEXT, title TEXT, status TEXT, linked_at TIMESTAMPTZ,
-                                    updated_at TIMESTAMPTZ)
+                                    updated_at TIMESTAMPTZ, visible_to JSON)
                         ON CONFLICT (case_id, item_type, item_id) DO UPDATE
                            SET title = EXCLUDED.title, status = EXCLUDED.status, linked_at = EXCLUDED.linked_at,
-                               updated_at = EXCLUDED.updated_at""")
+                               updated_at = EXCLUDED.updated_at, visible_to = EXCLUDED.visible_to""")
                 .param("id", caseId).param("rows", text(rows)).update();
     }
 

@@ -45,7 +45,7 @@ public class CaseViews implements ItemViews<CaseView> {
 
     private static final String LINKS = """
             (SELECT coalesce(json_agg(json_build_object('itemType', l.item_type, 'itemId', l.item_id,
-                    'title', l.title, 'status', l.status, 'linkedAt', %s, 'updatedAt', %s)
+                    'title', l.title, 'status', l.status, 'linkedAt', %s, 'updatedAt', %s, 'visibleTo', l.visible_to)
                     ORDER BY l.linked_at, l.item_id), '[]') FROM case_linked_item l
               WHERE l.case_id = case_view.case_id) AS linked_items""".formatted(isoInstant("l.linked_at"),
             isoInstant("coalesce(l.updated_at, l.linked_at)"));
@@ -103,7 +103,13 @@ public class CaseViews implements ItemViews<CaseView> {
      */
     public Optional<CaseView> find(String caseId, String agency) {
         replays.requireServing(CaseViewProjector.PROCESSING_GROUP);
-        return read(caseId).filter(view -> agency == null || view.visibleTo(agency));
+        return read(caseId).filter(view -> agency == null || view.visibleTo(agency)).map(view -> view.shownTo(agency));
+    }
+
+    /** A case shows each agency only the linked items their owners released to it ({@link CaseView#shownTo}). */
+    @Override
+    public Optional<CaseView> shownTo(CaseView item, String agency) {
+        return Optional.of(item.shownTo(agency));
     }
 
     /** @throws io.jointops.platform.replay.ViewRebuildingException while the view is being rebuilt */
@@ -159,7 +165,7 @@ public class CaseViews implements ItemViews<CaseView> {
         List<CaseView> items = jdbc.sql("WITH page AS MATERIALIZED (SELECT * FROM case_view" + condition + order
                         + " LIMIT :size OFFSET :offset) " + WITH_MEMBERS_AND_LINKS.replace("case_view", "page") + order)
                 .params(params).param("size", size).param("offset", (long) page * size)
-                .query(this::row).list();
+                .query(this::row).list().stream().map(view -> view.shownTo(agency)).toList();
         return Page.of(items, page, size, total);
     }
 
@@ -170,7 +176,8 @@ public class CaseViews implements ItemViews<CaseView> {
      * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
      */
     public Optional<CaseView> asOf(String caseId, Instant asOf, String agency) {
-        return CaseViewFold.fold(events.until(caseId, asOf)).filter(view -> agency == null || view.visibleTo(agency));
+        return CaseViewFold.fold(events.until(caseId, asOf)).filter(view -> agency == null || view.visibleTo(agency))
+                .map(view -> view.shownTo(agency));
     }
 
     /** The case's tasks by due date; the caller checks that the case is visible. */
@@ -236,7 +243,7 @@ public class CaseViews implements ItemViews<CaseView> {
                         + " ORDER BY v.opened_at DESC, v.case_id LIMIT :size OFFSET :offset) "
                         + WITH_MEMBERS_AND_LINKS.replace("case_view", "page") + order)
                 .param("agency", agency).param("size", size).param("offset", (long) page * size)
-                .query(this::row).list();
+                .query(this::row).list().stream().map(view -> view.shownTo(agency)).toList();
         return Page.of(items, page, size, total);
     }
 
@@ -268,7 +275,15 @@ public class CaseViews implements ItemViews<CaseView> {
     private List<CaseView.LinkedItem> links(String json) {
         return nodes(json).map(l -> new CaseView.LinkedItem(l.get("itemType").asText(), l.get("itemId").asText(),
                 textOrNull(l, "title"), textOrNull(l, "status"), Instant.parse(l.get("linkedAt").asText()),
-                Instant.parse(l.get("updatedAt").asText()))).toList();
+                Instant.parse(l.get("updatedAt").asText()), texts(l.get("visibleTo")))).toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        if (array != null) {
+            array.forEach(text -> texts.add(text.asText()));
+        }
+        return List.copyOf(texts);
     }
 
     private List<CaseViewRecord.Task> storedTasks(String json) {

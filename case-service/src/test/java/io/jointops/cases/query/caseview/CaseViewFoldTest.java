@@ -1,6 +1,7 @@
 package io.jointops.cases.query.caseview;
 
 import io.jointops.api.cases.CaseItemLinkedEvent;
+import io.jointops.api.cases.CaseLinkedItemUpdatedEvent;
 import io.jointops.api.cases.CaseNoteAddedEvent;
 import io.jointops.api.cases.CaseOpenedEvent;
 import io.jointops.api.cases.CasePartnerAddedEvent;
@@ -62,6 +63,34 @@ class CaseViewFoldTest {
             assertThat(item.linkedAt()).isEqualTo(Instant.parse("2025-03-01T10:02:00.123457Z"));
         });
         assertThat(view.openedAt()).isEqualTo(Instant.parse("2025-03-01T10:00:00.123457Z"));
+    }
+
+    /**
+     * Issue 15: an item of agency A linked to B's case became visible to a third agency B added later, without A
+     * releasing it. A link is shown to the agencies the case had when it was linked, whose visibility its owner
+     * confirmed; a partner added afterwards is not shown it.
+     */
+    @Test
+    void aLinkedItemIsShownOnlyToTheAgenciesTheCaseHadWhenItWasLinked() {
+        CaseView view = CaseViewFold.fold(List.of(opened(),
+                event(1, T0.plusSeconds(60), new CaseItemLinkedEvent("c-1", LinkedItemType.INTEL_REPORT, "r-1", "Route")),
+                event(2, T0.plusSeconds(120), new CasePartnerAddedEvent("c-1", "MX-FGR")),
+                event(3, T0.plusSeconds(180), new CaseLinkedItemUpdatedEvent("c-1", LinkedItemType.INTEL_REPORT, "r-1",
+                        null, "WITHDRAWN", "IntelReportWithdrawnEvent")),
+                event(4, T0.plusSeconds(240), new CaseItemLinkedEvent("c-1", LinkedItemType.FREEZE_REQUEST, "f-1", "Freeze"))))
+                .orElseThrow();
+        assertThat(view.linkedItems()).hasSize(2);
+        assertThat(view.linkedItems().get(0).visibleTo()).containsExactly("CN-NNCC", "GB-NCA", "US-DEA");
+        assertThat(view.linkedItems().get(1).visibleTo()).containsExactly("CN-NNCC", "GB-NCA", "MX-FGR", "US-DEA");
+
+        assertThat(view.shownTo("MX-FGR").linkedItems()).extracting(CaseView.LinkedItem::id).containsExactly("f-1");
+        assertThat(view.shownTo("US-DEA").linkedItems()).extracting(CaseView.LinkedItem::id).containsExactly("r-1", "f-1");
+        assertThat(view.shownTo(null)).isEqualTo(view);
+        assertThat(view.showsLinkedItem("INTEL_REPORT", "r-1", "MX-FGR")).isFalse();
+        assertThat(view.showsLinkedItem("INTEL_REPORT", "r-1", "GB-NCA")).isTrue();
+        assertThat(view.showsLinkedItem("INTEL_REPORT", "r-1", null)).isTrue();
+        // the rest of the case is the same for the new partner
+        assertThat(view.shownTo("MX-FGR").title()).isEqualTo(view.title());
     }
 
     @Test
