@@ -67,8 +67,9 @@ class SecurityConfig {
                         .pathMatchers("/api/cases/**", "/api/intel/**").access(agencyAndAnyRole(READERS))
                         .pathMatchers("/api/finance/**").access(agencyAndAnyRole(with("finance-officer")))
                         .pathMatchers("/api/chemicals/**").access(agencyAndAnyRole(with("chemical-officer")))
-                        // checkpoints, proofs, exports and the global audit query: auditors and operators only
-                        .pathMatchers("/api/audit/**").access(agencyAndAnyRole(List.of("auditor", "platform-admin")))
+                        // checkpoints, proofs, exports and the global audit query: auditors, operators and the agencies'
+                        // signing systems only (case-service decides which of them may read content)
+                        .pathMatchers("/api/audit/**").access(agencyAndAnyRole(List.of("auditor", "platform-admin", "notary-signer")))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(new BearerTokens())

@@ -166,15 +166,17 @@ class GatewayTest {
     }
 
     @Test
-    void auditIsForAuditorsAndPlatformAdminsOnly() {
+    void auditIsForAuditorsPlatformAdminsAndSigningSystemsOnly() {
         client.get().uri("/api/audit/checkpoints").headers(bearer(tokens.forRoles("investigator", "supervisor")))
                 .exchange().expectStatus().isForbidden();
         client.get().uri("/api/audit/checkpoints").headers(bearer(tokens.forRoles("auditor"))).exchange()
                 .expectStatus().isOk();
         client.get().uri("/api/audit/events").headers(bearer(tokens.forRoles("platform-admin"))).exchange()
                 .expectStatus().isOk();
+        client.get().uri("/api/audit/checkpoints/latest").headers(bearer(tokens.forRoles("notary-signer"))).exchange()
+                .expectStatus().isOk();
         assertThat(stub.received()).extracting(Received::path)
-                .containsExactly("/api/audit/checkpoints", "/api/audit/events");
+                .containsExactly("/api/audit/checkpoints", "/api/audit/events", "/api/audit/checkpoints/latest");
     }
 
     @Test
