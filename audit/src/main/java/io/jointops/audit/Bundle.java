@@ -24,9 +24,18 @@ public record Bundle(String format, String origin, Scope scope, List<AgencyKey> 
                      List<SignedCheckpoint> checkpoints, List<ConsistencyProof> consistencyProofs,
                      List<String> rangeProof, long eventsAfterCheckpoint, List<Entry> events) {
 
-    public static final String FORMAT = "jointops-audit-bundle/v2";
-    /** v1: every inclusion proof of an item bundle is a full audit path; v2 proofs stop at a node already proved. */
-    public static final java.util.Set<String> READABLE_FORMATS = java.util.Set.of("jointops-audit-bundle/v1", FORMAT);
+    public static final String FORMAT = "jointops-audit-bundle/v3";
+    /**
+     * v1: every inclusion proof of an item bundle is a full audit path; v2 proofs stop at a node already proved; v3 item
+     * bundles may hold hash-only entries ({@link Entry#withheld}), which v1 and v2 bundles never do.
+     */
+    public static final java.util.Set<String> READABLE_FORMATS = java.util.Set.of("jointops-audit-bundle/v1",
+            "jointops-audit-bundle/v2", FORMAT);
+
+    /** Whether bundles of {@code format} may hold hash-only entries. */
+    public static boolean withholds(String format) {
+        return FORMAT.equals(format);
+    }
 
     /** What was exported: an item (its aggregate id), or the events at global positions from..to inclusive. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,10 +87,30 @@ public record Bundle(String format, String origin, Scope scope, List<AgencyKey> 
      * {@code contentHash} and {@code previousHash} (hex), and, for messages only, {@code committedEventIdentifier}.
      * What the event store holds at {@code position}: {@code event} (null when it no longer has it).
      * {@code inclusionProof} (hex) proves the leaf in the last checkpoint; absent in a range bundle.
+     * <p>
+     * A hash-only entry ({@code withheld} true, format v3, item bundles only) is an event of the item that the bundle's
+     * recipient may not see: it carries its leaf, position, content hash and inclusion proof, and nothing else (no
+     * event, no previous hash, no event identifier). {@code withheld} is absent (null) on every other entry.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(Long leafIndex, long position, String committedEventIdentifier, String contentHash,
-                        String previousHash, List<String> inclusionProof, Event event) {
+                        String previousHash, List<String> inclusionProof, Event event, Boolean withheld) {
+
+        /** An entry with its content (or with none, when the event store no longer holds the event). */
+        public Entry(Long leafIndex, long position, String committedEventIdentifier, String contentHash,
+                     String previousHash, List<String> inclusionProof, Event event) {
+            this(leafIndex, position, committedEventIdentifier, contentHash, previousHash, inclusionProof, event, null);
+        }
+
+        /** A hash-only entry: what proves that the log holds the event, none of what the event says. */
+        public static Entry hashOnly(long leafIndex, long position, String contentHash, List<String> inclusionProof) {
+            return new Entry(leafIndex, position, null, contentHash, null, inclusionProof, null, Boolean.TRUE);
+        }
+
+        @JsonIgnore
+        public boolean isHashOnly() {
+            return Boolean.TRUE.equals(withheld);
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
  * proved: the path nodes it computed and the siblings it supplied. The events of one item sit close together in the
  * log, so their proofs share most of their upper nodes. Once a proof reaches a node already proved, each of its
  * remaining elements is compared with the sibling already proved instead of hashed; and a proof may stop there
- * ({@link #shortest}: bundles of format v2 carry only that much), since the rest of its path is proved already.
+ * ({@link #shortest}: bundles of format v2 and later carry only that much), since the rest of its path is proved already.
  * Every element given is checked, a proof may not be longer than its path, and one that stops short of the root
  * must stop at a proved node, so a rewritten or missing element is found wherever it is.
  * <p>

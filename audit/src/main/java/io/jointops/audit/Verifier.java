@@ -19,16 +19,24 @@ import java.util.stream.IntStream;
  * hash the log committed, the log holds those hashes (inclusion or range proof) under the last checkpoint's root, a
  * range holds every event of the range it states, and each aggregate's chain of previous hashes is unbroken. The first
  * fault found is thrown as a {@link VerificationException} naming the event, leaf, position or checkpoint at fault.
+ * <p>
+ * A hash-only entry (an event the bundle's recipient may not see, format v3, item bundles only) is proven in the log
+ * exactly as a full one, from its content hash, and takes its place in the item's history: it counts as the next
+ * sequence, and the full event after it must be chained to its content hash. What cannot be checked without the
+ * content (which aggregate and sequence the hash is of) is left to that chain ({@code docs/audit-format.md}, "Hash-only
+ * entries").
  */
 public final class Verifier {
 
     /** What a bundle that verified proves; {@code agencies} are the trusted agencies that signed the last checkpoint. */
     public record Report(String origin, String scope, long treeSize, String rootHash, String time,
                          List<String> agencies, String policy, int checkpoints, int events, int aggregates,
-                         long eventsAfterCheckpoint) {
+                         long eventsAfterCheckpoint, int withheld) {
 
+        /** {@code withheld} of the {@code events} are hash-only: proven in the log, their content not in the bundle. */
         public String summary() {
-            return "OK: " + events + " event" + (events == 1 ? "" : "s") + " of " + scope + " (" + aggregates
+            return "OK: " + events + " event" + (events == 1 ? "" : "s")
+                    + (withheld > 0 ? " (" + withheld + " withheld: content hash only)" : "") + " of " + scope + " (" + aggregates
                     + " aggregate" + (aggregates == 1 ? "" : "s") + ") verified against checkpoint " + treeSize
                     + " of log '" + origin + "' (root " + rootHash + ", " + time + "), signed by "
                     + String.join(", ", agencies) + " (policy: " + policy + "); " + checkpoints + " checkpoint"
@@ -98,7 +106,7 @@ public final class Verifier {
         return new Report(policy.origin(), scope, target.checkpoint().treeSize(),
                 Hex.encode(target.checkpoint().rootHash()), target.checkpoint().time(), target.signers(),
                 policy.describe(), checkpoints.size(), (int) state.count, state.chains.size(),
-                bundle.eventsAfterCheckpoint());
+                bundle.eventsAfterCheckpoint(), state.withheld);
     }
 
     /** A checkpoint that verified under the policy, and the trusted agencies whose signatures it carries. */
@@ -107,8 +115,8 @@ public final class Verifier {
 
     private static final int CHUNK = 4096;
 
-    /** The last event seen of an aggregate. */
-    private record Link(long sequence, byte[] hash, long position) {
+    /** The last event seen of an aggregate; {@code withheld}: a hash-only entry, whose sequence is its place. */
+    private record Link(long sequence, byte[] hash, long position, boolean withheld) {
     }
 
     /** What verifying the events keeps between chunks. */
@@ -124,6 +132,9 @@ public final class Verifier {
         /** Range bundles: the leaf hashes, 32 bytes each, for the root at the end. */
         byte[] leaves = new byte[0];
         long count;
+        int withheld;
+        /** Item bundles: the last leaf seen; an item's leaves ascend. */
+        long lastItemLeaf = -1;
         long firstLeaf = -1;
         long firstPosition;
         long lastPosition = Long.MIN_VALUE;
@@ -177,6 +188,10 @@ public final class Verifier {
 
         /** The stored event hashes to the committed content hash. */
         private void content(Bundle.Entry entry, byte[] committed, byte[] computed) throws VerificationException {
+            if (entry.isHashOnly()) {
+                hashOnly(entry, committed);
+                return;
+            }
             Bundle.Event event = entry.event();
             if (entry.leafIndex() == null) {
                 if (event == null) {
@@ -197,6 +212,62 @@ public final class Verifier {
                 throw mismatch(entry, computed, committed);
             }
             anchored(entry);
+            ascending(entry);
+        }
+
+        /**
+         * A hash-only entry: allowed in item bundles of a format that knows them, carrying nothing but its leaf,
+         * position, content hash and proof, its leaf in the checkpoint and its position where the checkpoints allow.
+         * Its inclusion is proven with the others' ({@link #inclusion}).
+         */
+        private void hashOnly(Bundle.Entry entry, byte[] committed) throws VerificationException {
+            String where = "the withheld entry at " + (entry.leafIndex() == null ? "" : "leaf " + entry.leafIndex()
+                    + ", ") + "position " + entry.position();
+            if (!Bundle.withholds(bundle.format())) {
+                throw fail(where + " is hash-only, but a bundle of format " + bundle.format() + " withholds nothing"
+                        + " (hash-only entries came with " + Bundle.FORMAT + ")");
+            }
+            if (!scope.isItem()) {
+                throw fail(where + " is hash-only, but a range bundle withholds nothing: only an item's bundle may"
+                        + " leave out content its recipient may not see");
+            }
+            if (entry.event() != null || entry.previousHash() != null || entry.committedEventIdentifier() != null) {
+                throw fail(where + " is marked withheld but carries " + (entry.event() != null ? "an event"
+                        : entry.previousHash() != null ? "a previous hash" : "an event identifier")
+                        + ": a hash-only entry has its leaf, position, content hash and inclusion proof, nothing else");
+            }
+            if (entry.leafIndex() == null) {
+                throw fail(where + " has no leaf: no leaf of checkpoint " + target.treeSize() + " commits to it, so it"
+                        + " proves nothing (an event stored after it was notarised, which its recipient may not see)");
+            }
+            long leaf = entry.leafIndex();
+            if (leaf < 0 || leaf >= target.treeSize()) {
+                throw fail(where + " is not in checkpoint " + target.treeSize() + ", which has leaves 0.."
+                        + (target.treeSize() - 1));
+            }
+            if (entry.position() > target.lastPosition()) {
+                throw fail(where + " lies after position " + target.lastPosition() + " where checkpoint "
+                        + target.treeSize() + " ends");
+            }
+            if (committed == null) {
+                hash(entry.contentHash(), "the content hash of " + where);
+                throw fail("the content hash of " + where + " is missing or malformed");
+            }
+            anchored(entry);
+            ascending(entry);
+            withheld++;
+        }
+
+        /** An item's entries are in the log's order: each leaf after the one before. */
+        private void ascending(Bundle.Entry entry) throws VerificationException {
+            if (!scope.isItem()) {
+                return;
+            }
+            if (entry.leafIndex() <= lastItemLeaf) {
+                throw fail("leaf " + entry.leafIndex() + " (position " + entry.position() + ") comes after leaf "
+                        + lastItemLeaf + " in the bundle: an item's events are listed in the log's order, each once");
+            }
+            lastItemLeaf = entry.leafIndex();
         }
 
         /**
@@ -251,15 +322,24 @@ public final class Verifier {
             lastPosition = entry.position();
         }
 
-        /** Each aggregate's events follow each other by sequence, each chained to the one before. */
+        /**
+         * Each aggregate's events follow each other by sequence, each chained to the one before. A hash-only entry
+         * of an item takes the next sequence; the full event after it must name its content hash as previous hash.
+         */
         private void chain(Bundle.Entry entry, byte[] hash) throws VerificationException {
+            if (entry.isHashOnly()) {
+                Link before = chains.get(scope.itemId());
+                chains.put(scope.itemId(), new Link(before == null ? 0 : before.sequence() + 1, hash, entry.position(),
+                        true));
+                return;
+            }
             Bundle.Event event = entry.event();
             String aggregate = event.aggregateIdentifier();
             if (scope.isItem() && !scope.itemId().equals(aggregate)) {
                 throw fail("event " + event.eventIdentifier() + " at position " + entry.position()
                         + " belongs to " + aggregate + ", not to the exported item " + scope.itemId());
             }
-            Link before = chains.put(aggregate, new Link(event.sequenceNumber(), hash, entry.position()));
+            Link before = chains.put(aggregate, new Link(event.sequenceNumber(), hash, entry.position(), false));
             if (before == null) {
                 if (event.sequenceNumber() == 0 && !MessageDigest.isEqual(Hex.decode(entry.previousHash()),
                         ContentHash.GENESIS)) {
@@ -270,6 +350,12 @@ public final class Verifier {
                             + ": sequence 0.." + (event.sequenceNumber() - 1) + " were deleted");
                 }
                 return;
+            }
+            if (before.withheld() && event.sequenceNumber() != before.sequence() + 1) {
+                throw fail(at(entry) + " follows " + (before.sequence() + 1) + " events of " + aggregate + " in the"
+                        + " bundle, counting the withheld ones up to position " + before.position() + ", which would"
+                        + " make it sequence " + (before.sequence() + 1) + ": " + (event.sequenceNumber() > before.sequence() + 1
+                        ? "events of the item were left out before it" : "withheld entries were added before it"));
             }
             if (event.sequenceNumber() <= before.sequence()) {
                 throw fail(at(entry) + " comes after sequence " + before.sequence() + " at position "
@@ -284,6 +370,12 @@ public final class Verifier {
                 return; // in a range, the events between may be outside it
             }
             if (!MessageDigest.isEqual(Hex.decode(entry.previousHash()), before.hash())) {
+                if (before.withheld()) {
+                    throw fail("the chain of " + aggregate + " breaks at " + at(entry) + ": its previous hash is not"
+                            + " the content hash of the withheld entry before it (position " + before.position()
+                            + "), so that entry is not sequence " + before.sequence() + " of " + aggregate
+                            + ": the withheld entry was replaced by another event's hash");
+                }
                 throw fail("the chain of " + aggregate + " breaks at " + at(entry)
                         + ": its previous hash is not the content hash of sequence " + before.sequence());
             }
@@ -470,7 +562,16 @@ public final class Verifier {
         ThreadLocal<Merkle> merkles = ThreadLocal.withInitial(Merkle::new);
         IntStream.range(0, events.size()).parallel().forEach(i -> {
             Bundle.Entry entry = events.get(i);
-            if (entry.event() != null && isHash(entry.previousHash()) && isHash(entry.contentHash())) {
+            if (entry.isHashOnly()) {
+                if (isHash(entry.contentHash())) {
+                    try {
+                        committed[i] = Hex.decode(entry.contentHash());
+                        leaves[i] = merkles.get().leafHash(committed[i]);
+                    } catch (IllegalArgumentException e) {
+                        committed[i] = null; // not hex: reported in order
+                    }
+                }
+            } else if (entry.event() != null && isHash(entry.previousHash()) && isHash(entry.contentHash())) {
                 try {
                     byte[] hash = Hex.decode(entry.contentHash());
                     computed[i] = hashers.get().of(entry.event().stored(), Hex.decode(entry.previousHash()));
@@ -564,14 +665,15 @@ public final class Verifier {
         }
         hashes(entry.inclusionProof(), "the inclusion proof of leaf " + entry.leafIndex());
         if (outcome == InclusionBatch.STOPS_SHORT) {
-            throw new ProofStopsShort(failed, "event " + entry.event().eventIdentifier() + " at leaf " + entry.leafIndex() + " (position "
+            throw new ProofStopsShort(failed, named(entry) + " at leaf " + entry.leafIndex() + " (position "
                     + entry.position() + "): its inclusion proof stops before the root of checkpoint "
                     + target.treeSize() + ", at a node no earlier event of the bundle proves: an event before it was"
                     + " left out of the bundle, or the proof was cut");
         }
-        throw fail("event " + entry.event().eventIdentifier() + " at leaf " + entry.leafIndex() + " (position "
+        throw fail(named(entry) + " at leaf " + entry.leafIndex() + " (position "
                 + entry.position() + "): its inclusion proof does not lead to the root of checkpoint "
-                + target.treeSize() + ": the log's record of this event was rewritten");
+                + target.treeSize() + (entry.isHashOnly() ? ": the log holds no such content hash at this leaf (the"
+                + " withheld entry's hash, leaf or proof was changed)" : ": the log's record of this event was rewritten"));
     }
 
     /** What {@link InclusionBatch#check} says of the entry's proof; -1 also when it is missing or not hex. */
@@ -591,6 +693,12 @@ public final class Verifier {
             }
         }
         return batch.check(entry.leafIndex(), leafHash, path);
+    }
+
+    private static String named(Bundle.Entry entry) {
+        return entry.isHashOnly() ? "withheld event " + (entry.contentHash() == null ? "" : entry.contentHash()
+                .substring(0, Math.min(16, entry.contentHash().length())))
+                : "event " + entry.event().eventIdentifier();
     }
 
     private static String at(Bundle.Entry entry) {

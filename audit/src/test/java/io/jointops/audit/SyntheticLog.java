@@ -147,6 +147,21 @@ final class SyntheticLog {
         return bundle(Bundle.Scope.item(aggregate), null, entries);
     }
 
+    /**
+     * The bundle of one aggregate as a partner agency is given it: the events of the sequences {@code shown} does not
+     * take are hash-only entries (leaf, position, content hash, inclusion proof), the others full.
+     */
+    Bundle itemFor(String aggregate, java.util.function.LongPredicate shown) {
+        Bundle item = item(aggregate);
+        List<Bundle.Entry> entries = new ArrayList<>();
+        for (Bundle.Entry entry : item.events()) {
+            entries.add(shown.test(entry.event().sequenceNumber()) ? entry
+                    : Bundle.Entry.hashOnly(entry.leafIndex(), entry.position(), entry.contentHash(), entry.inclusionProof()));
+        }
+        return new Bundle(item.format(), item.origin(), item.scope(), item.keys(), item.checkpoints(),
+                item.consistencyProofs(), item.rangeProof(), item.eventsAfterCheckpoint(), entries);
+    }
+
     /** As {@link #item}, in format v1: a full audit path for every event. */
     Bundle itemWithFullProofs(String aggregate) {
         Bundle.SignedCheckpoint target = checkpoints.get(checkpoints.size() - 1);

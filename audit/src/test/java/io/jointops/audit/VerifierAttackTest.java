@@ -193,6 +193,201 @@ class VerifierAttackTest {
                 + (log.leaves.get(199).position() - 39) + " or before");
     }
 
+    // --- hash-only entries: what a partner agency's bundle leaves out, and what it still proves
+
+    /** US-DEA's bundle of case-3: every third event (sequences 1, 4, 7, ...) is one it may not see. */
+    Bundle partner() {
+        return log.itemFor("case-3", sequence -> sequence % 3 != 1);
+    }
+
+    @Test
+    void aPartnersBundleProvesItsWithheldEventsInTheLogAndCarriesNothingOfThem() throws Exception {
+        Bundle full = log.item("case-3");
+        Bundle partner = partner();
+        List<Bundle.Entry> withheld = full.events().stream().filter(e -> e.event().sequenceNumber() % 3 == 1).toList();
+        assertThat(withheld).hasSize(10);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Bundles.write(partner, partner.events().iterator(), bytes);
+        Verifier.Report report;
+        try (Bundles.Reader reader = Bundles.open(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            report = new Verifier(policy).verify(reader.header(), reader.events());
+        }
+        assertThat(report.events()).isEqualTo(full.events().size());
+        assertThat(report.withheld()).isEqualTo(10);
+        assertThat(report.summary()).startsWith("OK: 29 events (10 withheld: content hash only) of item case-3 (1 aggregate)"
+                + " verified against checkpoint 200");
+        assertThat(new Verifier(policy).verify(full).summary()).as("nothing withheld, nothing said")
+                .startsWith("OK: 29 events of item case-3").doesNotContain("withheld");
+        String json = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{\"format\":\"jointops-audit-bundle/v3\"");
+        for (Bundle.Entry entry : withheld) {
+            String title = new String(Base64.getDecoder().decode(entry.event().payload()), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll(".*\"title\":\"([^\"]*)\".*", "$1");
+            assertThat(json).as("withheld content").doesNotContain(title).doesNotContain(entry.event().payload())
+                    .doesNotContain(entry.event().metaData()).doesNotContain(entry.event().eventIdentifier())
+                    .contains(entry.contentHash());
+        }
+        assertThat(json).as("a shown event").contains(full.events().get(0).event().payload());
+    }
+
+    @Test
+    void aTamperedHashOnlyEntryFails() {
+        Bundle partner = partner();
+        int index = 4; // sequence 4, withheld
+        Bundle.Entry e = partner.events().get(index);
+        assertThat(e.isHashOnly()).isTrue();
+        char[] hash = e.contentHash().toCharArray();
+        hash[10] = hash[10] == '0' ? '1' : '0';
+        assertRefused(replace(partner, index, Bundle.Entry.hashOnly(e.leafIndex(), e.position(), new String(hash),
+                e.inclusionProof())), policy, "withheld event", "at leaf " + e.leafIndex(),
+                "its inclusion proof does not lead to the root of checkpoint 200",
+                "the log holds no such content hash at this leaf");
+        assertRefused(replace(partner, index, Bundle.Entry.hashOnly(e.leafIndex() + 1, e.position() + 1,
+                e.contentHash(), e.inclusionProof())), policy, "withheld event", "at leaf " + (e.leafIndex() + 1));
+        List<String> proof = new ArrayList<>(e.inclusionProof());
+        proof.set(0, Hex.encode(new byte[32]));
+        assertRefused(replace(partner, index, Bundle.Entry.hashOnly(e.leafIndex(), e.position(), e.contentHash(),
+                proof)), policy, "withheld event", "does not lead to the root");
+        assertRefused(replace(partner, index, Bundle.Entry.hashOnly(e.leafIndex(), e.position(), "not a hash",
+                e.inclusionProof())), policy, "the content hash of the withheld entry at leaf " + e.leafIndex());
+    }
+
+    @Test
+    void aWithheldEntryReplacedByAnotherEventOfTheLogFails() {
+        // the exporter shows, in place of case-3's sequence 4, another aggregate's event that the log really holds at
+        // a leaf between the neighbours, with its honest full proof: the log proves the hash, the chain refutes it
+        Bundle partner = partner();
+        int index = 4;
+        Bundle.Entry e = partner.events().get(index);
+        int other = (int) (e.leafIndex() + 1);
+        assertThat(log.leaves.get(other).event().aggregateIdentifier()).isNotEqualTo("case-3");
+        Bundle.Entry swapped = Bundle.Entry.hashOnly(other, log.leaves.get(other).position(),
+                Hex.encode(log.leaves.get(other).contentHash()), Hex.encodeAll(log.tree.inclusionProof(other, 200)));
+        assertRefused(replace(partner, index, swapped), policy, "the chain of case-3 breaks at case-3 sequence 5",
+                "its previous hash is not the content hash of the withheld entry before it",
+                "the withheld entry was replaced by another event's hash");
+    }
+
+    @Test
+    void withheldEventsLeftOutOrAddedOrListedTwiceFail() {
+        // sequences 4 and 5 withheld, one of them left out: the count before sequence 6 is short
+        Bundle two = log.itemFor("case-3", sequence -> sequence != 4 && sequence != 5);
+        List<Bundle.Entry> events = new ArrayList<>(two.events());
+        events.remove(4);
+        assertRefused(with(two, events), policy, "withheld event", "its inclusion proof stops before the root",
+                "an event before it was left out of the bundle");
+        // the exporter has the tree: it gives each entry left a full audit path, so no proof leans on the missing one
+        events = fullProofs(events);
+        assertRefused(with(two, events), policy, "case-3 sequence 6", "follows 5 events of case-3 in the bundle,"
+                + " counting the withheld ones", "which would make it sequence 5: events of the item were left out before it");
+        // an event of another aggregate added as if it were one of the item's withheld ones
+        Bundle partner = partner();
+        events = new ArrayList<>(partner.events());
+        Bundle.Entry before = events.get(4);
+        int other = (int) (before.leafIndex() + 2);
+        events.add(5, Bundle.Entry.hashOnly(other, log.leaves.get(other).position(),
+                Hex.encode(log.leaves.get(other).contentHash()), Hex.encodeAll(log.tree.inclusionProof(other, 200))));
+        assertRefused(with(partner, events), policy, "case-3 sequence 5", "follows 6 events of case-3",
+                "which would make it sequence 6: withheld entries were added before it");
+        // a withheld entry left out where a shown event follows: the sequences jump as in a full bundle
+        events = fullProofs(partner.events());
+        events.remove(4);
+        assertRefused(with(partner, events), policy, "jumps from sequence 3 to 5", "sequence 4 is missing");
+        // a shown event left out after a withheld one
+        events = fullProofs(partner.events());
+        events.remove(5);
+        assertRefused(with(partner, events), policy, "case-3 sequence 6", "follows 5 events of case-3",
+                "which would make it sequence 5: events of the item were left out before it");
+        // the same withheld entry twice
+        events = new ArrayList<>(partner.events());
+        events.add(5, events.get(4));
+        assertRefused(with(partner, events), policy, "leaf " + before.leafIndex() + " (position " + before.position()
+                + ") comes after leaf " + before.leafIndex(), "each once");
+    }
+
+    @Test
+    void contentCannotBeForgedUnderAWithheldEntrysHash() {
+        Bundle full = log.item("case-3");
+        Bundle partner = partner();
+        int index = 4;
+        Bundle.Entry e = partner.events().get(index);
+        Bundle.Entry real = full.events().get(index);
+        Bundle.Event forged = new Bundle.Event(real.event().eventIdentifier(), "case-3", 4, real.event().type(),
+                real.event().payloadType(), real.event().payloadRevision(), real.event().timeStamp(),
+                Base64.getEncoder().encodeToString("{\"title\":\"what US-DEA claims it said\"}".getBytes()),
+                real.event().metaData());
+        // upgraded: invented content under the committed hash (the recipient knows the previous hash from sequence 3)
+        Bundle.Entry upgraded = new Bundle.Entry(e.leafIndex(), e.position(), null, e.contentHash(),
+                real.previousHash(), e.inclusionProof(), forged);
+        assertRefused(replace(partner, index, upgraded), policy, "event " + real.event().eventIdentifier()
+                + " (case-3 sequence 4)", "does not match the content hash the log committed");
+        // ... or under its own hash: the log does not hold that
+        String own = Hex.encode(new ContentHash().of(forged.stored(), Hex.decode(real.previousHash())));
+        assertRefused(replace(partner, index, new Bundle.Entry(e.leafIndex(), e.position(), null, own,
+                real.previousHash(), e.inclusionProof(), forged)), policy, "inclusion proof does not lead to the root");
+        // marked withheld while carrying content: neither one nor the other
+        assertRefused(replace(partner, index, new Bundle.Entry(e.leafIndex(), e.position(), null, e.contentHash(),
+                null, e.inclusionProof(), real.event(), true)), policy, "the withheld entry at leaf " + e.leafIndex()
+                + ", position " + e.position() + " is marked withheld but carries an event");
+        assertRefused(replace(partner, index, new Bundle.Entry(e.leafIndex(), e.position(), null, e.contentHash(),
+                real.previousHash(), e.inclusionProof(), null, true)), policy, "carries a previous hash");
+    }
+
+    @Test
+    void aShownEventDowngradedToHashOnlyVerifiesButIsCountedAsWithheld() throws Exception {
+        // what no bundle can tell: whether its recipient should have seen a withheld event. It is proven in the log,
+        // in its place, and counted; the recipient compares with what it saw (its own events, its history page).
+        Bundle partner = partner();
+        Bundle.Entry shown = partner.events().get(5);
+        assertThat(shown.isHashOnly()).isFalse();
+        Bundle downgraded = replace(partner, 5, Bundle.Entry.hashOnly(shown.leafIndex(), shown.position(),
+                shown.contentHash(), shown.inclusionProof()));
+        assertThat(new Verifier(policy).verify(downgraded).summary()).startsWith("OK: 29 events (11 withheld");
+    }
+
+    @Test
+    void hashOnlyEntriesAreForItemBundlesOfFormat3WithALeafOnly() throws Exception {
+        Bundle partner = partner();
+        Bundle v2 = new Bundle("jointops-audit-bundle/v2", partner.origin(), partner.scope(), partner.keys(),
+                partner.checkpoints(), partner.consistencyProofs(), null, 0, partner.events());
+        assertRefused(v2, policy, "the withheld entry at leaf " + partner.events().get(1).leafIndex(),
+                "is hash-only, but a bundle of format jointops-audit-bundle/v2 withholds nothing");
+        assertThat(new Verifier(policy).verify(new Bundle("jointops-audit-bundle/v2", partner.origin(),
+                partner.scope(), partner.keys(), partner.checkpoints(), partner.consistencyProofs(), null, 0,
+                log.item("case-3").events())).events()).as("a v2 bundle without them still verifies").isEqualTo(29);
+
+        Bundle whole = log.range(37, 161);
+        List<Bundle.Entry> events = new ArrayList<>(whole.events());
+        Bundle.Entry e = events.get(3);
+        events.set(3, Bundle.Entry.hashOnly(e.leafIndex(), e.position(), e.contentHash(), null));
+        assertRefused(with(whole, events), policy, "a range bundle withholds nothing");
+
+        // an event stored after the log was notarised, which its recipient may not see: no leaf, nothing proven
+        events = new ArrayList<>(partner.events());
+        Bundle.Entry last = events.get(events.size() - 1);
+        events.add(new Bundle.Entry(null, last.position() + 1, null, null, null, null, null, true));
+        assertRefused(with(partner, events), policy, "the withheld entry at position " + (last.position() + 1)
+                + " has no leaf", "proves nothing");
+    }
+
+    /** The entries with a full audit path each, as an exporter who has the tree can give them. */
+    List<Bundle.Entry> fullProofs(List<Bundle.Entry> entries) {
+        List<Bundle.Entry> full = new ArrayList<>();
+        for (Bundle.Entry e : entries) {
+            full.add(new Bundle.Entry(e.leafIndex(), e.position(), e.committedEventIdentifier(), e.contentHash(),
+                    e.previousHash(), Hex.encodeAll(log.tree.inclusionProof(e.leafIndex(), 200)), e.event(),
+                    e.withheld()));
+        }
+        return full;
+    }
+
+    static Bundle replace(Bundle bundle, int index, Bundle.Entry entry) {
+        List<Bundle.Entry> events = new ArrayList<>(bundle.events());
+        events.set(index, entry);
+        return with(bundle, events);
+    }
+
     // --- no policy, no verdict
 
     @Test
