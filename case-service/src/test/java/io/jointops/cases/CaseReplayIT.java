@@ -105,6 +105,7 @@ class CaseReplayIT {
         awaitLiveViewCaughtUp();
         List<Map<String, Object>> live = rows();
         assertThat(live).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(summedTotals()).isEqualTo(countedTotals()).containsKeys("CN-NNCC", "US-DEA");
 
         mvc.perform(post("/api/cases/admin/replays/case-view").with(CN)).andExpect(status().isForbidden());
         mvc.perform(post("/api/cases/admin/replays/case-intel-integration").with(ADMIN)).andExpect(status().isNotFound());
@@ -116,8 +117,25 @@ class CaseReplayIT {
 
         watchReplay("case-view", "/api/cases");
 
-        mvc.perform(get("/api/cases").with(CN)).andExpect(status().isOk());
+        mvc.perform(get("/api/cases").with(CN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(countedTotals().get("CN-NNCC")));
         assertThat(rows()).isEqualTo(live);
+        assertThat(summedTotals()).isEqualTo(countedTotals());
+    }
+
+    /** Each agency's number of cases as the list reports it: the sum of its counts over the processor's segments. */
+    private Map<String, Long> summedTotals() {
+        return totals("SELECT agency, sum(cases) AS n FROM case_visibility_count GROUP BY agency HAVING sum(cases) <> 0");
+    }
+
+    private Map<String, Long> countedTotals() {
+        return totals("SELECT agency, count(*) AS n FROM case_visibility GROUP BY agency");
+    }
+
+    private Map<String, Long> totals(String query) {
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        jdbc.sql(query).query((row, n) -> totals.put(row.getString("agency"), row.getLong("n"))).list();
+        return totals;
     }
 
     /** Every kind of case event: members, tags, tasks, notes, links and their updates, the lifecycle. */

@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,13 @@ import java.util.function.Function;
 class CaseViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "case-view";
+    private static final String SEGMENT_RESOURCE = "Processor[" + PROCESSING_GROUP + "]/SegmentId";
+
+    /** Adds the rows of {@code visible} (inserted or deleted visibility rows, one per agency) to the agencies' counts. */
+    private static final String COUNT_VISIBLE = """
+            INSERT INTO case_visibility_count (agency, segment, cases)
+            SELECT agency, :segment, %s FROM visible GROUP BY agency
+            ON CONFLICT (agency, segment) DO UPDATE SET cases = case_visibility_count.cases + EXCLUDED.cases""";
 
     private final JdbcClient jdbc;
     private final CaseViews views;
@@ -60,7 +68,8 @@ class CaseViewProjector implements FoldedView {
      */
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE case_linked_item, case_member, case_task, case_note, case_visibility, case_view").update();
+        jdbc.sql("TRUNCATE case_linked_item, case_member, case_task, case_note, case_visibility, case_visibility_count, "
+                + "case_view").update();
     }
 
     @EventHandler
@@ -94,7 +103,7 @@ class CaseViewProjector implements FoldedView {
             Set<String> before = Set.copyOf(current.view().agencies());
             Set<String> after = Set.copyOf(view.agencies());
             if (!before.equals(after)) {
-                removeRows("case_visibility", "agency", view.id(), minus(before, after));
+                removeVisibility(view, minus(before, after));
                 addVisibility(view, minus(after, before));
             }
         }
@@ -118,12 +127,16 @@ class CaseViewProjector implements FoldedView {
                             VALUES (:id, :title, :summary, :lead, string_to_array(:partners, ','), :tlp, :handling,
                                     :status, :reason, string_to_array(:tags, ','), :version, :opened, :openedBy, :updated)
                             ON CONFLICT (case_id) DO NOTHING
-                            RETURNING case_id, opened_at)
-                        INSERT INTO case_visibility (agency, case_id, opened_at)
-                        SELECT agency, inserted.case_id, inserted.opened_at
-                          FROM inserted, unnest(string_to_array(:agencies, ',')) AS agency""")
+                            RETURNING case_id, opened_at),
+                        visible AS (
+                            INSERT INTO case_visibility (agency, case_id, opened_at)
+                            SELECT agency, inserted.case_id, inserted.opened_at
+                              FROM inserted, unnest(string_to_array(:agencies, ',')) AS agency
+                            RETURNING agency)
+                        """ + COUNT_VISIBLE.formatted("count(*)"))
                 .params(columns(view))
                 .param("agencies", String.join(",", view.agencies()))
+                .param("segment", segment())
                 .update();
     }
 
@@ -163,12 +176,39 @@ class CaseViewProjector implements FoldedView {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO case_visibility (agency, case_id, opened_at)
-                        SELECT agency, :id, :opened FROM unnest(string_to_array(:agencies, ',')) AS agency
-                        ON CONFLICT DO NOTHING""")
+                        WITH visible AS (
+                            INSERT INTO case_visibility (agency, case_id, opened_at)
+                            SELECT agency, :id, :opened FROM unnest(string_to_array(:agencies, ',')) AS agency
+                            ON CONFLICT DO NOTHING
+                            RETURNING agency)
+                        """ + COUNT_VISIBLE.formatted("count(*)"))
                 .param("id", view.id()).param("opened", utc(view.openedAt()))
                 .param("agencies", String.join(",", agencies))
+                .param("segment", segment())
                 .update();
+    }
+
+    private void removeVisibility(CaseView view, Set<String> agencies) {
+        if (agencies.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        WITH visible AS (
+                            DELETE FROM case_visibility WHERE case_id = :id AND agency IN (:agencies)
+                            RETURNING agency)
+                        """ + COUNT_VISIBLE.formatted("-count(*)"))
+                .param("id", view.id()).param("agencies", List.copyOf(agencies))
+                .param("segment", segment())
+                .update();
+    }
+
+    /**
+     * The processor segment this event is handled in (Axon puts it in the batch's unit of work): the row of each agency's
+     * count this transaction may change without waiting for another segment's. 0 outside a processor (tests).
+     */
+    private static int segment() {
+        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.getResource(SEGMENT_RESOURCE))
+                .map(segment -> (Integer) segment).orElse(0);
     }
 
     /**
