@@ -5,9 +5,7 @@ import io.jointops.audit.Ed25519;
 import io.jointops.audit.Hex;
 import io.jointops.platform.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -162,32 +160,18 @@ class AuditController {
     void export(@RequestParam(required = false) String itemId, @RequestParam(required = false) Long fromPosition,
                 @RequestParam(required = false) Long toPosition, @RequestParam(required = false) Long treeSize,
                 HttpServletResponse response) throws IOException {
-        BundleExporter.Export export;
-        String name;
-        try {
-            if (itemId != null && !itemId.isBlank()) {
-                if (fromPosition != null || toPosition != null) {
-                    throw new InvalidRequestException("itemId", "give either itemId or fromPosition and toPosition");
-                }
-                export = exporter.item(itemId, treeSize);
-                name = "audit-" + itemId.replaceAll("[^A-Za-z0-9._-]", "_");
-            } else if (fromPosition != null && toPosition != null) {
-                export = exporter.range(fromPosition, toPosition, treeSize);
-                name = "audit-" + fromPosition + "-" + toPosition;
-            } else {
-                throw new InvalidRequestException(fromPosition == null ? "itemId" : "toPosition",
-                        "give either itemId or fromPosition and toPosition");
+        if (itemId != null && !itemId.isBlank()) {
+            if (fromPosition != null || toPosition != null) {
+                throw new InvalidRequestException("itemId", "give either itemId or fromPosition and toPosition");
             }
-        } catch (BundleExporter.ExportException e) {
-            if (e.notFound()) {
-                throw notFound(e.getMessage());
-            }
-            throw new InvalidRequestException(e.field(), e.getMessage());
+            exporter.answer(() -> exporter.item(itemId, treeSize), "audit-" + itemId, response);
+        } else if (fromPosition != null && toPosition != null) {
+            exporter.answer(() -> exporter.range(fromPosition, toPosition, treeSize),
+                    "audit-" + fromPosition + "-" + toPosition, response);
+        } else {
+            throw new InvalidRequestException(fromPosition == null ? "itemId" : "toPosition",
+                    "give either itemId or fromPosition and toPosition");
         }
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".json\"");
-        export.writeTo(response.getOutputStream());
     }
 
     private static ResponseStatusException notFound(String detail) {

@@ -7,7 +7,13 @@ import io.jointops.audit.Hex;
 import io.jointops.audit.InclusionBatch;
 import io.jointops.audit.Merkle;
 import io.jointops.audit.StoredEvent;
+import io.jointops.platform.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,11 +23,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * Builds export bundles from what the database holds now: the notary's leaves (what the log committed) side by side
  * with the event store's rows at the same positions (what is stored). Nothing is repaired or left out: a row changed,
  * moved, deleted or inserted after notarisation shows in the bundle, and the verifier names it.
+ * <p>
+ * An item's bundle for a reader who may not see all of its events (a partner agency) carries those events hash-only
+ * ({@link Bundle.Entry#hashOnly}: leaf, position, content hash, inclusion proof): which ones is the item's context's
+ * decision, given as the sequence numbers it shows that reader ({@link #item(String, Long, LongPredicate)}).
  */
 public class BundleExporter {
 
@@ -64,24 +76,57 @@ public class BundleExporter {
         private final long fromPosition;
         private final long toPosition;
         private final long treeSize;
+        private final LongPredicate shown;
 
-        private Export(Bundle header, String aggregate, long fromPosition, long toPosition, long treeSize) {
+        private Export(Bundle header, String aggregate, long fromPosition, long toPosition, long treeSize,
+                       LongPredicate shown) {
             this.header = header;
             this.aggregate = aggregate;
             this.fromPosition = fromPosition;
             this.toPosition = toPosition;
             this.treeSize = treeSize;
+            this.shown = shown;
         }
 
         public void writeTo(OutputStream out) throws IOException {
             Bundle.SignedCheckpoint target = header.checkpoints().get(header.checkpoints().size() - 1);
             Bundles.write(header, new Entries(aggregate, fromPosition, toPosition, treeSize,
-                    new InclusionBatch(treeSize, Hex.decode(target.rootHash()))), out);
+                    new InclusionBatch(treeSize, Hex.decode(target.rootHash())), shown), out);
         }
+    }
+
+    /**
+     * Answers with an export: 200, JSON, as the attachment {@code name}.json. Bad input is a 400 problem naming the
+     * field, nothing to export (an unknown item, no complete checkpoint yet) a 404, both before anything is written.
+     */
+    public void answer(Supplier<Export> export, String name, HttpServletResponse response) throws IOException {
+        Export prepared;
+        try {
+            prepared = export.get();
+        } catch (ExportException e) {
+            if (e.notFound()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            }
+            throw new InvalidRequestException(e.field(), e.getMessage());
+        }
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
+                + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
+        prepared.writeTo(response.getOutputStream());
     }
 
     /** The history of one item (aggregate) against the newest complete checkpoint of at most {@code maxTreeSize}. */
     public Export item(String itemId, Long maxTreeSize) {
+        return item(itemId, maxTreeSize, sequence -> true);
+    }
+
+    /**
+     * The history of one item as a reader who may see only the events whose sequence numbers {@code shown} takes is
+     * given it: the others hash-only. An event stored after the item's context decided is not among them, so it is
+     * withheld too (the decision fails closed).
+     */
+    public Export item(String itemId, Long maxTreeSize, LongPredicate shown) {
         Notary.Signed target = target(maxTreeSize);
         long lastPosition = target.checkpoint().lastPosition();
         Long firstLeaf = jdbc.sql("SELECT min(leaf_index) FROM eventstore.audit_leaf WHERE aggregate_identifier = ? "
@@ -99,7 +144,7 @@ public class BundleExporter {
                         + "AND global_index > ?")
                 .params(itemId, lastPosition).query(Long.class).single();
         Bundle header = header(Bundle.Scope.item(itemId), target, firstLeaf == null ? 0 : firstLeaf, null, after);
-        return new Export(header, itemId, 0, lastPosition, target.checkpoint().treeSize());
+        return new Export(header, itemId, 0, lastPosition, target.checkpoint().treeSize(), shown);
     }
 
     /** The events at global positions {@code from .. to} against the newest complete checkpoint. */
@@ -138,7 +183,7 @@ public class BundleExporter {
                 .params(covered, to).query(Long.class).single() : 0;
         List<String> rangeProof = Hex.encodeAll(notary.rangeProof(first, end, size));
         Bundle header = header(Bundle.Scope.range(from, to), target, first, rangeProof, after);
-        return new Export(header, null, from, covered, size);
+        return new Export(header, null, from, covered, size, sequence -> true);
     }
 
     private Notary.Signed target(Long maxTreeSize) {
@@ -196,13 +241,16 @@ public class BundleExporter {
         /** Item exports: each inclusion proof stops where it meets a node an earlier one proved (format v2). */
         private final InclusionBatch proofs;
         private final Merkle merkle = new Merkle();
+        /** The sequences of the item the reader may see; the others go hash-only. */
+        private final LongPredicate shown;
 
-        Entries(String aggregate, long from, long to, long treeSize, InclusionBatch proofs) {
+        Entries(String aggregate, long from, long to, long treeSize, InclusionBatch proofs, LongPredicate shown) {
             this.aggregate = aggregate;
             this.next = from;
             this.to = to;
             this.treeSize = treeSize;
             this.proofs = proofs;
+            this.shown = shown;
         }
 
         @Override
@@ -251,7 +299,15 @@ public class BundleExporter {
 
         private Bundle.Entry entry(ResultSet rs) throws SQLException {
             Long leaf = rs.getObject("leaf_index") == null ? null : rs.getLong("leaf_index");
-            Bundle.Event event = rs.getObject("row_position") == null ? null : Bundle.Event.of(new StoredEvent(
+            boolean stored = rs.getObject("row_position") != null;
+            if (stored && !shown.test(rs.getLong("sequence_number"))) {
+                // the reader may not see it: what proves the log holds it, nothing of what it says; a row no leaf
+                // commits to (stored after notarisation) stays without a leaf, for the verifier to refuse
+                return leaf == null ? new Bundle.Entry(null, rs.getLong("position"), null, null, null, null, null, true)
+                        : Bundle.Entry.hashOnly(leaf, rs.getLong("position"), Hex.encode(rs.getBytes("content_hash")),
+                        Hex.encodeAll(proof(leaf, rs.getBytes("content_hash"))));
+            }
+            Bundle.Event event = !stored ? null : Bundle.Event.of(new StoredEvent(
                     rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
                     rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"),
                     rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("payload"),

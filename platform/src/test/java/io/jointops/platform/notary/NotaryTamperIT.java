@@ -117,6 +117,8 @@ class NotaryTamperIT {
     JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    BundleExporter exporter;
 
     final Merkle merkle = new Merkle();
 
@@ -197,6 +199,16 @@ class NotaryTamperIT {
                 .contains("1 later event(s) are not covered");
         assertThat(verify("untouched-range", exportRange(1, 100))).startsWith("0 OK: 7 events of positions 1..100");
         assertThat(Files.readString(EVIDENCE.resolve("untouched-item.json"))).doesNotContain("PRIVATE");
+        // a reader who may not see sequence 1 (the retitling): hash-only, proven all the same, nothing of it carried
+        byte[] partner = exportItemFor("case-a", sequence -> sequence != 1);
+        assertThat(verify("untouched-partner-item", partner))
+                .startsWith("0 OK: 4 events (1 withheld: content hash only) of item case-a");
+        assertThat(new String(partner, StandardCharsets.UTF_8)).doesNotContain(Base64.getEncoder().encodeToString(
+                        jdbc.sql("SELECT payload FROM eventstore.domain_event_entry WHERE global_index = ?")
+                                .param(position("case-a", 1)).query(byte[].class).single()))
+                .contains(Base64.getEncoder().encodeToString(jdbc.sql("SELECT payload FROM eventstore"
+                        + ".domain_event_entry WHERE global_index = ?").param(position("case-a", 2)).query(byte[].class)
+                        .single()));
 
         // --- tampering, straight in the database; each is undone before the next
         long target = position("case-a", 1);
@@ -221,6 +233,9 @@ class NotaryTamperIT {
                 .contains("position " + target).contains("it was deleted from the event store");
         assertThat(verify("delete-range", exportRange(1, 100))).startsWith("1 FAILED: ")
                 .contains("it was deleted from the event store");
+        assertThat(verify("delete-partner", exportItemFor("case-a", sequence -> sequence != 1)))
+                .as("an event the reader may not see, deleted: not hidden among the withheld").startsWith("1 FAILED: ")
+                .contains("position " + target).contains("it was deleted from the event store");
         reinsert(deleted);
 
         long other = position("case-a", 2);
@@ -238,6 +253,11 @@ class NotaryTamperIT {
                 .params(gap, target).update();
         assertThat(verify("forged", exportItem("case-a"))).startsWith("1 FAILED: ")
                 .contains("event forged-1").contains("is not in the signed log");
+        byte[] forgedForPartner = exportItemFor("case-a", sequence -> sequence != 5);
+        assertThat(verify("forged-partner", forgedForPartner))
+                .as("a forged event the reader may not see: refused, and nothing of it shown").startsWith("1 FAILED: ")
+                .contains("the withheld entry at position " + gap + " has no leaf");
+        assertThat(new String(forgedForPartner, StandardCharsets.UTF_8)).doesNotContain("forged-1");
         jdbc.sql("DELETE FROM eventstore.domain_event_entry WHERE event_identifier = 'forged-1'").update();
 
         byte[] root = jdbc.sql("SELECT root_hash FROM eventstore.audit_checkpoint WHERE tree_size = ?")
@@ -297,6 +317,13 @@ class NotaryTamperIT {
     private byte[] exportItem(String itemId) throws Exception {
         return mvc.perform(auditor(get("/api/audit/export").param("itemId", itemId)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    /** The item's bundle for a reader shown only the sequences {@code shown} takes. */
+    private byte[] exportItemFor(String itemId, java.util.function.LongPredicate shown) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exporter.item(itemId, null, shown).writeTo(out);
+        return out.toByteArray();
     }
 
     private byte[] exportRange(long from, long to) throws Exception {
