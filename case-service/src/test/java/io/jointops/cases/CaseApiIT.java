@@ -15,7 +15,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -223,6 +230,84 @@ class CaseApiIT {
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         assertThat(second).isEqualTo(first);
         assertThat(events()).isEqualTo(after);
+    }
+
+    /**
+     * Idempotency-Key as every create takes it (ItemResponses): the same key with another body is a 422 problem naming
+     * the header, another user's same key opens a case of its own that the first user cannot read, a malformed key is
+     * a 400 problem naming the header; none of the refused requests stores an event.
+     */
+    @Test
+    void anIdempotencyKeyIsTheCallersOwnAndNamesOneRequest() throws Exception {
+        var cn = TestTokens.user("cn.investigator", "CN-NNCC", "investigator");
+        var cnOther = TestTokens.user("cn.other.investigator", "CN-NNCC", "investigator");
+        var us = TestTokens.user("us.investigator", "US-DEA", "investigator");
+        String body = "{\"title\":\"Keyed\",\"tlp\":\"TLP:GREEN\",\"handlingCode\":\"H0\"}";
+        String first = mvc.perform(post("/api/cases").with(cn).header("Idempotency-Key", "shared-key-0001")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        long after = events();
+
+        // another body under the same key: refused, even when only a field the old comparison did not look at changed
+        for (String other : new String[] {"{\"title\":\"Keyed\",\"summary\":\"more\",\"tlp\":\"TLP:GREEN\",\"handlingCode\":\"H0\"}",
+                "{\"title\":\"Keyed too\",\"tlp\":\"TLP:GREEN\",\"handlingCode\":\"H0\"}"}) {
+            mvc.perform(post("/api/cases").with(cn).header("Idempotency-Key", "shared-key-0001")
+                            .contentType(MediaType.APPLICATION_JSON).content(other))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                    .andExpect(jsonPath("$.field", is("Idempotency-Key")));
+        }
+        // the same body with its members in another order is the same request
+        mvc.perform(post("/api/cases").with(cn).header("Idempotency-Key", "shared-key-0001")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"handlingCode\":\"H0\",\"tlp\":\"TLP:GREEN\",\"title\":\"Keyed\"}"))
+                .andExpect(status().isCreated()).andExpect(header().string("Location", first))
+                .andExpect(header().string("Idempotent-Replayed", "true"));
+        mvc.perform(post("/api/cases").with(cn).header("Idempotency-Key", "bad key")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("Idempotency-Key")));
+        assertThat(events()).isEqualTo(after);
+
+        // keys are per caller: the same key of another user, of the same or another agency, is a case of its own
+        String others = mvc.perform(post("/api/cases").with(cnOther).header("Idempotency-Key", "shared-key-0001")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(header().doesNotExist("Idempotent-Replayed"))
+                .andReturn().getResponse().getHeader("Location");
+        String usCase = mvc.perform(post("/api/cases").with(us).header("Idempotency-Key", "shared-key-0001")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.leadAgency", is("US-DEA")))
+                .andReturn().getResponse().getHeader("Location");
+        assertThat(List.of(others, usCase)).doesNotContain(first).doesNotHaveDuplicates();
+        assertThat(events()).isEqualTo(after + 2);
+        mvc.perform(get(first).with(us)).andExpect(status().isNotFound());
+    }
+
+    /** Retries racing each other with one key: one case, one event, and every one of them answered with that case. */
+    @Test
+    void concurrentRetriesWithOneKeyOpenOneCase() throws Exception {
+        var cn = TestTokens.user("cn.investigator", "CN-NNCC", "investigator");
+        String body = "{\"title\":\"Raced\",\"tlp\":\"TLP:GREEN\",\"handlingCode\":\"H0\"}";
+        long before = events();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<MvcResult>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(clients.submit(() -> mvc.perform(post("/api/cases").with(cn)
+                        .header("Idempotency-Key", "raced-key-0001")
+                        .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn()));
+            }
+            Set<String> locations = new HashSet<>();
+            for (Future<MvcResult> answer : answers) {
+                MvcResult result = answer.get(60, TimeUnit.SECONDS);
+                assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+                locations.add(result.getResponse().getHeader("Location"));
+            }
+            assertThat(locations).hasSize(1);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(events()).isEqualTo(before + 1);
     }
 
     /**

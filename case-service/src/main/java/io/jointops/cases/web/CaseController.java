@@ -18,7 +18,6 @@ import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.cases.query.caseview.CaseView;
 import io.jointops.cases.query.caseview.CaseViews;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.history.HistoryEntry;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
@@ -47,14 +46,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,65 +77,30 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
         + "the lead investigator; suspend/close/reopen need a supervisor of the lead agency.")
 class CaseController {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
-
     private static final Pattern SORT = Pattern.compile("(openedAt|updatedAt|title|status)(?:,(asc|desc))?");
 
-    private final CommandGateway commands;
     private final CaseViews views;
-    private final EventHistory history;
     private final OwnerLinks owners;
     private final Timeline timeline;
     private final ItemResponses<CaseView> cases;
 
     CaseController(CommandGateway commands, CaseViews views, EventHistory history, OwnerLinks owners, Timeline timeline) {
-        this.commands = commands;
         this.views = views;
-        this.history = history;
         this.owners = owners;
         this.timeline = timeline;
         this.cases = new ItemResponses<>("case", views, commands, history);
     }
 
+    /** Opens a case; a retry with the same {@code Idempotency-Key} and body answers with the first one's case. */
     @PostMapping
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
     ResponseEntity<CaseView> open(Caller caller,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                  @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                   @Valid @RequestBody CaseRequests.OpenCase request) {
-        String caseId = caseIdFor(caller, idempotencyKey);
-        if (idempotencyKey != null) {
-            Optional<ResponseEntity<CaseView>> replay = replay(caseId, request);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
-        try {
-            commands.sendAndWait(new OpenCaseCommand(caseId, request.title(), request.summary(), caller.agency(),
-                    request.partnerAgencies() == null ? Set.of() : new HashSet<>(request.partnerAgencies()),
-                    request.tlp(), request.handlingCode()), 30, TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            // two retries racing with the same key: the loser answers with the winner's case
-            if (idempotencyKey != null && storedAlready(caseId, e)) {
-                return replay(caseId, request).orElseThrow(() -> e);
-            }
-            throw e;
-        }
-        CaseView view = views.awaitVersion(caseId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return cases.created(location(caseId), 0).body(view);
-    }
-
-    /**
-     * Whether the case of a failed create is stored all the same (a racing retry's). If the database cannot answer,
-     * the create's own failure is what the client gets (a 503 when the database is down, DatabaseUnavailable), not the
-     * failure of this look: during a PostgreSQL restart the look's "Connection is closed" hid the cause and gave a 500.
-     */
-    private boolean storedAlready(String caseId, RuntimeException failure) {
-        try {
-            return history.count(caseId) > 0;
-        } catch (RuntimeException lookFailed) {
-            failure.addSuppressed(lookFailed);
-            return false;
-        }
+        return cases.create(caller, idempotencyKey, request, CaseController::location,
+                caseId -> new OpenCaseCommand(caseId, request.title(), request.summary(), caller.agency(),
+                        request.partnerAgencies() == null ? Set.of() : new HashSet<>(request.partnerAgencies()),
+                        request.tlp(), request.handlingCode()));
     }
 
     /**
@@ -367,35 +327,6 @@ class CaseController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "Only members of the case and supervisors of its agencies act on it.");
         }
-    }
-
-    private Optional<ResponseEntity<CaseView>> replay(String caseId, CaseRequests.OpenCase request) {
-        List<HistoryEntry> first = history.of(caseId, 0, 1);
-        if (first.isEmpty()) {
-            return Optional.empty();
-        }
-        var opened = first.get(0).payload();
-        boolean same = Objects.equals(opened.path("title").asText(), request.title().strip())
-                && Objects.equals(opened.path("tlp").asText(), request.tlp().label())
-                && Objects.equals(opened.path("handlingCode").asText(), request.handlingCode().name());
-        if (!same) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "This Idempotency-Key was already used for a different request.");
-        }
-        CaseView view = views.awaitVersion(caseId, 0, ReadYourWrites.TIMEOUT).orElse(null);
-        return Optional.of(cases.created(location(caseId), 0).header("Idempotent-Replayed", "true").body(view));
-    }
-
-    /** With an Idempotency-Key, the case id is derived from caller and key, so a retry addresses the same case. */
-    private static String caseIdFor(Caller caller, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return UUID.randomUUID().toString();
-        }
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("Idempotency-Key", "must be 8 to 100 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
-        }
-        return UUID.nameUUIDFromBytes(("case|" + caller.userId() + "|" + idempotencyKey)
-                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static URI location(String caseId) {

@@ -41,7 +41,6 @@ import org.springframework.web.server.ResponseStatusException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.springframework.http.HttpHeaders.IF_MATCH;
 
@@ -75,27 +74,37 @@ class CooperationRequestController {
     @Operation(summary = "Send a request to another agency; the response deadline follows from type and priority",
             description = "Attachments are items linked to the request's case (the receiving agency takes part in it); "
                     + "any other item, or any attachment of a request without a case, is refused with 400 naming attachments[i].")
-    ResponseEntity<CooperationRequestView> send(Caller caller, @Valid @RequestBody CaseRequests.SendRequest request) {
-        if (request.caseId() != null) {
-            // the caller's own agency must take part in the case (an auditor's view of every case is not enough)
-            CaseView view = cases.find(request.caseId(), caller.agency()).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No case '" + request.caseId() + "' is visible to you."));
-            CaseController.requireActing(caller, view);
-            if (!view.visibleTo(request.receivingAgency())) {
-                throw new InvalidRequestException("receivingAgency", request.receivingAgency() + " does not take part in case "
-                        + request.caseId() + "; add it as a partner first");
-            }
-            if ("CLOSED".equals(view.status())) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT, "The case is closed; reopen it first.");
-            }
+    ResponseEntity<CooperationRequestView> send(Caller caller,
+                                                @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                                @Valid @RequestBody CaseRequests.SendRequest request) {
+        return items.create(caller, idempotencyKey, request, id -> URI.create("/api/cases/cooperation-requests/" + id),
+                requestId -> {
+                    requireCaseAllows(caller, request);
+                    CooperationPolicy.Clocks clocks = policy.clocks(request.type(), request.priority(), Instant.now());
+                    return new SendCooperationRequestCommand(requestId, request.caseId(), request.receivingAgency(),
+                            request.type(), new LegalBasis(request.legalBasis().text().strip(),
+                            request.legalBasis().reference().strip()), request.priority(), request.question(),
+                            refs(request.attachments()), clocks.responseDue(), clocks.remindAt(), clocks.escalateAt(),
+                            Actors.of(caller));
+                });
+    }
+
+    /** Within a case: the sender acts on it, the receiving agency takes part in it, and it is not closed. */
+    private void requireCaseAllows(Caller caller, CaseRequests.SendRequest request) {
+        if (request.caseId() == null) {
+            return;
         }
-        String requestId = UUID.randomUUID().toString();
-        CooperationPolicy.Clocks clocks = policy.clocks(request.type(), request.priority(), Instant.now());
-        return items.create(caller, requestId, URI.create("/api/cases/cooperation-requests/" + requestId),
-                new SendCooperationRequestCommand(requestId, request.caseId(), request.receivingAgency(), request.type(),
-                        new LegalBasis(request.legalBasis().text().strip(), request.legalBasis().reference().strip()),
-                        request.priority(), request.question(), refs(request.attachments()), clocks.responseDue(),
-                        clocks.remindAt(), clocks.escalateAt(), Actors.of(caller)));
+        // the caller's own agency must take part in the case (an auditor's view of every case is not enough)
+        CaseView view = cases.find(request.caseId(), caller.agency()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No case '" + request.caseId() + "' is visible to you."));
+        CaseController.requireActing(caller, view);
+        if (!view.visibleTo(request.receivingAgency())) {
+            throw new InvalidRequestException("receivingAgency", request.receivingAgency() + " does not take part in case "
+                    + request.caseId() + "; add it as a partner first");
+        }
+        if ("CLOSED".equals(view.status())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The case is closed; reopen it first.");
+        }
     }
 
     @GetMapping("/inbox")

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/chemicals/incidents")
@@ -44,10 +44,11 @@ class IncidentController {
     /** Reports a diversion or seizure incident; one involving a Table I fentanyl precursor proposes a joint case lead. */
     @PostMapping
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
-    ResponseEntity<IncidentView> report(Caller caller, @Valid @RequestBody IncidentRequests.ReportIncident request) {
-        String incidentId = UUID.randomUUID().toString();
-        return incidents.create(caller, incidentId, URI.create("/api/chemicals/incidents/" + incidentId),
-                new ReportIncidentCommand(incidentId, caller.agency(), request.type(), request.substanceName(),
+    ResponseEntity<IncidentView> report(Caller caller,
+                                        @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                        @Valid @RequestBody IncidentRequests.ReportIncident request) {
+        return incidents.create(caller, idempotencyKey, request, id -> URI.create("/api/chemicals/incidents/" + id),
+                incidentId -> new ReportIncidentCommand(incidentId, caller.agency(), request.type(), request.substanceName(),
                         request.casNumber(), request.quantity(), request.unit(), request.place(), request.country(),
                         request.occurredOn(), request.concealmentMethod(), request.modusOperandi(), request.shipmentId(),
                         request.releasedTo() == null ? null : new HashSet<>(request.releasedTo()), request.tlp(),

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.springframework.http.HttpHeaders.IF_MATCH;
 
@@ -48,10 +47,11 @@ class NotificationController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
-    ResponseEntity<NotificationView> file(Caller caller, @Valid @RequestBody NotificationRequests.FileNotification request) {
-        String notificationId = UUID.randomUUID().toString();
-        return notifications.create(caller, notificationId, location(notificationId),
-                new FilePreExportNotificationCommand(notificationId, caller.agency(), request.importingAgency(),
+    ResponseEntity<NotificationView> file(Caller caller,
+                                          @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                          @Valid @RequestBody NotificationRequests.FileNotification request) {
+        return notifications.create(caller, idempotencyKey, request, NotificationController::location,
+                notificationId -> new FilePreExportNotificationCommand(notificationId, caller.agency(), request.importingAgency(),
                         request.exporter().toParty(), request.importer().toParty(), request.consignee().toParty(),
                         request.substanceName(), request.casNumber(), request.quantity(), request.unit(),
                         request.expectedDispatchDate(), request.pointOfEntry(), request.exportLicenceNumber(),

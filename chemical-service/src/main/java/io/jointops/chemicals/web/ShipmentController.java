@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.springframework.http.HttpHeaders.IF_MATCH;
 
@@ -65,17 +64,22 @@ class ShipmentController {
      */
     @PostMapping
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
-    ResponseEntity<ShipmentView> register(Caller caller, @Valid @RequestBody ShipmentRequests.RegisterShipment request) {
-        String shipmentId = UUID.randomUUID().toString();
+    ResponseEntity<ShipmentView> register(Caller caller,
+                                          @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                          @Valid @RequestBody ShipmentRequests.RegisterShipment request) {
+        return shipments.create(caller, idempotencyKey, request, id -> URI.create("/api/chemicals/shipments/" + id),
+                shipmentId -> command(caller, shipmentId, request));
+    }
+
+    private RegisterShipmentCommand command(Caller caller, String shipmentId, ShipmentRequests.RegisterShipment request) {
         Set<String> agencies = new TreeSet<>(request.releasedTo() == null ? List.of() : request.releasedTo());
-        RegisterShipmentCommand command;
         if (request.notificationId() != null) {
             NotificationView pen = notifications.find(request.notificationId(), caller.agency())
                     .orElseThrow(() -> new InvalidRequestException("notificationId",
                             "no pre-export notification '" + request.notificationId() + "' is visible to you"));
             agencies.add(pen.exportingAgency());
             agencies.add(pen.importingAgency());
-            command = new RegisterShipmentCommand(shipmentId, caller.agency(), pen.id(), agencies,
+            return new RegisterShipmentCommand(shipmentId, caller.agency(), pen.id(), agencies,
                     or(request.exporter(), pen.exporter()), or(request.importer(), pen.importer()),
                     or(request.consignee(), pen.consignee()), pen.substanceName(), pen.casNumber(),
                     request.quantity() != null ? request.quantity() : pen.quantity(), QuantityUnit.valueOf(pen.unit()),
@@ -85,14 +89,12 @@ class ShipmentController {
                             : pen.transportMode() == null ? null : TransportMode.valueOf(pen.transportMode()),
                     request.tlp() != null ? request.tlp() : Tlp.fromLabel(pen.tlp()),
                     request.handlingCode() != null ? request.handlingCode() : HandlingCode.valueOf(pen.handlingCode()));
-        } else {
-            command = new RegisterShipmentCommand(shipmentId, caller.agency(), null, agencies,
-                    party(request.exporter()), party(request.importer()), party(request.consignee()),
-                    request.substanceName(), request.casNumber(), request.quantity(), request.unit(),
-                    request.licensedQuantity(), request.declaredGoods(), request.declaredRoute(),
-                    request.transportMode(), request.tlp(), request.handlingCode());
         }
-        return shipments.create(caller, shipmentId, URI.create("/api/chemicals/shipments/" + shipmentId), command);
+        return new RegisterShipmentCommand(shipmentId, caller.agency(), null, agencies,
+                party(request.exporter()), party(request.importer()), party(request.consignee()),
+                request.substanceName(), request.casNumber(), request.quantity(), request.unit(),
+                request.licensedQuantity(), request.declaredGoods(), request.declaredRoute(),
+                request.transportMode(), request.tlp(), request.handlingCode());
     }
 
     /** The shipment with its risk for the caller's agency; with {@code asOf} as it was then (404 unless visible now and then). */

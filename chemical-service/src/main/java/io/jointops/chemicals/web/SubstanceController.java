@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The controlled-substance registry (Tables I and II, from precursors.csv) and the national controls agencies add. */
 @RestController
@@ -74,10 +74,11 @@ class SubstanceController {
     @PostMapping("/national-controls")
     @PreAuthorize("hasAnyRole('chemical-officer', 'supervisor')")
     ResponseEntity<NationalControlView> addControl(Caller caller,
+                                                   @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                                    @Valid @RequestBody IncidentRequests.AddNationalControl request) {
-        String controlId = UUID.randomUUID().toString();
-        return items.create(caller, controlId, URI.create("/api/chemicals/substances/national-controls/" + controlId),
-                new AddNationalControlCommand(controlId, caller.agency(), request.substanceName(), request.casNumber(),
+        return items.create(caller, idempotencyKey, request,
+                id -> URI.create("/api/chemicals/substances/national-controls/" + id),
+                controlId -> new AddNationalControlCommand(controlId, caller.agency(), request.substanceName(), request.casNumber(),
                         request.country(), request.legalReference(), request.thresholdQuantity(), request.unit()));
     }
 

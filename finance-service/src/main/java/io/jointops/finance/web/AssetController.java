@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /** Assets identified for a case, in the Silver Notice categories, with estimated values. */
 @RestController
@@ -52,10 +52,11 @@ class AssetController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'analyst', 'supervisor')")
-    ResponseEntity<AssetView> record(Caller caller, @Valid @RequestBody AssetRequests.RecordAsset request) {
-        String assetId = UUID.randomUUID().toString();
-        return items.create(caller, assetId, URI.create("/api/finance/assets/" + assetId),
-                new RecordIdentifiedAssetCommand(assetId, request.caseId(), request.category(), request.description(),
+    ResponseEntity<AssetView> record(Caller caller,
+                                     @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                     @Valid @RequestBody AssetRequests.RecordAsset request) {
+        return items.create(caller, idempotencyKey, request, id -> URI.create("/api/finance/assets/" + id),
+                assetId -> new RecordIdentifiedAssetCommand(assetId, request.caseId(), request.category(), request.description(),
                         request.identifier(), request.country(), request.estimatedValue(), request.currency(),
                         caller.agency(), request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
                         request.tlp(), request.handlingCode()));

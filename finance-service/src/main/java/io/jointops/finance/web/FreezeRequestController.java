@@ -37,7 +37,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.springframework.http.HttpHeaders.IF_MATCH;
 
@@ -63,10 +62,11 @@ class FreezeRequestController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<FreezeRequestView> request(Caller caller, @Valid @RequestBody FreezeRequestRequests.RequestFreeze request) {
-        String requestId = UUID.randomUUID().toString();
-        return items.create(caller, requestId, URI.create("/api/finance/freeze-requests/" + requestId),
-                new RequestFreezeCommand(requestId, caller.agency(), request.receivingAgency(), request.measure(),
+    ResponseEntity<FreezeRequestView> request(Caller caller,
+                                              @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                              @Valid @RequestBody FreezeRequestRequests.RequestFreeze request) {
+        return items.create(caller, idempotencyKey, request, id -> URI.create("/api/finance/freeze-requests/" + id),
+                requestId -> new RequestFreezeCommand(requestId, caller.agency(), request.receivingAgency(), request.measure(),
                         request.legalBasis(), request.caseId(), request.urgency(),
                         request.targets().stream().map(FreezeRequestRequests.Target::toTarget).toList(),
                         request.tlp(), request.handlingCode()));

@@ -10,7 +10,6 @@ import io.jointops.finance.query.reportview.TransactionReportViews;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
-import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.ItemResponses;
 import jakarta.validation.Valid;
@@ -32,12 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.springframework.http.HttpHeaders.IF_MATCH;
 
@@ -51,25 +49,24 @@ class TransactionReportController {
     static {
         try {
             FILE_BODY = new MethodParameter(TransactionReportController.class.getDeclaredMethod("file", Caller.class,
-                    TransactionReportRequests.FileReport.class), 1);
+                    String.class, TransactionReportRequests.FileReport.class), 2);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private final CommandGateway commands;
+    /** A bulk import of thousands of transactions is stored in one command, which may take this long. */
+    private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(60);
+
     private final TransactionReportViews views;
     private final MoneyFlows flows;
-    private final EventHistory history;
     private final BulkImport bulk;
     private final ItemResponses<TransactionReportView> reports;
 
     TransactionReportController(CommandGateway commands, TransactionReportViews views, MoneyFlows flows,
                                 EventHistory history, BulkImport bulk) {
-        this.commands = commands;
         this.views = views;
         this.flows = flows;
-        this.history = history;
         this.bulk = bulk;
         this.reports = new ItemResponses<>("transaction report", views, commands, history);
     }
@@ -81,21 +78,25 @@ class TransactionReportController {
     @PostMapping
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'supervisor')")
     ResponseEntity<TransactionReportView> file(Caller caller,
+                                               @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                                @Valid @RequestBody TransactionReportRequests.FileReport request)
             throws MethodArgumentNotValidException {
-        String reportId = UUID.randomUUID().toString();
         List<TransactionReportRequests.Transaction> lines = request.transactions() == null ? List.of() : request.transactions();
-        List<ReportedTransaction> transactions = bulk.validate(reportId, FILE_BODY, request, lines);
-        bulk.progress(reportId, lines.size(), "all lines valid, storing");
-        commands.sendAndWait(new FileSuspiciousTransactionReportCommand(reportId, request.reportCode(),
-                request.reportingEntity(), request.submissionDate(), request.reason(), request.reportingPerson(),
-                request.indicators() == null ? List.of() : request.indicators(), transactions, caller.agency(),
-                request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
-                request.tlp(), request.handlingCode()), 60, TimeUnit.SECONDS);
-        long version = history.count(reportId) - 1;
-        bulk.progress(reportId, lines.size(), "stored as " + (version + 1) + " events");
-        TransactionReportView view = views.awaitVersion(reportId, version, ReadYourWrites.TIMEOUT).orElse(null);
-        return reports.created(location(reportId), version).body(view);
+        ResponseEntity<TransactionReportView> answer = reports.create(caller, idempotencyKey, request,
+                TransactionReportController::location, IMPORT_TIMEOUT, reportId -> {
+                    List<ReportedTransaction> transactions = bulk.validate(reportId, FILE_BODY, request, lines);
+                    bulk.progress(reportId, lines.size(), "all lines valid, storing");
+                    return new FileSuspiciousTransactionReportCommand(reportId, request.reportCode(),
+                            request.reportingEntity(), request.submissionDate(), request.reason(),
+                            request.reportingPerson(), request.indicators() == null ? List.of() : request.indicators(),
+                            transactions, caller.agency(),
+                            request.releasedTo() == null ? Set.of() : new HashSet<>(request.releasedTo()),
+                            request.tlp(), request.handlingCode());
+                });
+        String path = answer.getHeaders().getLocation().getPath();
+        bulk.progress(path.substring(path.lastIndexOf('/') + 1), lines.size(), "stored, version "
+                + answer.getHeaders().getETag());
+        return answer;
     }
 
     /** The owner releases the report to one more agency. */

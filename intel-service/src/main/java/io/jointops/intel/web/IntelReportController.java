@@ -74,10 +74,11 @@ class IntelReportController {
     /** A draft, seen by the owner agency only until a supervisor approves its release. */
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<IntelReportView> draft(Caller caller, @Valid @RequestBody IntelReportRequests.DraftReport request) {
-        String reportId = UUID.randomUUID().toString();
-        return reports.create(caller, reportId, location(reportId),
-                new DraftIntelReportCommand(reportId, caller.agency(), request.content()));
+    ResponseEntity<IntelReportView> draft(Caller caller,
+                                          @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                          @Valid @RequestBody IntelReportRequests.DraftReport request) {
+        return reports.create(caller, idempotencyKey, request, IntelReportController::location,
+                reportId -> new DraftIntelReportCommand(reportId, caller.agency(), request.content()));
     }
 
     /**

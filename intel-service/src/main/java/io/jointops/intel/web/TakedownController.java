@@ -36,7 +36,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.springframework.http.HttpHeaders.IF_MATCH;
 
@@ -74,14 +73,17 @@ class TakedownController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<TakedownView> request(Caller caller, @Valid @RequestBody RequestTakedown request) {
-        String takedownId = UUID.randomUUID().toString();
-        Instant requestedAt = notInFuture("requestedAt", request.requestedAt());
-        notInFuture("evidenceCapturedAt", request.evidenceCapturedAt());
-        return takedowns.create(caller, takedownId, URI.create("/api/intel/takedowns/" + takedownId),
-                new RequestTakedownCommand(takedownId, request.platform(), request.url(), request.contentType(),
-                        request.offence(), request.evidenceSha256(), request.evidenceCapturedAt(), request.legalBasis(),
-                        caller.agency(), requestedAt));
+    ResponseEntity<TakedownView> request(Caller caller,
+                                         @RequestHeader(name = ItemResponses.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                         @Valid @RequestBody RequestTakedown request) {
+        return takedowns.create(caller, idempotencyKey, request, id -> URI.create("/api/intel/takedowns/" + id),
+                takedownId -> {
+                    Instant requestedAt = notInFuture("requestedAt", request.requestedAt());
+                    notInFuture("evidenceCapturedAt", request.evidenceCapturedAt());
+                    return new RequestTakedownCommand(takedownId, request.platform(), request.url(),
+                            request.contentType(), request.offence(), request.evidenceSha256(),
+                            request.evidenceCapturedAt(), request.legalBasis(), caller.agency(), requestedAt);
+                });
     }
 
     @GetMapping("/{takedownId}")

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads an item's events straight from the event store, as stored (payload and metadata are JSON written by the
@@ -54,6 +55,23 @@ public class EventHistory {
                 .param("id", aggregateId)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The metadata value {@code key} of the item's event {@code sequence}, as stored; empty if there is no such event
+     * or it has no such value (e.g. the request hash of a create, which {@code web.ItemResponses} compares on a retry).
+     */
+    public Optional<String> metaData(String aggregateId, long sequence, String key) {
+        return jdbc.sql("""
+                        SELECT %1$s.event_meta(meta_data, :key)
+                          FROM %1$s.domain_event_entry
+                         WHERE aggregate_identifier = :id AND sequence_number = :sequence"""
+                        .formatted(EventStoreConfiguration.SCHEMA))
+                .param("key", key)
+                .param("id", aggregateId)
+                .param("sequence", sequence)
+                .query(String.class)
+                .optional();
     }
 
     /** One row of {@code domain_event_entry} (global_index, sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data). */

@@ -12,8 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,7 +32,9 @@ import java.util.regex.Pattern;
  * <li>its version as {@code ETag} on every answer that carries it;</li>
  * <li>{@code If-Match} on every write: a malformed one is a 400 problem naming the header; a stale one a 412 problem
  *     (checked by the aggregate where the command carries the version, else here against the version just read);</li>
- * <li>a write answers once the view shows it (200 with the item and its new {@code ETag}), else 202.</li>
+ * <li>a write answers once the view shows it (200 with the item and its new {@code ETag}), else 202;</li>
+ * <li>a create takes {@code Idempotency-Key}: the same caller's retry with the same key and body is answered with the
+ *     item the first request created, and creates nothing.</li>
  * </ul>
  * Problems go through {@code ProblemResponses}, like every error. One instance per kind of item, made by its
  * controller.
@@ -38,6 +42,9 @@ import java.util.regex.Pattern;
  * @param <V> the item as its view shows it
  */
 public final class ItemResponses<V extends Versioned> {
+
+    /** The header every create takes ({@link #create(Caller, String, Object, Function, CreateCommand)}). */
+    public static final String IDEMPOTENCY_KEY = IdempotencyKey.HEADER;
 
     /** How long a command may take. */
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
@@ -136,15 +143,104 @@ public final class ItemResponses<V extends Versioned> {
         return send(caller, id, command.get());
     }
 
+    /** A create's command for the item of the id given, made once that id is known; may refuse bad input first. */
+    @FunctionalInterface
+    public interface CreateCommand<X extends Exception> {
+        Object forItem(String id) throws X;
+    }
+
     /**
-     * Sends {@code command}, which creates item {@code id}, and answers 201 with {@code location}, {@code ETag} "0"
-     * and the item as the caller is shown it once the view has it (no body if it did not show in time).
+     * Creates an item with the command {@code command} makes for its id, and answers 201 with its location, its
+     * version as {@code ETag} and the item as the caller is shown it once the view has it (no body if it did not show
+     * in time).
+     * <p>
+     * With an {@code Idempotency-Key} ({@link IdempotencyKey}), the same caller's same key always names the same item:
+     * a retry with the same body is answered as the first request was (201, the same location and item, plus
+     * {@code Idempotent-Replayed: true}) without creating anything, also when it races the first request or comes after
+     * a restart; the same key with another body is a 422 problem naming the header; a malformed key a 400 problem. A
+     * first request that failed created nothing, so its key may be used again.
+     *
+     * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+     * @param request        the request body as the controller took it: what a retry with the key must repeat
+     * @param location       where the item of an id is read
      */
-    public ResponseEntity<V> create(Caller caller, String id, URI location, Object command) {
-        commands.sendAndWait(command, COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        V item = views.awaitVersion(id, 0, ReadYourWrites.TIMEOUT)
+    public <X extends Exception> ResponseEntity<V> create(Caller caller, String idempotencyKey, Object request,
+                                                          Function<String, URI> location, CreateCommand<X> command)
+            throws X {
+        return create(caller, idempotencyKey, request, location, Duration.ofSeconds(COMMAND_TIMEOUT_SECONDS), command);
+    }
+
+    /** {@link #create(Caller, String, Object, Function, CreateCommand)} for a command that may take up to {@code timeout}. */
+    public <X extends Exception> ResponseEntity<V> create(Caller caller, String idempotencyKey, Object request,
+                                                          Function<String, URI> location, Duration timeout,
+                                                          CreateCommand<X> command) throws X {
+        IdempotencyKey key = IdempotencyKey.of(noun, caller, idempotencyKey, request);
+        if (key == null) {
+            String id = UUID.randomUUID().toString();
+            commands.sendAndWait(command.forItem(id), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return createdAnswer(caller, id, location.apply(id));
+        }
+        String id = key.itemId();
+        Optional<ResponseEntity<V>> replay = replay(caller, key, location.apply(id), false);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        try {
+            commands.sendAndWait(key.tag(command.forItem(id)), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException failure) {
+            // a retry racing the first request: the loser's create fails on the stored item, and answers with it
+            Optional<ResponseEntity<V>> first = replayAfter(failure, caller, key, location.apply(id));
+            if (first.isPresent()) {
+                return first.get();
+            }
+            throw failure;
+        }
+        return createdAnswer(caller, id, location.apply(id));
+    }
+
+    /** 201 for an item just created: once the view has all of the create's events, the item as the caller is shown it. */
+    private ResponseEntity<V> createdAnswer(Caller caller, String id, URI location) {
+        long version = history.count(id) - 1; // a create may store several events (a bulk import)
+        V item = views.awaitVersion(id, version, ReadYourWrites.TIMEOUT)
                 .flatMap(view -> views.shownTo(view, caller.agencyFilter())).orElse(null);
-        return created(location, 0).body(item);
+        return created(location, item == null ? version : item.version()).body(item);
+    }
+
+    /**
+     * The answer to a keyed create whose item exists: 201 as for the first request, if it had the same hash; a 422
+     * problem if the key was used for another request. Empty if the item does not exist. {@code legacy}: an item whose
+     * first event carries no hash (created before creates stored it) is taken as the first request's.
+     */
+    private Optional<ResponseEntity<V>> replay(Caller caller, IdempotencyKey key, URI location, boolean legacy) {
+        Optional<String> stored = history.metaData(key.itemId(), 0, IdempotencyKey.REQUEST_HASH);
+        if (stored.isEmpty() && !legacy) {
+            return Optional.empty();
+        }
+        if (stored.isPresent() && !stored.get().equals(key.requestHash())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        V item = views.awaitVersion(key.itemId(), 0, ReadYourWrites.TIMEOUT)
+                .flatMap(view -> views.find(key.itemId(), caller.agencyFilter())).orElse(null);
+        return Optional.of(created(location, item == null ? 0 : item.version())
+                .header(IdempotencyKey.REPLAYED, "true").body(item));
+    }
+
+    /**
+     * After a keyed create failed: the answer from the item if it is stored all the same (a racing retry's). If the
+     * database cannot answer, the create's own failure is what the client gets (a 503 when the database is down,
+     * {@link DatabaseUnavailable}), not the failure of this look: during a PostgreSQL restart the look's "Connection is
+     * closed" hid the cause and gave a 500 (the bench's crash test).
+     */
+    private Optional<ResponseEntity<V>> replayAfter(RuntimeException failure, Caller caller, IdempotencyKey key,
+                                                    URI location) {
+        boolean stored;
+        try {
+            stored = history.count(key.itemId()) > 0;
+        } catch (RuntimeException lookFailed) {
+            failure.addSuppressed(lookFailed);
+            return Optional.empty();
+        }
+        return stored ? replay(caller, key, location, true) : Optional.empty();
     }
 
     /** 201 with {@code location} and the new item's {@code version} as {@code ETag}; the body is the caller's. */

@@ -100,6 +100,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
     }
 
+    /** The same key with another body: 422 as the IETF draft on Idempotency-Key has it, naming the header. */
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        problem.setProperty("field", IdempotencyKey.HEADER);
+        return problem;
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
         return ex.getDetails()

@@ -1,6 +1,8 @@
 package io.jointops.platform.web;
 
 import io.jointops.platform.openapi.ApiDocuments;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,6 +13,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
+import java.util.Map;
 
 @AutoConfiguration(before = WebMvcAutoConfiguration.class) // our problem handler replaces Boot's
 @Import({ProblemResponses.class, DatabaseUnavailable.class, ApiDocuments.class})
@@ -27,6 +30,16 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     com.fasterxml.jackson.databind.Module noNulInText() {
         return NoNulInText.module();
+    }
+
+    /**
+     * A keyed create's request hash goes from its command into the events the command stores, so the item keeps it
+     * (IdempotencyKey). Only from commands: a command an event handler sends in reaction is no retry of that request.
+     */
+    @Bean
+    CorrelationDataProvider idempotentRequestHash() {
+        return message -> message instanceof CommandMessage<?> && message.getMetaData().get(IdempotencyKey.REQUEST_HASH)
+                instanceof String hash ? Map.of(IdempotencyKey.REQUEST_HASH, hash) : Map.of();
     }
 
     @Override

@@ -6,7 +6,9 @@ import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Versioned;
 import io.jointops.platform.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.CommandMessage;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
@@ -184,13 +186,103 @@ class ItemResponsesTest {
     @Test
     void aCreateAnswersTheNewItemAsTheCallerIsShownItWithETagZero() {
         when(commands.sendAndWait(any(), anyLong(), any())).thenAnswer(call -> {
-            things.now.put("t-9", new Thing("t-9", Set.of("US-DEA"), "source", 0));
+            String id = ((Created) call.getArgument(0)).id();
+            things.now.put(id, new Thing(id, Set.of("US-DEA"), "source", 0));
+            when(history.count(id)).thenReturn(1L);
             return null;
         });
-        ResponseEntity<Thing> answer = responses.create(US, "t-9", URI.create("/api/things/t-9"), "create");
+        ResponseEntity<Thing> answer = responses.create(US, null, "body", id -> URI.create("/api/things/" + id), Created::new);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(answer.getHeaders().getLocation()).isEqualTo(URI.create("/api/things/t-9"));
+        String id = answer.getBody().id();
+        assertThat(answer.getHeaders().getLocation()).isEqualTo(URI.create("/api/things/" + id));
         assertThat(answer.getHeaders().getETag()).isEqualTo("\"0\"");
         assertThat(answer.getBody().secret()).isNull();
+        assertThat(answer.getHeaders().containsKey("Idempotent-Replayed")).isFalse();
+    }
+
+    /** A create's command, carrying the id the create gave it. */
+    record Created(String id) {
+    }
+
+    @Test
+    void aKeyedCreateDerivesTheIdFromCallerAndKeyAndTagsItsCommandWithTheRequestHash() {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        when(commands.sendAndWait(sent.capture(), anyLong(), any())).thenReturn(null);
+        responses.create(US, "key-00000001", Map.of("title", "t"), id -> URI.create("/api/things/" + id), Created::new);
+        responses.create(CN, "key-00000001", Map.of("title", "t"), id -> URI.create("/api/things/" + id), Created::new);
+
+        CommandMessage<?> us = (CommandMessage<?>) sent.getAllValues().get(0);
+        CommandMessage<?> cn = (CommandMessage<?>) sent.getAllValues().get(1);
+        assertThat(((Created) us.getPayload()).id()).isEqualTo(IdempotencyKey.of("thing", US, "key-00000001", "x").itemId())
+                .as("another caller's same key names another item").isNotEqualTo(((Created) cn.getPayload()).id());
+        assertThat(us.getMetaData().get("requestHash"))
+                .isEqualTo(IdempotencyKey.hash("thing", US, "key-00000001", Map.of("title", "t")));
+    }
+
+    @Test
+    void theSameKeyAndBodyAgainAnswersTheFirstItemAndSendsNothing() {
+        IdempotencyKey key = IdempotencyKey.of("thing", CN, "key-00000002", Map.of("title", "t"));
+        things.now.put(key.itemId(), new Thing(key.itemId(), Set.of("CN-NNCC"), "source", 3));
+        when(history.metaData(key.itemId(), 0, "requestHash")).thenReturn(Optional.of(key.requestHash()));
+
+        ResponseEntity<Thing> answer = responses.create(CN, "key-00000002", Map.of("title", "t"),
+                id -> URI.create("/api/things/" + id), Created::new);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.getHeaders().getLocation()).isEqualTo(URI.create("/api/things/" + key.itemId()));
+        assertThat(answer.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(answer.getHeaders().getETag()).isEqualTo("\"3\"");
+        assertThat(answer.getBody().id()).isEqualTo(key.itemId());
+        verify(commands, never()).sendAndWait(any(), anyLong(), any());
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedAndSendsNothing() {
+        IdempotencyKey key = IdempotencyKey.of("thing", CN, "key-00000003", Map.of("title", "t"));
+        when(history.metaData(key.itemId(), 0, "requestHash")).thenReturn(Optional.of(key.requestHash()));
+        assertThatThrownBy(() -> responses.create(CN, "key-00000003", Map.of("title", "other"),
+                id -> URI.create("/api/things/" + id), Created::new))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        verify(commands, never()).sendAndWait(any(), anyLong(), any());
+    }
+
+    @Test
+    void aMalformedKeyIsBadInputNamingTheHeader() {
+        for (String malformed : new String[] {"short", "has space in it", "x".repeat(101), "ünïcödé-key"}) {
+            assertThatThrownBy(() -> responses.create(CN, malformed, "body", id -> URI.create("/" + id), Created::new))
+                    .isInstanceOfSatisfying(InvalidRequestException.class,
+                            e -> assertThat(e.field()).isEqualTo("Idempotency-Key"));
+        }
+        verify(commands, never()).sendAndWait(any(), anyLong(), any());
+    }
+
+    @Test
+    void aRetryThatLostTheRaceToTheFirstRequestAnswersWithTheFirstItem() {
+        IdempotencyKey key = IdempotencyKey.of("thing", CN, "key-00000004", Map.of("title", "t"));
+        when(commands.sendAndWait(any(), anyLong(), any())).thenAnswer(call -> {
+            // the first request stored the item meanwhile: this create fails on it
+            things.now.put(key.itemId(), new Thing(key.itemId(), Set.of("CN-NNCC"), "source", 0));
+            when(history.count(key.itemId())).thenReturn(1L);
+            when(history.metaData(key.itemId(), 0, "requestHash")).thenReturn(Optional.of(key.requestHash()));
+            throw new IllegalStateException("duplicate key value violates unique constraint");
+        });
+        ResponseEntity<Thing> answer = responses.create(CN, "key-00000004", Map.of("title", "t"),
+                id -> URI.create("/api/things/" + id), Created::new);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(answer.getBody().id()).isEqualTo(key.itemId());
+    }
+
+    /** A request body with an optional field. */
+    record Body(String title, String summary, List<String> tags) {
+    }
+
+    @Test
+    void theRequestHashIgnoresMemberOrderAndAbsentFieldsButNotValues() {
+        String hash = IdempotencyKey.hash("thing", CN, "k", new Body("t", null, List.of("a", "b")));
+        assertThat(IdempotencyKey.hash("thing", CN, "k", Map.of("tags", List.of("a", "b"), "title", "t"))).isEqualTo(hash);
+        assertThat(IdempotencyKey.hash("thing", CN, "k", new Body("t", "s", List.of("a", "b")))).isNotEqualTo(hash);
+        assertThat(IdempotencyKey.hash("thing", CN, "k", new Body("t", null, List.of("b", "a")))).isNotEqualTo(hash);
+        assertThat(IdempotencyKey.hash("thing", US, "k", new Body("t", null, List.of("a", "b")))).isNotEqualTo(hash);
+        assertThat(IdempotencyKey.hash("other", CN, "k", new Body("t", null, List.of("a", "b")))).isNotEqualTo(hash);
     }
 }
