@@ -2,6 +2,7 @@ package io.jointops.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -18,9 +20,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes the gateway's own refusals (401, 403, 429) as RFC 9457 problem documents, so a client
- * handles them like the services' errors. Details stay generic: why a token failed is logged by
- * Spring Security, not told to the caller.
+ * Writes the gateway's own refusals (400, 401, 403, 404, 413, 429, 502-504) as RFC 9457 problem documents, so a
+ * client handles them like the services' errors; bad input names its field in {@code errors[]} as the services do.
+ * Details stay generic: why a token failed is logged by Spring Security, not told to the caller.
  */
 @Component
 class ProblemResponses {
@@ -62,34 +64,79 @@ class ProblemResponses {
                 + " answering; the request may or may not have been carried out. Retry with the same Idempotency-Key.");
     }
 
+    /** {@code length} is the declared length, or -1 for a chunked body found too long while it streamed. */
     Mono<Void> payloadTooLarge(ServerWebExchange exchange, long length, long limit) {
         // the rest of the body is not read: the connection cannot be reused
         exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-        return write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is " + length + " bytes; at most "
-                + limit + " bytes are accepted.");
+        String size = length >= 0 ? "is " + length + " bytes" : "is longer than that";
+        return write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "The request body " + size + "; at most " + limit
+                + " bytes are accepted.");
+    }
+
+    /** A header the gateway reads itself is malformed: 400 naming it. */
+    Mono<Void> invalidHeader(ServerWebExchange exchange, String header, String reason) {
+        return write(exchange, HttpStatus.BAD_REQUEST, header + ": " + reason,
+                List.of(Map.of("field", header, "detail", reason)));
+    }
+
+    /**
+     * Spring Security's firewall refused the request: an encoded slash, backslash, period or percent sign, a NUL, a
+     * semicolon, an empty or relative path segment, or a method outside the standard ones. Its reason names which;
+     * the request is never routed.
+     */
+    Mono<Void> rejectedRequest(ServerWebExchange exchange, String reason) {
+        return write(exchange, HttpStatus.BAD_REQUEST, reason + ". Paths must be plain and normalised: no encoded"
+                + " '/', '\\', '.', '%' or NUL, no ';', no empty, '.' or '..' segments.");
+    }
+
+    /** Nothing the gateway serves or routes answers this path (or this method on it). */
+    Mono<Void> status(ServerWebExchange exchange, HttpStatusCode status) {
+        String detail = status.value() == HttpStatus.NOT_FOUND.value()
+                ? "No API route or gateway endpoint matches this path."
+                : "The gateway refused this request (" + status.value() + ").";
+        return write(exchange, status, detail);
     }
 
     Mono<Void> upstreamTimeout(ServerWebExchange exchange) {
         return write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind this path did not answer in time.");
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        byte[] body;
-        try {
-            body = objectMapper.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            body = ("{\"status\":" + status.value() + "}").getBytes(StandardCharsets.UTF_8);
-        }
+    private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+        return write(exchange, status, detail, null);
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail,
+                             List<Map<String, String>> errors) {
+        byte[] body = body(objectMapper, status, detail, exchange.getRequest().getPath().value(), errors);
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * A problem document's bytes; also for the answers written below Spring (UndecodableRequests), which have no
+     * exchange. {@code instance} and {@code errors} are left out when null.
+     */
+    static byte[] body(ObjectMapper objectMapper, HttpStatusCode status, String detail, String instance,
+                       List<Map<String, String>> errors) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.put("title", known != null ? known.getReasonPhrase() : "Error");
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        if (errors != null) {
+            problem.put("errors", errors);
+        }
+        try {
+            return objectMapper.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            return ("{\"status\":" + status.value() + "}").getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

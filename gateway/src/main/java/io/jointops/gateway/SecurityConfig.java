@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
@@ -83,6 +84,15 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded slash, backslash, period, percent or NUL, a semicolon, a path not
+     * normalised) gets a 400 problem saying why, instead of Spring Security's empty 400; it is never routed.
+     */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.rejectedRequest(exchange, rejected.getMessage());
     }
 
     /** Spring Security's strict firewall, its header checks as loops (HeaderCharacters). */

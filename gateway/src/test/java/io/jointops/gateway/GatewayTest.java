@@ -312,6 +312,165 @@ class GatewayTest {
     }
 
     @Test
+    void encodedAndUnnormalisedPathsGet400ProblemAndNeverReachAService() throws Exception {
+        String token = tokens.forRoles("investigator", "auditor");
+        List<String> paths = List.of(
+                "/api/cases/a%2Fb", "/api/cases/a%2fb", "/api/cases/%2e%2e/%2e%2e/actuator/env", "/api/cases/%2E%2E%2Faudit",
+                "/api/cases/a%5Cb", "/api/cases/a%5cb", "/api/cases/a\\b", "/api/cases/a%00b", "/api/cases/a%252Fb",
+                "/api/cases;jsessionid=x", "/api/cases/c-1;x=y", "/api/cases/a%3Bb", "/api//cases", "//api/cases",
+                "/api/cases/../audit/events", "/api/cases/./c-1", "/api/cases/c-1/..", "/api/cases/a%0Ab",
+                "/api/intel/reports/%2e%2e%2f%2e%2e%2factuator%2fprometheus",
+                // no URI at all: Spring cannot read the target
+                "/api/cases/a|b", "/api/cases/%zz", "/api/cases/{id}", "/api/cases/\"x\"");
+        for (String path : paths) {
+            for (String authorization : new String[] {"Bearer " + token, null}) {
+                RawResponse response = raw("GET " + path + " HTTP/1.1", authorization);
+                assertThat(response.status()).as(path).isEqualTo(400);
+                assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+                assertThat(response.header(CORRELATION)).as(path + " " + response).isNotBlank();
+                JsonNode problem = new ObjectMapper().readTree(response.body());
+                assertThat(problem.path("status").asInt()).as(path).isEqualTo(400);
+                assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
+                assertThat(problem.path("detail").asText()).as(path).isNotBlank();
+            }
+        }
+        assertThat(stub.received()).isEmpty();
+
+        // a plain path on the same connection kind is routed
+        assertThat(raw("GET /api/cases/c-1 HTTP/1.1", "Bearer " + token).status()).isEqualTo(200);
+        assertThat(stub.received()).extracting(Received::path).containsExactly("/api/cases/c-1");
+    }
+
+    @Test
+    void unknownRoutesGet404Problem() throws Exception {
+        String token = tokens.forRoles("platform-admin");
+        for (String path : List.of("/api/other/x", "/nothing", "/api", "/v3/api-docs/other", "/actuator/gateway/routes")) {
+            client.get().uri(path).headers(bearer(token)).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON)
+                    .expectHeader().exists(CORRELATION)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo(404)
+                    .jsonPath("$.title").isEqualTo("Not Found")
+                    .jsonPath("$.instance").isEqualTo(path)
+                    .jsonPath("$.detail").isNotEmpty();
+        }
+        // the API documents are routed for GET only
+        client.post().uri("/v3/api-docs/cases").headers(bearer(token)).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyOverTheServicesLimitGets413ProblemWhileItStreams() throws Exception {
+        String token = tokens.forRoles("finance-officer");
+        // far more than the limit, and never ending for a gateway that waited for the end
+        long gigabyte = 1L << 30;
+        long started = System.nanoTime();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(uri("/api/finance/reports")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Spaces(gigabyte))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = new ObjectMapper().readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(413);
+        assertThat(problem.path("detail").asText()).contains(Long.toString(16L * 1024 * 1024));
+        assertThat(took).as("refused while the body streamed, not after a gigabyte").isLessThan(Duration.ofSeconds(20));
+        // the service got part of the body and then a broken request, never a complete one
+        assertThat(stub.received()).isEmpty();
+
+        // a chunked body within the limit is routed whole
+        byte[] small = "{\"lines\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> routed = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(uri("/api/finance/reports")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(routed.statusCode()).isEqualTo(200);
+        assertThat(stub.received()).singleElement().satisfies(received -> {
+            assertThat(received.header("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
+            assertThat(received.bodyLength()).isEqualTo(small.length);
+        });
+    }
+
+    /** {@code length} spaces, read lazily. */
+    private static final class Spaces extends java.io.InputStream {
+        private long left;
+
+        Spaces(long length) {
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? ' ' : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+            left -= n;
+            return n;
+        }
+    }
+
+    record RawResponse(int status, java.util.Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** One request written byte for byte, so no client library normalises or encodes the path first. */
+    private RawResponse raw(String requestLine, String authorization) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = requestLine + "\r\nHost: localhost\r\n"
+                    + (authorization != null ? "Authorization: " + authorization + "\r\n" : "")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headEnd = response.indexOf("\r\n\r\n");
+            String[] head = response.substring(0, headEnd).split("\r\n");
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), head[i].substring(colon + 1).trim());
+            }
+            String body = response.substring(headEnd + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = unchunk(body);
+            }
+            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, body);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    @Test
     void aTooLongUriGets414ProblemAtOnceAndNeverReachesService() throws Exception {
         String token = tokens.forRoles("investigator");
         String tooLong = "/api/cases?q=" + "x".repeat(9_000);

@@ -22,8 +22,8 @@ final class StubServices implements AutoCloseable {
 
     static final String REALM_PATH = "/realms/jointops";
 
-    /** What a service received from the gateway. */
-    record Received(String method, String path, Headers headers) {
+    /** What a service received from the gateway: a whole request, its body read to the end as a service does. */
+    record Received(String method, String path, Headers headers, int bodyLength) {
         String header(String name) {
             return headers.getFirst(name);
         }
@@ -39,7 +39,10 @@ final class StubServices implements AutoCloseable {
                 {"issuer":"%s","jwks_uri":"%s"}""".formatted(issuer(), issuer() + "/protocol/openid-connect/certs")));
         server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> respond(exchange, jwks));
         server.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders()));
+            // a request whose body breaks off (the gateway gave up on it) throws here and is not recorded
+            int bodyLength = exchange.getRequestBody().readAllBytes().length;
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestHeaders(), bodyLength));
             respond(exchange, "{\"stub\":\"" + exchange.getRequestURI().getRawPath() + "\"}");
         });
         server.start();

@@ -1,8 +1,8 @@
 package io.jointops.gateway;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -12,16 +12,18 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A service that is down, too slow or gone mid-request is the platform's condition, not a server bug: answer 503
- * (with Retry-After), 504 or 502 as problems, instead of the framework's 500.
+ * What fails on the way through the gateway becomes a problem instead of the framework's error JSON or 500: no route
+ * for the path (404) or another status Spring WebFlux raised; a chunked body found too long while it streamed (413,
+ * RequestSizeLimit); a service that is down, too slow or gone mid-request, which is the platform's condition, not a
+ * server bug (503 with Retry-After, 504, 502).
  */
 @Component
 @Order(-2) // before Boot's error handler (-1)
-class UpstreamFailures implements WebExceptionHandler {
+class Failures implements WebExceptionHandler {
 
     private final ProblemResponses problems;
 
-    UpstreamFailures(ProblemResponses problems) {
+    Failures(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -31,6 +33,9 @@ class UpstreamFailures implements WebExceptionHandler {
             return Mono.error(failure);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return problems.payloadTooLarge(exchange, -1, tooLarge.limit());
+            }
             if (cause instanceof ConnectException) {
                 return problems.upstreamUnavailable(exchange);
             }
@@ -44,6 +49,11 @@ class UpstreamFailures implements WebExceptionHandler {
             if (cause instanceof IOException) {
                 return problems.upstreamBroke(exchange);
             }
+        }
+        if (failure instanceof ResponseStatusException status) {
+            // e.g. no route (404), a gateway endpoint called with another method (405 and its Allow header)
+            exchange.getResponse().getHeaders().addAll(status.getHeaders());
+            return problems.status(exchange, status.getStatusCode());
         }
         return Mono.error(failure);
     }
