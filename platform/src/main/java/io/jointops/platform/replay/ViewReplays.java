@@ -4,9 +4,12 @@ import io.jointops.platform.audit.AuditMetadata;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,8 +33,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Rebuilds a view while the service keeps running: the view's pooled streaming processor is stopped, its tokens are
- * reset (the projector's {@code @ResetHandler} empties its tables in the same transaction) and it is started again;
- * it then reads the event store from the start. How far it is comes from the processor's stored tokens (so it is the
+ * reset (the projector's {@code @ResetHandler} empties its tables in the same transaction), its events up to the head
+ * are handed to its handlers by a {@link CatchUp}, and the processor is started again from there. How far it is comes from the processor's stored tokens (so it is the
  * same on every replica and survives a restart): a segment is replaying until it has reached the position it had
  * when it was reset. Until every segment has, the view's readers refuse to answer ({@link #requireServing}).
  */
@@ -37,6 +42,8 @@ public class ViewReplays {
 
     private static final Logger log = LoggerFactory.getLogger(ViewReplays.class);
     private static final Duration STATE_CACHE = Duration.ofMillis(250);
+    /** Events per transaction of a catch-up: larger than a live batch, since nobody waits for one event of a replay. */
+    private static final int CATCH_UP_BATCH = 1_000;
 
     private final Configuration axon;
     private final JdbcClient jdbc;
@@ -50,6 +57,12 @@ public class ViewReplays {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService catchUps = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "view-replay-catch-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Cached> states = new ConcurrentHashMap<>();
 
@@ -105,24 +118,54 @@ public class ViewReplays {
         runs.put(processingGroup, run);
         states.remove(processingGroup);
         registerGauges(processingGroup);
+        List<StreamableMessageSource<TrackedEventMessage<?>>> source = new ArrayList<>(1);
         try {
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
-            processor.resetTokens();
+            // from the start of the processor's own stream (the event types its handlers take)
+            processor.resetTokens(stream -> {
+                source.add(stream);
+                return stream.createTailToken();
+            });
         } catch (InterruptedException e) {
+            processor.start();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping " + processingGroup, e);
         } catch (Exception e) {
+            processor.start();
             runs.remove(processingGroup);
             throw new IllegalStateException("could not reset the tokens of " + processingGroup + ": " + e.getMessage(), e);
         } finally {
-            processor.start();
-            run.starting = false;
+            run.starting = false; // from here the stored replay tokens say that the view is being rebuilt
         }
         run.last = progress(processingGroup);
         log(run, "view replay started");
+        catchUps.execute(() -> catchUp(run, processor, source.get(0)));
         run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
                 progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         return run.last;
+    }
+
+    /**
+     * Hands the view its events without its processor ({@link CatchUp}), then starts the processor, which goes on from
+     * the tokens the catch-up stored (from the reset's, if the catch-up failed: the processor's own replay then).
+     */
+    private void catchUp(Run run, StreamingEventProcessor processor,
+                         StreamableMessageSource<TrackedEventMessage<?>> source) {
+        String group = run.processingGroup;
+        try {
+            long handled = new CatchUp(group, ((AbstractEventProcessor) processor).eventHandlerInvoker(), source,
+                    axon.eventProcessingConfiguration().tokenStore(group),
+                    axon.eventProcessingConfiguration().transactionManager(group), CATCH_UP_BATCH)
+                    .run(() -> closed);
+            log.info("view replay: {} handed {} events to its handlers, its processor goes on", group, handled);
+        } catch (Exception e) {
+            log.warn("view replay: the catch-up of {} stopped ({}); its processor goes on with the replay", group,
+                    e.toString(), e);
+        } finally {
+            if (!closed) {
+                processor.start();
+            }
+        }
     }
 
     /**
@@ -263,9 +306,11 @@ public class ViewReplays {
         return token == null ? 0 : token.position().orElse(0);
     }
 
-    /** Stops the progress monitor (at shutdown). */
+    /** Stops the progress monitor and any catch-up (at shutdown). */
     public void close() {
+        closed = true;
         monitor.shutdownNow();
+        catchUps.shutdown();
     }
 
     private record Tokens(long position, long head, boolean replaying) {
