@@ -2,8 +2,10 @@ package io.jointops.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointops.api.cases.CaseNoteAddedEvent;
 import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.cases.RecordLinkedItemCommand;
+import io.jointops.platform.test.GoldenEvents;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,8 +23,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -35,11 +40,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Issue 15: an item of agency A linked to agency B's case became visible (title, status, history, timeline) to a third
  * agency that B added later, without A releasing it. The owning service confirms a link for the agencies the case has
- * then; an agency added later sees the case, not that item, wherever the case is read.
+ * then; an agency added later sees the case, not that item, wherever the case is read. And the case's events are
+ * shown through its one visibility policy on the typed events as the event store reads them (also a revision stored
+ * long ago), with global positions for auditors only.
  */
 @SpringBootTest
 @DirtiesContext
 @AutoConfigureMockMvc
+@Import(GoldenEvents.class)
 class CaseLinkVisibilityIT {
 
     private static final RequestPostProcessor CN_SUPERVISOR = TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor", "investigator");
@@ -58,6 +66,55 @@ class CaseLinkVisibilityIT {
     ObjectMapper json;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    GoldenEvents golden;
+
+    /**
+     * A TLP:RED note of US-DEA as stored by the first version (the golden revision 1): withheld from CN-NNCC in the
+     * history (its place kept) and left out of CN-NNCC's timeline, shown to US-DEA and auditors. No reader of an agency
+     * is answered a global position; auditors are.
+     */
+    @Test
+    void aRedNoteStoredAsRevision1IsWithheldFromOtherAgenciesAndOnlyAuditorsSeeGlobalPositions() throws Exception {
+        String location = mvc.perform(post("/api/cases").with(CN_SUPERVISOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Operation Kestrel\",\"partnerAgencies\":[\"US-DEA\"],\"tlp\":\"TLP:AMBER\","
+                                + "\"handlingCode\":\"H1\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String caseId = location.substring(location.lastIndexOf('/') + 1);
+        long sequence = golden.storeAsNext(caseId, "JointCase", "CaseNoteAddedEvent.1.json", CaseNoteAddedEvent.class,
+                "1", "caseId", Map.of("actor", "us.investigator", "agency", "US-DEA"));
+        assertThat(sequence).isEqualTo(1);
+
+        mvc.perform(get(location + "/history").with(CN_SUPERVISOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalEvents", is(2)))
+                .andExpect(jsonPath("$.events[1].type", is("CaseNoteAddedEvent")))
+                .andExpect(jsonPath("$.events[1].sequence", is(1)))
+                .andExpect(jsonPath("$.events[1].payload.withheld", is(true)))
+                .andExpect(jsonPath("$.events[1].payload.noteId", is("n-1")))
+                .andExpect(jsonPath("$.events[1].payload.caseId", is(caseId)))
+                .andExpect(content().string(not(containsString("Informant says"))))
+                .andExpect(content().string(not(containsString("globalPosition"))));
+        mvc.perform(get(location + "/timeline").with(CN_SUPERVISOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].type", contains("CaseOpenedEvent")))
+                .andExpect(content().string(not(containsString("Informant says"))))
+                .andExpect(content().string(not(containsString("globalPosition"))));
+
+        mvc.perform(get(location + "/history").with(US)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[1].payload.text", is("Informant says")))
+                .andExpect(jsonPath("$.events[1].payload.tlp", is("TLP:RED")))
+                .andExpect(content().string(not(containsString("globalPosition"))));
+        mvc.perform(get(location + "/timeline").with(US)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].type", contains("CaseOpenedEvent", "CaseNoteAddedEvent")))
+                .andExpect(content().string(not(containsString("globalPosition"))));
+
+        JsonNode audited = json.readTree(mvc.perform(get(location + "/history").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[1].payload.text", is("Informant says")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(audited.path("events").get(1).path("globalPosition").asLong())
+                .isGreaterThan(audited.path("events").get(0).path("globalPosition").asLong()).isPositive();
+        mvc.perform(get(location + "/timeline").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[1].globalPosition", is(audited.path("events").get(1).path("globalPosition").asInt())));
+    }
 
     @Test
     void anItemLinkedBeforeAnAgencyJoinedStaysHiddenFromIt() throws Exception {

@@ -111,6 +111,9 @@ class NotificationApiIT {
         assertListedFor(mvc, location, TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer"));
         assertAuditorReads(mvc, location);
         assertAsOfMatchesLive(mvc, location, TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer"));
+        mvc.perform(get(location + "/history").with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[0].globalPosition").isNumber());
 
         mvc.perform(get(location + "/history").with(TestTokens.user("cn.chemical", "CN-CUSTOMS", "chemical-officer")))
                 .andExpect(status().isOk())
@@ -120,6 +123,9 @@ class NotificationApiIT {
                 .andExpect(jsonPath("$.events[0].actor", is("nl.chemical")))
                 .andExpect(jsonPath("$.events[0].agency", is("NL-FIOD")))
                 .andExpect(jsonPath("$.events[0].correlationId", is("it-pen-1")))
+                .andExpect(jsonPath("$.events[0].sequence", is(0)))
+                // global positions for auditors only: their gaps would tell an agency how much happened elsewhere
+                .andExpect(jsonPath("$.events[0].globalPosition").doesNotExist())
                 .andExpect(jsonPath("$.events[0].payload.casNumber", is("108-24-7")))
                 .andExpect(jsonPath("$.events[0].payload.expectedDispatchDate", is("2026-12-10")))
                 .andExpect(jsonPath("$.events[0].payload.exporter.address.country", is("NL")));

@@ -179,6 +179,18 @@ class EventContractIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.transactionCount", is(0)))
                 .andExpect(jsonPath("$.filedBy", is("us.finance")));
+        // its history shows it as the service reads it today (upcast); an agency's reader gets no global position
+        mvc.perform(get(location + "/history").with(reader))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[0].type", is("SuspiciousTransactionReportFiledEvent")))
+                .andExpect(jsonPath("$.events[0].revision", is("2")))
+                .andExpect(jsonPath("$.events[0].payload.transactionCount", is(0)))
+                .andExpect(jsonPath("$.events[0].payload.indicators.length()", is(0)))
+                .andExpect(jsonPath("$.events[0].sequence", is(0)))
+                .andExpect(jsonPath("$.events[0].globalPosition").doesNotExist());
+        mvc.perform(get(location + "/history").with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[0].globalPosition").isNumber());
         // the stored payload stays revision 1
         assertThat(jdbc.sql("SELECT payload_revision FROM eventstore.domain_event_entry WHERE aggregate_identifier = :id")
                 .param("id", id).query(String.class).single()).isEqualTo("1");

@@ -48,6 +48,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -58,7 +59,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Every event intel-service stores is written exactly as its golden file, and the golden files still read. */
@@ -187,6 +193,41 @@ class IntelGoldenEventsIT {
                 .extracting(IntelEntity::normalised).containsExactly("acme trading co ltd", "+861012345678");
         assertThat(golden.read("IntelReportLinkedToCaseEvent.2.json", IntelReportLinkedToCaseEvent.class, "2"))
                 .isEqualTo(new IntelReportLinkedToCaseEvent(R, "case-a", "NPP shipments via Rotterdam", "DISSEMINATED"));
+    }
+
+    /**
+     * A case link stored as revision 1 (before it carried the report's status) is read upcast in the report's history
+     * and shown, as any link, to the linking agency alone: the policy decides on the upcast, typed event.
+     */
+    @Test
+    void aLinkStoredAsRevision1IsShownUpcastToTheLinkingAgencyAlone() throws Exception {
+        String report = UUID.randomUUID().toString();
+        IntelReportContent toTwo = content();
+        toTwo = new IntelReportContent(toTwo.title(), toTwo.summary(), toTwo.body(), toTwo.category(),
+                toTwo.sourceReliability(), toTwo.informationCredibility(), toTwo.tlp(), toTwo.handlingCode(),
+                toTwo.handlingRestriction(), Set.of("US-DEA", "GB-NCA"), toTwo.entities(), toTwo.relations(),
+                toTwo.route());
+        commands.sendAndWait(new DraftIntelReportCommand(report, "CN-NNCC", toTwo));
+        commands.sendAndWait(new SubmitIntelReportForReleaseCommand(report, "CN-NNCC"));
+        commands.sendAndWait(new ApproveIntelReportCommand(report, "CN-NNCC", "cn-supervisor-id"));
+        awaitView(report);
+        long link = golden.storeAsNext(report, "IntelReport", "IntelReportLinkedToCaseEvent.1.json",
+                IntelReportLinkedToCaseEvent.class, "1", "reportId", Map.of("actor", "us.investigator", "agency", "US-DEA"));
+
+        mvc.perform(get("/api/intel/reports/" + report + "/history")
+                        .with(TestTokens.user("us.investigator", "US-DEA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[*].type", contains("IntelReportDisseminatedEvent",
+                        "IntelReportLinkedToCaseEvent")))
+                .andExpect(jsonPath("$.events[1].sequence", is((int) link)))
+                .andExpect(jsonPath("$.events[1].revision", is("2")))
+                .andExpect(jsonPath("$.events[1].payload.status", is("DISSEMINATED")))
+                .andExpect(jsonPath("$.events[1].payload.caseId", is("case-a")));
+        mvc.perform(get("/api/intel/reports/" + report + "/history")
+                        .with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[*].type", contains("IntelReportDisseminatedEvent")))
+                .andExpect(MockMvcResultMatchers.content().string(not(containsString("case-a"))));
     }
 
     private void assertLatestStoredAsGolden(String type, String reportId, String file) throws Exception {

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -218,7 +219,10 @@ class IntelReportApiIT {
                 .andExpect(content().string(not(containsString("informant"))))
                 .andExpect(content().string(not(containsString("wrong vessel"))))
                 .andExpect(content().string(not(containsString("FR-OFAST"))))
-                .andExpect(content().string(not(containsString("Broker pattern"))));
+                .andExpect(content().string(not(containsString("Broker pattern"))))
+                // no global positions for an agency's reader: their gaps would tell how much happened elsewhere
+                .andExpect(content().string(not(containsString("globalPosition"))))
+                .andExpect(jsonPath("$.events[0].sequence", is(6)));
         mvc.perform(get(location + "/history?page=1&size=2").with(US)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.events[*].type", contains("OnwardDisseminationRequestedEvent",
                         "OnwardDisseminationConsentedEvent")))
@@ -241,8 +245,11 @@ class IntelReportApiIT {
                 .andExpect(jsonPath("$.totalEvents", is(17)))
                 .andExpect(jsonPath("$.events[*].type", hasItem("IntelReportReturnedEvent")))
                 .andExpect(content().string(containsString("informant")));
+        mvc.perform(get(location + "/history").with(CN)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("globalPosition"))));
         mvc.perform(get(location + "/history").with(AUDITOR)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalEvents", is(17)));
+                .andExpect(jsonPath("$.totalEvents", is(17)))
+                .andExpect(jsonPath("$.events[16].globalPosition", greaterThan(0)));
         mvc.perform(get(location + "/history").with(TestTokens.user("de.investigator", "DE-BKA", "investigator")))
                 .andExpect(status().isNotFound());
 

@@ -172,16 +172,16 @@ class CaseController {
     HistoryPage history(Caller caller, @PathVariable String caseId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        HistoryPage events = cases.history(caller, caseId, page, size);
-        return Timeline.redacted(events, caller.agencyFilter(), cases.visible(caller, caseId));
+        return timeline.history(caseId, page, size, caller, cases.visible(caller, caseId));
     }
 
     @GetMapping("/{caseId}/timeline")
     @Operation(summary = "The case's events, its linked items' changes and its cooperation requests, in order",
-            description = "Filtered to what the caller may see: another agency's TLP:RED notes and requests between "
-                    + "other agencies are left out.")
+            description = "Filtered to what the caller may see: another agency's TLP:RED notes, requests between "
+                    + "other agencies and linked items not released to the caller's agency are left out. Global "
+                    + "positions only for auditors.")
     List<Timeline.Entry> timeline(Caller caller, @PathVariable String caseId) {
-        return timeline.of(caseId, caller.agencyFilter(), cases.visible(caller, caseId));
+        return timeline.of(caseId, caller, cases.visible(caller, caseId));
     }
 
     // --- lifecycle

@@ -16,7 +16,7 @@ import io.jointops.intel.query.readlog.ReadLog;
 import io.jointops.intel.query.reportview.IntelReportSummary;
 import io.jointops.intel.query.reportview.IntelReportView;
 import io.jointops.intel.query.reportview.IntelReportViews;
-import io.jointops.intel.query.reportview.ReportHistory;
+import io.jointops.intel.query.reportview.IntelVisibility;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.query.Page;
@@ -107,8 +107,8 @@ class IntelReportController {
 
     /**
      * The report's events: all of them for the owner agency and auditors; for an agency the report is released to,
-     * those from its release to that agency on that concern it ({@link ReportHistory}), never drafts, the
-     * supervisor's comments or other agencies' feedback and requests.
+     * those from its release to that agency on that concern it ({@link IntelVisibility}), never drafts, the
+     * supervisor's comments or other agencies' feedback and requests. Global positions only for auditors.
      */
     @GetMapping("/{reportId}/history")
     HistoryPage history(Caller caller, @PathVariable String reportId,
@@ -116,12 +116,10 @@ class IntelReportController {
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         IntelReportView view = reports.visible(caller, reportId);
         logRead(caller, view, "HISTORY");
-        String agency = caller.agencyFilter();
-        if (agency == null || agency.equals(view.ownerAgency())) {
-            return history.page(reportId, page, size);
-        }
         // a report's stream is short (tens of events): filtered in memory, then paged among what is shown
-        return ReportHistory.pageFor(reportId, history.of(reportId, 0, Integer.MAX_VALUE), agency, page, size);
+        return HistoryPage.of(reportId, IntelVisibility.shownTo(history.events(reportId, Integer.MAX_VALUE),
+                        caller.agencyFilter(), view.ownerAgency()).stream()
+                .map(event -> history.entry(event, caller)).toList(), page, size);
     }
 
     /** Who read the report (TLP:AMBER or stricter), when: for the owner agency and auditors. */

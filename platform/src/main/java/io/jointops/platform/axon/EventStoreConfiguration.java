@@ -21,7 +21,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.query.ItemChangeSignal;
 import io.jointops.platform.query.ItemEvents;
@@ -253,9 +252,11 @@ public class EventStoreConfiguration {
                 .toList();
     }
 
+    /** Items' histories, read as the event store reads events: the event serializer and the service's upcasters. */
     @Bean
-    EventHistory eventHistory(DataSource dataSource, ObjectMapper objectMapper) {
-        return new EventHistory(JdbcClient.create(dataSource), objectMapper);
+    EventHistory eventHistory(DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+                              org.axonframework.config.Configuration configuration) {
+        return new EventHistory(JdbcClient.create(dataSource), eventSerializer, configuration::upcasterChain);
     }
 
     @Bean

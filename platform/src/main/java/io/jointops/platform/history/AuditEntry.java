@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * One stored event as the global audit query answers it: the shape of {@link HistoryEntry}, plus the item it belongs
- * to.
+ * One stored event as the global audit query answers it, as stored (its stored revision and payload, not upcast:
+ * auditors read what the log holds): the shape of {@link HistoryEntry}, always with the global position, plus the
+ * item it belongs to.
  *
  * @param itemId   the item (aggregate) id
  * @param itemType the item's type as stored, e.g. {@code JointCase}, {@code IntelReport}
@@ -25,10 +26,4 @@ public record AuditEntry(
         String correlationId,
         String causationId,
         JsonNode payload) {
-
-    static AuditEntry of(String itemId, String itemType, HistoryEntry entry) {
-        return new AuditEntry(itemId, itemType, entry.globalPosition(), entry.sequence(), entry.type(),
-                entry.revision(), entry.timestamp(), entry.actor(), entry.actorId(), entry.agency(),
-                entry.correlationId(), entry.causationId(), entry.payload());
-    }
 }

@@ -1,9 +1,17 @@
 package io.jointops.platform.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.axon.EventStoreConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +24,9 @@ import java.util.Map;
  * has an index ({@code db/eventstore/V10__audit_query_indexes.sql}); the expressions here must stay the indexed ones.
  * An event whose position was allocated but not yet committed when a page was read can appear behind that page's
  * last position later: a reader following the head should re-read the last seconds.
+ * <p>
+ * Entries are the events as stored (not upcast, unfiltered): what the log holds, for auditors only. Items' histories,
+ * which readers of the agencies see filtered, read typed events ({@link EventHistory}).
  */
 public class AuditEvents {
 
@@ -23,11 +34,11 @@ public class AuditEvents {
     private static final String META = EventStoreConfiguration.SCHEMA + ".event_meta(meta_data, '%s')";
 
     private final JdbcClient jdbc;
-    private final EventHistory history;
+    private final ObjectMapper objectMapper;
 
-    public AuditEvents(JdbcClient jdbc, EventHistory history) {
+    public AuditEvents(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
-        this.history = history;
+        this.objectMapper = objectMapper;
     }
 
     /** Up to {@code size} events matching {@code query}, with a global position above {@code after}. */
@@ -59,11 +70,46 @@ public class AuditEvents {
                          ORDER BY global_index
                          LIMIT :size""".formatted(TABLE, String.join(" AND ", where)))
                 .params(params)
-                .query((row, n) -> AuditEntry.of(row.getString("aggregate_identifier"), row.getString("type"),
-                        history.entry(row, n)))
+                .query(this::entry)
                 .list();
         Long next = events.size() < size ? null : events.get(events.size() - 1).globalPosition();
         return new AuditPage(events, size, next);
+    }
+
+    /** One row as stored: payload and metadata are the JSON the Jackson serializer wrote. */
+    private AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {
+        String payloadType = row.getString("payload_type");
+        JsonNode metaData = json(row.getBytes("meta_data"));
+        return new AuditEntry(
+                row.getString("aggregate_identifier"),
+                row.getString("type"),
+                row.getLong("global_index"),
+                row.getLong("sequence_number"),
+                payloadType.substring(payloadType.lastIndexOf('.') + 1),
+                row.getString("payload_revision"),
+                Instant.parse(row.getString("time_stamp")),
+                text(metaData, AuditMetadata.ACTOR),
+                text(metaData, AuditMetadata.ACTOR_ID),
+                text(metaData, AuditMetadata.AGENCY),
+                text(metaData, AuditMetadata.CORRELATION_ID),
+                text(metaData, AuditMetadata.CAUSATION_ID),
+                json(row.getBytes("payload")));
+    }
+
+    private JsonNode json(byte[] bytes) {
+        if (bytes == null) {
+            return NullNode.getInstance();
+        }
+        try {
+            return objectMapper.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static void meta(List<String> where, Map<String, Object> params, String key, String param, String value) {

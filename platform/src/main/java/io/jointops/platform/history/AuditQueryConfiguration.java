@@ -1,5 +1,6 @@
 package io.jointops.platform.history;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.axon.EventStoreConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,7 +17,7 @@ import javax.sql.DataSource;
 public class AuditQueryConfiguration {
 
     @Bean
-    AuditEvents auditEvents(DataSource dataSource, EventHistory history) {
-        return new AuditEvents(JdbcClient.create(dataSource), history);
+    AuditEvents auditEvents(DataSource dataSource, ObjectMapper objectMapper) {
+        return new AuditEvents(JdbcClient.create(dataSource), objectMapper);
     }
 }

@@ -23,6 +23,8 @@ public final class KeycloakRoles implements Converter<Jwt, AbstractAuthenticatio
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String PLATFORM_ADMIN = "platform-admin";
+    /** An agency's signing system: co-signs the audit log's checkpoints, reads no content. */
+    public static final String NOTARY_SIGNER = "notary-signer";
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {

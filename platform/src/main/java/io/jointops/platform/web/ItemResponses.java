@@ -100,10 +100,13 @@ public final class ItemResponses<V extends Versioned> {
         return ResponseEntity.ok().eTag(etag(item.version())).body(item);
     }
 
-    /** Page {@code page} of the item's events, if the caller may see the item (else 404). */
+    /**
+     * Page {@code page} of the item's events, if the caller may see the item (else 404): every event, for an item whose
+     * readers are all shown all of it (a context that shows readers only some events pages its own visibility policy's).
+     */
     public HistoryPage history(Caller caller, String id, int page, int size) {
         visible(caller, id);
-        return history.page(id, page, size);
+        return history.page(id, page, size, caller);
     }
 
     // --- writing

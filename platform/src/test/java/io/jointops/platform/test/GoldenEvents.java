@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +50,39 @@ public final class GoldenEvents {
         assertThat(actual.path(idField).asText()).isEqualTo(aggregateId);
         actual.set(idField, expected.get(idField));
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /**
+     * Stores the golden file as the next event of {@code aggregateId}, as the version of the service that wrote that
+     * revision stored it (payload and revision as in the file; {@code idField} set to the aggregate's id; the audit
+     * metadata given), and announces it as every append is announced, so processors read it. For tests that an old
+     * stored revision still reads, and is still shown only to whom it may be. Answers the event's sequence.
+     */
+    public long storeAsNext(String aggregateId, String aggregateType, String golden, Class<?> type, String revision,
+                            String idField, Map<String, String> metaData) throws IOException {
+        ObjectNode payload = (ObjectNode) objectMapper.readTree(bytes(golden));
+        payload.put(idField, aggregateId);
+        long sequence = jdbc.sql("SELECT count(*) FROM %s.domain_event_entry WHERE aggregate_identifier = :id"
+                        .formatted(EventStoreConfiguration.SCHEMA))
+                .param("id", aggregateId).query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO %s.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                               type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (:event, :id, :sequence, :aggregateType, :at, :payloadType, :revision, :payload, :meta)"""
+                        .formatted(EventStoreConfiguration.SCHEMA))
+                .param("event", UUID.randomUUID().toString())
+                .param("id", aggregateId)
+                .param("sequence", sequence)
+                .param("aggregateType", aggregateType)
+                .param("at", Instant.now().toString())
+                .param("payloadType", type.getName())
+                .param("revision", revision)
+                .param("payload", objectMapper.writeValueAsBytes(payload))
+                .param("meta", objectMapper.writeValueAsBytes(metaData))
+                .update();
+        // as NotifyingEventStorageEngine announces an append: the processors of this type read it now
+        jdbc.sql("SELECT pg_notify('jointops_events', :type)").param("type", type.getName()).query().listOfRows();
+        return sequence;
     }
 
     /** Reads the golden file as the event store would hand it to a handler. */

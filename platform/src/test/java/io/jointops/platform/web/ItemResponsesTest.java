@@ -120,11 +120,11 @@ class ItemResponsesTest {
     @Test
     void historyOnlyOfAVisibleItem() {
         HistoryPage page = new HistoryPage("t-1", List.of(), 0, 10, 3);
-        when(history.page("t-1", 0, 10)).thenReturn(page);
+        when(history.page("t-1", 0, 10, US)).thenReturn(page);
         assertThat(responses.history(US, "t-1", 0, 10)).isSameAs(page);
         assertThatThrownBy(() -> responses.history(new Caller("u-4", "mx", "MX-FGR", Set.of()), "t-1", 0, 10))
                 .isInstanceOf(ResponseStatusException.class);
-        verify(history).page("t-1", 0, 10);
+        verify(history).page("t-1", 0, 10, US);
     }
 
     @Test
