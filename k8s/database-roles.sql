@@ -14,7 +14,8 @@
 -- tables. What the services' roles may do in the schemas is granted by the migrations themselves (their afterMigrate
 -- callbacks, run by the owner at every start of a service), so a new table is covered without a change here.
 
--- every service's role is in jointops_service: it reads and appends events, and may not change, delete or truncate one
+-- every service's role is in jointops_service: it reads and appends events, and may not change, delete or truncate one;
+-- it reads the audit log (to export its own items' bundles) and may not write it
 -- the role of the service that runs the notary (case-service) is also in jointops_notary: it reads and appends the
 -- audit log, and reads every session's transaction start (pg_stat_activity) to settle gaps in global positions at once
 SELECT format('CREATE ROLE %I', name)

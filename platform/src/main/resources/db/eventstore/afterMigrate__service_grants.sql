@@ -4,7 +4,8 @@
 -- database where the services connect as the owner has neither, and nothing here changes it):
 --   jointops_service  every service's runtime role: reads events and appends them, never updates, deletes or
 --                     truncates one (append-only); reads snapshots (none are written: a snapshotter needs INSERT and
---                     DELETE on snapshot_event_entry granted here first)
+--                     DELETE on snapshot_event_entry granted here first); reads the audit log's leaves, checkpoints
+--                     and signatures (each context exports its own items' bundles), never writes them
 --   jointops_notary   the runtime role of the service that runs the notary: reads events, and reads and appends the
 --                     audit log's leaves, checkpoints and signatures, never changes or deletes them
 -- Tables and sequences added later get nothing until they are named here. The owner keeps all of its rights.
@@ -21,6 +22,8 @@ BEGIN
         EXECUTE format('GRANT USAGE ON SCHEMA eventstore TO %I', service);
         EXECUTE format('GRANT SELECT, INSERT ON eventstore.domain_event_entry TO %I', service);
         EXECUTE format('GRANT SELECT ON eventstore.snapshot_event_entry TO %I', service);
+        EXECUTE format('GRANT SELECT ON eventstore.audit_leaf, eventstore.audit_checkpoint, '
+                       || 'eventstore.audit_checkpoint_signature TO %I', service);
         -- the global index (BIGSERIAL) of an appended event
         EXECUTE format('GRANT USAGE ON SEQUENCE eventstore.domain_event_entry_global_index_seq TO %I', service);
     END IF;

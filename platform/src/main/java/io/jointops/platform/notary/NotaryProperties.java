@@ -27,6 +27,11 @@ public class NotaryProperties {
 
     /** Switches the notary and its API on, in one service only. */
     private boolean enabled;
+    /**
+     * In a service that does not run the notary: reads its record (read-only) to export the service's own items'
+     * bundles ({@link AuditLogReaderConfiguration}).
+     */
+    private boolean reader;
     /** The name of the log, in every checkpoint. */
     private String origin = "jointops";
     /** How often new events are taken into the tree and a checkpoint issued (when events were committed); 0 to run it only when called. */
@@ -120,6 +125,14 @@ public class NotaryProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isReader() {
+        return reader;
+    }
+
+    public void setReader(boolean reader) {
+        this.reader = reader;
     }
 
     public String getOrigin() {

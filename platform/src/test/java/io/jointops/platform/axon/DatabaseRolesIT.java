@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * service's role reads and appends events but cannot update, delete or truncate one, nor the audit log's tables; it
  * works its own schema's rows (a view's reset handler truncates them) but creates, alters and drops nothing there;
  * another service's schema is closed to it.
- * Only a service whose role is in {@code jointops_notary} may touch the audit tables. Needs a database user that may
+ * Only a service whose role is in {@code jointops_notary} may append to the audit tables; every service reads them (it
+ * exports its own items' bundles). Needs a database user that may
  * create roles (the embedded one is a superuser); skipped otherwise.
  */
 class DatabaseRolesIT {
@@ -142,7 +143,7 @@ class DatabaseRolesIT {
     }
 
     @Test
-    void onlyTheNotarysRoleReadsAndAppendsTheAuditLogAndNobodyChangesIt() throws SQLException {
+    void onlyTheNotarysRoleAppendsToTheAuditLogEveryServiceReadsItAndNobodyChangesIt() throws SQLException {
         long size = System.nanoTime();
         try (Connection notary = connect(NOTARY_ROLE, NOTARY_SCHEMA); Statement s = notary.createStatement()) {
             s.executeUpdate("INSERT INTO eventstore.audit_leaf VALUES (" + size + ", " + size + ", 'e', 'a', 0, "
@@ -167,10 +168,22 @@ class DatabaseRolesIT {
                     + ", 'CN-NNCC', 'k2', '\\x02', 'now') ON CONFLICT (tree_size, agency) DO UPDATE SET signature = '\\x02'");
         }
         try (Connection other = connect(OTHER_ROLE, OTHER_SCHEMA); Statement s = other.createStatement()) {
-            refused(s, "SELECT count(*) FROM eventstore.audit_leaf");
+            // it reads the log, to export its own items' bundles, and changes nothing of it
+            for (String table : List.of("audit_leaf", "audit_checkpoint", "audit_checkpoint_signature")) {
+                String key = table.equals("audit_leaf") ? "leaf_index" : "tree_size";
+                assertThat(single(s, "SELECT count(*) FROM eventstore." + table + " WHERE " + key + " = " + size))
+                        .isEqualTo("1");
+                refused(s, "DELETE FROM eventstore." + table);
+                refused(s, "TRUNCATE eventstore." + table);
+            }
             refused(s, "INSERT INTO eventstore.audit_leaf VALUES (" + (size + 1) + ", " + (size + 1) + ", 'e', 'a', 0, "
                     + "decode(repeat('00', 32), 'hex'), decode(repeat('11', 32), 'hex'))");
+            refused(s, "INSERT INTO eventstore.audit_checkpoint VALUES (" + (size + 1) + ", 'jointops', "
+                    + "decode(repeat('22', 32), 'hex'), 'now', 1, 'CN-NNCC')");
             refused(s, "INSERT INTO eventstore.audit_checkpoint_signature VALUES (" + size + ", 'US-DEA', 'k', '\\x01', 'now')");
+            refused(s, "UPDATE eventstore.audit_leaf SET content_hash = decode(repeat('33', 32), 'hex')");
+            refused(s, "UPDATE eventstore.audit_checkpoint SET root_hash = decode(repeat('33', 32), 'hex')");
+            refused(s, "UPDATE eventstore.audit_checkpoint_signature SET signature = '\\x02'");
         }
     }
 
