@@ -43,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (db-scheduler) shortened by configuration.
  */
 @SpringBootTest(properties = {"jointops.freeze.expiry.CN.FREEZE=PT6S", "jointops.freeze.reminder-before=PT3S",
-        "jointops.finance.max-request-size=3MB"})
+        "jointops.max-request-size=3MB"})
 @AutoConfigureMockMvc
 // closed after the class: no idle context's processors keep claiming the segments a replay must reset
 @DirtiesContext

@@ -1,12 +1,9 @@
 package io.jointops.finance.config;
 
 import io.jointops.finance.command.FreezeExpiryRules;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,14 +17,5 @@ class FinanceConfiguration {
     FreezeExpiryRules freezeExpiryRules(FreezeProperties properties) {
         return new FreezeExpiryRules(properties.expiry() == null ? Map.of() : properties.expiry(),
                 properties.reminderBefore() == null ? Duration.ofDays(1) : properties.reminderBefore());
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-            @Value("${jointops.finance.max-request-size:16MB}") DataSize maxRequestSize) {
-        FilterRegistrationBean<RequestSizeLimit> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestSize.toBytes()));
-        registration.addUrlPatterns("/api/finance/*");
-        return registration;
     }
 }

@@ -1,9 +1,12 @@
 package io.jointops.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.shared.Rejection;
 import io.jointops.platform.replay.UnknownViewException;
 import io.jointops.platform.replay.ViewRebuildingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -15,9 +18,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,8 +32,12 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +49,9 @@ import java.util.stream.Collectors;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** Jackson as Spring MVC writes a problem (RFC 9457 members at the top level), for the writes outside MVC. */
+    private static final ObjectMapper PROBLEM_JSON = Jackson2ObjectMapperBuilder.json().build();
 
     /** One invalid field of a request: {@code errors[]} of a 400 problem. */
     record FieldError(String field, String detail) {
@@ -70,6 +82,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                // a chunked body that passed the size limit while Jackson read it (Tomcat closes the connection after
+                // a 413 by itself; a Connection header of ours would make it answer undelimited, read to the close)
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestSizeLimit.problem(tooLarge));
+            }
+        }
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -163,6 +182,33 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         log.error("Command failed unexpectedly", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed; it has been logged."));
+    }
+
+    /**
+     * Writes {@code problem} as {@code application/problem+json}, for the errors answered before or outside Spring MVC
+     * (a filter, Spring Security's firewall, the servlet container's own refusals): the same body MVC writes.
+     */
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        if (problem.getInstance() == null && request != null) {
+            instance(request.getRequestURI()).ifPresent(problem::setInstance);
+        }
+        byte[] body = PROBLEM_JSON.writeValueAsBytes(problem);
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // delimited: a client reads the whole answer even while the server still discards the rest of a refused body
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    /** The request's path as a problem's {@code instance}, if it is a valid URI reference (a refused one may not be). */
+    static Optional<URI> instance(String path) {
+        try {
+            return Optional.ofNullable(path).map(URI::create);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static ProblemDetail invalid(List<FieldError> errors) {
