@@ -110,7 +110,8 @@ class SecurityConfig {
         cors.setAllowedOrigins(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key", CorrelationIdFilter.HEADER));
-        cors.setExposedHeaders(List.of("Location", "ETag", CorrelationIdFilter.HEADER, "Retry-After"));
+        cors.setExposedHeaders(List.of("Location", "ETag", CorrelationIdFilter.HEADER, CorrelationIdFilter.CLIENT_HEADER,
+                "Retry-After"));
         // no cookies are used, so credentials stay off
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));

@@ -67,6 +67,7 @@ class GatewayTest {
 
     private static final String UI_ORIGIN = "https://ui.jointops.test";
     private static final String CORRELATION = "X-Correlation-Id";
+    private static final String CLIENT_CORRELATION = "X-Client-Correlation-Id";
 
     private static final TestTokens tokens = new TestTokens();
     private static final StubServices stub = startStub();
@@ -199,7 +200,8 @@ class GatewayTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(ACCESS_CONTROL_ALLOW_ORIGIN, UI_ORIGIN)
-                .expectHeader().value(ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains(CORRELATION, "ETag", "Location"))
+                .expectHeader().value(ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed)
+                        .contains(CORRELATION, CLIENT_CORRELATION, "ETag", "Location"))
                 .expectBody().jsonPath("$.stub").isEqualTo("/api/intel/reports/r-1/grading")
                 .returnResult();
 
@@ -213,30 +215,74 @@ class GatewayTest {
     }
 
     @Test
-    void saneCorrelationIdIsKept() {
-        client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("supervisor")))
+    void theGatewayMintsTheCorrelationIdAndKeepsTheClientsBesideIt() {
+        var result = client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("supervisor")))
                 .header(CORRELATION, "ui-4711.case_open-1")
                 .exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals(CORRELATION, "ui-4711.case_open-1");
-        assertThat(stub.received()).singleElement()
-                .satisfies(received -> assertThat(received.header(CORRELATION)).isEqualTo("ui-4711.case_open-1"));
+                .expectHeader().valueEquals(CLIENT_CORRELATION, "ui-4711.case_open-1")
+                .expectBody().returnResult();
+        String minted = result.getResponseHeaders().getFirst(CORRELATION);
+        assertThatCode(() -> UUID.fromString(minted)).doesNotThrowAnyException();
+        assertThat(stub.received()).singleElement().satisfies(received -> {
+            assertThat(received.header(CORRELATION)).isEqualTo(minted);
+            assertThat(received.header(CLIENT_CORRELATION)).isEqualTo("ui-4711.case_open-1");
+        });
     }
 
     @Test
-    void missingOrUnsafeCorrelationIdIsReplacedByNewUuid() {
+    void aClientCannotReuseAnotherRequestsCorrelationId() {
+        String first = client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("analyst"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseHeaders().getFirst(CORRELATION);
+        // the attacker replays the first request's id, once as its own and once forged as the client field
+        client.get().uri("/api/cases/c-2").headers(bearer(tokens.forRoles("analyst")))
+                .header(CORRELATION, first).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(CORRELATION, id -> assertThat(id).isNotEqualTo(first))
+                .expectHeader().valueEquals(CLIENT_CORRELATION, first);
+        client.get().uri("/api/cases/c-3").headers(bearer(tokens.forRoles("analyst")))
+                .header(CLIENT_CORRELATION, first).exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(CLIENT_CORRELATION);
+
+        assertThat(stub.received()).extracting(received -> received.header(CORRELATION))
+                .doesNotHaveDuplicates().hasSize(3).allSatisfy(id -> assertThatCode(() -> UUID.fromString(id))
+                        .doesNotThrowAnyException());
+        assertThat(stub.received()).extracting(received -> received.header(CLIENT_CORRELATION))
+                .containsExactly(null, first, null);
+    }
+
+    @Test
+    void anUnsafeClientCorrelationIdGets400ProblemNamingTheHeaderAndNeverReachesService() {
         String tooLong = "a".repeat(65);
-        for (String given : new String[] {null, "two words", "x\"}{\"admin\":true", tooLong}) {
-            var spec = client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("analyst")));
-            if (given != null) {
-                spec = spec.header(CORRELATION, given);
-            }
-            String returned = spec.exchange().expectStatus().isOk()
-                    .expectBody().returnResult().getResponseHeaders().getFirst(CORRELATION);
-            assertThatCode(() -> UUID.fromString(returned)).doesNotThrowAnyException();
-            assertThat(stub.received().get(stub.received().size() - 1).header(CORRELATION)).isEqualTo(returned);
+        for (String given : new String[] {"two words", "x\"}{\"admin\":true", tooLong, "a,b", "caf\u00e9"}) {
+            client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("analyst")))
+                    .header(CORRELATION, given)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON)
+                    .expectHeader().value(CORRELATION, id -> assertThatCode(() -> UUID.fromString(id)).doesNotThrowAnyException())
+                    .expectHeader().doesNotExist(CLIENT_CORRELATION)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo(400)
+                    .jsonPath("$.errors[0].field").isEqualTo(CORRELATION)
+                    .jsonPath("$.errors[0].detail").isNotEmpty();
         }
-        assertThat(stub.received()).extracting(received -> received.header(CORRELATION)).doesNotHaveDuplicates().hasSize(4);
+        // the header twice: which one would the client look for?
+        client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("analyst")))
+                .header(CORRELATION, "one", "two")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(CORRELATION);
+        // the longest accepted
+        client.get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("analyst")))
+                .header(CORRELATION, "a".repeat(64))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(CLIENT_CORRELATION, "a".repeat(64));
+        assertThat(stub.received()).singleElement()
+                .satisfies(received -> assertThat(received.header(CLIENT_CORRELATION)).isEqualTo("a".repeat(64)));
     }
 
     @Test
@@ -245,15 +291,17 @@ class GatewayTest {
         for (int i = 1; i <= 5; i++) {
             client.get().uri("/api/cases/c-" + i).headers(bearer(token)).exchange().expectStatus().isOk();
         }
-        client.get().uri("/api/cases/c-6").headers(bearer(token)).header(CORRELATION, "rate-limit-probe").exchange()
+        String minted = client.get().uri("/api/cases/c-6").headers(bearer(token)).header(CORRELATION, "rate-limit-probe")
+                .exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().value(RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
-                .expectHeader().valueEquals(CORRELATION, "rate-limit-probe")
+                .expectHeader().valueEquals(CLIENT_CORRELATION, "rate-limit-probe")
                 .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Too Many Requests")
                 .jsonPath("$.status").isEqualTo(429)
-                .jsonPath("$.instance").isEqualTo("/api/cases/c-6");
+                .jsonPath("$.instance").isEqualTo("/api/cases/c-6")
+                .returnResult().getResponseHeaders().getFirst(CORRELATION);
         assertThat(stub.received()).hasSize(5);
 
         // the limit is per user: another user of the same client is not affected
@@ -264,9 +312,10 @@ class GatewayTest {
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .containsPattern("jointops_gateway_rate_limited_total\\{[^}]*route=\"cases\"[^}]*\\} [1-9]"));
 
-        // the gateway's own log line carries the correlation id of the request it is about
+        // the gateway's own log line carries the correlation id of the request it is about, and the client's
         assertThat(output.getOut().lines().filter(line -> line.contains("Rate limit exceeded")))
-                .singleElement().asString().contains("\"correlationId\":\"rate-limit-probe\"");
+                .singleElement().asString().contains("\"correlationId\":\"" + minted + "\"")
+                .contains("\"clientCorrelationId\":\"rate-limit-probe\"");
     }
 
     @Test

@@ -41,8 +41,10 @@ class AuditTrailIT {
 
     @Test
     void aCaseAsOfAnInstantIsItsStateThenAndPartnersDidNotSeeItBeforeTheyJoined() throws Exception {
-        String correlationId = "audit-" + UUID.randomUUID();
-        String location = openCase(correlationId);
+        HttpResponse<String> created = openCase("audit-" + UUID.randomUUID());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        // the id the gateway minted for the request, which every event it caused carries
+        String correlationId = created.headers().firstValue("X-Correlation-Id").orElseThrow();
         Thread.sleep(50);
         Instant beforePartner = Instant.now();
         Thread.sleep(50);
@@ -70,7 +72,7 @@ class AuditTrailIT {
 
     @Test
     void anOperatorReplaysTheCaseViewAndItComesBackTheSame() throws Exception {
-        String location = openCase("replay-" + UUID.randomUUID());
+        String location = openCase("replay-" + UUID.randomUUID()).headers().firstValue("Location").orElseThrow();
         addUsDea(location);
         String before = gateway.get(location, cn).body();
         String admin = RunningPlatform.token("admin");
@@ -144,16 +146,17 @@ class AuditTrailIT {
         return verifier.waitFor() + " " + output;
     }
 
-    private static String openCase(String correlationId) {
+    /** Opens a case with the client's own correlation id; the answer carries the one the gateway minted. */
+    private static HttpResponse<String> openCase(String clientCorrelationId) {
         HttpResponse<String> created = RunningPlatform.send(HttpRequest.newBuilder(gateway.uri("/api/cases"))
                 .header("Authorization", "Bearer " + cn)
                 .header("Content-Type", "application/json")
-                .header("X-Correlation-Id", correlationId)
+                .header("X-Correlation-Id", clientCorrelationId)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"title\":\"Audited\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
                 .build());
         assertThat(created.statusCode()).isEqualTo(201);
-        return created.headers().firstValue("Location").orElseThrow();
+        return created;
     }
 
     private static void addUsDea(String location) {

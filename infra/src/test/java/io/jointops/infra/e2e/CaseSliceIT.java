@@ -36,13 +36,16 @@ class CaseSliceIT {
 
     @Test
     void aCaseIsVisibleToAPartnerOnlyOnceReleasedAndItsHistorySaysWhoDidWhat() {
-        String correlationId = "e2e-" + UUID.randomUUID();
+        String clientCorrelationId = "e2e-" + UUID.randomUUID();
         HttpResponse<String> created = send(request("POST", "/api/cases", cn, """
                 {"title":"Operation Nightjar","summary":"Precursors via transshipment","partnerAgencies":[],
-                 "tlp":"TLP:AMBER","handlingCode":"H1"}""").header("X-Correlation-Id", correlationId));
+                 "tlp":"TLP:AMBER","handlingCode":"H1"}""").header("X-Correlation-Id", clientCorrelationId));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
-        assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlationId);
+        // the gateway mints the request's correlation id and keeps the client's beside it
+        String correlationId = created.headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertThat(correlationId).isNotEqualTo(clientCorrelationId);
+        assertThat(created.headers().firstValue("X-Client-Correlation-Id")).contains(clientCorrelationId);
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(RunningPlatform.json(created).path("leadAgency").asText()).isEqualTo("CN-NNCC");
 

@@ -40,7 +40,7 @@ public class AuditConfiguration {
     }
 
     /**
-     * Commands sent from a web request carry the caller as the token states it and the request's correlation id.
+     * Commands sent from a web request carry the caller as the token states it and the request's correlation ids.
      * Commands sent by event handlers already inherit both from the event that caused them.
      */
     @Bean
@@ -62,6 +62,8 @@ public class AuditConfiguration {
             String correlationId = MDC.get(AuditMetadata.MDC_CORRELATION_ID);
             if (correlationId != null && !command.getMetaData().containsKey(AuditMetadata.CORRELATION_ID)) {
                 metaData.put(AuditMetadata.CORRELATION_ID, correlationId);
+                // the client's id of the same request, if it sent one
+                metaData.put(AuditMetadata.CLIENT_CORRELATION_ID, MDC.get(AuditMetadata.MDC_CLIENT_CORRELATION_ID));
             }
             metaData.values().removeIf(java.util.Objects::isNull);
             return command.andMetaData(metaData);

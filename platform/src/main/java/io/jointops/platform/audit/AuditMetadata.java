@@ -14,18 +14,29 @@ public final class AuditMetadata {
     public static final String AGENCY = "agency";
     /** Comma-separated realm roles of the actor at the time. */
     public static final String ROLES = "roles";
-    /** The HTTP request's {@code X-Correlation-Id}; shared by everything one request caused. */
+    /**
+     * The HTTP request's {@code X-Correlation-Id}, minted by the gateway for every request (never the client's), so
+     * it names exactly what that one request caused.
+     */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * The correlation id the client sent, if any ({@code X-Client-Correlation-Id} from the gateway): the client's
+     * own label, kept for finding its requests, not unique and never trusted as the request's id.
+     */
+    public static final String CLIENT_CORRELATION_ID = "clientCorrelationId";
     /** Identifier of the message that caused this one. */
     public static final String CAUSATION_ID = "causationId";
     /** The id of the first message of the chain. */
     public static final String TRACE_ID = "traceId";
 
     /** Keys copied from a message to every message its handling produces. */
-    static final List<String> PROPAGATED = List.of(ACTOR_ID, ACTOR, AGENCY, ROLES, CORRELATION_ID, TRACE_ID);
+    static final List<String> PROPAGATED = List.of(ACTOR_ID, ACTOR, AGENCY, ROLES, CORRELATION_ID, CLIENT_CORRELATION_ID,
+            TRACE_ID);
 
     /** MDC key under which the current request's correlation id is logged. */
     public static final String MDC_CORRELATION_ID = "correlationId";
+    /** MDC key under which the client's correlation id, if it sent one, is logged. */
+    public static final String MDC_CLIENT_CORRELATION_ID = "clientCorrelationId";
 
     private AuditMetadata() {
     }
