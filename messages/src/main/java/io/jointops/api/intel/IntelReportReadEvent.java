@@ -7,7 +7,8 @@ import org.axonframework.serialization.Revision;
  * read changes nothing about the report (its version and ETag stay), yet it is stored, and so notarised, like any
  * event.
  *
- * @param view what was read: {@code REPORT} (the report, now or as of an instant) or {@code HISTORY}
+ * @param view what was read: {@code REPORT} (the report, now or as of an instant), {@code HISTORY}, or {@code EXPORT}
+ *             (its audit bundle)
  */
 @Revision("1")
 public record IntelReportReadEvent(String reportId, String reader, String readerAgency, String view) {

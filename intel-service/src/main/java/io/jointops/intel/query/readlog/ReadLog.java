@@ -27,7 +27,7 @@ public class ReadLog {
         this.replays = replays;
     }
 
-    /** @param view {@code REPORT} or {@code HISTORY} */
+    /** @param view {@code REPORT}, {@code HISTORY} or {@code EXPORT} */
     public void record(String reportId, Caller caller, String view) {
         events.publish(GenericEventMessage.asEventMessage(new IntelReportReadEvent(reportId, caller.username(),
                 caller.agency(), view)).andMetaData(PublishedEvents.metaData(caller)));
@@ -48,7 +48,7 @@ public class ReadLog {
         return Page.of(reads, page, size, total);
     }
 
-    /** @param view what was read: {@code REPORT} or {@code HISTORY} */
+    /** @param view what was read: {@code REPORT}, {@code HISTORY} or {@code EXPORT} */
     public record Read(String user, String agency, String view, Instant at) {
     }
 }
