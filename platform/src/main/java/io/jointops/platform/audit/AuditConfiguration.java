@@ -5,7 +5,6 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
-import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.Authentication;
@@ -59,11 +58,8 @@ public class AuditConfiguration {
                         .sorted()
                         .collect(Collectors.joining(",")));
             }
-            String correlationId = MDC.get(AuditMetadata.MDC_CORRELATION_ID);
-            if (correlationId != null && !command.getMetaData().containsKey(AuditMetadata.CORRELATION_ID)) {
-                metaData.put(AuditMetadata.CORRELATION_ID, correlationId);
-                // the client's id of the same request, if it sent one
-                metaData.put(AuditMetadata.CLIENT_CORRELATION_ID, MDC.get(AuditMetadata.MDC_CLIENT_CORRELATION_ID));
+            if (!command.getMetaData().containsKey(AuditMetadata.CORRELATION_ID)) {
+                metaData.putAll(AuditMetadata.ofRequest());
             }
             metaData.values().removeIf(java.util.Objects::isNull);
             return command.andMetaData(metaData);

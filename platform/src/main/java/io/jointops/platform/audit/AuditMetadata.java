@@ -1,8 +1,10 @@
 package io.jointops.platform.audit;
 
 import org.axonframework.messaging.MetaData;
+import org.slf4j.MDC;
 
 import java.util.List;
+import java.util.Map;
 
 /** Metadata keys every command and event carries, so history can say who did what, for which agency, in which request. */
 public final class AuditMetadata {
@@ -39,6 +41,20 @@ public final class AuditMetadata {
     public static final String MDC_CLIENT_CORRELATION_ID = "clientCorrelationId";
 
     private AuditMetadata() {
+    }
+
+    /**
+     * The correlation ids of the request being served on this thread, as the web layer's filter put them into the
+     * MDC: the gateway's and, if the client sent one, the client's. Empty outside a request.
+     */
+    public static Map<String, Object> ofRequest() {
+        String correlationId = MDC.get(MDC_CORRELATION_ID);
+        if (correlationId == null) {
+            return Map.of();
+        }
+        String clientCorrelationId = MDC.get(MDC_CLIENT_CORRELATION_ID);
+        return clientCorrelationId == null ? Map.of(CORRELATION_ID, correlationId)
+                : Map.of(CORRELATION_ID, correlationId, CLIENT_CORRELATION_ID, clientCorrelationId);
     }
 
     public static String actor(MetaData metaData) {

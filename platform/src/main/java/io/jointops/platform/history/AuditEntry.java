@@ -1,5 +1,6 @@
 package io.jointops.platform.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -24,6 +25,8 @@ public record AuditEntry(
         String actorId,
         String agency,
         String correlationId,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String clientCorrelationId,
         String causationId,
         JsonNode payload) {
 }

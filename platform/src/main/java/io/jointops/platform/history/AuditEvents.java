@@ -92,6 +92,7 @@ public class AuditEvents {
                 text(metaData, AuditMetadata.ACTOR_ID),
                 text(metaData, AuditMetadata.AGENCY),
                 text(metaData, AuditMetadata.CORRELATION_ID),
+                text(metaData, AuditMetadata.CLIENT_CORRELATION_ID),
                 text(metaData, AuditMetadata.CAUSATION_ID),
                 json(row.getBytes("payload")));
     }

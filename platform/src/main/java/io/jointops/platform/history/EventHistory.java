@@ -124,7 +124,8 @@ public class EventHistory {
                 : serializer.serialize(shown, JsonNode.class).getData();
         return new HistoryEntry(seesPositions(reader) ? event.globalPosition() : null, event.sequence(),
                 simpleName(type.getName()), type.getRevision(), event.timestamp(),
-                event.actor(), event.actorId(), event.agency(), event.correlationId(), event.causationId(), payload);
+                event.actor(), event.actorId(), event.agency(), event.correlationId(), event.clientCorrelationId(),
+                event.causationId(), payload);
     }
 
     /** Joint auditors and the agencies' signing systems (which check the log's order anyway) see global positions. */
@@ -151,7 +152,7 @@ public class EventHistory {
                 ((DomainEventMessage<?>) message).getSequenceNumber(), message.getTimestamp(), message.getPayload(),
                 text(metaData, AuditMetadata.ACTOR), text(metaData, AuditMetadata.ACTOR_ID),
                 text(metaData, AuditMetadata.AGENCY), text(metaData, AuditMetadata.CORRELATION_ID),
-                text(metaData, AuditMetadata.CAUSATION_ID));
+                text(metaData, AuditMetadata.CLIENT_CORRELATION_ID), text(metaData, AuditMetadata.CAUSATION_ID));
     }
 
     private static String text(MetaData metaData, String key) {

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param sequence       position in the item's own stream, from 0
  * @param type           event name, e.g. {@code CaseOpenedEvent}
  * @param revision       the payload's revision as shown (the current one: older stored revisions are upcast)
+ * @param correlationId  the id the gateway minted for the request that caused the event
+ * @param clientCorrelationId the id the client sent with that request, if any: its own label, not unique
  */
 public record HistoryEntry(
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +31,11 @@ public record HistoryEntry(
         String actorId,
         String agency,
         String correlationId,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The correlation id the client sent with the request (X-Correlation-Id), kept beside "
+                + "the gateway's correlationId; absent if it sent none", nullable = true,
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        String clientCorrelationId,
         String causationId,
         JsonNode payload) {
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param sequence       position in the item's own stream, from 0
  * @param payload        the event record; an {@code UnknownSerializedType} if this service cannot read the type
  * @param agency         the acting agency (audit metadata), or {@code null}
+ * @param clientCorrelationId the correlation id the client sent with the request, or {@code null}
  */
 public record ItemEvent(
         long globalPosition,
@@ -22,5 +23,6 @@ public record ItemEvent(
         String actorId,
         String agency,
         String correlationId,
+        String clientCorrelationId,
         String causationId) {
 }

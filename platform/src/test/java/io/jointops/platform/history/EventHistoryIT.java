@@ -142,7 +142,30 @@ class EventHistoryIT {
         assertThat(unknown.payload().path("itemId").asText()).isEqualTo(item);
     }
 
+    @Test
+    void theClientsCorrelationIdIsAnsweredBesideTheRequestsAndLeftOutWhenItSentNone() throws Exception {
+        String item = UUID.randomUUID().toString();
+        store(item, 0, NoteWritten.class.getName(), "2", "{\"itemId\":\"" + item + "\",\"text\":\"a\",\"tlp\":\"TLP:GREEN\"}",
+                "{\"agency\":\"CN-NNCC\",\"correlationId\":\"corr-0\",\"clientCorrelationId\":\"ui-4711\"}");
+        store(item, 1, NoteWritten.class.getName(), "2", "{\"itemId\":\"" + item + "\",\"text\":\"b\",\"tlp\":\"TLP:GREEN\"}");
+        List<ItemEvent> events = history.events(item, 100);
+
+        assertThat(events.get(0).clientCorrelationId()).isEqualTo("ui-4711");
+        HistoryEntry entry = history.entry(events.get(0), INVESTIGATOR);
+        assertThat(entry.correlationId()).isEqualTo("corr-0");
+        assertThat(entry.clientCorrelationId()).isEqualTo("ui-4711");
+        JsonNode none = JSON.readTree(JSON.writeValueAsString(history.entry(events.get(1), INVESTIGATOR)));
+        assertThat(none.path("correlationId").asText()).isEqualTo("corr-1");
+        assertThat(none.has("clientCorrelationId")).as("absent when the client sent none: " + none).isFalse();
+    }
+
     private static void store(String item, long sequence, String payloadType, String revision, String payload) {
+        store(item, sequence, payloadType, revision, payload, "{\"actor\":\"cn.investigator\",\"actorId\":\"u-9\","
+                + "\"agency\":\"CN-NNCC\",\"correlationId\":\"corr-" + sequence + "\"}");
+    }
+
+    private static void store(String item, long sequence, String payloadType, String revision, String payload,
+                              String metaData) {
         jdbc.sql("""
                         INSERT INTO eventstore.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
                                 type, time_stamp, payload_type, payload_revision, payload, meta_data)
@@ -154,8 +177,7 @@ class EventHistoryIT {
                 .param("payloadType", payloadType)
                 .param("revision", revision)
                 .param("payload", payload.getBytes(StandardCharsets.UTF_8))
-                .param("meta", ("{\"actor\":\"cn.investigator\",\"actorId\":\"u-9\",\"agency\":\"CN-NNCC\","
-                        + "\"correlationId\":\"corr-" + sequence + "\"}").getBytes(StandardCharsets.UTF_8))
+                .param("meta", metaData.getBytes(StandardCharsets.UTF_8))
                 .update();
     }
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HistoryPageTest {
 
     private static final List<HistoryEntry> SHOWN = LongStream.of(6, 7, 9, 11, 12, 15, 17, 18)
-            .mapToObj(sequence -> new HistoryEntry(null, sequence, "E", "1", Instant.EPOCH, "a", "a", "X", "c", "c", null))
+            .mapToObj(sequence -> new HistoryEntry(null, sequence, "E", "1", Instant.EPOCH, "a", "a", "X", "c", null, "c", null))
             .toList();
 
     @Test

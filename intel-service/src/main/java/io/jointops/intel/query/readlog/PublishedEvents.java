@@ -2,14 +2,13 @@ package io.jointops.intel.query.readlog;
 
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.security.Caller;
-import org.slf4j.MDC;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The audit metadata of an event published straight from a request (no command, so the platform's dispatch
- * interceptor does not add it): who, which agency, which roles, the request's correlation id.
+ * interceptor does not add it): who, which agency, which roles, the request's correlation ids.
  */
 public final class PublishedEvents {
 
@@ -22,10 +21,7 @@ public final class PublishedEvents {
         metaData.put(AuditMetadata.ACTOR, caller.username());
         metaData.put(AuditMetadata.AGENCY, caller.agency());
         metaData.put(AuditMetadata.ROLES, String.join(",", caller.roles().stream().sorted().toList()));
-        String correlationId = MDC.get(AuditMetadata.MDC_CORRELATION_ID);
-        if (correlationId != null) {
-            metaData.put(AuditMetadata.CORRELATION_ID, correlationId);
-        }
+        metaData.putAll(AuditMetadata.ofRequest());
         metaData.values().removeIf(java.util.Objects::isNull);
         return metaData;
     }

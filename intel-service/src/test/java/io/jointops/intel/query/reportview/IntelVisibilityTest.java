@@ -146,6 +146,6 @@ class IntelVisibilityTest {
 
     private static ItemEvent event(long sequence, String agency, Object payload) {
         return new ItemEvent(100 + sequence, sequence, Instant.parse("2026-03-01T10:00:00Z").plusSeconds(60 * sequence),
-                payload, "someone", "id", agency, "c", "c");
+                payload, "someone", "id", agency, "c", null, "c");
     }
 }
