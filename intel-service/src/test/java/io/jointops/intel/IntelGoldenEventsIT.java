@@ -159,6 +159,15 @@ class IntelGoldenEventsIT {
         mvc.perform(get("/api/intel/entities/search").param("type", "PHONE_NUMBER").param("value", "0086 10 1234 5678")
                         .with(TestTokens.user("gb.investigator", "GB-NCA", "investigator")))
                 .andExpect(status().isOk());
+        // the owner's notice is published off the search's request path (HiddenHitNotices): wait for it
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (jdbc.sql("""
+                        SELECT count(*) FROM eventstore.domain_event_entry
+                         WHERE payload_type = 'io.jointops.api.intel.IntelEntityHiddenHitEvent'
+                           AND position(convert_to(:id, 'UTF8') IN payload) > 0""")
+                .param("id", report).query(Long.class).single() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
         assertLatestStoredAsGolden("io.jointops.api.intel.IntelEntityHiddenHitEvent", null, "IntelEntityHiddenHitEvent.1.json");
     }
 

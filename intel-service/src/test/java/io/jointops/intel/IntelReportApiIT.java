@@ -1,5 +1,6 @@
 package io.jointops.intel;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.jointops.platform.test.AsOfChecks.assertAsOfMatchesLive;
 import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
@@ -71,6 +77,8 @@ class IntelReportApiIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Scheduler scheduler;
 
     @Test
     void aDraftIsTheOwnersUntilASupervisorApprovesItThenOnwardDisseminationNeedsConsent() throws Exception {
@@ -387,6 +395,75 @@ class IntelReportApiIT {
                 .andExpect(jsonPath("$.items[?(@.reportId == '" + id + "')].searchingAgency", contains("GB-NCA")));
         mvc.perform(get("/api/intel/notifications?size=100").with(GB)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].reportId", not(hasItem(id))));
+    }
+
+    /**
+     * Issue 15: the owners' notices were written while the search was answered, so the answer's time and failures told
+     * the searcher that a report it may not see names the entity. Every search now records one durable notice before
+     * answering, and its events are published off the request path: the answer with a hidden hit is the answer
+     * without one (status, headers, body), it comes before anything is published, and the owner is told once, dated
+     * when the search was made, even when the scheduler that publishes it was held back meanwhile.
+     */
+    @Test
+    void aSearchWithAHiddenHitAnswersAsOneWithoutAndTheOwnerIsToldOffTheRequestPath() throws Exception {
+        String phone = "+86 10 5555 0606";
+        MvcResult without = search(GB, phone);
+        String location = approved(draft("TLP:AMBER", phone)); // released to US-DEA only: hidden from GB-NCA
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        Instant searched = Instant.now();
+        MvcResult with;
+        scheduler.pause();
+        try {
+            with = search(GB, phone);
+            // answered: the notice is stored (a restart would still send it), nothing is published yet
+            assertThat(jdbc.sql("SELECT count(*) FROM intel.scheduled_tasks WHERE task_name = 'intel-hidden-hit-notices' "
+                            + "AND position(:id IN task_data) > 0").param("id", id.getBytes(StandardCharsets.UTF_8))
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(hiddenHitEvents(id)).isZero();
+        } finally {
+            scheduler.resume();
+        }
+
+        assertThat(with.getResponse().getStatus()).isEqualTo(200).isEqualTo(without.getResponse().getStatus());
+        assertThat(headers(with)).isEqualTo(headers(without));
+        assertThat(with.getResponse().getContentAsString()).isEqualTo(without.getResponse().getContentAsString())
+                .contains("\"hit\":false");
+
+        scheduler.triggerCheckForDueExecutions();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (hiddenHitEvents(id) == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(hiddenHitEvents(id)).isEqualTo(1);
+        while (jdbc.sql("SELECT count(*) FROM intel.intel_notification WHERE report_id = :id").param("id", id)
+                .query(Long.class).single() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        mvc.perform(get("/api/intel/notifications?size=100").with(CN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.reportId == '" + id + "')].searchingAgency", contains("GB-NCA")))
+                .andExpect(jsonPath("$.items[?(@.reportId == '" + id + "')].searcher", contains("gb.investigator")))
+                .andExpect(jsonPath("$.items[?(@.reportId == '" + id + "')].normalised", contains("+861055550606")));
+        Instant noted = jdbc.sql("SELECT noted_at FROM intel.intel_notification WHERE report_id = :id").param("id", id)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(noted).isBetween(searched.minusSeconds(1), searched.plusSeconds(2));
+    }
+
+    private MvcResult search(RequestPostProcessor searcher, String phone) throws Exception {
+        return mvc.perform(get("/api/intel/entities/search").param("type", "PHONE_NUMBER").param("value", phone)
+                .header("X-Correlation-Id", "it-search-" + phone.hashCode()).with(searcher)).andReturn();
+    }
+
+    private static Map<String, List<String>> headers(MvcResult result) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        result.getResponse().getHeaderNames().forEach(name -> headers.put(name, result.getResponse().getHeaders(name)));
+        return headers;
+    }
+
+    private long hiddenHitEvents(String reportId) {
+        return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry "
+                        + "WHERE payload_type = 'io.jointops.api.intel.IntelEntityHiddenHitEvent' AND position(:id IN payload) > 0")
+                .param("id", reportId.getBytes(StandardCharsets.UTF_8)).query(Long.class).single();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jointops.intel.web;
 
 import io.jointops.api.intel.EntityType;
 import io.jointops.intel.command.EntityNormaliser;
+import io.jointops.intel.query.notifications.HiddenHitNotices;
 import io.jointops.intel.query.notifications.Notifications;
 import io.jointops.intel.query.reportview.IntelReportViews;
 import io.jointops.platform.query.Page;
@@ -19,7 +20,9 @@ import java.util.List;
 
 /**
  * Hit/no-hit on entities, and the owners' notifications of the hits that the searcher may not see. The answer is the
- * same whether or not a hidden report matched: the searcher learns only of reports it may see.
+ * same whether or not a hidden report matched, in status, headers, body and work done: the searcher learns only of
+ * reports it may see, and every search records one notice for the owners, which is published off the request path
+ * ({@link HiddenHitNotices}).
  */
 @RestController
 @RequestMapping("/api/intel")
@@ -28,10 +31,12 @@ class EntitySearchController {
 
     private final IntelReportViews views;
     private final Notifications notifications;
+    private final HiddenHitNotices notices;
 
-    EntitySearchController(IntelReportViews views, Notifications notifications) {
+    EntitySearchController(IntelReportViews views, Notifications notifications, HiddenHitNotices notices) {
         this.views = views;
         this.notifications = notifications;
+        this.notices = notices;
     }
 
     @GetMapping("/entities/search")
@@ -46,8 +51,9 @@ class EntitySearchController {
             throw new InvalidRequestException("value", e.getMessage());
         }
         IntelReportViews.EntityMatches matches = views.matching(type, normalised, caller.agencyFilter());
-        matches.hidden().forEach(hidden -> notifications.hiddenHit(hidden.reportId(), hidden.ownerAgency(), caller,
-                type, normalised));
+        // recorded for every search, hidden hits or none, so that neither the answer nor its time tells them apart
+        notices.record(caller, type, normalised, matches.hidden().stream()
+                .map(hidden -> new HiddenHitNotices.Hit(hidden.reportId(), hidden.ownerAgency())).toList());
         return new SearchResult(type.name(), normalised, !matches.visible().isEmpty(), matches.visible());
     }
 

@@ -1,13 +1,7 @@
 package io.jointops.intel.query.notifications;
 
-import io.jointops.api.intel.EntityType;
-import io.jointops.api.intel.IntelEntityHiddenHitEvent;
-import io.jointops.intel.query.readlog.PublishedEvents;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.replay.ViewReplays;
-import io.jointops.platform.security.Caller;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,23 +9,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Tells owners of hidden hits who searched (as events), and lists what their agency was told. */
+/** Lists what owners of hidden hits were told: who searched for an entity their reports name ({@link HiddenHitNotices}). */
 @Component
 public class Notifications {
 
-    private final EventGateway events;
     private final JdbcClient jdbc;
     private final ViewReplays replays;
 
-    Notifications(EventGateway events, JdbcClient jdbc, ViewReplays replays) {
-        this.events = events;
+    Notifications(JdbcClient jdbc, ViewReplays replays) {
         this.jdbc = jdbc;
         this.replays = replays;
-    }
-
-    public void hiddenHit(String reportId, String ownerAgency, Caller searcher, EntityType type, String normalised) {
-        events.publish(GenericEventMessage.asEventMessage(new IntelEntityHiddenHitEvent(reportId, ownerAgency,
-                searcher.agency(), searcher.username(), type, normalised)).andMetaData(PublishedEvents.metaData(searcher)));
     }
 
     /** @param agency the owner agency; {@code null} (auditors) lists every agency's */
