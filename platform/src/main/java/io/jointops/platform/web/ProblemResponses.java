@@ -192,7 +192,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (problem.getInstance() == null && request != null) {
             instance(request.getRequestURI()).ifPresent(problem::setInstance);
         }
-        byte[] body = PROBLEM_JSON.writeValueAsBytes(problem);
+        byte[] body = json(problem).getBytes(StandardCharsets.UTF_8);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -200,6 +200,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    /** {@code problem} as MVC writes it (its properties as top-level members). */
+    static String json(ProblemDetail problem) throws IOException {
+        return PROBLEM_JSON.writeValueAsString(problem);
     }
 
     /** The request's path as a problem's {@code instance}, if it is a valid URI reference (a refused one may not be). */

@@ -78,7 +78,8 @@ class ApiDocumentIT {
         List<String> paths = new ArrayList<>();
         document.path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).contains("/api/probes/{probeId}", "/api/probes/admin/replays/{processingGroup}")
-                .noneMatch(path -> path.startsWith("/spring-command-bus-connector") || path.equals("/member-capabilities"));
+                .noneMatch(path -> path.startsWith("/spring-command-bus-connector") || path.equals("/member-capabilities"))
+                .as("the servlet error page is no operation of the API").doesNotContain("/error");
 
         List<String> parameters = new ArrayList<>();
         document.path("paths").path("/api/probes/{probeId}").path("get").path("parameters")

@@ -44,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>Body limits: a declared body above {@code jointops.max-request-size} is refused unread; a chunked one (no
  *     Content-Length) is refused once its bytes pass the limit, without waiting for its end; both 413 problems, and
  *     the handler never sees them.</li>
+ * <li>Every error a problem: request targets that Tomcat or Spring Security's firewall refuse (encoded slash or
+ *     backslash, NUL, path parameters, dot segments, bad encodings), requests Tomcat cannot parse, unknown routes,
+ *     methods, media types: each an {@code application/problem+json} answer with its 4xx, never HTML or a 500.</li>
  * </ul>
  */
 @SpringBootTest(classes = RawHttpIT.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -123,13 +126,81 @@ class RawHttpIT {
         // the last chunk is never sent: a filter that read the whole body first would never answer
         long start = System.nanoTime();
         Answer answer = chunked("/api/probes", json(LIMIT + 4096), false);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertProblem(answer, 413);
         assertThat(answer.json().path("detail").asText()).contains(LIMIT + " bytes");
         assertThat(Probes.bodiesTaken.get()).isEqualTo(before);
     }
 
+    // --- every error a problem
+
+    /** Request targets Tomcat or Spring Security's firewall refuse: a 400 problem each, never HTML, never a 500. */
+    @Test
+    void aRefusedRequestTargetIsA400Problem() throws Exception {
+        List<String> targets = List.of(
+                "/api/probes/a%2Fb",            // encoded slash
+                "/api/probes/a%2fb",
+                "/api/probes/a%5Cb",            // encoded backslash
+                "/api/probes/a%00b",            // NUL
+                "/api/probes;jsessionid=x",     // path parameters
+                "/api/probes/x;a=b/y",
+                "/api/probes/../probes",        // dot segments
+                "/api/probes/%2e%2e/probes",
+                "/api/probes/./x",
+                "/../../etc/passwd",            // above the root
+                "/api/probes//x",               // empty segment
+                "/api/probes/a%zzb",            // invalid percent-encoding
+                "/api/probes/a%",
+                "/api/probes/a\\b",             // raw backslash
+                "/api/probes/a|b",              // characters RFC 3986 does not allow in a path
+                "/api/probes/a{b}",
+                "/api/probes/%c0%af");          // overlong UTF-8 of '/'
+        for (String target : targets) {
+            for (boolean withToken : new boolean[] {true, false}) {
+                Answer answer = get(target, withToken ? TOKEN : null, "application/json");
+                assertProblem(answer, 400, target + (withToken ? "" : " (no token)"));
+            }
+        }
+    }
+
+    /** A request Tomcat cannot even parse: a 400 problem, not Tomcat's HTML page. */
+    @Test
+    void anUnparseableRequestIsA400Problem() throws Exception {
+        assertProblem(send("GET /api/probes HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "h".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n", null), 400, "oversized header");
+        assertProblem(send("GET /api/probes HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n",
+                null), 400, "malformed header");
+        assertProblem(send("GET /api/pro bes HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null),
+                400, "space in the target");
+    }
+
+    /** Routes that do not exist, methods and media types the route does not take: problems, whatever the client accepts. */
+    @Test
+    void unknownRoutesMethodsAndMediaTypesAreProblems() throws Exception {
+        for (String accept : new String[] {"application/json", "text/html", "*/*"}) {
+            assertProblem(get("/api/nothing-here", TOKEN, accept), 404, "unknown route, Accept " + accept);
+            assertProblem(get("/nothing-here", TOKEN, accept), 404, "unknown route outside /api, Accept " + accept);
+            assertProblem(get("/error", TOKEN, accept), 404, "the error page itself, Accept " + accept);
+        }
+        assertProblem(get("/api/nothing-here", null, "text/html"), 401, "unknown route without a token");
+        assertProblem(send("DELETE /api/probes HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nConnection: close\r\n\r\n", null), 405, "method");
+        byte[] text = "hello".getBytes(StandardCharsets.US_ASCII);
+        assertProblem(send("POST /api/probes HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\n", text), 415, "media type");
+        byte[] json = "{}".getBytes(StandardCharsets.US_ASCII);
+        assertProblem(send("POST /api/probes HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nAccept: application/xml\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n", json), 406, "not acceptable");
+    }
+
     // --- raw HTTP
+
+    private Answer get(String target, String token, String accept) throws IOException {
+        return send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + "Accept: " + accept + "\r\nConnection: close\r\n\r\n", null);
+    }
 
     private static byte[] json(int size) {
         String padding = "x".repeat(size - 12);
@@ -167,10 +238,15 @@ class RawHttpIT {
     }
 
     static void assertProblem(Answer answer, int status) throws IOException {
-        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
-        assertThat(answer.header("content-type")).as(answer.text()).startsWith("application/problem+json");
-        assertThat(answer.json().path("status").asInt()).isEqualTo(status);
-        assertThat(answer.json().path("title").asText()).isNotBlank();
+        assertProblem(answer, status, "");
+    }
+
+    static void assertProblem(Answer answer, int status, String what) throws IOException {
+        String as = what + ": " + answer.text();
+        assertThat(answer.status()).as(as).isEqualTo(status);
+        assertThat(answer.header("content-type")).as(as).startsWith("application/problem+json");
+        assertThat(answer.json().path("status").asInt()).as(as).isEqualTo(status);
+        assertThat(answer.json().path("title").asText()).as(as).isNotBlank();
     }
 
     /** One HTTP/1.1 response as read from the socket: status, headers (lower-case names), body. */
