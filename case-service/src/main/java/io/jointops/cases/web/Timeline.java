@@ -13,6 +13,7 @@ import io.jointops.platform.history.HistoryEntry;
 import io.jointops.platform.history.HistoryPage;
 import io.jointops.platform.history.ItemEvent;
 import io.jointops.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -46,8 +47,12 @@ class Timeline {
      * @param source         {@code case}, {@code linked-item} or {@code cooperation-request}
      * @param itemId         the case's id or the request's
      */
-    record Entry(@JsonInclude(JsonInclude.Include.NON_NULL) Long globalPosition, Instant timestamp, String source,
-                 String itemId, String type, String actor, String agency, JsonNode payload) {
+    record Entry(@JsonInclude(JsonInclude.Include.NON_NULL)
+                 @Schema(description = "Position in the platform-wide event log; only for auditors, absent for "
+                         + "everyone else", nullable = true, requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+                 Long globalPosition,
+                 Instant timestamp, String source, String itemId, String type, String actor, String agency,
+                 JsonNode payload) {
     }
 
     /**
