@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.autoconfigure.security.reactive.Endpoint
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
@@ -63,7 +64,10 @@ class SecurityConfig {
                 // answers preflight requests before any token is asked for
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(auth -> auth
+                        // the actuator on its own port (management.server.port, not exposed by the Ingress); on the
+                        // API port only the probes' health groups (ProbesOnApiPort)
                         .matchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
+                        .pathMatchers(HttpMethod.GET, ProbesOnApiPort.PATHS).permitAll()
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/api/cases/**", "/api/intel/**").access(agencyAndAnyRole(READERS))
                         .pathMatchers("/api/finance/**").access(agencyAndAnyRole(with("finance-officer")))

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,6 +78,9 @@ class GatewayTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     private static StubServices startStub() {
         try {
@@ -307,7 +311,7 @@ class GatewayTest {
         // the limit is per user: another user of the same client is not affected
         client.get().uri("/api/cases/c-7").headers(bearer(tokens.forRoles("analyst"))).exchange().expectStatus().isOk();
 
-        client.get().uri("/actuator/prometheus").exchange()
+        management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .containsPattern("jointops_gateway_rate_limited_total\\{[^}]*route=\"cases\"[^}]*\\} [1-9]"));
@@ -340,12 +344,46 @@ class GatewayTest {
 
     @Test
     void healthProbesAreOpenButShowNoDetails() {
-        client.get().uri("/actuator/health").exchange()
+        for (WebTestClient port : List.of(client, management())) {
+            port.get().uri("/actuator/health/liveness").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+            port.get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        }
+        management().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
-        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/info").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/info").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void metricsAreServedOnTheManagementPortOnlyNeverOnTheApiPort() {
+        assertThat(managementPort).isPositive().isNotEqualTo(port);
+        management().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("http_server_requests"));
+        // the API port (the one the Ingress exposes): no actuator beyond the probes, with a token or without
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator/metrics",
+                "/actuator")) {
+            client.get().uri(path).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+            client.get().uri(path).headers(bearer(tokens.forRoles("platform-admin"))).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+        }
+        // nor anything but the actuator on the management port
+        management().get().uri("/api/cases/c-1").exchange()
+                .expectStatus().isNotFound();
+        management().get().uri("/api/cases/c-1").headers(bearer(tokens.forRoles("investigator"))).exchange()
+                .expectStatus().isNotFound();
+        assertThat(stub.received()).isEmpty();
+    }
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
     }
 
     @Test
@@ -595,6 +633,13 @@ class GatewayTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.urls[*].url").value(containsInAnyOrder(
                         "/v3/api-docs/cases", "/v3/api-docs/intel", "/v3/api-docs/finance", "/v3/api-docs/chemicals"));
-        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        // all under the paths the Ingress routes to the gateway (k8s/base/apps/ingress.yaml): /swagger-ui.html,
+        // /swagger-ui, /v3/api-docs
+        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/swagger-ui/index.html");
+        client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("./swagger-initializer.js"));
+        client.get().uri("/swagger-ui/swagger-initializer.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script).contains("/v3/api-docs/swagger-config"));
     }
 }

@@ -35,6 +35,10 @@ class BrokenManifestsTest {
             short-grace          | Deployment/case-service: terminationGracePeriodSeconds 20 is shorter than
             bus-nodeport         | Service/case-service exposes the command-bus port beyond the namespace (type NodePort)
             bus-ingress          | Ingress/gateway routes to the command-bus port of Service case-service
+            ingress-root         | Ingress/gateway routes / to the gateway: only /api, /v3/api-docs, /swagger-ui.html, /swagger-ui are public
+            gateway-metrics-public | ServiceMonitor/jointops-gateway scrapes the gateway's port http
+            gateway-metrics-public | NetworkPolicy/gateway lets pods other than Prometheus reach the gateway's management port
+            gateway-metrics-public | no ServiceMonitor scrapes the gateway's management port
             bus-open-policy      | NetworkPolicy/open-bus lets pods other than the platform's services reach the command-bus port
             service-from-outside | NetworkPolicy/outside lets traffic from outside the namespace reach a service
             no-default-deny      | no default-deny NetworkPolicy
@@ -74,7 +78,8 @@ class BrokenManifestsTest {
         try (Stream<Path> fixtures = Files.list(BROKEN)) {
             assertThat(fixtures.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "no-probes", "no-limits", "runs-as-root", "writable-root", "latest-tag", "unsized-jvm",
-                    "short-grace", "bus-nodeport", "bus-ingress", "bus-open-policy", "service-from-outside",
+                    "short-grace", "bus-nodeport", "bus-ingress", "ingress-root", "gateway-metrics-public",
+                    "bus-open-policy", "service-from-outside",
                     "no-default-deny", "no-pdb", "too-few-segments", "unknown-field", "wrong-type", "removed-api",
                     "crd-missing-field", "deprecated-bases");
         }

@@ -26,6 +26,9 @@ final class Policies {
     static final String BUS_LABEL = "jointops.io/command-bus";
     static final String BUS_MEMBER = "member";
     static final String MONITORING_NAMESPACE = "monitoring";
+    static final String GATEWAY = "gateway";
+    /** What the public may reach through an Ingress: the API and its documents (OpenAPI, Swagger UI). */
+    static final List<String> PUBLIC_GATEWAY_PATHS = List.of("/api", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui");
     private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     /** A version, not a moving name like latest or stable: 0.1.0, 26.4.7, 15.14-standard-bookworm. */
     private static final Pattern VERSION_TAG = Pattern.compile("v?\\d+(\\.\\d+)*([-+._][0-9A-Za-z.-]+)?");
@@ -45,6 +48,7 @@ final class Policies {
             violations.addAll(checkContainers(statefulSet));
         }
         violations.addAll(checkBusExposure(objects));
+        violations.addAll(checkGatewayExposure(objects));
         violations.addAll(checkNetworkPolicies(objects));
         violations.addAll(checkScaling(objects, config));
         return violations;
@@ -245,6 +249,71 @@ final class Policies {
         return violations;
     }
 
+    // --- the gateway: only the API is public, its metrics are not
+
+    /**
+     * An Ingress routes to the gateway only the public paths, on its API port; Prometheus scrapes the gateway on its
+     * management port, never the API port (it serves no metrics there, and the Ingress exposes it); only Prometheus'
+     * namespace reaches the management port.
+     */
+    private static List<String> checkGatewayExposure(List<Map<String, Object>> objects) {
+        List<String> violations = new ArrayList<>();
+        for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {
+            for (Map<String, Object> rule : list(ingress, "spec.rules")) {
+                for (Map<String, Object> path : list(rule, "http.paths")) {
+                    if (!GATEWAY.equals(str(path, "backend.service.name"))) {
+                        continue;
+                    }
+                    String route = Objects.requireNonNullElse(str(path, "path"), "/");
+                    if (!PUBLIC_GATEWAY_PATHS.contains(route)) {
+                        violations.add(id(ingress) + " routes " + route + " to the gateway: only "
+                                + String.join(", ", PUBLIC_GATEWAY_PATHS) + " are public");
+                    }
+                    if (!"http".equals(at(path, "backend.service.port.name"))) {
+                        violations.add(id(ingress) + " routes " + route + " to a port of the gateway other than http"
+                                + " (the management port serves its metrics)");
+                    }
+                }
+            }
+        }
+        List<Map<String, Object>> gatewayServices = ofKind(objects, "Service").stream()
+                .filter(service -> GATEWAY.equals(name(service))).toList();
+        boolean managementScraped = false;
+        for (Map<String, Object> monitor : ofKind(objects, "ServiceMonitor")) {
+            boolean selectsGateway = gatewayServices.stream()
+                    .anyMatch(service -> selects(map(monitor, "spec.selector"), map(service, "metadata.labels")));
+            if (!selectsGateway) {
+                continue;
+            }
+            for (Map<String, Object> endpoint : list(monitor, "spec.endpoints")) {
+                if ("management".equals(endpoint.get("port"))) {
+                    managementScraped = true;
+                } else {
+                    violations.add(id(monitor) + " scrapes the gateway's port " + endpoint.get("port")
+                            + " (its metrics are on the management port only)");
+                }
+            }
+        }
+        if (!gatewayServices.isEmpty() && !managementScraped) {
+            violations.add("no ServiceMonitor scrapes the gateway's management port");
+        }
+        Map<String, Object> gatewayPod = ofKind(objects, "Deployment").stream().filter(d -> GATEWAY.equals(name(d)))
+                .map(d -> map(d, "spec.template.metadata.labels")).findFirst().orElse(Map.of());
+        for (Map<String, Object> policy : ofKind(objects, "NetworkPolicy")) {
+            if (gatewayPod.isEmpty() || !selects(map(policy, "spec.podSelector"), gatewayPod)) {
+                continue;
+            }
+            for (Map<String, Object> rule : list(policy, "spec.ingress")) {
+                List<Object> ports = list(rule, "ports").stream().map(p -> p.get("port")).toList();
+                List<Map<String, Object>> peers = list(rule, "from");
+                if ((ports.isEmpty() || ports.contains("management")) && !fromMonitoringOnly(peers)) {
+                    violations.add(id(policy) + " lets pods other than Prometheus reach the gateway's management port");
+                }
+            }
+        }
+        return violations;
+    }
+
     // --- network policies
 
     private static List<String> checkNetworkPolicies(List<Map<String, Object>> objects) {
@@ -293,7 +362,12 @@ final class Policies {
 
     /** Prometheus' namespace, on the http port only. */
     private static boolean isScrape(List<Map<String, Object>> peers, List<Object> ports) {
-        return !peers.isEmpty() && ports.equals(List.of("http")) && peers.stream().allMatch(p ->
+        return ports.equals(List.of("http")) && fromMonitoringOnly(peers);
+    }
+
+    /** Peers that are Prometheus' namespace and nothing else. */
+    private static boolean fromMonitoringOnly(List<Map<String, Object>> peers) {
+        return !peers.isEmpty() && peers.stream().allMatch(p ->
                 !p.containsKey("ipBlock") && !p.containsKey("podSelector")
                         && Map.of(NAMESPACE_NAME_LABEL, MONITORING_NAMESPACE).equals(map(p, "namespaceSelector.matchLabels"))
                         && list(p, "namespaceSelector.matchExpressions").isEmpty());
