@@ -80,6 +80,8 @@ class CaseSliceIT {
         assertThat(opened.path("actor").asText()).isEqualTo("cn.investigator");
         assertThat(opened.path("agency").asText()).isEqualTo("CN-NNCC");
         assertThat(opened.path("correlationId").asText()).isEqualTo(correlationId);
+        assertThat(opened.path("clientCorrelationId").asText()).isEqualTo(clientCorrelationId);
+        assertThat(partnerAdded.has("clientCorrelationId")).as("the supervisor's request sent none").isFalse();
         assertThat(partnerAdded.path("type").asText()).isEqualTo("CasePartnerAddedEvent");
         assertThat(partnerAdded.path("actor").asText()).isEqualTo("cn.supervisor");
         assertThat(partnerAdded.path("payload").path("agency").asText()).isEqualTo("US-DEA");
