@@ -18,6 +18,17 @@ public final class Realm {
     /** Local development secret of {@link #PARTNER_CLIENT}; real deployments set their own. */
     public static final String PARTNER_SECRET = "us-dea-local-dev-secret";
     public static final String PARTNER_AGENCY = "US-DEA";
+
+    /**
+     * An agency's co-signer of the audit log ({@code audit-cosigner.jar}): a confidential client with a service account
+     * only, role {@code notary-signer} and the agency's claim. The secret is for local development; real deployments
+     * set their own (the Kubernetes realm imports take it from a Secret).
+     */
+    public record CoSignerClient(String clientId, String secret, String agency) {}
+
+    public static final List<CoSignerClient> COSIGNER_CLIENTS = List.of(
+            new CoSignerClient("jointops-cosigner-cn-nncc", "cn-nncc-cosigner-local-dev-secret", "CN-NNCC"),
+            new CoSignerClient("jointops-cosigner-us-dea", "us-dea-cosigner-local-dev-secret", "US-DEA"));
     /** Every demo user's password. */
     public static final String PASSWORD = "demo";
     public static final String AUDIENCE = "jointops-api";

@@ -68,6 +68,26 @@ class RealmTest {
         assertThat(cli.path("standardFlowEnabled").asBoolean()).isFalse();
     }
 
+    /** Each agency's co-signer: client credentials only, and its service account signs for its agency only. */
+    @Test
+    void coSignerClientsAreServiceAccountsWithTheNotarySignerRoleAndTheirAgency() {
+        for (Realm.CoSignerClient coSigner : Realm.COSIGNER_CLIENTS) {
+            JsonNode client = client(coSigner.clientId());
+            assertThat(client.path("publicClient").asBoolean(true)).as(coSigner.clientId()).isFalse();
+            assertThat(client.path("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+            assertThat(client.path("secret").asText()).isEqualTo(coSigner.secret());
+            assertThat(client.path("serviceAccountsEnabled").asBoolean()).isTrue();
+            for (String userFlow : List.of("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled")) {
+                assertThat(client.path(userFlow).asBoolean(true)).as(coSigner.clientId() + " " + userFlow).isFalse();
+            }
+            JsonNode account = serviceAccount(coSigner.clientId());
+            // notary-signer alone: not default-roles-jointops either, whose composites would come with it
+            assertThat(texts(account.path("realmRoles"))).containsExactly("notary-signer");
+            assertThat(texts(account.at("/attributes/agency"))).containsExactly(coSigner.agency());
+            assertThat(account.has("credentials")).isFalse();
+        }
+    }
+
     @Test
     void agencyIsADeclaredUserProfileAttributeThatOnlyAdminsEdit() throws IOException {
         JsonNode component = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0");
@@ -86,6 +106,13 @@ class RealmTest {
             if (client.path("clientId").asText().equals(clientId)) return client;
         }
         throw new AssertionError("no client " + clientId);
+    }
+
+    private JsonNode serviceAccount(String clientId) {
+        for (JsonNode user : realm.path("users")) {
+            if (user.path("serviceAccountClientId").asText().equals(clientId)) return user;
+        }
+        throw new AssertionError("no service account of " + clientId);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -56,6 +56,31 @@ class KeycloakRealmIT {
         assertThat(claims.path("azp").asText()).isEqualTo(Realm.PARTNER_CLIENT);
     }
 
+    static List<Realm.CoSignerClient> coSignerClients() {
+        return Realm.COSIGNER_CLIENTS;
+    }
+
+    /** An agency's co-signer: its agency, the notary-signer role and nothing else, and no user flow. */
+    @ParameterizedTest
+    @MethodSource("coSignerClients")
+    void coSignerClientGetsOnlyTheNotarySignerRoleAndItsAgency(Realm.CoSignerClient coSigner) {
+        JsonNode claims = RunningPlatform.claims(RunningPlatform.clientToken(coSigner.clientId(), coSigner.secret()));
+
+        assertThat(claims.path("agency").asText()).isEqualTo(coSigner.agency());
+        assertThat(strings(claims.at("/realm_access/roles"))).containsExactly("notary-signer");
+        assertThat(strings(claims.path("aud"))).contains(Realm.AUDIENCE);
+        assertThat(claims.path("azp").asText()).isEqualTo(coSigner.clientId());
+
+        HttpResponse<String> password = tokenRequest("grant_type=password&client_id=" + coSigner.clientId()
+                + "&client_secret=" + coSigner.secret() + "&username=cn.investigator&password=demo");
+        assertThat(password.statusCode()).isIn(400, 401);
+        assertThat(RunningPlatform.json(password).path("error").asText()).isEqualTo("unauthorized_client");
+        HttpResponse<String> wrongSecret = tokenRequest("grant_type=client_credentials&client_id="
+                + coSigner.clientId() + "&client_secret=not-the-secret");
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        assertThat(wrongSecret.body()).doesNotContain("access_token");
+    }
+
     @Test
     void wrongPasswordIsRefused() {
         HttpResponse<String> response = RunningPlatform.tokenResponse("cn.investigator", "not-the-password");
@@ -76,6 +101,14 @@ class KeycloakRealmIT {
 
         assertThat(response.statusCode()).isIn(400, 401);
         assertThat(RunningPlatform.json(response).path("error").asText()).isEqualTo("unauthorized_client");
+    }
+
+    private static HttpResponse<String> tokenRequest(String form) {
+        return RunningPlatform.send(HttpRequest.newBuilder(
+                        URI.create(RunningPlatform.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     private static List<String> strings(JsonNode node) {
