@@ -47,7 +47,7 @@ public final class CoSignerCli {
               --init --origin NAME     first use: start from the empty tree of log NAME (trust the first checkpoint)
               --api URL                the platform (gateway) base URL: GET /api/audit/checkpoints/latest and
                                        /api/audit/proofs/consistency, POST /api/audit/checkpoints/{size}/signatures
-              --token-file FILE        a bearer token (role auditor), re-read every round
+              --token-file FILE        a bearer token (role notary-signer, the agency's claim), re-read every round
               --token-url URL --client-id ID --client-secret-file FILE
                                        or a token by the client-credentials grant, every round
               --watch SECONDS          a round every SECONDS until stopped (else one round)

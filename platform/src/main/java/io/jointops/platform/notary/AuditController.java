@@ -3,6 +3,7 @@ package io.jointops.platform.notary;
 import io.jointops.audit.Checkpoint;
 import io.jointops.audit.Ed25519;
 import io.jointops.audit.Hex;
+import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -21,8 +22,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The notary's publications, for auditors and operators: checkpoints, the agencies' public keys, inclusion and
- * consistency proofs, and export bundles for the offline verifier. Errors are RFC 9457 problems.
+ * The notary's publications, for auditors, operators and the agencies' signing systems: checkpoints, the agencies'
+ * public keys, inclusion and consistency proofs; export bundles for the offline verifier (auditors only); co-signing
+ * (each agency's signing system, for its own agency). Errors are RFC 9457 problems.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -85,11 +87,20 @@ class AuditController {
                 + size));
     }
 
-    /** Co-signing: an agency whose key this notary does not hold adds its signature of a checkpoint. */
+    /**
+     * Co-signing: an agency whose key this notary does not hold adds its signature of a checkpoint. Only that agency's
+     * signing system posts it: the signature must verify with the agency's key anyway, but a token of another agency,
+     * an auditor's or an operator's has no business adding signatures in an agency's name.
+     */
     @PostMapping("/checkpoints/{size}/signatures")
-    CheckpointView sign(@PathVariable long size, @RequestBody SignatureRequest request) {
+    @PreAuthorize("hasRole('notary-signer')")
+    CheckpointView sign(@PathVariable long size, @RequestBody SignatureRequest request, Caller caller) {
         if (request.agency() == null || notary.keys().get(request.agency()).isEmpty()) {
             throw new InvalidRequestException("agency", "must be one of " + notary.keys().names());
+        }
+        if (!request.agency().equals(caller.agency())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A signing system of " + caller.agency()
+                    + " posts signatures of " + caller.agency() + " only, not of " + request.agency() + ".");
         }
         byte[] signature;
         try {

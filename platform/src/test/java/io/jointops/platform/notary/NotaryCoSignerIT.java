@@ -47,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The co-signer's command line against the real notary API over HTTP on the loopback interface, with a bearer token
  * the service verifies: it fetches the newest checkpoint and the consistency proof, signs and posts, and the
- * checkpoint becomes complete; when checkpoints are deleted the running notary refuses (health DOWN, gauge
- * jointops.notary.refusing 1, the readiness group of the Kubernetes manifests still UP) and the co-signer refuses the rolled-back log with exit 1.
+ * checkpoint becomes complete (with the token of US-DEA's signing system; an auditor's is refused); when checkpoints
+ * are deleted the running notary refuses (health DOWN, gauge jointops.notary.refusing 1, the readiness group of the
+ * Kubernetes manifests still UP) and the co-signer refuses the rolled-back log with exit 1.
  */
 @SpringBootTest(classes = NotaryCoSignerIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotaryCoSignerIT {
@@ -74,7 +75,9 @@ class NotaryCoSignerIT {
         Files.writeString(dir.resolve("cn-nncc.pem"), Ed25519.pem(CN.getPrivate()));
         Files.writeString(dir.resolve("us-dea.pem"), Ed25519.pem(US.getPrivate()));
         Files.writeString(dir.resolve("us-dea.pub.pem"), Ed25519.pem(US.getPublic()));
-        Files.writeString(dir.resolve("token"), token("auditor", "JOINT-AUDIT", "auditor"));
+        // US-DEA's signing system: role notary-signer, agency US-DEA (Keycloak's client jointops-cosigner-us-dea)
+        Files.writeString(dir.resolve("token"), token("us-dea-cosigner", "US-DEA", "notary-signer"));
+        Files.writeString(dir.resolve("auditor-token"), token("auditor", "JOINT-AUDIT", "auditor"));
         Files.writeString(dir.resolve("investigator-token"), token("cn.investigator", "CN-NNCC", "investigator"));
         String url = TestDatabase.ownDatabase("notary_cosigner_it", false).getUrl();
         TestDatabase.register(registry);
@@ -116,6 +119,10 @@ class NotaryCoSignerIT {
         assertThat(notary.notarize()).isPresent();
         assertThat(get("/api/audit/checkpoints/latest", "token").body()).contains("\"treeSize\":3")
                 .contains("\"complete\":false");
+        // with an auditor's token (not US-DEA's signing system) the signature is refused, and nothing is added
+        assertThat(cosignerWith("auditor-token", "us-dea-by-auditor.state", "--init", "--origin", "jointops"))
+                .startsWith("2 ERROR: POST /api/audit/checkpoints/3/signatures answered 403");
+        assertThat(notary.signed(3).orElseThrow().complete()).isFalse();
         assertThat(cosigner()).startsWith("0 SIGNED: checkpoint 3").endsWith("; posted\n");
         assertThat(notary.signed(3).orElseThrow().complete()).isTrue();
 
@@ -146,9 +153,13 @@ class NotaryCoSignerIT {
     }
 
     private String cosigner(String... extra) {
+        return cosignerWith("token", "us-dea.state", extra);
+    }
+
+    private String cosignerWith(String tokenFile, String stateFile, String... extra) {
         List<String> args = new ArrayList<>(List.of("--agency", "US-DEA", "--key", dir.resolve("us-dea.pem").toString(),
-                "--state", dir.resolve("us-dea.state").toString(), "--api", "http://127.0.0.1:" + port,
-                "--token-file", dir.resolve("token").toString()));
+                "--state", dir.resolve(stateFile).toString(), "--api", "http://127.0.0.1:" + port,
+                "--token-file", dir.resolve(tokenFile).toString()));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -147,6 +147,20 @@ class NotaryTamperIT {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("no complete checkpoint")));
+        // a valid signature of US-DEA is added by US-DEA's signing system only: not by an auditor, an operator, an
+        // officer of US-DEA, or the signing system of another agency
+        String valid = usSignature(size1);
+        for (var notUsSigner : List.of(TestTokens.user("auditor", "JOINT-AUDIT", "auditor"),
+                TestTokens.user("admin", "JOINT-OPS", "platform-admin"),
+                TestTokens.user("us.supervisor", "US-DEA", "supervisor", "investigator"),
+                TestTokens.user("cn-nncc-cosigner", "CN-NNCC", "notary-signer"))) {
+            mvc.perform(post("/api/audit/checkpoints/" + size1 + "/signatures").with(notUsSigner)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"agency\":\"US-DEA\",\"signature\":\"" + valid + "\"}"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        assertThat(notary.signed(size1).orElseThrow().complete()).as("none of them added it").isFalse();
         coSign(size1);
 
         store("case-a", 3, new CaseRetitled("case-a", "Operation Nightjar II"));
@@ -174,7 +188,7 @@ class NotaryTamperIT {
         mvc.perform(auditor(get("/api/audit/checkpoints/6")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(auditor(post("/api/audit/checkpoints/" + size2 + "/signatures"))
+        mvc.perform(usSigner(post("/api/audit/checkpoints/" + size2 + "/signatures"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"agency\":\"US-DEA\",\"signature\":\"" + Base64.getEncoder()
                                 .encodeToString(Ed25519.sign(Ed25519.generate().getPrivate(), new byte[1])) + "\"}"))
@@ -288,14 +302,19 @@ class NotaryTamperIT {
                 + "AND sequence_number = ?").params(aggregate, sequence).query(Long.class).single();
     }
 
+    /** US-DEA's signing system adds its signature, and the checkpoint is complete. */
     private void coSign(long size) throws Exception {
-        String body = getJson("/api/audit/checkpoints/" + size).get("signedBody").asText();
-        mvc.perform(auditor(post("/api/audit/checkpoints/" + size + "/signatures"))
+        mvc.perform(usSigner(post("/api/audit/checkpoints/" + size + "/signatures"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"agency\":\"US-DEA\",\"signature\":\"" + Base64.getEncoder().encodeToString(
-                                Ed25519.sign(US.getPrivate(), body.getBytes(StandardCharsets.UTF_8))) + "\"}"))
+                        .content("{\"agency\":\"US-DEA\",\"signature\":\"" + usSignature(size) + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.complete", is(true)));
+    }
+
+    /** US-DEA's signature (base64) of the checkpoint of {@code size}, made with its key. */
+    private String usSignature(long size) throws Exception {
+        String body = getJson("/api/audit/checkpoints/" + size).get("signedBody").asText();
+        return Base64.getEncoder().encodeToString(Ed25519.sign(US.getPrivate(), body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void reinsert(Map<String, Object> row) {
@@ -377,6 +396,11 @@ class NotaryTamperIT {
 
     private static MockHttpServletRequestBuilder auditor(MockHttpServletRequestBuilder request) {
         return request.with(TestTokens.user("auditor", "JOINT-AUDIT", "auditor"));
+    }
+
+    /** US-DEA's signing system (its co-signer's service account). */
+    private static MockHttpServletRequestBuilder usSigner(MockHttpServletRequestBuilder request) {
+        return request.with(TestTokens.user("us-dea-cosigner", "US-DEA", "notary-signer"));
     }
 
     private static int freePort() {
