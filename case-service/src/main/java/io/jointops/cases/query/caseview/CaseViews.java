@@ -1,5 +1,6 @@
 package io.jointops.cases.query.caseview;
 
+import io.jointops.api.shared.Tlp;
 import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
@@ -198,21 +199,20 @@ public class CaseViews implements ItemViews<CaseView> {
     }
 
     /**
-     * The notes {@code agency} may read, oldest first: a TLP:RED note only for the agency that wrote it.
+     * The notes {@code agency} may read, oldest first: a TLP:RED note only for the agency that wrote it
+     * ({@link CaseVisibility#readsNote}, the rule the case's history and timeline apply to the note's event).
      *
      * @param agency the caller's agency; {@code null} means unrestricted (joint auditors)
      */
     public List<Note> notes(String caseId, String agency) {
         replays.requireServing(CaseViewProjector.PROCESSING_GROUP);
-        return jdbc.sql("""
-                        SELECT * FROM case_note
-                         WHERE case_id = :id AND (tlp <> 'TLP:RED' OR agency = :agency OR CAST(:agency AS VARCHAR) IS NULL)
-                         ORDER BY written_at, note_id""")
+        return jdbc.sql("SELECT * FROM case_note WHERE case_id = :id ORDER BY written_at, note_id")
                 .param("id", caseId)
-                .param("agency", agency)
                 .query((row, n) -> new Note(row.getString("note_id"), row.getString("case_id"), row.getString("text"),
                         row.getString("tlp"), row.getString("author"), row.getString("agency"), instant(row, "written_at")))
-                .list();
+                .list().stream()
+                .filter(note -> CaseVisibility.readsNote(Tlp.fromLabel(note.tlp()), note.agency(), agency))
+                .toList();
     }
 
     private Optional<CaseView> read(String caseId) {

@@ -8,7 +8,7 @@ import io.jointops.api.shared.Tlp;
 
 /**
  * case-service's one visibility policy for events: what an agency taking part in a case is shown of the case's events
- * and of its cooperation requests' (history and timeline), decided on the typed events as the event store reads them
+ * and of its cooperation requests' (history, timeline, exports) and of its notes, decided on the typed events as the event store reads them
  * today (upcast), never on event names or stored JSON. Joint auditors ({@code agency == null}) are shown everything.
  * <ul>
  * <li>a {@code TLP:RED} note only to the agency that wrote it;</li>
@@ -36,7 +36,7 @@ public final class CaseVisibility {
             return true;
         }
         if (event instanceof CaseNoteAddedEvent note) {
-            return note.tlp() != Tlp.RED || agency.equals(note.agency());
+            return readsNote(note.tlp(), note.agency(), agency);
         }
         if (event instanceof CaseItemLinkedEvent linked) {
             return shown.showsLinkedItem(linked.itemType().name(), linked.itemId(), agency);
@@ -45,6 +45,14 @@ public final class CaseVisibility {
             return shown.showsLinkedItem(updated.itemType().name(), updated.itemId(), agency);
         }
         return true;
+    }
+
+    /**
+     * Whether {@code agency} ({@code null}: joint auditors) reads a note of {@code tlp} written by {@code writingAgency}:
+     * a {@code TLP:RED} note only the writing agency; the same rule for the note's event and for the notes list.
+     */
+    public static boolean readsNote(Tlp tlp, String writingAgency, String agency) {
+        return agency == null || tlp != Tlp.RED || agency.equals(writingAgency);
     }
 
     /** What {@code agency} is shown of {@code event}: the event itself, or a {@link Withheld} stand-in. */

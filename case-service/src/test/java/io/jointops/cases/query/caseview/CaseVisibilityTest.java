@@ -48,6 +48,19 @@ class CaseVisibilityTest {
         assertThat(CaseVisibility.shownTo(RED_NOTE, "US-DEA", CASE.shownTo("US-DEA"))).isSameAs(RED_NOTE);
     }
 
+    /** The notes list reads its rows by the same rule the note's event is shown by. */
+    @Test
+    void aNoteIsReadByTheSameRuleAsItsEvent() {
+        for (Tlp tlp : Tlp.values()) {
+            for (String agency : new String[] {"US-DEA", "CN-NNCC", null}) {
+                CaseNoteAddedEvent note = new CaseNoteAddedEvent("c-1", "n-9", "x", tlp, "us.investigator", "US-DEA");
+                assertThat(CaseVisibility.readsNote(tlp, "US-DEA", agency)).as(tlp + " for " + agency)
+                        .isEqualTo(CaseVisibility.shows(note, agency, agency == null ? CASE : CASE.shownTo(agency)))
+                        .isEqualTo(tlp != Tlp.RED || !"CN-NNCC".equals(agency));
+            }
+        }
+    }
+
     @Test
     void aLinkedItemIsShownOnlyToTheAgenciesItsOwnerReleasedItTo() {
         for (Object event : List.of(LINKED, UPDATED)) {
