@@ -1,12 +1,12 @@
 package io.jointops.cases;
 
-import org.springframework.boot.SpringApplication;
+import io.jointops.platform.JointOpsApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class CaseServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CaseServiceApplication.class, args);
+        JointOpsApplication.run(CaseServiceApplication.class, args);
     }
 }

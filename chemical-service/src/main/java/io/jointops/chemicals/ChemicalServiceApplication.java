@@ -1,12 +1,12 @@
 package io.jointops.chemicals;
 
-import org.springframework.boot.SpringApplication;
+import io.jointops.platform.JointOpsApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class ChemicalServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ChemicalServiceApplication.class, args);
+        JointOpsApplication.run(ChemicalServiceApplication.class, args);
     }
 }

@@ -1,12 +1,12 @@
 package io.jointops.finance;
 
-import org.springframework.boot.SpringApplication;
+import io.jointops.platform.JointOpsApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class FinanceServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(FinanceServiceApplication.class, args);
+        JointOpsApplication.run(FinanceServiceApplication.class, args);
     }
 }

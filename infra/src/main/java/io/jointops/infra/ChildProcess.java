@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** A process of the platform (Keycloak, a service, the gateway) whose output goes to its own log file. */
+/** A process of the platform (Keycloak, a service, a service's migrations, the gateway) whose output goes to its own log file. */
 final class ChildProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,12 +44,21 @@ final class ChildProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // nothing of the launcher's own database logins (its --db-password, as JOINTOPS_DB_PASSWORD the owner's, the
+        // services' JOINTOPS_DB_PASSWORD_<SCHEMA>) nor a datasource or Flyway login of the shell it was started from is
+        // inherited: a process gets exactly the login the platform gives it
+        builder.environment().keySet().removeIf(ChildProcess::isDatabaseLogin);
         builder.environment().putAll(env);
         try {
             return new ChildProcess(name, log, builder.start());
         } catch (IOException e) {
             throw new StartupException("cannot start " + name + ": " + e.getMessage(), null);
         }
+    }
+
+    static boolean isDatabaseLogin(String variable) {
+        return variable.startsWith("JOINTOPS_DB_") || variable.startsWith("SPRING_DATASOURCE_")
+                || variable.startsWith("SPRING_FLYWAY_") || variable.startsWith("PGPASS") || variable.equals("PGUSER");
     }
 
     boolean alive() { return process.isAlive(); }
@@ -85,6 +94,23 @@ final class ChildProcess {
                 throw new StartupException(name + " not ready at " + url + " after " + timeout.toSeconds() + " s (log: " + log + ")", tail(40));
             }
             sleep(1000);
+        }
+    }
+
+    /** Waits until the process has exited and returns its exit code; fails after {@code timeout} or when cancelled. */
+    int awaitExit(Duration timeout, BooleanSupplier cancelled) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!process.waitFor(1, TimeUnit.SECONDS)) {
+                if (cancelled.getAsBoolean()) throw new StartupException(name + " cancelled", null);
+                if (System.nanoTime() > deadline) {
+                    throw new StartupException(name + " still running after " + timeout.toSeconds() + " s (log: " + log + ")", tail(40));
+                }
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while waiting for " + name, null);
         }
     }
 

@@ -23,7 +23,8 @@ public final class Launcher {
               --db-url=URL        use this database instead of an embedded PostgreSQL   (env JOINTOPS_DB_URL)
               --db-user=USER      its user that owns the schemas and migrates them      (env JOINTOPS_DB_USER)
               --db-password=PW    its password                                            (env JOINTOPS_DB_PASSWORD)
-                                  Each service logs in as jointops_<schema> with the password in
+                                  Only the services' migrate-only runs get this login, before the services
+                                  start. Each service logs in as jointops_<schema> with the password in
                                   JOINTOPS_DB_PASSWORD_<SCHEMA> (CASES, INTEL, FINANCE, CHEMICALS); the roles are
                                   the operator's (docs/runbook.md, "Database roles"). The embedded PostgreSQL makes
                                   its own, with passwords in .jointops/db-credentials.properties.
@@ -72,8 +73,8 @@ public final class Launcher {
         String javaOpts = System.getenv("JOINTOPS_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) options.javaOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
 
-        // infra only: PostgreSQL, Keycloak; else also four services, the gateway and the token check through it
-        int steps = (infraOnly ? 2 : 8) - (options.dbUrl() != null ? 1 : 0) - (options.issuerUri() != null ? 1 : 0);
+        // infra only: PostgreSQL, Keycloak; else also the migrations, four services, the gateway and the token check
+        int steps = (infraOnly ? 2 : 9) - (options.dbUrl() != null ? 1 : 0) - (options.issuerUri() != null ? 1 : 0);
         AtomicInteger step = new AtomicInteger();
         Platform platform = new Platform(options, new Platform.Listener() {
             @Override
@@ -124,7 +125,7 @@ public final class Launcher {
 
     /**
      * What to do about a start-up failure the user can fix: a database kept in the work directory from an older
-     * checkout whose migrations no longer match (Flyway refuses to start the service).
+     * checkout whose migrations no longer match (Flyway refuses them in a service's migrate-only run).
      */
     static Optional<String> hint(String logTail, String workDir) {
         if (logTail != null && logTail.contains("Migrations have failed validation")) {
@@ -174,17 +175,17 @@ public final class Launcher {
                 ? "   (every role's password: " + relative(platform.options(), platform.options().workDir().resolve(DatabaseCredentials.FILE)) + ")"
                 : ""));
         if (infraOnly && platform.startedDatabase()) {
-            out.append("  A service run from an IDE logs in with its own role and migrates as the owner, e.g. case-service:")
-                    .append(System.lineSeparator());
             Platform.Login login = platform.databaseLogin("cases");
             Platform.Login migration = platform.migrationLogin();
-            out.append("    SPRING_DATASOURCE_USERNAME=").append(login.user()).append(" SPRING_DATASOURCE_PASSWORD=<")
-                    .append(login.user()).append(" in that file>");
-            if (migration != null) {
-                out.append(" SPRING_FLYWAY_USER=").append(migration.user()).append(" SPRING_FLYWAY_PASSWORD=<")
-                        .append(migration.user()).append(" in that file>");
-            }
-            out.append(System.lineSeparator());
+            out.append("  A service run from an IDE, e.g. case-service: first its migrations, as the schemas' owner (the run")
+                    .append(System.lineSeparator())
+                    .append("  migrates and exits), then the service itself with its own role; both with the passwords in that file:")
+                    .append(System.lineSeparator());
+            out.append("    migrate: program argument ").append("--jointops.migrate-only")
+                    .append(", SPRING_DATASOURCE_USERNAME=").append(migration.user())
+                    .append(" SPRING_DATASOURCE_PASSWORD=<").append(migration.user()).append('>').append(System.lineSeparator());
+            out.append("    run:     SPRING_DATASOURCE_USERNAME=").append(login.user())
+                    .append(" SPRING_DATASOURCE_PASSWORD=<").append(login.user()).append('>').append(System.lineSeparator());
         }
         line(out, "Logs", relative(platform.options(), platform.options().logDir()));
         out.append(System.lineSeparator()).append("Demo users, password '").append(Realm.PASSWORD).append("':")

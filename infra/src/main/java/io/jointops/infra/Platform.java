@@ -77,8 +77,10 @@ public final class Platform implements AutoCloseable {
     private volatile ChildProcess keycloak;
     private volatile ChildProcess gateway;
     private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
+    /** The services' migrate-only runs, while they run (stopped too if the platform is closed meanwhile). */
+    private final List<ChildProcess> migrations = new CopyOnWriteArrayList<>();
     private String jdbcUrl;
-    /** Each service's own database login, by schema; the migrations' login (the schemas' owner), null for none. */
+    /** Each service's own database login, by schema; the migrations' login (the schemas' owner). */
     private final Map<String, Login> serviceLogins = new LinkedHashMap<>();
     private Login migrationLogin;
     private String issuerUri;
@@ -167,7 +169,10 @@ public final class Platform implements AutoCloseable {
         return serviceLogins.get(schema);
     }
 
-    /** The login the services' migrations run with (the schemas' owner); null before the database is up, or for none. */
+    /**
+     * The login the services' migrate-only runs use (the schemas' owner), never given to a service's long-running
+     * process; null before the database is up.
+     */
     public synchronized Login migrationLogin() {
         return migrationLogin;
     }
@@ -176,7 +181,7 @@ public final class Platform implements AutoCloseable {
      * An external database: its roles are the operator's (docs/runbook.md, "Database roles"). The given user is the
      * migrations' (the schemas' owner); each service logs in as {@code jointops_<schema>} with the password in
      * {@link PlatformOptions#servicePasswords()}. Without any, every service logs in as the given user, as before the
-     * services had roles of their own, and the listener is warned.
+     * services had roles of their own, and the listener is warned: then a service's process holds the owner's login.
      */
     private void externalLogins() {
         Map<String, String> passwords = options.servicePasswords();
@@ -187,7 +192,7 @@ public final class Platform implements AutoCloseable {
             for (Service service : SERVICES) {
                 serviceLogins.put(service.schema(), new Login(options.dbUser(), options.dbPassword()));
             }
-            migrationLogin = null;
+            migrationLogin = new Login(options.dbUser(), options.dbPassword());
             return;
         }
         List<String> missing = SERVICES.stream().map(Service::schema).filter(schema -> !passwords.containsKey(schema)).toList();
@@ -392,11 +397,12 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * The database first (the services migrate their schemas at start), then Keycloak, the four services
-     * and the gateway all at once, and waits until every one of them is ready and the gateway accepts a
-     * token from Keycloak. None of them needs another at start: the services and the gateway resolve the
-     * issuer's keys on the first request, the gateway's routes are plain URIs, and the services find each
-     * other's command bus on first use. Started one after the other, they took 102-203 s on 2 cores.
+     * The database first, then Keycloak and the gateway, and meanwhile the services' migrations (each service's jar in
+     * its migrate-only run, the four at once, with the schemas' owner's login), then the four services with their own
+     * roles' logins; waits until every one of them is ready and the gateway accepts a token from Keycloak. None of
+     * them needs another at start: the services and the gateway resolve the issuer's keys on the first request, the
+     * gateway's routes are plain URIs, and the services find each other's command bus on first use. Started one after
+     * the other, they took 102-203 s on 2 cores.
      */
     public synchronized String startApplications() {
         if (applicationsUp) return gatewayUrl();
@@ -417,6 +423,11 @@ public final class Platform implements AutoCloseable {
             pending.add(new Pending(kc, keycloakReadiness(), options.keycloakTimeout(), () -> keycloakReady(kc)));
         }
         prepareJars(); // while Keycloak starts
+        ChildProcess gw = launch(GATEWAY, gatewayCommand(issuer), serviceEnv(null), options.root());
+        gateway = gw;
+        pending.add(new Pending(gw, gatewayUrl() + "/actuator/health/readiness", options.serviceTimeout(),
+                () -> listener.ready(GATEWAY, gw.secondsSinceStart(), gatewayUrl())));
+        migrate(jdbc); // while Keycloak and the gateway start
         for (Service service : SERVICES) {
             ChildProcess child = launch(service.name(), serviceCommand(service, issuer, jdbc), serviceEnv(service), options.root());
             services.add(child);
@@ -424,10 +435,6 @@ public final class Platform implements AutoCloseable {
             pending.add(new Pending(child, url + "/actuator/health/readiness", options.serviceTimeout(),
                     () -> listener.ready(child.name, child.secondsSinceStart(), url)));
         }
-        ChildProcess gw = launch(GATEWAY, gatewayCommand(issuer), serviceEnv(null), options.root());
-        gateway = gw;
-        pending.add(new Pending(gw, gatewayUrl() + "/actuator/health/readiness", options.serviceTimeout(),
-                () -> listener.ready(GATEWAY, gw.secondsSinceStart(), gatewayUrl())));
         awaitAll(pending);
         long checking = System.nanoTime();
         GatewayCheck.acceptsToken(issuer, gatewayUrl(), options.serviceTimeout(), () -> closed);
@@ -439,6 +446,40 @@ public final class Platform implements AutoCloseable {
 
     /** A started process, the URL that answers 200 once it is ready, and what to do then. */
     private record Pending(ChildProcess child, String url, Duration timeout, Runnable onReady) {}
+
+    /**
+     * Each service's jar in its migrate-only run ({@code --jointops.migrate-only}: the shared eventstore schema and
+     * its own, with their grants, then exit), the four at once (Flyway's and the grants' locks order them), with the
+     * owner's login: the only processes that ever get it. Fails, with the log's tail, on the first that does not
+     * exit with 0.
+     */
+    private void migrate(String jdbc) {
+        long started = System.nanoTime();
+        for (Service service : SERVICES) {
+            List<String> command = javaCommand(service.name(), false);
+            command.add("--jointops.migrate-only");
+            command.add("--spring.datasource.url=" + jdbc);
+            command.add("--spring.datasource.username=" + migrationLogin.user());
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            env.put("SPRING_DATASOURCE_PASSWORD", migrationLogin.password());
+            migrations.add(launch(service.name() + "-migration", command, env, options.root()));
+        }
+        try {
+            for (ChildProcess migration : migrations) {
+                int exit = migration.awaitExit(options.serviceTimeout(), () -> closed);
+                if (exit != 0) {
+                    throw new StartupException(migration.name + " exited with code " + exit + " (log: " + migration.log + ")",
+                            migration.tail(40));
+                }
+            }
+        } finally {
+            ChildProcess.stopAll(List.copyOf(migrations), STOP_GRACE); // on failure the others; the rest have exited
+            migrations.clear();
+        }
+        listener.ready("migrations", seconds(started), "eventstore, " + String.join(", ",
+                SERVICES.stream().map(Service::schema).toList()) + " as " + migrationLogin.user());
+    }
 
     /** Polls every pending process once a second until all are ready; fails on the first that dies or is late. */
     private void awaitAll(List<Pending> pending) {
@@ -505,6 +546,7 @@ public final class Platform implements AutoCloseable {
         }
         Duration grace = launches.values().stream().anyMatch(l -> l.writtenArchive() != null) ? ARCHIVE_GRACE : STOP_GRACE;
         if (gateway != null) ChildProcess.stopAll(List.of(gateway), grace);
+        ChildProcess.stopAll(List.copyOf(migrations), STOP_GRACE);
         ChildProcess.stopAll(List.copyOf(services), grace);
         keepClassDataArchives();
         if (keycloak != null) ChildProcess.stopAll(List.of(keycloak), STOP_GRACE);
@@ -530,14 +572,13 @@ public final class Platform implements AutoCloseable {
     private static final String NOTARY_SERVICE = "case-service";
 
     private List<String> serviceCommand(Service service, String issuer, String jdbc) {
-        List<String> command = javaCommand(service.name());
+        List<String> command = javaCommand(service.name(), true);
         command.add("--server.port=" + options.port(service.httpPort()));
         command.add("--jointops.bus.port=" + options.port(service.busPort()));
         command.add("--jointops.issuer-uri=" + issuer);
         command.add("--spring.datasource.url=" + jdbc);
-        // its own role at run time; the schemas' owner for its migrations only (passwords in the environment)
+        // its own role only (its password in the environment): the migrations ran before, as the owner
         command.add("--spring.datasource.username=" + serviceLogins.get(service.schema()).user());
-        if (migrationLogin != null) command.add("--spring.flyway.user=" + migrationLogin.user());
         for (Service member : SERVICES) {
             command.add("--jointops.bus.members." + member.name() + "=http://localhost:" + options.port(member.busPort()));
         }
@@ -548,7 +589,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private List<String> gatewayCommand(String issuer) {
-        List<String> command = javaCommand(GATEWAY);
+        List<String> command = javaCommand(GATEWAY, true);
         command.add("--server.port=" + options.port(GATEWAY_PORT));
         command.add("--jointops.issuer-uri=" + issuer);
         for (Service service : SERVICES) {
@@ -557,13 +598,14 @@ public final class Platform implements AutoCloseable {
         return command;
     }
 
-    private List<String> javaCommand(String module) {
+    /** {@code writesArchive}: false for a short run that may use the module's class data archive but must not write it. */
+    private List<String> javaCommand(String module, boolean writesArchive) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.javaOptions());
         command.add("-Daxon.update-check.disabled=true");
         ClassDataSharing.Launch launch = launches.get(module);
-        if (launch != null) command.addAll(launch.jvmOptions());
+        if (launch != null && (writesArchive || launch.writtenArchive() == null)) command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(launch != null ? launch.jar().toString() : jar(module).toString());
         return command;
@@ -588,7 +630,7 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The secrets go in the environment (the conventions allow either form), where other users of the machine cannot
-     * read them in the process list: the bus secret, and a service's database passwords (none for the gateway).
+     * read them in the process list: the bus secret, and a service's own database password (none for the gateway).
      */
     private Map<String, String> serviceEnv(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -596,7 +638,6 @@ public final class Platform implements AutoCloseable {
         env.put("JOINTOPS_BUS_SECRET", busSecret);
         if (service != null) {
             env.put("SPRING_DATASOURCE_PASSWORD", serviceLogins.get(service.schema()).password());
-            if (migrationLogin != null) env.put("SPRING_FLYWAY_PASSWORD", migrationLogin.password());
         }
         return env;
     }

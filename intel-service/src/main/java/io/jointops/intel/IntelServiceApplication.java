@@ -1,12 +1,12 @@
 package io.jointops.intel;
 
-import org.springframework.boot.SpringApplication;
+import io.jointops.platform.JointOpsApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class IntelServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(IntelServiceApplication.class, args);
+        JointOpsApplication.run(IntelServiceApplication.class, args);
     }
 }

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The launched platform's database as an attacker who has taken over a service's connection would find it: every
  * service runs as its own role, which cannot change, delete or truncate events or the audit log, and cannot read or
  * write another service's schema; the schemas' owner ran every migration; every login needs its password; and the
- * database is durable. (The grants themselves are tested in detail by platform's {@code DatabaseRolesIT}.)
+ * database is durable; a service's process holds no other login than its own role's (the schemas' owner's went only to
+ * the migrate-only runs before it). (The grants themselves are tested in detail by platform's {@code DatabaseRolesIT}.)
  */
 @ExtendWith(RunningPlatform.class)
 class DatabaseRolesIT {
@@ -113,6 +114,60 @@ class DatabaseRolesIT {
         }
     }
 
+    /**
+     * An attacker who has taken over a service's process reads what the process was given: its command line (system
+     * properties included), its environment. Neither holds the schemas' owner's login or the administrator's, only the
+     * service's own role's, and with that it can append events but not change or delete one. The owner's login went
+     * only to the migrate-only runs, which have exited; they ran every migration and set the grants.
+     */
+    @Test
+    void aRunningServiceProcessHoldsOnlyItsOwnRolesLoginWhichCannotChangeEvents() throws Exception {
+        String ownerPassword = platform.migrationLogin().password();
+        String adminPassword = platform.options().dbPassword();
+        for (Platform.Service service : Platform.SERVICES) {
+            ProcessHandle process = serviceProcess(service);
+            List<String> commandLine = commandLine(process.pid());
+            Map<String, String> environment = environment(process.pid());
+            List<String> given = new ArrayList<>(commandLine);
+            environment.forEach((name, value) -> given.add(name + "=" + value));
+            assertThat(given).as(service.name() + "'s command line and environment")
+                    .noneMatch(token -> holds(token, ownerPassword)).noneMatch(token -> holds(token, adminPassword))
+                    .noneMatch(token -> token.contains(DatabaseCredentials.OWNER))
+                    .noneMatch(token -> token.toLowerCase(java.util.Locale.ROOT).contains("flyway"))
+                    .noneMatch(token -> token.contains("migrate-only"))
+                    .noneMatch(token -> token.contains("from-the-shell-never-inherited")); // infra/pom.xml
+            String user = commandLine.stream().filter(arg -> arg.startsWith("--spring.datasource.username="))
+                    .map(arg -> arg.substring(arg.indexOf('=') + 1)).reduce((first, second) -> second).orElse(null);
+            assertThat(user).as(service.name()).isEqualTo(DatabaseCredentials.serviceRole(service.schema()));
+            String password = environment.get("SPRING_DATASOURCE_PASSWORD");
+            assertThat(password).as(service.name()).isNotBlank();
+            try (Connection stolen = DriverManager.getConnection(platform.jdbcUrl(), user, password);
+                 Statement s = stolen.createStatement()) {
+                assertThat(single(s, "SELECT count(*) FROM eventstore.domain_event_entry")).isNotNull();
+                refused(s, "UPDATE eventstore.domain_event_entry SET payload = payload");
+                refused(s, "DELETE FROM eventstore.domain_event_entry");
+                refused(s, "TRUNCATE eventstore.domain_event_entry");
+                refused(s, "UPDATE eventstore.audit_leaf SET content_hash = content_hash");
+                refused(s, "DELETE FROM eventstore.audit_checkpoint");
+                refused(s, "SET ROLE " + DatabaseCredentials.OWNER);
+            }
+        }
+        assertThat(ProcessHandle.current().descendants().filter(p -> commandLine(p.pid()).contains("--jointops.migrate-only"))
+                .filter(ProcessHandle::isAlive).toList()).as("migrate-only runs still running").isEmpty();
+        try (Connection admin = admin(); Statement s = admin.createStatement()) {
+            for (Platform.Service service : Platform.SERVICES) {
+                String role = DatabaseCredentials.serviceRole(service.schema());
+                String view = service.schema() + "." + VIEWS.get(service.schema());
+                assertThat(single(s, "SELECT string_agg(p || '=' || has_table_privilege('" + role + "', t, p), ',') FROM "
+                        + "(VALUES ('eventstore.domain_event_entry', 'SELECT'), ('eventstore.domain_event_entry', 'INSERT'),"
+                        + " ('eventstore.domain_event_entry', 'UPDATE'), ('eventstore.domain_event_entry', 'DELETE'),"
+                        + " ('" + view + "', 'UPDATE')) AS g(t, p)"))
+                        .as("the grants the migrations set for " + role)
+                        .isEqualTo("SELECT=true,INSERT=true,UPDATE=false,DELETE=false,UPDATE=true");
+            }
+        }
+    }
+
     @Test
     void everyLoginNeedsItsPasswordWhichIsKeptWithTheDataOutsideTheRepositoryForTheUserOnly() throws Exception {
         Platform.Login cases = platform.databaseLogin("cases");
@@ -123,6 +178,41 @@ class DatabaseRolesIT {
         Path file = platform.options().workDir().resolve("db-credentials.properties");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("jointops_cases=" + cases.password());
+    }
+
+    /** Whether an argument or variable holds the password (the test platform's administrator's is "postgres"). */
+    private static boolean holds(String token, String password) {
+        return token.equals(password) || token.endsWith("=" + password) || password.length() >= 20 && token.contains(password);
+    }
+
+    /** The service's long-running process, a descendant of this JVM (the platform's launcher runs here). */
+    private static ProcessHandle serviceProcess(Platform.Service service) {
+        String port = "--server.port=" + platform.options().port(service.httpPort());
+        List<ProcessHandle> found = ProcessHandle.current().descendants()
+                .filter(p -> p.isAlive() && commandLine(p.pid()).contains(port)).toList();
+        assertThat(found).as(service.name() + "'s process").hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<String> commandLine(long pid) {
+        return List.of(proc(pid, "cmdline").split("\0"));
+    }
+
+    private static Map<String, String> environment(long pid) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        for (String entry : proc(pid, "environ").split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) environment.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return environment;
+    }
+
+    private static String proc(long pid, String file) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), file)), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return ""; // gone meanwhile
+        }
     }
 
     private static Connection admin() throws SQLException {

@@ -24,7 +24,6 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.query.ItemChangeSignal;
 import io.jointops.platform.query.ItemEvents;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,32 +53,6 @@ public class EventStoreConfiguration {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     public static final String SCHEMA = "eventstore";
-
-    /**
-     * Migrates the shared schema before the storage engine can touch it, as Spring Boot migrates the service's own
-     * schema: with the migration role ({@code spring.flyway.user}/{@code password}, on {@code spring.flyway.url} or the
-     * service's database) when one is set, the schemas' owner, so that the service's own role needs no right to create
-     * or change anything; else on the service's connection. Its {@code afterMigrate} callback grants the services'
-     * roles what they may do here (append-only; docs/runbook.md, "Database roles").
-     */
-    @Bean
-    EventStoreMigration eventStoreMigration(DataSource dataSource,
-                                            @Value("${spring.datasource.url:}") String url,
-                                            @Value("${spring.flyway.url:}") String migrationUrl,
-                                            @Value("${spring.flyway.user:}") String migrationUser,
-                                            @Value("${spring.flyway.password:}") String migrationPassword) {
-        org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure();
-        if (migrationUser.isBlank()) {
-            flyway.dataSource(dataSource);
-        } else {
-            flyway.dataSource(migrationUrl.isBlank() ? url : migrationUrl, migrationUser, migrationPassword);
-        }
-        return new EventStoreMigration(flyway
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .locations("classpath:db/eventstore")
-                .load());
-    }
 
     @Bean
     EventSchema eventSchema(EventStoreMigration migrated) {
@@ -267,12 +240,5 @@ public class EventStoreConfiguration {
     @Bean
     MessageHandlerInterceptor<CommandMessage<?>> rejectionTranslation() {
         return new RejectionTranslation();
-    }
-
-    /** Marker bean: its existence means the eventstore schema is migrated. */
-    public static final class EventStoreMigration {
-        EventStoreMigration(Flyway flyway) {
-            flyway.migrate();
-        }
     }
 }

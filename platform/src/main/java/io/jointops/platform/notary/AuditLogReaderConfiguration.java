@@ -1,6 +1,7 @@
 package io.jointops.platform.notary;
 
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.axon.EventStoreMigration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,7 +30,7 @@ import java.time.Clock;
 public class AuditLogReaderConfiguration {
 
     @Bean
-    Notary auditLogReader(EventStoreConfiguration.EventStoreMigration migrated, DataSource dataSource,
+    Notary auditLogReader(EventStoreMigration migrated, DataSource dataSource,
                           PlatformTransactionManager transactionManager, NotaryProperties properties) {
         // the agencies' public keys, where configured, go into bundles for reference (the verifier never reads them)
         return new Notary(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), properties,

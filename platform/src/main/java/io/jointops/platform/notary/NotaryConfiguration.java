@@ -1,6 +1,7 @@
 package io.jointops.platform.notary;
 
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.axon.EventStoreMigration;
 import io.jointops.platform.axon.WakeableEventStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -46,7 +47,7 @@ public class NotaryConfiguration {
     }
 
     @Bean
-    Notary notary(EventStoreConfiguration.EventStoreMigration migrated, DataSource dataSource,
+    Notary notary(EventStoreMigration migrated, DataSource dataSource,
                   PlatformTransactionManager transactionManager, NotaryProperties properties, AgencyKeys keys) {
         return new Notary(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), properties, keys,
                 InProcessCoSigners.load(properties, keys), Clock.systemUTC());

@@ -1,7 +1,7 @@
 package io.jointops.platform.axon;
 
+import io.jointops.platform.JointOpsApplication;
 import io.jointops.platform.test.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +43,7 @@ class DatabaseRolesIT {
     private static final String OTHER_ROLE = "jointops_" + OTHER_SCHEMA;
     private static final String PASSWORD = "database-roles-it";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String LOGGING_SYSTEM = org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY;
 
     private static DriverManagerDataSource database;
     private static String url;
@@ -85,14 +86,20 @@ class DatabaseRolesIT {
         }
     }
 
-    /** As every service does at start: the shared event store, then its own schema, each with its callback. */
+    /**
+     * As each service's migrate-only run does before its process starts (JointOpsApplication, run by the launcher and by
+     * the Kubernetes init containers): the shared event store and the service's own schema, each with its callback.
+     */
     private static void migrateAsOwner() {
-        Flyway.configure().dataSource(url, OWNER, PASSWORD).schemas("eventstore").defaultSchema("eventstore")
-                .locations("classpath:db/eventstore").load().migrate();
         for (String schema : List.of(NOTARY_SCHEMA, OTHER_SCHEMA)) {
-            Flyway.configure().dataSource(url, OWNER, PASSWORD).schemas(schema).defaultSchema(schema)
-                    .locations("classpath:db/processing").load().migrate();
+            assertThat(migrate(OWNER, schema)).as("exit status of the migrate-only run of " + schema).isZero();
         }
+    }
+
+    private static int migrate(String user, String schema) {
+        return JointOpsApplication.migrate(JointOpsApplication.MIGRATE_ONLY, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + PASSWORD,
+                "--jointops.schema=" + schema, "--spring.main.banner-mode=off");
     }
 
     @Test
@@ -107,6 +114,19 @@ class DatabaseRolesIT {
             }
         }
         serviceAppendsAndReadsEventsButNeverChangesThem();
+    }
+
+    @Test
+    void aServicesRoleCannotMigrateAndTheMigrateOnlyRunSaysSoByItsExitStatus() throws SQLException {
+        String before;
+        try (Connection owner = connect(OWNER, "eventstore"); Statement s = owner.createStatement()) {
+            before = single(s, "SELECT count(*) || '/' || max(installed_rank) FROM eventstore.flyway_schema_history");
+        }
+        assertThat(migrate(OTHER_ROLE, OTHER_SCHEMA)).isEqualTo(1);
+        try (Connection owner = connect(OWNER, "eventstore"); Statement s = owner.createStatement()) {
+            assertThat(single(s, "SELECT count(*) || '/' || max(installed_rank) FROM eventstore.flyway_schema_history"))
+                    .isEqualTo(before);
+        }
     }
 
     @Test
@@ -220,6 +240,8 @@ class DatabaseRolesIT {
     @Test
     void servicesMigratingAtOnceSetTheGrantsWithoutTrippingOverEachOther() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        // the launcher runs them as processes of their own; in one JVM, Spring Boot's logging set-up is not thread-safe
+        System.setProperty(LOGGING_SYSTEM, "none");
         try {
             List<Future<?>> starts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -230,6 +252,7 @@ class DatabaseRolesIT {
             }
         } finally {
             pool.shutdownNow();
+            System.clearProperty(LOGGING_SYSTEM);
         }
         serviceAppendsAndReadsEventsButNeverChangesThem();
     }

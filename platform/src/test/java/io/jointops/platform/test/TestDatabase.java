@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
  * (e.g. a Testcontainers or CI database), otherwise an embedded PostgreSQL 15 started from Maven artifacts.
  * <p>
  * Use from a Spring test: {@code @DynamicPropertySource static void db(DynamicPropertyRegistry r) { TestDatabase.register(r); }}
+ * (its context then migrates the schemas at start).
  */
 public final class TestDatabase {
 
@@ -33,6 +34,9 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> user);
         registry.add("spring.datasource.password", () -> password);
+        // the test's context migrates its schemas itself, as a service's migrate-only run does (JointOpsApplication):
+        // the test database's user owns everything; a service's long-running process migrates nothing
+        registry.add("spring.flyway.enabled", () -> "true");
     }
 
     public static synchronized String jdbcUrl() {
