@@ -9,10 +9,12 @@
 --        -v finance_password="$(openssl rand -base64 32)" -v chemicals_password="$(openssl rand -base64 32)" \
 --        -f k8s/database-roles.sql
 --
--- :owner is an existing role that owns the database and runs the migrations (each service's spring.flyway.user; the
--- launcher's --db-user). It must not be a superuser: it owns the event store, and an owner may do anything to its
--- tables. What the services' roles may do in the schemas is granted by the migrations themselves (their afterMigrate
--- callbacks, run by the owner at every start of a service), so a new table is covered without a change here.
+-- :owner is an existing role that owns the database and runs the migrations: the login of each service's migrate-only
+-- run (--jointops.migrate-only; the launcher's --db-user, a Kubernetes pod's init container), never of a running
+-- service, which logs in with its own role below. It must not be a superuser: it owns the event store, and an owner
+-- may do anything to its tables. What the services' roles may do in the schemas is granted by the migrations
+-- themselves (their afterMigrate callbacks, run by the owner before every start of a service), so a new table is
+-- covered without a change here.
 
 -- every service's role is in jointops_service: it reads and appends events, and may not change, delete or truncate one;
 -- it reads the audit log (to export its own items' bundles) and may not write it

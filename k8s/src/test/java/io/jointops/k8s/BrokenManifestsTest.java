@@ -44,6 +44,9 @@ class BrokenManifestsTest {
             no-default-deny      | no default-deny NetworkPolicy
             no-pdb               | Deployment/finance-service has no PodDisruptionBudget
             too-few-segments     | HorizontalPodAutoscaler/case-service: maxReplicas 12 exceeds jointops.processing.segments 8
+            owner-in-service     | Deployment/case-service container app holds the database owner's Secret jointops-db-app
+            no-migrations        | Deployment/intel-service: no init container runs the service's migrations
+            secrets-readable     | Deployment/finance-service: its service account finance-service may read Secrets (Role/jointops-discovery)
             """)
     void policyCheckFails(String fixture, String expected) {
         List<Map<String, Object>> objects = Manifests.render(BROKEN.resolve(fixture));
@@ -81,7 +84,8 @@ class BrokenManifestsTest {
                     "short-grace", "bus-nodeport", "bus-ingress", "ingress-root", "gateway-metrics-public",
                     "bus-open-policy", "service-from-outside",
                     "no-default-deny", "no-pdb", "too-few-segments", "unknown-field", "wrong-type", "removed-api",
-                    "crd-missing-field", "deprecated-bases");
+                    "crd-missing-field", "deprecated-bases", "owner-in-service", "no-migrations",
+                    "secrets-readable");
         }
     }
 }

@@ -80,12 +80,13 @@ class OverlaysTest {
 
     /**
      * Least privilege in the database: each service logs in with its own role (a managed role of the cluster whose
-     * password Secret the service reads), the database's owner runs the migrations only, and nothing logs in as the
-     * owner at run time. What the roles may do is granted by the migrations (platform's DatabaseRolesIT).
+     * password Secret the service reads); the database's owner runs the migrations only, in an init container of the
+     * same image in its migrate-only run, and the service's container never gets the owner's Secret. What the roles
+     * may do is granted by the migrations (platform's DatabaseRolesIT).
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
-    void eachServiceLogsInWithItsOwnDatabaseRoleAndMigratesAsTheOwner(String kustomization) {
+    void eachServiceLogsInWithItsOwnDatabaseRoleAndMigratesAsTheOwnerInAnInitContainer(String kustomization) {
         List<Map<String, Object>> objects = Manifests.render(Manifests.K8S_DIR.resolve(kustomization));
         Map<String, Object> cluster = named(objects, "Cluster", "jointops-db");
         Map<String, Map<String, Object>> roles = new java.util.HashMap<>();
@@ -93,16 +94,30 @@ class OverlaysTest {
         Map<String, String> schemas = Map.of("case-service", "cases", "intel-service", "intel",
                 "finance-service", "finance", "chemical-service", "chemicals");
         for (Map.Entry<String, String> service : schemas.entrySet()) {
-            Map<String, Object> container = list(named(objects, "Deployment", service.getKey()), "spec.template.spec.containers").get(0);
-            Map<String, String> secrets = new java.util.HashMap<>();
-            list(container, "env").stream().filter(e -> at(e, "valueFrom.secretKeyRef") != null)
-                    .forEach(e -> secrets.put((String) e.get("name"), at(e, "valueFrom.secretKeyRef.name") + "/"
-                            + at(e, "valueFrom.secretKeyRef.key")));
+            Map<String, Object> pod = Manifests.map(named(objects, "Deployment", service.getKey()), "spec.template.spec");
+            List<Map<String, Object>> containers = list(pod, "containers");
+            assertThat(containers).as(service.getKey()).hasSize(1);
+            Map<String, Object> container = containers.get(0);
             String own = "jointops-db-" + service.getValue();
-            assertThat(secrets).as(service.getKey()).containsEntry("SPRING_DATASOURCE_USERNAME", own + "/username")
+            assertThat(secretVariables(container)).as(service.getKey())
+                    .containsEntry("SPRING_DATASOURCE_USERNAME", own + "/username")
                     .containsEntry("SPRING_DATASOURCE_PASSWORD", own + "/password")
-                    .containsEntry("SPRING_FLYWAY_USER", "jointops-db-app/username")
-                    .containsEntry("SPRING_FLYWAY_PASSWORD", "jointops-db-app/password");
+                    .doesNotContainKeys("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD")
+                    .allSatisfy((variable, secret) -> assertThat(secret).doesNotStartWith("jointops-db-app/"));
+            assertThat(String.valueOf(container)).as(service.getKey() + "'s container").doesNotContain("jointops-db-app")
+                    .doesNotContainIgnoringCase("flyway");
+            // the migrations: the same image in its migrate-only run, as the owner, before the service starts
+            List<Map<String, Object>> inits = list(pod, "initContainers");
+            assertThat(inits).as(service.getKey()).hasSize(1);
+            Map<String, Object> migrate = inits.get(0);
+            assertThat(migrate.get("image")).isEqualTo(container.get("image"));
+            assertThat(strings(migrate.get("args"))).containsExactly("--jointops.migrate-only");
+            assertThat(secretVariables(migrate)).as(service.getKey() + "'s migrations")
+                    .containsEntry("SPRING_DATASOURCE_USERNAME", "jointops-db-app/username")
+                    .containsEntry("SPRING_DATASOURCE_PASSWORD", "jointops-db-app/password");
+            assertThat(String.valueOf(migrate)).doesNotContain(own);
+            assertThat(list(pod, "volumes")).as("no volume of the owner's Secret in " + service.getKey())
+                    .noneSatisfy(v -> assertThat(String.valueOf(v)).contains("jointops-db-app"));
             Map<String, Object> role = roles.get("jointops_" + service.getValue());
             assertThat(role).as("managed role of " + service.getKey()).isNotNull();
             assertThat(at(role, "login")).isEqualTo(true);
@@ -119,6 +134,15 @@ class OverlaysTest {
         assertThat(at(cluster, "spec.bootstrap.initdb.owner")).isEqualTo("jointops");
         // the gateway has no database at all
         assertThat(String.valueOf(named(objects, "Deployment", "gateway"))).doesNotContain("jointops-db");
+    }
+
+    /** A container's variables taken from Secrets: name to {@code secret/key}. */
+    private static Map<String, String> secretVariables(Map<String, Object> container) {
+        Map<String, String> secrets = new java.util.HashMap<>();
+        list(container, "env").stream().filter(e -> at(e, "valueFrom.secretKeyRef") != null)
+                .forEach(e -> secrets.put((String) e.get("name"), at(e, "valueFrom.secretKeyRef.name") + "/"
+                        + at(e, "valueFrom.secretKeyRef.key")));
+        return secrets;
     }
 
     private static List<String> strings(Object list) {

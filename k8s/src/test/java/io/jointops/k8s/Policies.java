@@ -47,6 +47,7 @@ final class Policies {
         for (Map<String, Object> statefulSet : ofKind(objects, "StatefulSet")) {
             violations.addAll(checkContainers(statefulSet));
         }
+        violations.addAll(checkDatabaseOwner(objects));
         violations.addAll(checkBusExposure(objects));
         violations.addAll(checkGatewayExposure(objects));
         violations.addAll(checkNetworkPolicies(objects));
@@ -191,6 +192,85 @@ final class Policies {
             }
         }
         return violations;
+    }
+
+    // --- the database owner's login
+
+    /**
+     * The Secret of the database's owner (CloudNativePG's application user), which may change and delete events: only
+     * an init container that runs a service's migrations may hold it, never a long-running container, by variable,
+     * {@code envFrom} or volume, nor may a workload's service account read Secrets through the API server. A service
+     * that logs in to the database runs its migrations in such an init container.
+     */
+    static final String DATABASE_OWNER_SECRET = "jointops-db-app";
+    static final String MIGRATE_ONLY = "--jointops.migrate-only";
+
+    private static List<String> checkDatabaseOwner(List<Map<String, Object>> objects) {
+        List<String> violations = new ArrayList<>();
+        for (Map<String, Object> workload : Stream.concat(ofKind(objects, "Deployment").stream(),
+                ofKind(objects, "StatefulSet").stream()).toList()) {
+            Map<String, Object> pod = map(workload, "spec.template.spec");
+            Set<String> ownerVolumes = new HashSet<>();
+            for (Map<String, Object> volume : list(pod, "volumes")) {
+                boolean owner = DATABASE_OWNER_SECRET.equals(str(volume, "secret.secretName"))
+                        || list(volume, "projected.sources").stream()
+                        .anyMatch(source -> DATABASE_OWNER_SECRET.equals(str(source, "secret.name")));
+                if (owner) ownerVolumes.add(String.valueOf(volume.get("name")));
+            }
+            boolean usesDatabase = false;
+            for (Map<String, Object> container : list(pod, "containers")) {
+                usesDatabase |= list(container, "env").stream().anyMatch(e -> "SPRING_DATASOURCE_USERNAME".equals(e.get("name")));
+                if (holdsOwnerSecret(container, ownerVolumes)) {
+                    violations.add(id(workload) + " container " + container.get("name") + " holds the database owner's Secret "
+                            + DATABASE_OWNER_SECRET + " (only an init container that runs the migrations may)");
+                }
+            }
+            for (Map<String, Object> init : list(pod, "initContainers")) {
+                if (holdsOwnerSecret(init, ownerVolumes) && !runsMigrations(init)) {
+                    violations.add(id(workload) + " init container " + init.get("name") + " holds the database owner's Secret "
+                            + DATABASE_OWNER_SECRET + " but does not run the migrations (" + MIGRATE_ONLY + ")");
+                }
+            }
+            if (usesDatabase && list(pod, "initContainers").stream()
+                    .noneMatch(init -> runsMigrations(init))) {
+                violations.add(id(workload) + ": no init container runs the service's migrations (" + MIGRATE_ONLY + ")");
+            }
+            // nor through the API server with the pod's service account token
+            String account = Objects.requireNonNullElse(str(pod, "serviceAccountName"), "default");
+            for (String role : rolesReadingSecrets(objects, account)) {
+                violations.add(id(workload) + ": its service account " + account + " may read Secrets (" + role + ")");
+            }
+        }
+        return violations;
+    }
+
+    /** Roles bound to the service account that grant any access to Secrets (or to every resource). */
+    private static List<String> rolesReadingSecrets(List<Map<String, Object>> objects, String account) {
+        List<String> roles = new ArrayList<>();
+        for (Map<String, Object> binding : Stream.concat(ofKind(objects, "RoleBinding").stream(),
+                ofKind(objects, "ClusterRoleBinding").stream()).toList()) {
+            boolean bound = list(binding, "subjects").stream()
+                    .anyMatch(s -> "ServiceAccount".equals(s.get("kind")) && account.equals(s.get("name")));
+            if (!bound) continue;
+            String kind = str(binding, "roleRef.kind");
+            String name = str(binding, "roleRef.name");
+            boolean secrets = objects.stream().filter(o -> Objects.equals(kind, Manifests.kind(o)) && Objects.equals(name, name(o)))
+                    .flatMap(role -> list(role, "rules").stream())
+                    .anyMatch(rule -> at(rule, "resources") instanceof List<?> resources
+                            && (resources.contains("secrets") || resources.contains("*")));
+            if (secrets) roles.add(kind + "/" + name);
+        }
+        return roles;
+    }
+
+    private static boolean runsMigrations(Map<String, Object> container) {
+        return at(container, "args") instanceof List<?> args && args.contains(MIGRATE_ONLY);
+    }
+
+    private static boolean holdsOwnerSecret(Map<String, Object> container, Set<String> ownerVolumes) {
+        return list(container, "env").stream().anyMatch(e -> DATABASE_OWNER_SECRET.equals(str(e, "valueFrom.secretKeyRef.name")))
+                || list(container, "envFrom").stream().anyMatch(e -> DATABASE_OWNER_SECRET.equals(str(e, "secretRef.name")))
+                || list(container, "volumeMounts").stream().anyMatch(m -> ownerVolumes.contains(String.valueOf(m.get("name"))));
     }
 
     // --- the command-bus port
