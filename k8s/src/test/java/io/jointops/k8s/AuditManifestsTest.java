@@ -45,6 +45,8 @@ class AuditManifestsTest {
                 assertThat(at(v, "secret.secretName")).isEqualTo("jointops-notary"));
         // the co-signers reach the gateway, which admits them
         assertThat(String.valueOf(named(objects, "NetworkPolicy", "gateway"))).contains("component=cosigner");
+        // an overlay carries the realm, so the policies above also checked each co-signer's client in it
+        assertThat(ofKind(objects, "KeycloakRealmImport")).hasSize(kustomization.startsWith("overlays/") ? 1 : 0);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,6 +58,7 @@ class AuditManifestsTest {
             agency-without-cosigner  | US-DEA participates in the audit log, but no co-signer signs for it
             cosigner-state-ephemeral | StatefulSet/cosigner-cn-nncc: its state /var/lib/cosigner/state is not on a persistent volume
             cosigner-readiness       | StatefulSet/cosigner-us-dea: the readiness probe does not ask /readyz
+            cosigner-client          | StatefulSet/cosigner-us-dea: its client jointops-partner-us-dea has the realm roles [default-roles-jointops, investigator], not notary-signer alone
             """)
     void eachRuleFailsOnAManifestBrokenOnPurpose(String fixture, String expected) {
         List<Map<String, Object>> objects = Manifests.render(BROKEN.resolve(fixture));
@@ -82,7 +85,8 @@ class AuditManifestsTest {
         try (Stream<Path> fixtures = Files.list(BROKEN)) {
             assertThat(fixtures.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "notary-keys-missing", "notary-keys-optional", "notary-holds-keys", "notary-readiness",
-                    "agency-without-cosigner", "cosigner-state-ephemeral", "cosigner-readiness", "cosigner-unlimited");
+                    "agency-without-cosigner", "cosigner-state-ephemeral", "cosigner-readiness", "cosigner-unlimited",
+                    "cosigner-client");
         }
     }
 

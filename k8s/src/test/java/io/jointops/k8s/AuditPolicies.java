@@ -23,8 +23,10 @@ import static io.jointops.k8s.Manifests.ofKind;
  * The audit log's rules for what is deployed (docs/audit-format.md, "Kubernetes"), on rendered manifests: the notary
  * (case-service) gets every participating agency's key from a Secret it cannot start without, holds at most one
  * private key, and is not ready without its keys; every agency whose key the notary does not hold has a co-signer,
- * whose key comes from a Secret, whose state is on a persistent volume, and whose readiness follows its rounds. Each
- * violation is one sentence naming the object; an empty list means the manifests comply.
+ * whose key comes from a Secret, whose state is on a persistent volume, and whose readiness follows its rounds; where
+ * the realm import is rendered too, each co-signer's Keycloak client is in it, client credentials only, with the role
+ * notary-signer alone and the co-signer's agency. Each violation is one sentence naming the object; an empty list
+ * means the manifests comply.
  */
 final class AuditPolicies {
 
@@ -98,6 +100,55 @@ final class AuditPolicies {
             }
         }
         coSigners.forEach((agency, statefulSet) -> violations.addAll(checkCoSigner(statefulSet)));
+        // where the realm is deployed too (the overlays), each co-signer's client is in it, and is what it must be
+        ofKind(objects, "KeycloakRealmImport").stream().findFirst().ifPresent(realmImport -> coSigners.forEach(
+                (agency, statefulSet) -> violations.addAll(checkCoSignerClient(statefulSet, agency, realmImport))));
+        return violations;
+    }
+
+    /**
+     * The co-signer's Keycloak client: confidential, client credentials only, and its service account has the role
+     * notary-signer alone (checkpoints, keys, proofs and co-signing; no event content) and the co-signer's agency as
+     * its agency claim (the notary takes a signature only for the token's agency).
+     */
+    private static List<String> checkCoSignerClient(Map<String, Object> statefulSet, String agency,
+                                                    Map<String, Object> realmImport) {
+        String where = id(statefulSet) + ": ";
+        String clientId = args(list(statefulSet, "spec.template.spec.containers").get(0)).get("--client-id");
+        if (clientId == null) {
+            return List.of(where + "no --client-id: the co-signer cannot log in to the realm");
+        }
+        Map<String, Object> client = list(realmImport, "spec.realm.clients").stream()
+                .filter(c -> clientId.equals(c.get("clientId"))).findFirst().orElse(null);
+        if (client == null) {
+            return List.of(where + "its client " + clientId + " is not in the realm import " + name(realmImport));
+        }
+        List<String> violations = new ArrayList<>();
+        String ofClient = where + "its client " + clientId + " ";
+        if (!Boolean.FALSE.equals(client.get("publicClient")) || !Boolean.TRUE.equals(client.get("serviceAccountsEnabled"))) {
+            violations.add(ofClient + "is not a confidential client with a service account");
+        }
+        for (String userFlow : List.of("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled")) {
+            if (!Boolean.FALSE.equals(client.get(userFlow))) {
+                violations.add(ofClient + "does not turn off " + userFlow + ": a co-signer's client has no user flow");
+            }
+        }
+        Map<String, Object> account = list(realmImport, "spec.realm.users").stream()
+                .filter(u -> clientId.equals(u.get("serviceAccountClientId"))).findFirst().orElse(null);
+        if (account == null) {
+            violations.add(ofClient + "has no service-account user in the realm import");
+            return violations;
+        }
+        Object roles = account.get("realmRoles");
+        if (!List.of("notary-signer").equals(roles)) {
+            violations.add(ofClient + "has the realm roles " + roles + ", not notary-signer alone: it would read"
+                    + " more than checkpoints and proofs, or not co-sign");
+        }
+        Object agencies = at(account, "attributes.agency");
+        if (!List.of(agency).equals(agencies)) {
+            violations.add(ofClient + "has the agency " + agencies + ", not " + agency + ": the notary would refuse"
+                    + " its signatures for " + agency);
+        }
         return violations;
     }
 
