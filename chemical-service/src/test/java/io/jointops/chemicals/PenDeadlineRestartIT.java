@@ -90,6 +90,9 @@ class PenDeadlineRestartIT {
         // command-line arguments: they take precedence over the platform defaults, as when the launcher starts the service
         return new SpringApplicationBuilder(ChemicalServiceApplication.class).run(
                 "--server.port=0",
+                // the test database's user owns the schemas: this context migrates them, as a migrate-only run would
+                // (TestDatabase#register does the same for the other tests; this one may be the first of its JVM)
+                "--spring.flyway.enabled=true",
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
