@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
@@ -60,6 +62,8 @@ class SecurityConfig {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // no saved request to return to after a login: the gateway never sends anyone to one
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 // answers preflight requests before any token is asked for
                 .cors(Customizer.withDefaults())
@@ -97,6 +101,15 @@ class SecurityConfig {
     @Bean
     ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemResponses problems) {
         return (exchange, rejected) -> problems.rejectedRequest(exchange, rejected.getMessage());
+    }
+
+    /**
+     * No observation around each of Spring Security's web filters: the decorator that wraps them for it ran on every
+     * request even with the observations switched off, for timers nobody reads.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Spring Security's strict firewall, its header checks as loops (HeaderCharacters). */
