@@ -1,10 +1,13 @@
 package io.jointops.platform.audit;
 
+import io.jointops.platform.security.Caller;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Metadata keys every command and event carries, so history can say who did what, for which agency, in which request. */
 public final class AuditMetadata {
@@ -59,5 +62,24 @@ public final class AuditMetadata {
 
     public static String actor(MetaData metaData) {
         return (String) metaData.get(ACTOR);
+    }
+
+    public static String agency(MetaData metaData) {
+        return (String) metaData.get(AGENCY);
+    }
+
+    /**
+     * The audit metadata of an event published straight from a request (no command, so the dispatch interceptor does
+     * not add it): who, which agency, which roles, the request's correlation ids.
+     */
+    public static Map<String, Object> ofCaller(Caller caller) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(ACTOR_ID, caller.userId());
+        metaData.put(ACTOR, caller.username());
+        metaData.put(AGENCY, caller.agency());
+        metaData.put(ROLES, String.join(",", caller.roles().stream().sorted().toList()));
+        metaData.putAll(ofRequest());
+        metaData.values().removeIf(Objects::isNull);
+        return metaData;
     }
 }

@@ -23,13 +23,24 @@ import java.nio.charset.StandardCharsets;
  * refused before anything reads the body; a body of unknown length (chunked) is counted as it is read, and the read
  * that passes the limit fails ({@link TooLarge}, answered 413 by {@link ProblemResponses}), so nothing is buffered
  * beyond what the reader (Jackson) holds, and the answer does not wait for the body's end.
+ * <p>
+ * An evidence upload ({@code POST .../evidence}, a file streamed as the body, never held whole) is bounded by
+ * {@code jointops.evidence.max-upload-size} instead, the largest file of any type; the evidence code holds each
+ * file to its type's own limit as it streams.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long uploadMaxBytes;
 
-    RequestSizeLimit(long maxBytes) {
+    RequestSizeLimit(long maxBytes, long uploadMaxBytes) {
         this.maxBytes = maxBytes;
+        this.uploadMaxBytes = Math.max(maxBytes, uploadMaxBytes);
+    }
+
+    /** An evidence upload: a POST to an item's {@code /evidence}. */
+    static boolean isEvidenceUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/evidence");
     }
 
     /** A read that took the body past the limit; an I/O failure, as the reader of a stream expects one. */
@@ -49,6 +60,7 @@ final class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = isEvidenceUpload(request) ? uploadMaxBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             refuse(request, response, new TooLarge(maxBytes));
             return;

@@ -41,14 +41,16 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Every API body bounded, chunked ones too: {@code jointops.max-request-size} (a service's own, e.g. finance's bulk
-     * imports; the platform's default otherwise). Before Spring Security, so an oversized declared body is refused
-     * unread; not on the command bus paths, which are no part of the API.
+     * imports; the platform's default otherwise), an evidence upload by {@code jointops.evidence.max-upload-size}.
+     * Before Spring Security, so an oversized declared body is refused unread; not on the command bus paths, which are
+     * no part of the API.
      */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-            @Value("${jointops.max-request-size}") DataSize maxRequestSize) {
-        FilterRegistrationBean<RequestSizeLimit> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimit(maxRequestSize.toBytes()));
+            @Value("${jointops.max-request-size}") DataSize maxRequestSize,
+            @Value("${jointops.evidence.max-upload-size}") DataSize maxUploadSize) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(maxRequestSize.toBytes(), maxUploadSize.toBytes()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
