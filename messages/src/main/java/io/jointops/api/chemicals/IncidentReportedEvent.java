@@ -1,12 +1,15 @@
 package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
+
+import static io.jointops.api.shared.Identifies.Kind.CAS_NUMBER;
 
 /**
  * @param substanceName the registry's name of the substance
@@ -19,7 +22,7 @@ public record IncidentReportedEvent(
         String seizingAgency,
         IncidentType type,
         String substanceName,
-        String casNumber,
+        @Identifies(kind = CAS_NUMBER) String casNumber,
         String table,
         BigDecimal quantity,
         QuantityUnit unit,

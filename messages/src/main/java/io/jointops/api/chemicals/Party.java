@@ -1,5 +1,14 @@
 package io.jointops.api.chemicals;
 
-/** An exporter, importer or consignee: the Convention asks for name and address of each. */
-public record Party(String name, Address address) {
+import io.jointops.api.shared.Identifies;
+
+import static io.jointops.api.shared.Identifies.Kind.ORGANISATION_NAME;
+import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
+
+/**
+ * An exporter, importer or consignee: the Convention asks for name and address of each.
+ *
+ * @param name a company's or a person's: the notification does not say which, so it is matched as both
+ */
+public record Party(@Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String name, Address address) {
 }

@@ -1,6 +1,7 @@
 package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -8,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import static io.jointops.api.shared.Identifies.Kind.CAS_NUMBER;
 
 /**
  * Revision 2 adds the transport details the EU asks for (mixture percentage, transport mode, route) and the instant
@@ -26,7 +29,7 @@ public record PreExportNotificationFiledEvent(
         Party importer,
         Party consignee,
         String substanceName,
-        String casNumber,
+        @Identifies(kind = CAS_NUMBER) String casNumber,
         BigDecimal quantity,
         QuantityUnit unit,
         LocalDate expectedDispatchDate,

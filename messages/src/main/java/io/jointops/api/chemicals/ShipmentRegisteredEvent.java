@@ -1,12 +1,15 @@
 package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+
+import static io.jointops.api.shared.Identifies.Kind.CAS_NUMBER;
 
 /** @param title how the shipment is named in lists and on cases, e.g. "500 KG 4-AP to Pacific Reagents LLC" */
 @Revision("1")
@@ -20,7 +23,7 @@ public record ShipmentRegisteredEvent(
         Party importer,
         Party consignee,
         String substanceName,
-        String casNumber,
+        @Identifies(kind = CAS_NUMBER) String casNumber,
         BigDecimal quantity,
         QuantityUnit unit,
         BigDecimal licensedQuantity,

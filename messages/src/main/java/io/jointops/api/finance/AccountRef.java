@@ -1,8 +1,14 @@
 package io.jointops.api.finance;
 
+import io.jointops.api.shared.Identifies;
+
+import static io.jointops.api.shared.Identifies.Kind.BANK_ACCOUNT;
+import static io.jointops.api.shared.Identifies.Kind.IBAN;
+
 /**
  * A bank account as a report or request names it: either an IBAN (ISO 13616, stored without spaces, upper case), or
  * an account number with the bank's identifier (BIC or national bank code) and the ISO 3166-1 alpha-2 country.
  */
-public record AccountRef(String iban, String number, String bankId, String country) {
+public record AccountRef(@Identifies(kind = IBAN) String iban, @Identifies(kind = BANK_ACCOUNT) String number,
+                         String bankId, String country) {
 }

@@ -1,6 +1,11 @@
 package io.jointops.api.finance;
 
+import io.jointops.api.shared.Identifies;
+
 import java.math.BigDecimal;
+
+import static io.jointops.api.shared.Identifies.Kind.ORGANISATION_NAME;
+import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
 
 /**
  * One account, wallet or identified asset a freeze request names (exactly one of {@code account}, {@code wallet},
@@ -8,6 +13,7 @@ import java.math.BigDecimal;
  *
  * @param holder the account holder or owner, as known to the requesting agency (optional)
  */
-public record FreezeTarget(AccountRef account, WalletRef wallet, String assetId, String holder,
+public record FreezeTarget(AccountRef account, WalletRef wallet, String assetId,
+                           @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String holder,
                            BigDecimal amountSought, String currency) {
 }

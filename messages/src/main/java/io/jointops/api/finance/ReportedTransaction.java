@@ -1,7 +1,12 @@
 package io.jointops.api.finance;
 
+import io.jointops.api.shared.Identifies;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
+
+import static io.jointops.api.shared.Identifies.Kind.ORGANISATION_NAME;
+import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
 
 /**
  * One transaction of a goAML-style report. Each side is an account or a wallet (exactly one of the two).
@@ -9,6 +14,8 @@ import java.time.LocalDate;
  * @param number   the reporting entity's transaction number
  * @param currency ISO 4217 code of {@code amount}
  * @param mode     how the money moved, as reported (e.g. {@code WIRE}, {@code CASH}, {@code CRYPTO})
+ * @param fromName the account holder or counterparty on each side, a person or an organisation (goAML does not say
+ *                 which; each is matched as both)
  */
 public record ReportedTransaction(
         String number,
@@ -16,10 +23,10 @@ public record ReportedTransaction(
         BigDecimal amount,
         String currency,
         String mode,
-        String fromName,
+        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String fromName,
         AccountRef fromAccount,
         WalletRef fromWallet,
-        String toName,
+        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String toName,
         AccountRef toAccount,
         WalletRef toWallet) {
 }

@@ -1,5 +1,9 @@
 package io.jointops.api.finance;
 
+import io.jointops.api.shared.Identifies;
+
+import static io.jointops.api.shared.Identifies.Kind.CRYPTO_WALLET;
+
 /** A crypto wallet: the chain (e.g. {@code BTC}, {@code ETH}, {@code TRX}) and the address on it. */
-public record WalletRef(String chain, String address) {
+public record WalletRef(String chain, @Identifies(kind = CRYPTO_WALLET) String address) {
 }

@@ -1,5 +1,7 @@
 package io.jointops.api.intel;
 
+import io.jointops.api.shared.Identifies;
+
 /**
  * An entity named in a report.
  * <p>
@@ -27,5 +29,6 @@ package io.jointops.api.intel;
  * @param normalised the normal form used for matching across reports and services (e.g. E.164 for phone numbers,
  *                   lower-cased host for URLs, case-folded and space-collapsed names); intel-service computes it
  */
-public record IntelEntity(String entityId, EntityType type, String value, String normalised) {
+public record IntelEntity(String entityId, EntityType type, @Identifies(kindFrom = "type") String value,
+                          String normalised) {
 }
