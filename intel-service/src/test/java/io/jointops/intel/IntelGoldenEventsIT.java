@@ -168,7 +168,7 @@ class IntelGoldenEventsIT {
                 .param("id", report).query(Long.class).single() == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertLatestStoredAsGolden("io.jointops.api.intel.IntelEntityHiddenHitEvent", null, "IntelEntityHiddenHitEvent.1.json");
+        assertLatestStoredAsGolden("io.jointops.api.intel.IntelEntityHiddenHitEvent", null, "IntelEntityHiddenHitEvent.2.json");
     }
 
     @Test

@@ -55,7 +55,7 @@ class IntelReplayIT {
     private static final List<View> VIEWS = List.of(
             new View("intel-report-view", "/api/intel/reports?size=100", CN,
                     List.of("SELECT * FROM intel_report_view ORDER BY report_id",
-                            "SELECT * FROM intel_report_entity ORDER BY report_id, entity_type, normalised")),
+                            "SELECT * FROM intel_report_entity_key ORDER BY report_id, entity_type, match_key, rule")),
             new View("intel-report-reads", null, CN, List.of("SELECT * FROM intel_report_read ORDER BY event_id")),
             new View("intel-notifications", "/api/intel/notifications?size=100", CN,
                     List.of("SELECT * FROM intel_notification ORDER BY event_id")),

@@ -1,11 +1,13 @@
 package io.jointops.intel.command;
 
+import io.jointops.api.intel.EntityType;
 import io.jointops.api.intel.IntelEntity;
 import io.jointops.api.intel.IntelRelation;
 import io.jointops.api.intel.IntelReportContent;
 import io.jointops.api.intel.RouteWaypoint;
 import io.jointops.api.intel.TraffickingRoute;
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.identifiers.InvalidIdentifierException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,13 +96,20 @@ final class ReportContents {
                 throw invalid(field + ".entityId", "'" + entity.entityId() + "' is used twice");
             }
             requireText(field + ".value", entity.value(), 500);
+            String country = entity.country() == null || entity.country().isBlank() ? null
+                    : entity.country().strip().toUpperCase(Locale.ROOT);
             String normalised;
             try {
-                normalised = EntityNormaliser.normalise(entity.type(), entity.value());
-            } catch (IllegalArgumentException e) {
-                throw invalid(field + ".value", e.getMessage());
+                normalised = EntityIdentifiers.of(entity.type(), entity.value(), country).canonical();
+            } catch (InvalidIdentifierException e) {
+                throw invalid(field + (e.part() == InvalidIdentifierException.Part.COUNTRY ? ".country" : ".value"),
+                        e.getMessage());
             }
-            entities.add(new IntelEntity(entity.entityId().strip(), entity.type(), entity.value().strip(), normalised));
+            if (country != null && entity.type() != EntityType.PHONE_NUMBER) {
+                throw invalid(field + ".country", "is given for phone numbers only");
+            }
+            entities.add(new IntelEntity(entity.entityId().strip(), entity.type(), entity.value().strip(), normalised,
+                    country));
         }
         return entities;
     }

@@ -1,6 +1,7 @@
 package io.jointops.intel.command;
 
 import io.jointops.api.intel.EntityType;
+import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.api.intel.RecordTakedownResponseCommand;
 import io.jointops.api.intel.ReportTakedownReappearanceCommand;
 import io.jointops.api.intel.RequestTakedownCommand;
@@ -144,8 +145,8 @@ class TakedownRequest {
 
     private static String url(String field, String value) {
         try {
-            return EntityNormaliser.normalise(EntityType.URL, value);
-        } catch (IllegalArgumentException e) {
+            return EntityIdentifiers.of(EntityType.URL, value, null).canonical();
+        } catch (InvalidIdentifierException e) {
             throw invalid(field, e.getMessage());
         }
     }

@@ -52,14 +52,20 @@ final class IntelReportRequests {
             return new IntelReportContent(title, summary, body, category, sourceReliability, informationCredibility,
                     tlp, handlingCode, handlingRestriction, releasedTo == null ? Set.of() : new HashSet<>(releasedTo),
                     entities == null ? List.of() : entities.stream()
-                            .map(entity -> new IntelEntity(entity.entityId(), entity.type(), entity.value(), null)).toList(),
+                            .map(entity -> new IntelEntity(entity.entityId(), entity.type(), entity.value(), null,
+                                    entity.country())).toList(),
                     relations == null ? List.of() : relations, route);
         }
     }
 
+    /** @param country for a phone number written without its country code: where it is dialled, e.g. US */
     record Entity(@NotBlank @Size(max = 64) String entityId, @NotNull EntityType type,
-                  @NotBlank @Size(max = 500) String value) {
+                  @NotBlank @Size(max = 500) String value,
+                  @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String country) {
     }
+
+    static final String COUNTRY = "[A-Za-z]{2}";
+    static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code such as US";
 
     record Comments(@NotBlank @Size(max = 2000) String comments) {
     }

@@ -56,6 +56,10 @@ import java.util.List;
 import java.util.Set;
 
 import static io.jointops.platform.test.Rejections.rejected;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 class IntelReportTest {
 
@@ -151,6 +155,33 @@ class IntelReportTest {
                 .expectException(rejected(Reason.INVALID, "releasedTo", "owner")).expectNoEvents();
         fixture.givenNoPriorActivity().when(draft(content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of("dea"))))
                 .expectException(rejected(Reason.INVALID, "releasedTo", "dea")).expectNoEvents();
+    }
+
+    /**
+     * A phone number written as dialled in a country keeps that country in the event (so its keys can be computed
+     * again from what the analyst wrote) and is stored in E.164; a Chinese name keeps its characters.
+     */
+    @Test
+    void aNationalPhoneNumberIsReadInItsCountryAndKeepsIt() {
+        IntelReportContent c = content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of());
+        fixture.givenNoPriorActivity().when(draft(withEntities(c, List.of(
+                        new IntelEntity("e1", EntityType.PHONE_NUMBER, "(202) 555-0143", null, "us"),
+                        new IntelEntity("e2", EntityType.PERSON, "张伟", null)), List.of())))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        ((IntelReportDraftedEvent) event).content().entities().equals(List.of(
+                                new IntelEntity("e1", EntityType.PHONE_NUMBER, "(202) 555-0143", "+12025550143", "US"),
+                                new IntelEntity("e2", EntityType.PERSON, "张伟", "张伟", null)))), andNoMore())));
+    }
+
+    @Test
+    void refusesACountryItCannotReadOrThatIsNotForAPhoneNumberNamingIt() {
+        IntelReportContent c = content("t", 2, Tlp.AMBER, HandlingCode.H1, Set.of());
+        fixture.givenNoPriorActivity().when(draft(withEntities(c, List.of(
+                        new IntelEntity("e1", EntityType.PHONE_NUMBER, "(202) 555-0143", null, "XX")), List.of())))
+                .expectException(rejected(Reason.INVALID, "entities[0].country", "ISO 3166-1 alpha-2")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(draft(withEntities(c, List.of(
+                        new IntelEntity("e1", EntityType.PERSON, "Zhang Wei", null, "CN")), List.of())))
+                .expectException(rejected(Reason.INVALID, "entities[0].country", "phone numbers only")).expectNoEvents();
     }
 
     @Test

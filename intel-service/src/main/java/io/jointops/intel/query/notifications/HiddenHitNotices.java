@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.jointops.api.intel.EntityType;
 import io.jointops.api.intel.IntelEntityHiddenHitEvent;
+import io.jointops.intel.command.EntityIdentifiers;
 import io.jointops.intel.query.readlog.PublishedEvents;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.security.Caller;
@@ -92,7 +93,8 @@ public class HiddenHitNotices {
         List<EventMessage<?>> messages = notice.hidden().stream()
                 .<EventMessage<?>>map(hit -> new GenericEventMessage<>(eventId(instance.getId(), hit.reportId()),
                         new IntelEntityHiddenHitEvent(hit.reportId(), hit.ownerAgency(), searchingAgency, searcher,
-                                notice.type(), notice.normalised()),
+                                notice.type(), notice.normalised(), hit.rule() != null ? hit.rule()
+                                : EntityIdentifiers.normalFormRule(notice.type(), notice.normalised()).id()),
                         notice.metaData(), notice.searchedAt()))
                 .toList();
         try {
@@ -106,8 +108,12 @@ public class HiddenHitNotices {
         return UUID.nameUUIDFromBytes((TASK + "|" + notice + "|" + reportId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** A report the searcher may not see that names the entity, and its owner, who is told. */
-    public record Hit(String reportId, String ownerAgency) {
+    /**
+     * A report the searcher may not see that names the entity, its owner, who is told, and the rule it matched by
+     * ({@link io.jointops.identifiers.MatchRule#id()}; null in a notice recorded before rules were kept: the owner
+     * is then told the rule of the entity type's normal form, as the upcaster of older events does).
+     */
+    public record Hit(String reportId, String ownerAgency, String rule) {
     }
 
     /**

@@ -34,8 +34,8 @@ class NotificationProjector {
     void on(IntelEntityHiddenHitEvent event, EventMessage<?> message, @Timestamp Instant at) {
         jdbc.sql("""
                         INSERT INTO intel_notification (event_id, owner_agency, report_id, searching_agency, searcher,
-                                                        entity_type, normalised, noted_at)
-                        VALUES (:eventId, :owner, :reportId, :agency, :searcher, :type, :normalised, :at)
+                                                        entity_type, normalised, rule, noted_at)
+                        VALUES (:eventId, :owner, :reportId, :agency, :searcher, :type, :normalised, :rule, :at)
                         ON CONFLICT (event_id) DO NOTHING""")
                 .param("eventId", message.getIdentifier())
                 .param("owner", event.ownerAgency())
@@ -44,6 +44,7 @@ class NotificationProjector {
                 .param("searcher", event.searcher())
                 .param("type", event.entityType().name())
                 .param("normalised", event.normalised())
+                .param("rule", event.rule())
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }

@@ -1,5 +1,6 @@
 package io.jointops.intel.query.notifications;
 
+import io.jointops.identifiers.MatchRule;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.replay.ViewReplays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /** Lists what owners of hidden hits were told: who searched for an entity their reports name ({@link HiddenHitNotices}). */
 @Component
@@ -36,14 +38,22 @@ public class Notifications {
         List<Notification> items = select.param("size", size).param("offset", (long) page * size)
                 .query((row, n) -> new Notification(row.getString("event_id"), row.getString("owner_agency"),
                         row.getString("report_id"), row.getString("searching_agency"), row.getString("searcher"),
-                        row.getString("entity_type"), row.getString("normalised"),
+                        row.getString("entity_type"), row.getString("normalised"), row.getString("rule"),
+                        MatchRule.ofId(row.getString("rule")).strength().name().toLowerCase(Locale.ROOT),
                         row.getObject("noted_at", OffsetDateTime.class).toInstant()))
                 .list();
         return Page.of(items, page, size, total);
     }
 
-    /** Someone of {@code searchingAgency} searched for an entity that the owner's report {@code reportId} names. */
+    /**
+     * Someone of {@code searchingAgency} searched for an entity that the owner's report {@code reportId} names.
+     *
+     * @param rule     how the searched entity matched the report's ({@code exact}, {@code e164}, {@code pinyin}, ...)
+     * @param strength {@code exact}, {@code equivalent} or {@code similar}: a similar match (pinyin, name order,
+     *                 accents) may name another person or company
+     */
     public record Notification(String id, String ownerAgency, String reportId, String searchingAgency,
-                               String searcher, String entityType, String normalised, Instant at) {
+                               String searcher, String entityType, String normalised, String rule, String strength,
+                               Instant at) {
     }
 }

@@ -2,7 +2,6 @@ package io.jointops.intel.query.reportview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jointops.api.intel.IntelEntity;
 import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -14,11 +13,10 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps {@code intel_report_view} and the entity index {@code intel_report_entity}. Each event is folded into the
+ * Keeps {@code intel_report_view} and the entity index ({@link EntityKeyIndex}). Each event is folded into the
  * stored view with {@link IntelReportViewFold#apply}, the function {@code asOf} uses; an event at or below the row's
  * version was applied already, so a replay or redelivery changes nothing.
  */
@@ -44,7 +42,7 @@ class IntelReportViewProjector implements FoldedView {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM intel_report_entity").update();
+        jdbc.sql("DELETE FROM intel_report_entity_key").update();
         jdbc.sql("DELETE FROM intel_report_view").update();
     }
 
@@ -80,20 +78,8 @@ class IntelReportViewProjector implements FoldedView {
                 .param("doc", json.writeValueAsString(view))
                 .update();
         if (stored == null || !stored.entities().equals(view.entities())) {
-            index(view.id(), view.entities());
+            EntityKeyIndex.write(jdbc, view.id(), view.entities());
         }
-    }
-
-    private void index(String reportId, List<IntelEntity> entities) {
-        jdbc.sql("DELETE FROM intel_report_entity WHERE report_id = :id").param("id", reportId).update();
-        entities.stream().map(entity -> entity.type().name() + "\u0000" + entity.normalised()).distinct()
-                .forEach(key -> jdbc.sql("""
-                                INSERT INTO intel_report_entity (report_id, entity_type, normalised)
-                                VALUES (:id, :type, :normalised)""")
-                        .param("id", reportId)
-                        .param("type", key.substring(0, key.indexOf('\u0000')))
-                        .param("normalised", key.substring(key.indexOf('\u0000') + 1))
-                        .update());
     }
 
     private static OffsetDateTime utc(Instant instant) {

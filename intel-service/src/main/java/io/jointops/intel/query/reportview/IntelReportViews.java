@@ -3,6 +3,8 @@ package io.jointops.intel.query.reportview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.intel.EntityType;
+import io.jointops.identifiers.Identifier;
+import io.jointops.identifiers.MatchRule;
 import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
@@ -14,8 +16,12 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads the report view, always for one agency: a report the agency may not see is reported as missing. */
 @Component
@@ -104,35 +110,55 @@ public class IntelReportViews implements ItemViews<IntelReportView> {
     }
 
     /**
-     * Hit/no-hit: the reports naming the entity (normalised), split into those {@code agency} may see and the
-     * disseminated ones of other owners it may not. Withdrawn reports do not count.
+     * Hit/no-hit: the reports naming an entity that matches {@code query} (by any of its keys, {@link EntityKeyIndex}),
+     * each with the strongest rule it matched by, split into those {@code agency} may see and the disseminated ones
+     * of other owners it may not. Withdrawn reports do not count.
      *
      * @param agency the caller's agency; {@code null} (auditors) sees all
      */
-    public EntityMatches matching(EntityType type, String normalised, String agency) {
+    public EntityMatches matching(EntityType type, Identifier query, String agency) {
         replays.requireServing(IntelReportViewProjector.PROCESSING_GROUP);
-        List<EntityMatch> matches = jdbc.sql("""
-                        SELECT v.report_id, v.owner_agency, v.status, v.released_to
-                          FROM intel_report_entity e JOIN intel_report_view v ON v.report_id = e.report_id
-                         WHERE e.entity_type = :type AND e.normalised = :normalised AND v.status <> 'WITHDRAWN'
-                         ORDER BY v.report_id""")
-                .param("type", type.name()).param("normalised", normalised)
-                .query((row, n) -> new EntityMatch(row.getString("report_id"), row.getString("owner_agency"),
-                        row.getString("status"), List.of((String[]) row.getArray("released_to").getArray())))
+        Map<String, List<MatchRule>> wanted = new LinkedHashMap<>();
+        query.keys().forEach(key -> wanted.computeIfAbsent(key.indexKey(), k -> new ArrayList<>()).add(key.rule()));
+        List<KeyRow> rows = jdbc.sql("""
+                        SELECT v.report_id, v.owner_agency, v.status, v.released_to, k.match_key, k.rule
+                          FROM intel_report_entity_key k JOIN intel_report_view v ON v.report_id = k.report_id
+                         WHERE k.entity_type = :type AND k.match_key IN (:keys) AND v.status <> 'WITHDRAWN'""")
+                .param("type", type.name()).param("keys", List.copyOf(wanted.keySet()))
+                .query((row, n) -> new KeyRow(row.getString("report_id"), row.getString("owner_agency"),
+                        row.getString("status"), List.of((String[]) row.getArray("released_to").getArray()),
+                        row.getString("match_key"), MatchRule.ofId(row.getString("rule"))))
                 .list();
-        List<String> visible = matches.stream().filter(match -> agency == null || match.visibleTo(agency))
-                .map(EntityMatch::reportId).toList();
+        Map<String, EntityMatch> best = new TreeMap<>();
+        for (KeyRow row : rows) {
+            for (MatchRule asked : wanted.get(row.matchKey())) {
+                MatchRule.combine(row.rule(), asked).ifPresent(rule -> best.merge(row.reportId(),
+                        new EntityMatch(row.reportId(), row.ownerAgency(), row.status(), row.releasedTo(), rule),
+                        (a, b) -> MatchRule.stronger(a.rule(), b.rule()) == a.rule() ? a : b));
+            }
+        }
+        List<EntityMatch> matches = List.copyOf(best.values());
+        List<EntityMatch> visible = matches.stream().filter(match -> agency == null || match.visibleTo(agency)).toList();
         List<EntityMatch> hidden = matches.stream()
                 .filter(match -> agency != null && !match.visibleTo(agency) && match.status().equals("DISSEMINATED"))
                 .toList();
         return new EntityMatches(visible, hidden);
     }
 
-    /** @param hidden reports the searcher may not see; their owners are told, the searcher is not */
-    public record EntityMatches(List<String> visible, List<EntityMatch> hidden) {
+    /**
+     * @param visible reports the searcher may see
+     * @param hidden  reports the searcher may not see; their owners are told, the searcher is not
+     */
+    public record EntityMatches(List<EntityMatch> visible, List<EntityMatch> hidden) {
     }
 
-    public record EntityMatch(String reportId, String ownerAgency, String status, List<String> releasedTo) {
+    private record KeyRow(String reportId, String ownerAgency, String status, List<String> releasedTo, String matchKey,
+                          MatchRule rule) {
+    }
+
+    /** A report naming a matching entity, and the strongest rule by which one of its entities matched. */
+    public record EntityMatch(String reportId, String ownerAgency, String status, List<String> releasedTo,
+                              MatchRule rule) {
         boolean visibleTo(String agency) {
             return ownerAgency.equals(agency) || (releasedTo.contains(agency)
                     && (status.equals("DISSEMINATED") || status.equals("WITHDRAWN")));
