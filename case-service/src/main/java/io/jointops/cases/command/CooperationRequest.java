@@ -16,13 +16,18 @@ import io.jointops.api.cases.DeclineCooperationRequestCommand;
 import io.jointops.api.cases.SendCooperationRequestCommand;
 import io.jointops.api.cases.SharedItemRef;
 import io.jointops.api.cases.WithdrawCooperationRequestCommand;
+import io.jointops.api.evidence.AddEvidenceFileCommand;
+import io.jointops.api.evidence.EvidenceFileAddedEvent;
+import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -41,6 +46,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * The sending agency withdraws; the receiving agency acknowledges, answers and declines; anyone else is told the
  * request does not exist. Acknowledging and partial answers do not stop the clock.
+ * <p>
+ * Evidence files travel with the request: the requesting agency's with the request, the receiving agency's with its
+ * answer, each added by an officer of that agency while the request is open. Both agencies see all of them, exactly
+ * as they see the request.
  */
 @Aggregate
 class CooperationRequest {
@@ -52,6 +61,9 @@ class CooperationRequest {
     static final int MAX_ANSWER = 20_000;
     static final int MAX_REASON = 2000;
     static final int MAX_ATTACHMENTS = 50;
+    /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
+    static final String TYPE = "CooperationRequest";
+    static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
 
     @AggregateIdentifier
     private String requestId;
@@ -61,6 +73,7 @@ class CooperationRequest {
     private CooperationRequestStatus status;
     private boolean overdue;
     private boolean escalated;
+    private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
 
     CooperationRequest() {
         // for Axon: rebuilt from events
@@ -146,6 +159,18 @@ class CooperationRequest {
         requireAnswerable();
         apply(new CooperationRequestWithdrawnEvent(requestId, command.reason().strip(), actor.username(), actor.agency()));
         stopTheClock(deadlines);
+    }
+
+    /** A file of the request (from the requesting agency) or of its answer (from the receiving agency). */
+    @CommandHandler(commandName = ADD_EVIDENCE)
+    void handle(AddEvidenceFileCommand command) {
+        String agency = command.actor() == null ? null : command.actor().agency();
+        if (!requestingAgency.equals(agency) && !receivingAgency.equals(agency)) {
+            throw notFound();
+        }
+        requireAnswerable();
+        evidence.add(requestId, command, List.of(requestingAgency, receivingAgency))
+                .forEach(AggregateLifecycle::apply);
     }
 
     @DeadlineHandler(deadlineName = REMINDER)
@@ -282,6 +307,16 @@ class CooperationRequest {
     @EventSourcingHandler
     void on(CooperationRequestWithdrawnEvent event) {
         status = CooperationRequestStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileAddedEvent event) {
+        evidence.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileSupersededEvent event) {
+        evidence.on(event);
     }
 
     @EventSourcingHandler

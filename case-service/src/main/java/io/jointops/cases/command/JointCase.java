@@ -32,14 +32,21 @@ import io.jointops.api.cases.ReopenCaseCommand;
 import io.jointops.api.cases.SetCaseTagsCommand;
 import io.jointops.api.cases.SuspendCaseCommand;
 import io.jointops.api.cases.UpdateLinkedItemCommand;
+import io.jointops.api.evidence.AddEvidenceFileCommand;
+import io.jointops.api.evidence.EvidenceActor;
+import io.jointops.api.evidence.EvidenceFileAddedEvent;
+import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +88,10 @@ class JointCase {
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
+    /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
+    static final String TYPE = "JointCase";
+    static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
+
     @AggregateIdentifier
     private String caseId;
     private String leadAgency;
@@ -92,6 +103,7 @@ class JointCase {
     private final Map<String, CaseTaskStatus> tasks = new HashMap<>();
     private final Set<String> notes = new HashSet<>();
     private List<String> tags = List.of();
+    private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
 
     private record Member(String agency, CaseRole role) {
     }
@@ -150,6 +162,21 @@ class JointCase {
             throw new CommandRejectedException(Reason.CONFLICT, "agency", command.agency() + " already takes part in the case.");
         }
         apply(new CasePartnerAddedEvent(caseId, command.agency()));
+        // the case's evidence goes with it: each file's custody records the release
+        evidence.shareWith(caseId, command.agency(), actor.username()).forEach(AggregateLifecycle::apply);
+    }
+
+    // --- evidence
+
+    /** A file attached by whoever acts on the case (members, the opener, supervisors of its agencies), while open. */
+    @CommandHandler(commandName = ADD_EVIDENCE)
+    void handle(AddEvidenceFileCommand command) {
+        EvidenceActor actor = command.actor();
+        requireActing(new CaseActor(actor.username(), actor.agency(), actor.hasRole("supervisor")));
+        requireOpen();
+        List<String> audience = new ArrayList<>(partnerAgencies);
+        audience.add(leadAgency);
+        evidence.add(caseId, command, audience).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -421,6 +448,16 @@ class JointCase {
     @EventSourcingHandler
     void on(CasePartnerAddedEvent event) {
         partnerAgencies.add(event.agency());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileAddedEvent event) {
+        evidence.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileSupersededEvent event) {
+        evidence.on(event);
     }
 
     @EventSourcingHandler

@@ -6,14 +6,20 @@ import io.jointops.api.chemicals.IncidentReportedEvent;
 import io.jointops.api.chemicals.LinkIncidentToCaseCommand;
 import io.jointops.api.chemicals.RecordIncidentCaseLeadCommand;
 import io.jointops.api.chemicals.ReportIncidentCommand;
+import io.jointops.api.evidence.AddEvidenceFileCommand;
+import io.jointops.api.evidence.EvidenceFileAddedEvent;
+import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +41,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Incident {
 
+    /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
+    static final String TYPE = "Incident";
+    static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
+
     /** The status case-service shows for a linked incident; an incident report does not change once filed. */
     static final String STATUS = "REPORTED";
 
@@ -42,6 +52,7 @@ class Incident {
     private String incidentId;
     private String title;
     private final Set<String> agencies = new HashSet<>();
+    private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
     private final Set<String> linkedCases = new HashSet<>();
     private final Set<String> leads = new HashSet<>();
 
@@ -110,6 +121,25 @@ class Incident {
         if (!linkedCases.contains(command.caseId())) {
             apply(new IncidentLinkedToCaseEvent(incidentId, command.caseId(), title, STATUS));
         }
+    }
+
+    /** A file of the incident (seizure photos, lab reports, shipping documents), from any of its agencies, seen by all. */
+    @CommandHandler(commandName = ADD_EVIDENCE)
+    void handle(AddEvidenceFileCommand command) {
+        if (command.actor() == null || !agencies.contains(command.actor().agency())) {
+            throw new CommandRejectedException(Reason.NOT_FOUND, null, "No incident '" + incidentId + "' is visible to you.");
+        }
+        evidence.add(incidentId, command, List.copyOf(agencies)).forEach(AggregateLifecycle::apply);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileAddedEvent event) {
+        evidence.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileSupersededEvent event) {
+        evidence.on(event);
     }
 
     @EventSourcingHandler

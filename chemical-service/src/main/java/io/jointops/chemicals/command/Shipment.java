@@ -20,11 +20,16 @@ import io.jointops.api.chemicals.ShipmentStopRequestedEvent;
 import io.jointops.api.chemicals.ShipmentStoppedEvent;
 import io.jointops.api.chemicals.ShipmentTransshippedEvent;
 import io.jointops.api.chemicals.StopShipmentCommand;
+import io.jointops.api.evidence.AddEvidenceFileCommand;
+import io.jointops.api.evidence.EvidenceFileAddedEvent;
+import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
@@ -56,6 +61,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Shipment {
 
+    /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
+    static final String TYPE = "Shipment";
+    static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
+
     static final int MAX_REASONS = 20;
     static final int MAX_REASON = 500;
     private static final Set<ShipmentStatus> MOVING = EnumSet.of(ShipmentStatus.DEPARTED, ShipmentStatus.IN_TRANSIT,
@@ -66,6 +75,7 @@ class Shipment {
     private String title;
     private ShipmentStatus status;
     private final Set<String> agencies = new HashSet<>();
+    private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
     private final Set<String> linkedCases = new HashSet<>();
 
     Shipment() {
@@ -216,6 +226,25 @@ class Shipment {
         if (!agencies.contains(agency)) {
             throw new CommandRejectedException(Reason.NOT_FOUND, null, "No shipment '" + shipmentId + "' is visible to you.");
         }
+    }
+
+    /** A file of the shipment (seizure photos, lab reports, shipping documents), from any of its agencies, seen by all. */
+    @CommandHandler(commandName = ADD_EVIDENCE)
+    void handle(AddEvidenceFileCommand command) {
+        if (command.actor() == null || !agencies.contains(command.actor().agency())) {
+            throw new CommandRejectedException(Reason.NOT_FOUND, null, "No shipment '" + shipmentId + "' is visible to you.");
+        }
+        evidence.add(shipmentId, command, List.copyOf(agencies)).forEach(AggregateLifecycle::apply);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileAddedEvent event) {
+        evidence.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileSupersededEvent event) {
+        evidence.on(event);
     }
 
     @EventSourcingHandler

@@ -1,5 +1,8 @@
 package io.jointops.finance.command;
 
+import io.jointops.api.evidence.AddEvidenceFileCommand;
+import io.jointops.api.evidence.EvidenceFileAddedEvent;
+import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.finance.AccountRef;
 import io.jointops.api.finance.FileSuspiciousTransactionReportCommand;
 import io.jointops.api.finance.LinkTransactionReportToCaseCommand;
@@ -12,9 +15,11 @@ import io.jointops.api.finance.TransactionsReportedEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.finance.command.FinanceCodes.Fault;
+import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
@@ -41,11 +46,15 @@ class SuspiciousTransactionReport {
     static final int MAX_TRANSACTIONS = 20_000;
     /** Transactions per stored event: keeps every event small whatever the report's size. */
     static final int BATCH = 500;
+    /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
+    static final String TYPE = "SuspiciousTransactionReport";
+    static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
 
     @AggregateIdentifier
     private String reportId;
     private String ownerAgency;
     private final Set<String> releasedTo = new HashSet<>();
+    private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
     private String title;
     private final Set<String> linkedCases = new HashSet<>();
 
@@ -128,6 +137,22 @@ class SuspiciousTransactionReport {
             throw new CommandRejectedException(Reason.CONFLICT, "agency", command.agency() + " may already see the report.");
         }
         apply(new TransactionReportReleaseWidenedEvent(reportId, command.agency()));
+        // the report's files go with it: each file's custody records the release
+        evidence.shareWith(reportId, command.agency(), null).forEach(AggregateLifecycle::apply);
+    }
+
+    /** A file of the report (bank statements, the entity's documents), attached by the owner agency. */
+    @CommandHandler(commandName = ADD_EVIDENCE)
+    void handle(AddEvidenceFileCommand command) {
+        String agency = command.actor() == null ? null : command.actor().agency();
+        if (!ownerAgency.equals(agency)) {
+            throw releasedTo.contains(agency)
+                    ? new CommandRejectedException(Reason.FORBIDDEN, null, "Only the owner " + ownerAgency + " adds files to the report.")
+                    : notFound();
+        }
+        List<String> audience = new ArrayList<>(releasedTo);
+        audience.add(ownerAgency);
+        evidence.add(reportId, command, audience).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -180,6 +205,16 @@ class SuspiciousTransactionReport {
     @EventSourcingHandler
     void on(TransactionReportReleaseWidenedEvent event) {
         releasedTo.add(event.agency());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileAddedEvent event) {
+        evidence.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileSupersededEvent event) {
+        evidence.on(event);
     }
 
     @EventSourcingHandler

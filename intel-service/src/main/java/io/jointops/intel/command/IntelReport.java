@@ -1,5 +1,8 @@
 package io.jointops.intel.command;
 
+import io.jointops.api.evidence.AddEvidenceFileCommand;
+import io.jointops.api.evidence.EvidenceFileAddedEvent;
+import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.intel.ApproveIntelReportCommand;
 import io.jointops.api.intel.DecideOnwardDisseminationCommand;
 import io.jointops.api.intel.DraftIntelReportCommand;
@@ -34,10 +37,12 @@ import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
@@ -82,6 +87,9 @@ class IntelReport {
     static final int MAX_ENTITIES = 500;
     /** The realm role that releases reports. */
     static final String SUPERVISOR = "supervisor";
+    /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
+    static final String TYPE = "IntelReport";
+    static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
 
     @AggregateIdentifier
     private String reportId;
@@ -97,6 +105,7 @@ class IntelReport {
     private final Set<String> decidedRequests = new HashSet<>();
     /** user ids of whoever drafted or revised the report, from the events' audit metadata: they may not approve it */
     private final Set<String> authors = new HashSet<>();
+    private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
 
     IntelReport() {
         // for Axon: rebuilt from events
@@ -136,6 +145,7 @@ class IntelReport {
         }
         apply(new IntelReportApprovedEvent(reportId));
         apply(new IntelReportDisseminatedEvent(reportId, title, ownerAgency, Set.copyOf(releasedTo), entities));
+        releasedTo.forEach(this::shareEvidence);
     }
 
     @CommandHandler
@@ -183,6 +193,9 @@ class IntelReport {
         // releasing to an agency that already sees the report changes nothing: no event
         if (!added.isEmpty()) {
             apply(new IntelReportReleaseWidenedEvent(reportId, added));
+            if (status == IntelReportStatus.DISSEMINATED) {
+                added.forEach(this::shareEvidence);
+            }
         }
     }
 
@@ -247,6 +260,7 @@ class IntelReport {
         // consumers follow the audience from this one event, whatever the reason of the widening
         if (!releasedTo.contains(request.toAgency())) {
             apply(new IntelReportReleaseWidenedEvent(reportId, Set.of(request.toAgency())));
+            shareEvidence(request.toAgency());
         }
     }
 
@@ -305,6 +319,16 @@ class IntelReport {
     }
 
     /** Reports submitted before the release workflow existed were shared the moment they were submitted. */
+    @EventSourcingHandler
+    void on(EvidenceFileAddedEvent event) {
+        evidence.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileSupersededEvent event) {
+        evidence.on(event);
+    }
+
     @EventSourcingHandler
     void on(IntelReportSubmittedEvent event) {
         reportId = event.reportId();
@@ -395,6 +419,23 @@ class IntelReport {
     private boolean maySee(String agency) {
         return ownerAgency.equals(agency) || (releasedTo.contains(agency)
                 && (status == IntelReportStatus.DISSEMINATED || status == IntelReportStatus.WITHDRAWN));
+    }
+
+    /**
+     * A file of the report, attached by its owner agency (any officer, like a draft), shown with the report: to the
+     * owner, and to the agencies it is released to once disseminated.
+     */
+    @CommandHandler(commandName = ADD_EVIDENCE)
+    void handle(AddEvidenceFileCommand command) {
+        requireOwner(command.actor() == null ? null : command.actor().agency(), "adds evidence files");
+        List<String> audience = new ArrayList<>(List.of(ownerAgency));
+        releasedTo.stream().filter(this::maySee).forEach(audience::add);
+        evidence.add(reportId, command, audience).forEach(AggregateLifecycle::apply);
+    }
+
+    /** The report's files go where the report goes: each file's custody records the release. */
+    private void shareEvidence(String agency) {
+        evidence.shareWith(reportId, agency, null).forEach(AggregateLifecycle::apply);
     }
 
     /** A denied read looks the same as a missing report. */

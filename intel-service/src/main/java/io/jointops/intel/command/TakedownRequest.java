@@ -2,6 +2,9 @@ package io.jointops.intel.command;
 
 import io.jointops.api.intel.EntityType;
 import io.jointops.identifiers.InvalidIdentifierException;
+import io.jointops.api.evidence.AddEvidenceFileCommand;
+import io.jointops.api.evidence.EvidenceFileAddedEvent;
+import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.intel.RecordTakedownResponseCommand;
 import io.jointops.api.intel.ReportTakedownReappearanceCommand;
 import io.jointops.api.intel.RequestTakedownCommand;
@@ -13,12 +16,15 @@ import io.jointops.api.intel.TakedownRequestedEvent;
 import io.jointops.api.intel.TakedownStatus;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
@@ -36,6 +42,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class TakedownRequest {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
+    static final String TYPE = "TakedownRequest";
+    static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
 
     @AggregateIdentifier
     private String takedownId;
@@ -44,6 +53,7 @@ class TakedownRequest {
     private String url;
     /** when the current round began: the request, or the last reappearance */
     private Instant openedAt;
+    private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
 
     TakedownRequest() {
         // for Axon: rebuilt from events
@@ -149,6 +159,23 @@ class TakedownRequest {
         } catch (InvalidIdentifierException e) {
             throw invalid(field, e.getMessage());
         }
+    }
+
+    /** A file of the takedown (the captured offer, the platform's answer), from the requesting agency, its only reader. */
+    @CommandHandler(commandName = ADD_EVIDENCE)
+    void handle(AddEvidenceFileCommand command) {
+        requireRequester(command.actor() == null ? null : command.actor().agency());
+        evidence.add(takedownId, command, List.of(requestingAgency)).forEach(AggregateLifecycle::apply);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileAddedEvent event) {
+        evidence.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceFileSupersededEvent event) {
+        evidence.on(event);
     }
 
     private void requireRequester(String agency) {

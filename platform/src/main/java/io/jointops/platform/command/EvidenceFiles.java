@@ -10,10 +10,12 @@ import io.jointops.api.shared.Rejection.Reason;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireText;
@@ -25,6 +27,20 @@ import static io.jointops.platform.command.CommandChecks.requireText;
  * events to {@link #on}. Plain Java: no Spring, no Axon lifecycle.
  */
 public final class EvidenceFiles {
+
+    /**
+     * The evidence events an aggregate applies to its own stream: each is a version of the item, so the item's view
+     * folds them (its {@code EVENTS} name them) though they change nothing it shows.
+     */
+    public static final Set<Class<?>> ITEM_EVENTS = Set.of(EvidenceFileAddedEvent.class,
+            EvidenceFileSupersededEvent.class, EvidenceFileSharedEvent.class);
+
+    /** {@code events} and {@link #ITEM_EVENTS}: what the view of an item that holds files folds. */
+    public static Set<Class<?>> withItemEvents(Class<?>... events) {
+        Set<Class<?>> all = new HashSet<>(ITEM_EVENTS);
+        all.addAll(List.of(events));
+        return Set.copyOf(all);
+    }
 
     public static final int MAX_REASON = 2000;
     public static final int MAX_NAME = 255;

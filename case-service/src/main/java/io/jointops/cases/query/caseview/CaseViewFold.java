@@ -15,6 +15,7 @@ import io.jointops.api.cases.CaseTagsSetEvent;
 import io.jointops.api.cases.CaseTaskAddedEvent;
 import io.jointops.api.cases.CaseTaskStatusChangedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -32,7 +33,7 @@ import java.util.Set;
 final class CaseViewFold {
 
     /** The events of the case aggregate; each one the view takes (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             CaseOpenedEvent.class,
             CasePartnerAddedEvent.class,
             CaseItemLinkedEvent.class,

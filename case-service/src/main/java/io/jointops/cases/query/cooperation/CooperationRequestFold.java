@@ -8,6 +8,7 @@ import io.jointops.api.cases.CooperationRequestOverdueEvent;
 import io.jointops.api.cases.CooperationRequestReminderIssuedEvent;
 import io.jointops.api.cases.CooperationRequestSentEvent;
 import io.jointops.api.cases.CooperationRequestWithdrawnEvent;
+import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -24,7 +25,7 @@ import java.util.Set;
 final class CooperationRequestFold {
 
     /** The events of the aggregate; each one the view takes (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             CooperationRequestSentEvent.class,
             CooperationRequestAcknowledgedEvent.class,
             CooperationRequestAnsweredEvent.class,

@@ -4,6 +4,7 @@ import io.jointops.api.chemicals.IncidentCaseLeadProposedEvent;
 import io.jointops.api.chemicals.IncidentLinkedToCaseEvent;
 import io.jointops.api.chemicals.IncidentReportedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -29,7 +30,7 @@ final class IncidentViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             IncidentReportedEvent.class,
             IncidentCaseLeadProposedEvent.class,
             IncidentLinkedToCaseEvent.class);
@@ -63,8 +64,8 @@ final class IncidentViewFold {
             leadReason = e.reason();
         } else if (payload instanceof IncidentLinkedToCaseEvent e) {
             cases.add(e.caseId());
-        } else {
-            return view;
+        } else if (!EvidenceFiles.ITEM_EVENTS.contains(payload.getClass())) {
+            return view; // an evidence event is a version of the incident, though it changes nothing shown here
         }
         return new IncidentView(view.id(), view.title(), view.status(), view.type(), view.seizingAgency(),
                 view.releasedTo(), view.agencies(), view.substanceName(), view.casNumber(), view.table(), view.quantity(),

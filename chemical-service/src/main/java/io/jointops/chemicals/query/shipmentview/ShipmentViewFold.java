@@ -14,6 +14,7 @@ import io.jointops.api.chemicals.ShipmentStopRequestedEvent;
 import io.jointops.api.chemicals.ShipmentStoppedEvent;
 import io.jointops.api.chemicals.ShipmentTransshippedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -41,7 +42,7 @@ final class ShipmentViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             ShipmentRegisteredEvent.class,
             ShipmentDepartedEvent.class,
             ShipmentReachedWaypointEvent.class,
@@ -100,8 +101,8 @@ final class ShipmentViewFold {
             next.requests.add(new ShipmentView.Request("STOP", e.requestingAgency(), e.reason(), actor, at));
         } else if (payload instanceof ShipmentLinkedToCaseEvent e) {
             next.linkedCases.add(e.caseId());
-        } else {
-            return view;
+        } else if (!EvidenceFiles.ITEM_EVENTS.contains(payload.getClass())) {
+            return view; // an evidence event is a version of the shipment, though it changes nothing shown here
         }
         return next.build();
     }

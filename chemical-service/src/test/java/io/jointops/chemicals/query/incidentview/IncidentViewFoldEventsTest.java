@@ -1,7 +1,10 @@
 package io.jointops.chemicals.query.incidentview;
 
 import io.jointops.platform.axon.ContractEvents;
+import io.jointops.platform.command.EvidenceFiles;
 import org.junit.jupiter.api.Test;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +16,10 @@ class IncidentViewFoldEventsTest {
 
     @Test
     void theViewFoldsEveryIncidentEvent() {
-        assertThat(IncidentViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(ContractEvents.ALL.stream()
+        assertThat(IncidentViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(Stream.concat(ContractEvents.ALL.stream()
                 .filter(type -> type.getPackageName().equals("io.jointops.api.chemicals"))
                 .filter(type -> type.getSimpleName().startsWith("Incident"))
-                .toList());
+                .toList().stream(),
+                EvidenceFiles.ITEM_EVENTS.stream()).toList());
     }
 }

@@ -1,7 +1,10 @@
 package io.jointops.chemicals.query.shipmentview;
 
 import io.jointops.platform.axon.ContractEvents;
+import io.jointops.platform.command.EvidenceFiles;
 import org.junit.jupiter.api.Test;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +16,10 @@ class ShipmentViewFoldEventsTest {
 
     @Test
     void theViewFoldsEveryShipmentEvent() {
-        assertThat(ShipmentViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(ContractEvents.ALL.stream()
+        assertThat(ShipmentViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(Stream.concat(ContractEvents.ALL.stream()
                 .filter(type -> type.getPackageName().equals("io.jointops.api.chemicals"))
                 .filter(type -> type.getSimpleName().startsWith("Shipment"))
-                .toList());
+                .toList().stream(),
+                EvidenceFiles.ITEM_EVENTS.stream()).toList());
     }
 }

@@ -5,6 +5,7 @@ import io.jointops.api.finance.TransactionReportLinkedToCaseEvent;
 import io.jointops.api.finance.TransactionReportReleaseWidenedEvent;
 import io.jointops.api.finance.TransactionsReportedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -32,7 +33,7 @@ final class TransactionReportViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             SuspiciousTransactionReportFiledEvent.class,
             TransactionReportReleaseWidenedEvent.class,
             TransactionsReportedEvent.class,
@@ -60,7 +61,8 @@ final class TransactionReportViewFold {
         if (payload instanceof TransactionReportReleaseWidenedEvent widened) {
             return view.releasedTo(widened.agency(), version, at);
         }
-        if (payload instanceof TransactionsReportedEvent || payload instanceof TransactionReportLinkedToCaseEvent) {
+        if (payload instanceof TransactionsReportedEvent || payload instanceof TransactionReportLinkedToCaseEvent
+                || EvidenceFiles.ITEM_EVENTS.contains(payload.getClass())) {
             return view.at(version, at);
         }
         return view;

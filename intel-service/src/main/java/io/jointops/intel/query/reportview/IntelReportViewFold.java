@@ -17,6 +17,7 @@ import io.jointops.api.intel.OnwardDisseminationConsentedEvent;
 import io.jointops.api.intel.OnwardDisseminationRefusedEvent;
 import io.jointops.api.intel.OnwardDisseminationRequestedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -47,7 +48,7 @@ final class IntelReportViewFold {
 
     /** Whether the view changes with events of this payload type. */
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             IntelReportSubmittedEvent.class,
             IntelReportDraftedEvent.class,
             IntelReportDraftRevisedEvent.class,
@@ -140,8 +141,8 @@ final class IntelReportViewFold {
             List<String> cases = new ArrayList<>(view.linkedCases());
             cases.add(linked.caseId());
             next.linkedCases(cases);
-        } else {
-            return view;
+        } else if (!EvidenceFiles.ITEM_EVENTS.contains(payload.getClass())) {
+            return view; // an evidence event is a version of the report, though it changes nothing shown here
         }
         return next.build();
     }

@@ -6,6 +6,7 @@ import io.jointops.api.intel.TakedownContentRemovedEvent;
 import io.jointops.api.intel.TakedownRejectedEvent;
 import io.jointops.api.intel.TakedownRequestedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.query.ItemEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -31,7 +32,7 @@ final class TakedownViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             TakedownRequestedEvent.class,
             TakedownAcknowledgedEvent.class,
             TakedownContentRemovedEvent.class,
@@ -86,6 +87,13 @@ final class TakedownViewFold {
                     v.offence(), v.evidenceSha256(), v.evidenceCapturedAt(), v.legalBasis(), v.requestingAgency(),
                     "REQUESTED", null, v.round() + 1, v.requestedAt(), ItemEvents.asStored(reappeared.seenAt()),
                     null, null, null, null, v.secondsToRemoval(), version, v.requestedBy(), at);
+        }
+        if (EvidenceFiles.ITEM_EVENTS.contains(payload.getClass())) {
+            // a version of the takedown, though it changes nothing shown here
+            return new TakedownView(v.id(), v.platform(), v.url(), v.urls(), v.contentType(), v.offence(),
+                    v.evidenceSha256(), v.evidenceCapturedAt(), v.legalBasis(), v.requestingAgency(), v.status(),
+                    v.rejectionReason(), v.round(), v.requestedAt(), v.openedAt(), v.acknowledgedAt(), v.removedAt(),
+                    v.rejectedAt(), v.secondsToAcknowledge(), v.secondsToRemoval(), version, v.requestedBy(), at);
         }
         return v;
     }

@@ -1,21 +1,26 @@
 package io.jointops.intel.query.takedownview;
 
 import io.jointops.platform.axon.ContractEvents;
+import io.jointops.platform.command.EvidenceFiles;
 import org.junit.jupiter.api.Test;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The view folds every event of the takedown request (each raises the version a write waits for), and its processor
- * reads only the events the fold names: a new event of the aggregate must be named there too.
+ * reads only the events the fold names: a new event of the aggregate must be named there too, and so are the
+ * evidence events it applies to its stream (EvidenceFiles).
  */
 class TakedownViewFoldEventsTest {
 
     @Test
     void theViewFoldsEveryTakedownEvent() {
-        assertThat(TakedownViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(ContractEvents.ALL.stream()
+        assertThat(TakedownViewFold.EVENTS).containsExactlyInAnyOrderElementsOf(Stream.concat(ContractEvents.ALL.stream()
                 .filter(type -> type.getPackageName().equals("io.jointops.api.intel"))
                 .filter(type -> type.getSimpleName().startsWith("Takedown"))
-                .toList());
+                .toList().stream(),
+                EvidenceFiles.ITEM_EVENTS.stream()).toList());
     }
 }
