@@ -576,6 +576,8 @@ public final class Platform implements AutoCloseable {
         command.add("--server.port=" + options.port(service.httpPort()));
         command.add("--jointops.bus.port=" + options.port(service.busPort()));
         command.add("--jointops.issuer-uri=" + issuer);
+        // the one server its API document names
+        command.add("--jointops.api.gateway-url=http://localhost:" + options.port(GATEWAY_PORT));
         command.add("--spring.datasource.url=" + jdbc);
         // its own role only (its password in the environment): the migrations ran before, as the owner
         command.add("--spring.datasource.username=" + serviceLogins.get(service.schema()).user());

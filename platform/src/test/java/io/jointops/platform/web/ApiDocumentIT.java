@@ -2,8 +2,11 @@ package io.jointops.platform.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jointops.platform.security.Caller;
+import io.jointops.platform.test.ApiDocumentRules;
 import io.jointops.platform.test.TestService;
+import io.swagger.v3.oas.annotations.Operation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,7 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and not the internal command bus endpoints, which the application does serve.
  */
 @SpringBootTest(classes = ApiDocumentIT.Service.class, properties = {
-        "spring.application.name=probe-service", "jointops.schema=probe", "jointops.api-path=/api/probes"})
+        "spring.application.name=probe-service", "jointops.schema=probe", "jointops.api-path=/api/probes",
+        "jointops.api.title=JointOps probes", "jointops.api.description=Probes of the platform's API documents",
+        "jointops.api.gateway-url=https://gateway.example"})
 @AutoConfigureMockMvc
 @DirtiesContext
 class ApiDocumentIT {
@@ -49,6 +54,7 @@ class ApiDocumentIT {
 
     @RestController
     static class Probes {
+        @Operation(summary = "A probe")
         @GetMapping("/api/probes/{probeId}")
         String probe(Caller caller, @PathVariable String probeId, @RequestParam(required = false) String q) {
             return caller.agency() + probeId + q;
@@ -91,5 +97,45 @@ class ApiDocumentIT {
         // nowhere: no operation takes a caller, and no schema describes one
         assertThat(document.findValues("name")).noneMatch(name -> name.asText().equals("caller"));
         assertThat(document.path("components").path("schemas").has("Caller")).isFalse();
+    }
+
+    @Test
+    void theDocumentNamesTheGatewayKeycloakAndTheProblemsOfEveryOperation() throws Exception {
+        JsonNode document = document();
+        // the platform's own operations (replays, and in case-service the audit query and notary) keep the rules too,
+        // but carry their summaries in their own code: here only what the probe and the platform's document give
+        assertThat(document.path("info").path("title").asText()).isEqualTo("JointOps probes");
+        assertThat(document.path("info").path("version").asText()).isNotBlank();
+        assertThat(document.path("servers")).hasSize(1);
+        assertThat(document.path("servers").path(0).path("url").asText()).isEqualTo("https://gateway.example");
+        assertThat(document.path("components").path("securitySchemes").path("keycloak").path("flows")
+                .path("authorizationCode").path("authorizationUrl").asText())
+                .isEqualTo("http://localhost:8180/realms/jointops/protocol/openid-connect/auth");
+        JsonNode probe = document.path("paths").path("/api/probes/{probeId}").path("get");
+        assertThat(probe.path("responses").fieldNames()).toIterable().contains("200", "400", "401", "403", "404");
+        assertThat(probe.path("responses").path("404").path("content").path("application/problem+json")
+                .path("schema").path("$ref").asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(ApiDocumentRules.faults(document, "https://gateway.example"))
+                .as("the probe keeps every rule").noneMatch(fault -> fault.contains("/api/probes/{probeId}")
+                        || fault.startsWith("info") || fault.startsWith("servers") || fault.startsWith("no Keycloak"));
+    }
+
+    @Test
+    void theRulesFindAnOperationWithoutASummaryAServerOtherThanTheGatewayAndAMissingScheme() throws Exception {
+        ObjectNode document = (ObjectNode) document();
+        ((ObjectNode) document.path("paths").path("/api/probes/{probeId}").path("get")).remove("summary");
+        ((ObjectNode) document.path("paths").path("/api/probes/{probeId}").path("get").path("responses")).remove("404");
+        ((ObjectNode) document.path("servers").path(0)).put("url", "http://localhost:8081");
+        ((ObjectNode) document.path("components")).remove("securitySchemes");
+        assertThat(ApiDocumentRules.faults(document, "https://gateway.example")).contains(
+                "GET /api/probes/{probeId} has no summary",
+                "GET /api/probes/{probeId} documents no 404 problem",
+                "servers are [{\"url\":\"http://localhost:8081\",\"description\":\"the JointOps gateway\"}], not the gateway https://gateway.example alone",
+                "no Keycloak OAuth2 security scheme with the authorization code flow");
+    }
+
+    private JsonNode document() throws Exception {
+        String body = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return new ObjectMapper().readTree(body);
     }
 }
