@@ -66,6 +66,16 @@ public final class Verifier {
      * chunk at a time: only 32 bytes per event are kept, so a bundle of any size verifies in little memory.
      */
     public Report verify(Bundle bundle, Iterator<Bundle.Entry> events) throws VerificationException {
+        return verify(bundle, events, event -> { });
+    }
+
+    /**
+     * As {@link #verify(Bundle, Iterator)}, handing each event whose content is in the bundle to {@code verified} once
+     * its chunk verified (its content hash, inclusion and chain checked): what it says may then be relied on, as far
+     * as the whole bundle verifies. For the files handed over with a bundle ({@link HandedOverFiles}).
+     */
+    public Report verify(Bundle bundle, Iterator<Bundle.Entry> events, java.util.function.Consumer<Bundle.Event> verified)
+            throws VerificationException {
         if (!Bundle.READABLE_FORMATS.contains(bundle.format())) {
             throw fail("not a bundle of format " + String.join(" or ", new TreeSet<>(Bundle.READABLE_FORMATS))
                     + " (format: " + bundle.format() + ")");
@@ -87,6 +97,11 @@ public final class Verifier {
             chunk.add(events.next());
             if (chunk.size() == CHUNK || !events.hasNext()) {
                 state.check(chunk);
+                for (Bundle.Entry entry : chunk) {
+                    if (!entry.isHashOnly() && entry.event() != null) {
+                        verified.accept(entry.event());
+                    }
+                }
                 chunk.clear();
             }
         }

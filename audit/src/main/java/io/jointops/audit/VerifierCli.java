@@ -27,11 +27,14 @@ public final class VerifierCli {
 
     private static final String USAGE_TEXT = """
             usage: java -jar audit-verifier.jar [--policy FILE] [--origin NAME] [--key AGENCY=PUBLIC-KEY-FILE]... \
-            [--quorum N|all] <bundle.json>
+            [--quorum N|all] [--file FILE]... <bundle.json>
               --policy FILE            a trust policy: lines 'origin NAME', 'agency NAME BASE64-KEY', 'quorum all|N'
               --origin NAME            the log the checkpoints must be of (the notary's origin, e.g. jointops)
               --key AGENCY=FILE        an agency's Ed25519 public key (PEM or base64 of the X.509 DER); repeat per agency
               --quorum N|all           how many of the trusted agencies must have signed each checkpoint (default: all)
+              --file FILE              a file handed over with the bundle (an evidence file, a case's dossier PDF): its
+                                       SHA-256 must be the one an event of the bundle logged when it was added or
+                                       produced; repeat per file
             A policy is required (a file, the options, or both; each setting once); keys a bundle carries are never
             trusted. Exit status: 0 verified, 1 FAILED (the reason follows), 2 wrong usage or unreadable file.""";
 
@@ -46,6 +49,7 @@ public final class VerifierCli {
         Path bundlePath = null;
         TrustPolicy.Builder policy = TrustPolicy.builder();
         boolean policyGiven = false;
+        java.util.List<Path> handedOver = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -54,7 +58,7 @@ public final class VerifierCli {
             }
             String option = arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (!option.equals("--policy") && !option.equals("--origin") && !option.equals("--key")
-                    && !option.equals("--quorum")) {
+                    && !option.equals("--quorum") && !option.equals("--file")) {
                 if (bundlePath == null && !arg.startsWith("-")) {
                     bundlePath = Path.of(arg);
                     continue;
@@ -67,6 +71,10 @@ public final class VerifierCli {
             if (value == null || value.isEmpty()) {
                 err.println(option + " needs a value\n" + USAGE_TEXT);
                 return USAGE;
+            }
+            if (option.equals("--file")) {
+                handedOver.add(Path.of(value));
+                continue;
             }
             try {
                 switch (option) {
@@ -107,8 +115,13 @@ public final class VerifierCli {
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(bundlePath), 1 << 16);
              Bundles.Reader reader = Bundles.open(in)) {
-            Verifier.Report report = new Verifier(trusted).verify(reader.header(), reader.events());
+            HandedOverFiles files = new HandedOverFiles(handedOver);
+            Verifier.Report report = new Verifier(trusted).verify(reader.header(), reader.events(), files::accept);
+            java.util.List<HandedOverFiles.Match> matches = files.matches(reader.header().scope());
             out.println(report.summary());
+            for (HandedOverFiles.Match match : matches) {
+                out.println("FILE " + match.file() + ": SHA-256 " + match.sha256() + " is " + match.loggedAs());
+            }
             StringBuilder keys = new StringBuilder();
             trusted.agencies().forEach((agency, key) -> keys.append(keys.isEmpty() ? "" : ", ").append(agency)
                     .append(" key ").append(Ed25519.keyId(key)));
@@ -119,7 +132,8 @@ public final class VerifierCli {
             err.println("FAILED: " + e.getMessage());
             return FAILED;
         } catch (NoSuchFileException e) {
-            err.println("FAILED: no such bundle file: " + bundlePath);
+            err.println("FAILED: no such " + (bundlePath.toString().equals(e.getFile()) ? "bundle " : "") + "file: "
+                    + e.getFile());
             return USAGE;
         } catch (JsonProcessingException e) {
             return unreadable(bundlePath, e, err);

@@ -62,15 +62,22 @@ final class SyntheticLog {
     Leaf append(String aggregate) {
         Leaf head = heads.get(aggregate);
         long sequence = head == null ? 0 : head.event().sequenceNumber() + 1;
-        position += (leaves.size() % 97 == 13) ? 2 : 1; // a rolled-back transaction now and then leaves a gap
-        String payload = "{\"caseId\":\"" + aggregate + "\",\"title\":\"Operation Nightjar " + leaves.size()
+        return append(aggregate, "io.jointops.api.cases.CaseOpenedEvent", "{\"caseId\":\"" + aggregate
+                + "\",\"title\":\"Operation Nightjar " + leaves.size()
                 + "\",\"summary\":\"Fentanyl precursors via transshipment, shipment " + sequence
-                + "\",\"leadAgency\":\"CN-NNCC\",\"partnerAgencies\":[\"US-DEA\"],\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}";
+                + "\",\"leadAgency\":\"CN-NNCC\",\"partnerAgencies\":[\"US-DEA\"],\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}");
+    }
+
+    /** Appends an event of {@code payloadType} with this JSON payload as the next of {@code aggregate}. */
+    Leaf append(String aggregate, String payloadType, String payload) {
+        Leaf head = heads.get(aggregate);
+        long sequence = head == null ? 0 : head.event().sequenceNumber() + 1;
+        position += (leaves.size() % 97 == 13) ? 2 : 1; // a rolled-back transaction now and then leaves a gap
         String metaData = "{\"actorId\":\"" + UUID.nameUUIDFromBytes(aggregate.getBytes()) + "\",\"actor\":\"cn.investigator\","
                 + "\"agency\":\"CN-NNCC\",\"roles\":[\"investigator\"],\"correlationId\":\"" + UUID.randomUUID()
                 + "\",\"causationId\":\"" + UUID.randomUUID() + "\",\"traceId\":\"" + UUID.randomUUID() + "\"}";
         StoredEvent event = new StoredEvent(UUID.randomUUID().toString(), aggregate, sequence, "JointCase",
-                "io.jointops.api.cases.CaseOpenedEvent", "1", Instant.ofEpochMilli(1_750_000_000_000L + position).toString(),
+                payloadType, "1", Instant.ofEpochMilli(1_750_000_000_000L + position).toString(),
                 payload.getBytes(StandardCharsets.UTF_8), metaData.getBytes(StandardCharsets.UTF_8));
         byte[] previous = head == null ? ContentHash.GENESIS : head.contentHash();
         Leaf leaf = new Leaf(position, event, previous, contentHash.of(event, previous));
