@@ -27,6 +27,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import io.jointops.platform.test.ApiDocumentRules;
+
 import static io.jointops.platform.test.AsOfChecks.assertAsOfMatchesLive;
 import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
 import static io.jointops.platform.test.ItemVisibility.assertListedFor;
@@ -216,5 +218,10 @@ class NotificationApiIT {
 
     private long events() {
         return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
+    }
+
+    @Test
+    void theApiDocumentNamesTheGatewayKeycloakAndEveryOperationsSummaryAndProblems() throws Exception {
+        assertThat(ApiDocumentRules.faultsOfServed(mvc)).isEmpty();
     }
 }

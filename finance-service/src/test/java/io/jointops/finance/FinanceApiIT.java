@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.jointops.platform.test.ApiDocumentRules;
+
 import static io.jointops.platform.test.AsOfChecks.assertAsOfMatchesLive;
 import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
 import static io.jointops.platform.test.ItemVisibility.assertListedFor;
@@ -417,5 +419,10 @@ class FinanceApiIT {
 
     private long events() {
         return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
+    }
+
+    @Test
+    void theApiDocumentNamesTheGatewayKeycloakAndEveryOperationsSummaryAndProblems() throws Exception {
+        assertThat(ApiDocumentRules.faultsOfServed(mvc)).isEmpty();
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.jointops.platform.test.ApiDocumentRules;
+
 import static io.jointops.platform.test.AsOfChecks.assertAsOfMatchesLive;
 import static io.jointops.platform.test.ItemVisibility.assertAuditorReads;
 import static io.jointops.platform.test.ItemVisibility.assertListedFor;
@@ -529,5 +531,10 @@ class IntelReportApiIT {
 
     private long events() {
         return jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry").query(Long.class).single();
+    }
+
+    @Test
+    void theApiDocumentNamesTheGatewayKeycloakAndEveryOperationsSummaryAndProblems() throws Exception {
+        assertThat(ApiDocumentRules.faultsOfServed(mvc)).isEmpty();
     }
 }

@@ -92,6 +92,7 @@ class CaseController {
     }
 
     /** Opens a case; a retry with the same {@code Idempotency-Key} and body answers with the first one's case. */
+    @Operation(summary = "Open a joint case (lead agency: the caller's), with its partner agencies")
     @PostMapping
     @PreAuthorize("hasAnyRole('investigator', 'supervisor')")
     ResponseEntity<CaseView> open(Caller caller,
@@ -107,6 +108,7 @@ class CaseController {
      * The case now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the caller may see
      * it now and could see it then; otherwise (or if it did not exist yet) 404.
      */
+    @Operation(summary = "One case, or as it was at asOf")
     @GetMapping("/{caseId}")
     ResponseEntity<CaseView> get(Caller caller, @PathVariable String caseId,
                                  @RequestParam(required = false) Instant asOf) {
@@ -150,6 +152,7 @@ class CaseController {
      * the item); the link then reaches the case through that service's event. 200 with the case once the link shows
      * (within 5 s), else 202: the link is recorded when the owner's event arrives. A refusal is the owner's 4xx.
      */
+    @Operation(summary = "Link an item of another service to the case (its owner decides)")
     @PostMapping("/{caseId}/links")
     @PreAuthorize("hasAnyRole('investigator', 'analyst', 'supervisor')")
     ResponseEntity<CaseView> link(Caller caller, @PathVariable String caseId,
@@ -168,6 +171,7 @@ class CaseController {
                         && item.type().equals(request.itemType().name())), ReadYourWrites.TIMEOUT));
     }
 
+    @Operation(summary = "The case's events, as the caller's agency is shown them")
     @GetMapping("/{caseId}/history")
     HistoryPage history(Caller caller, @PathVariable String caseId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

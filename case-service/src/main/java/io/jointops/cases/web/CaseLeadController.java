@@ -76,11 +76,13 @@ class CaseLeadController {
         return leads.visibleTo(caller.agencyFilter(), itemId, status, page, size);
     }
 
+    @Operation(summary = "One case lead, or as it was at asOf")
     @GetMapping("/{leadId}")
     ResponseEntity<CaseLeadView> get(Caller caller, @PathVariable String leadId, @RequestParam(required = false) Instant asOf) {
         return items.get(caller, leadId, asOf);
     }
 
+    @Operation(summary = "The case lead's events")
     @GetMapping("/{leadId}/history")
     HistoryPage history(Caller caller, @PathVariable String leadId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

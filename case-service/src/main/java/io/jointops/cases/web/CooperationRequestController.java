@@ -129,12 +129,14 @@ class CooperationRequestController {
     }
 
     /** The request now, or with {@code asOf} as it was then: only if the caller's agency may see it (else 404). */
+    @Operation(summary = "One cooperation request, or as it was at asOf")
     @GetMapping("/{requestId}")
     ResponseEntity<CooperationRequestView> get(Caller caller, @PathVariable String requestId,
                                                @RequestParam(required = false) Instant asOf) {
         return items.get(caller, requestId, asOf);
     }
 
+    @Operation(summary = "The cooperation request's events")
     @GetMapping("/{requestId}/history")
     HistoryPage history(Caller caller, @PathVariable String requestId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

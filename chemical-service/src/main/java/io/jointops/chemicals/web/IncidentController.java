@@ -1,5 +1,6 @@
 package io.jointops.chemicals.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.chemicals.ReportIncidentCommand;
 import io.jointops.chemicals.query.incidentview.IncidentView;
 import io.jointops.chemicals.query.incidentview.IncidentViews;
@@ -42,6 +43,7 @@ class IncidentController {
     }
 
     /** Reports a diversion or seizure incident; one involving a Table I fentanyl precursor proposes a joint case lead. */
+    @Operation(summary = "Report a diversion or seizure incident (a Table I fentanyl precursor proposes a case lead)")
     @PostMapping
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<IncidentView> report(Caller caller,
@@ -55,12 +57,14 @@ class IncidentController {
                         request.handlingCode()));
     }
 
+    @Operation(summary = "One incident, or as it was at asOf")
     @GetMapping("/{incidentId}")
     ResponseEntity<IncidentView> get(Caller caller, @PathVariable String incidentId,
                                      @RequestParam(required = false) Instant asOf) {
         return incidents.get(caller, incidentId, asOf);
     }
 
+    @Operation(summary = "The incidents the caller's agency may see, a page at a time")
     @GetMapping
     Page<IncidentView> list(Caller caller,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -68,6 +72,7 @@ class IncidentController {
         return views.visibleTo(caller.agencyFilter(), page, size);
     }
 
+    @Operation(summary = "The incident's events")
     @GetMapping("/{incidentId}/history")
     HistoryPage history(Caller caller, @PathVariable String incidentId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -1,5 +1,6 @@
 package io.jointops.chemicals.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.chemicals.AcknowledgePreExportNotificationCommand;
 import io.jointops.api.chemicals.ClearPreExportNotificationCommand;
 import io.jointops.api.chemicals.FilePreExportNotificationCommand;
@@ -45,6 +46,7 @@ class NotificationController {
         this.notifications = new ItemResponses<>("pre-export notification", views, commands, history);
     }
 
+    @Operation(summary = "File a pre-export notification to the importing country's authority")
     @PostMapping
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<NotificationView> file(Caller caller,
@@ -63,12 +65,14 @@ class NotificationController {
      * The pre-export notification now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the
      * caller may see it now and could see it then; otherwise (or if it did not exist yet) 404.
      */
+    @Operation(summary = "One pre-export notification, or as it was at asOf")
     @GetMapping("/{notificationId}")
     ResponseEntity<NotificationView> get(Caller caller, @PathVariable String notificationId,
                             @RequestParam(required = false) Instant asOf) {
         return notifications.get(caller, notificationId, asOf);
     }
 
+    @Operation(summary = "The pre-export notifications the caller's agency takes part in, a page at a time")
     @GetMapping
     Page<NotificationView> list(Caller caller,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -77,6 +81,7 @@ class NotificationController {
     }
 
     /** The importing authority confirms receipt. */
+    @Operation(summary = "The importing authority confirms receipt of the notification")
     @PostMapping("/{notificationId}/acknowledge")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<NotificationView> acknowledge(Caller caller, @PathVariable String notificationId,
@@ -86,6 +91,7 @@ class NotificationController {
     }
 
     /** The importing authority has no objection. */
+    @Operation(summary = "The importing authority has no objection to the export")
     @PostMapping("/{notificationId}/clear")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<NotificationView> clear(Caller caller, @PathVariable String notificationId,
@@ -95,6 +101,7 @@ class NotificationController {
     }
 
     /** The importing authority objects, saying why; the shipments under the notification are stopped. */
+    @Operation(summary = "The importing authority objects, saying why (the notification's shipments stop)")
     @PostMapping("/{notificationId}/objection")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<NotificationView> object(Caller caller, @PathVariable String notificationId,
@@ -105,6 +112,7 @@ class NotificationController {
     }
 
     /** Notifications escalated after "no reply" that the caller's agency takes part in: the supervisors' follow-up. */
+    @Operation(summary = "Notifications escalated after no reply, for the supervisors' follow-up")
     @GetMapping("/escalations")
     Page<NotificationView> escalations(Caller caller,
                                        @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -112,6 +120,7 @@ class NotificationController {
         return views.escalatedTo(caller.agencyFilter(), page, size);
     }
 
+    @Operation(summary = "The pre-export notification's events")
     @GetMapping("/{notificationId}/history")
     HistoryPage history(Caller caller, @PathVariable String notificationId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -1,5 +1,6 @@
 package io.jointops.chemicals.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.chemicals.FlagShipmentCommand;
 import io.jointops.api.chemicals.Party;
 import io.jointops.api.chemicals.QuantityUnit;
@@ -62,6 +63,7 @@ class ShipmentController {
      * Registers a shipment, usually under a pre-export notification the caller's agency sees: it is then released to
      * both agencies of the notification, and follows the importing authority's response (an objection stops it).
      */
+    @Operation(summary = "Register a shipment of a controlled substance, usually under a pre-export notification")
     @PostMapping
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<ShipmentView> register(Caller caller,
@@ -98,12 +100,14 @@ class ShipmentController {
     }
 
     /** The shipment with its risk for the caller's agency; with {@code asOf} as it was then (404 unless visible now and then). */
+    @Operation(summary = "One shipment with its risk for the caller's agency, or as it was at asOf")
     @GetMapping("/{shipmentId}")
     ResponseEntity<ShipmentView> get(Caller caller, @PathVariable String shipmentId,
                                      @RequestParam(required = false) Instant asOf) {
         return shipments.get(caller, shipmentId, asOf);
     }
 
+    @Operation(summary = "The shipments the caller's agency may see, a page at a time")
     @GetMapping
     Page<ShipmentView> list(Caller caller,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -111,6 +115,7 @@ class ShipmentController {
         return views.visibleTo(caller.agencyFilter(), page, size);
     }
 
+    @Operation(summary = "The shipment's events")
     @GetMapping("/{shipmentId}/history")
     HistoryPage history(Caller caller, @PathVariable String shipmentId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -119,6 +124,7 @@ class ShipmentController {
     }
 
     /** Departed, at waypoint, transshipped, arrived, seized or released. */
+    @Operation(summary = "Record a movement: departed, at a waypoint, transshipped, arrived, seized or released")
     @PostMapping("/{shipmentId}/events")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<ShipmentView> record(Caller caller, @PathVariable String shipmentId,
@@ -129,6 +135,7 @@ class ShipmentController {
     }
 
     /** Flags the shipment as suspicious, with the reasons. */
+    @Operation(summary = "Flag the shipment as suspicious, with the reasons")
     @PostMapping("/{shipmentId}/flags")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'analyst', 'supervisor')")
     ResponseEntity<ShipmentView> flag(Caller caller, @PathVariable String shipmentId,
@@ -139,6 +146,7 @@ class ShipmentController {
     }
 
     /** Asks for a controlled delivery or a stop. */
+    @Operation(summary = "Ask for a controlled delivery or a stop of the shipment")
     @PostMapping("/{shipmentId}/requests")
     @PreAuthorize("hasAnyRole('chemical-officer', 'investigator', 'supervisor')")
     ResponseEntity<ShipmentView> request(Caller caller, @PathVariable String shipmentId,

@@ -1,5 +1,6 @@
 package io.jointops.chemicals.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.chemicals.AddNationalControlCommand;
 import io.jointops.chemicals.command.ControlledPrecursors;
 import io.jointops.chemicals.query.controlview.NationalControlView;
@@ -57,6 +58,7 @@ class SubstanceController {
      * Look-up by name, abbreviation, other name or CAS registry number ({@code query}); a CAS number whose check
      * digit fails is a 400 naming {@code query}. Without {@code query}, the whole registry.
      */
+    @Operation(summary = "Look up controlled substances by name, abbreviation, other name or CAS number")
     @GetMapping
     List<Substance> search(@RequestParam(required = false) @Size(max = 200) String query) {
         List<ControlledPrecursors.Precursor> found;
@@ -71,6 +73,7 @@ class SubstanceController {
     }
 
     /** Records a national control in the caller's agency's own country. */
+    @Operation(summary = "Record a national control of a substance in the caller's agency's country")
     @PostMapping("/national-controls")
     @PreAuthorize("hasAnyRole('chemical-officer', 'supervisor')")
     ResponseEntity<NationalControlView> addControl(Caller caller,
@@ -82,18 +85,21 @@ class SubstanceController {
                         request.country(), request.legalReference(), request.thresholdQuantity(), request.unit()));
     }
 
+    @Operation(summary = "The national controls recorded, a page at a time")
     @GetMapping("/national-controls")
     Page<NationalControlView> listControls(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return controls.list(page, size);
     }
 
+    @Operation(summary = "One national control, or as it was at asOf")
     @GetMapping("/national-controls/{controlId}")
     ResponseEntity<NationalControlView> control(Caller caller, @PathVariable String controlId,
                                                 @RequestParam(required = false) Instant asOf) {
         return items.get(caller, controlId, asOf);
     }
 
+    @Operation(summary = "The national control's events")
     @GetMapping("/national-controls/{controlId}/history")
     HistoryPage controlHistory(Caller caller, @PathVariable String controlId,
                                @RequestParam(defaultValue = "0") @Min(0) int page,

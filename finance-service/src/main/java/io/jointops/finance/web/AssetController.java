@@ -1,5 +1,6 @@
 package io.jointops.finance.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.finance.RecordIdentifiedAssetCommand;
 import io.jointops.finance.query.assetview.AssetTotal;
 import io.jointops.finance.query.assetview.AssetView;
@@ -50,6 +51,7 @@ class AssetController {
         this.items = new ItemResponses<>("asset", assets, commands, history);
     }
 
+    @Operation(summary = "Record a seized or traced asset")
     @PostMapping
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'analyst', 'supervisor')")
     ResponseEntity<AssetView> record(Caller caller,
@@ -62,12 +64,14 @@ class AssetController {
                         request.tlp(), request.handlingCode()));
     }
 
+    @Operation(summary = "One asset, or as it was at asOf")
     @GetMapping("/{assetId}")
     ResponseEntity<AssetView> get(Caller caller, @PathVariable String assetId,
                                   @RequestParam(required = false) Instant asOf) {
         return items.get(caller, assetId, asOf);
     }
 
+    @Operation(summary = "The assets the caller's agency may see, a page at a time")
     @GetMapping
     Page<AssetView> list(Caller caller,
                          @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -76,12 +80,14 @@ class AssetController {
     }
 
     /** The assets of one case the caller may see, with totals per category and currency. */
+    @Operation(summary = "The assets of one case, with totals per category and currency")
     @GetMapping("/cases/{caseId}")
     CaseAssets ofCase(Caller caller, @PathVariable @Size(max = 64) String caseId) {
         return new CaseAssets(caseId, assets.ofCase(caseId, caller.agencyFilter()),
                 assets.totals(caseId, caller.agencyFilter()));
     }
 
+    @Operation(summary = "The asset's events")
     @GetMapping("/{assetId}/history")
     HistoryPage history(Caller caller, @PathVariable String assetId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -1,5 +1,6 @@
 package io.jointops.finance.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.finance.AcknowledgeFreezeRequestCommand;
 import io.jointops.api.finance.ExtendFreezeCommand;
 import io.jointops.api.finance.GrantFreezeCommand;
@@ -60,6 +61,7 @@ class FreezeRequestController {
         this.items = new ItemResponses<>("freeze request", requests, commands, history);
     }
 
+    @Operation(summary = "Ask another agency to freeze an account")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> request(Caller caller,
@@ -72,6 +74,7 @@ class FreezeRequestController {
                         request.tlp(), request.handlingCode()));
     }
 
+    @Operation(summary = "The requested agency acknowledges the freeze request")
     @PostMapping("/{requestId}/acknowledge")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> acknowledge(Caller caller, @PathVariable String requestId,
@@ -80,6 +83,7 @@ class FreezeRequestController {
                 expected -> new AcknowledgeFreezeRequestCommand(requestId, caller.agency(), expected));
     }
 
+    @Operation(summary = "The requested agency freezes the amount")
     @PostMapping("/{requestId}/freeze")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> freeze(Caller caller, @PathVariable String requestId,
@@ -95,6 +99,7 @@ class FreezeRequestController {
                 expected -> new GrantFreezeCommand(requestId, caller.agency(), amounts, expected));
     }
 
+    @Operation(summary = "The requested agency rejects the freeze request, saying why")
     @PostMapping("/{requestId}/reject")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> reject(Caller caller, @PathVariable String requestId,
@@ -104,6 +109,7 @@ class FreezeRequestController {
                 expected -> new RejectFreezeRequestCommand(requestId, caller.agency(), request.reason(), expected));
     }
 
+    @Operation(summary = "Extend the freeze before it expires")
     @PostMapping("/{requestId}/extend")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> extend(Caller caller, @PathVariable String requestId,
@@ -113,6 +119,7 @@ class FreezeRequestController {
                 request == null ? null : request.expiresAt(), expected));
     }
 
+    @Operation(summary = "Release the frozen amount")
     @PostMapping("/{requestId}/release")
     @PreAuthorize(WRITERS)
     ResponseEntity<FreezeRequestView> release(Caller caller, @PathVariable String requestId,
@@ -122,12 +129,14 @@ class FreezeRequestController {
                 request == null ? null : request.reason(), expected));
     }
 
+    @Operation(summary = "One freeze request, or as it was at asOf")
     @GetMapping("/{requestId}")
     ResponseEntity<FreezeRequestView> get(Caller caller, @PathVariable String requestId,
                                           @RequestParam(required = false) Instant asOf) {
         return items.get(caller, requestId, asOf);
     }
 
+    @Operation(summary = "The freeze requests the caller's agency takes part in, a page at a time")
     @GetMapping
     Page<FreezeRequestView> list(Caller caller,
                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -136,11 +145,13 @@ class FreezeRequestController {
     }
 
     /** Requested, frozen and released amounts per case and per country pair (optionally of one case). */
+    @Operation(summary = "Requested, frozen and released amounts per case and country pair")
     @GetMapping("/totals")
     FreezeTotals totals(Caller caller, @RequestParam(required = false) @Size(max = 64) String caseId) {
         return requests.totals(caller.agencyFilter(), caseId);
     }
 
+    @Operation(summary = "The freeze request's events")
     @GetMapping("/{requestId}/history")
     HistoryPage history(Caller caller, @PathVariable String requestId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -1,5 +1,6 @@
 package io.jointops.finance.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.finance.AccountRef;
 import io.jointops.api.finance.WalletRef;
 import io.jointops.finance.command.FinanceCodes;
@@ -40,6 +41,7 @@ class TracingController {
         this.flows = flows;
     }
 
+    @Operation(summary = "Follow the money from an account through the reports the caller's agency may see")
     @GetMapping
     Trace trace(Caller caller,
                 @RequestParam(required = false) String iban,

@@ -1,5 +1,6 @@
 package io.jointops.finance.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.finance.FileSuspiciousTransactionReportCommand;
 import io.jointops.api.finance.ReleaseTransactionReportCommand;
 import io.jointops.api.finance.ReportedTransaction;
@@ -75,6 +76,7 @@ class TransactionReportController {
      * Files a report with all its transactions (a bulk import of thousands is one request): stored whole, or, if any
      * line is faulty, not at all, with every faulty field named.
      */
+    @Operation(summary = "File a suspicious transaction report with all its transactions (all or nothing)")
     @PostMapping
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'supervisor')")
     ResponseEntity<TransactionReportView> file(Caller caller,
@@ -100,6 +102,7 @@ class TransactionReportController {
     }
 
     /** The owner releases the report to one more agency. */
+    @Operation(summary = "Release the report to one more agency (its owner)")
     @PostMapping("/{reportId}/releases")
     @PreAuthorize("hasAnyRole('finance-officer', 'investigator', 'supervisor')")
     ResponseEntity<TransactionReportView> release(Caller caller, @PathVariable String reportId,
@@ -113,6 +116,7 @@ class TransactionReportController {
      * The transaction report now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the
      * caller may see it now and could see it then; otherwise (or if it did not exist yet) 404.
      */
+    @Operation(summary = "One transaction report, or as it was at asOf")
     @GetMapping("/{reportId}")
     ResponseEntity<TransactionReportView> get(Caller caller, @PathVariable String reportId,
                             @RequestParam(required = false) Instant asOf) {
@@ -120,6 +124,7 @@ class TransactionReportController {
     }
 
     /** The report's transactions in reported order, with the graph's node of each side. */
+    @Operation(summary = "The report's transactions, a page at a time")
     @GetMapping("/{reportId}/transactions")
     Page<ReportTransaction> transactions(Caller caller, @PathVariable String reportId,
                                          @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -128,6 +133,7 @@ class TransactionReportController {
         return flows.transactionsOf(reportId, page, size);
     }
 
+    @Operation(summary = "The transaction reports the caller's agency may see, a page at a time")
     @GetMapping
     Page<TransactionReportView> list(Caller caller,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -135,6 +141,7 @@ class TransactionReportController {
         return views.visibleTo(caller.agencyFilter(), page, size);
     }
 
+    @Operation(summary = "The transaction report's events")
     @GetMapping("/{reportId}/history")
     HistoryPage history(Caller caller, @PathVariable String reportId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,

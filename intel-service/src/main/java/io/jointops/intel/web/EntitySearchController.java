@@ -1,5 +1,6 @@
 package io.jointops.intel.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.intel.EntityType;
 import io.jointops.identifiers.Identifier;
 import io.jointops.identifiers.InvalidIdentifierException;
@@ -47,6 +48,7 @@ class EntitySearchController {
      * @param country for a phone number written without its country code: the country it is dialled in (ISO 3166-1
      *                alpha-2, e.g. US)
      */
+    @Operation(summary = "Hit/no-hit search for an entity across the reports the caller's agency may see")
     @GetMapping("/entities/search")
     SearchResult search(Caller caller, @RequestParam EntityType type, @RequestParam String value,
                         @RequestParam(required = false) String country) {
@@ -78,6 +80,7 @@ class EntitySearchController {
     }
 
     /** The searches of other agencies that matched the caller's agency's reports; auditors see all. */
+    @Operation(summary = "Notifications to the caller's agency, e.g. hidden hits on its reports")
     @GetMapping("/notifications")
     Page<Notifications.Notification> notifications(Caller caller,
                                                    @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,

@@ -1,5 +1,6 @@
 package io.jointops.intel.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.intel.ApproveIntelReportCommand;
 import io.jointops.api.intel.DecideOnwardDisseminationCommand;
 import io.jointops.api.intel.DraftIntelReportCommand;
@@ -72,6 +73,7 @@ class IntelReportController {
     }
 
     /** A draft, seen by the owner agency only until a supervisor approves its release. */
+    @Operation(summary = "Draft an intelligence report (seen by its owner agency only)")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> draft(Caller caller,
@@ -85,6 +87,7 @@ class IntelReportController {
      * The report now, or with {@code asOf} as it was at that instant, rebuilt from its events: only if the caller may
      * see it now and could see it then; otherwise (or if it did not exist yet) 404.
      */
+    @Operation(summary = "One intelligence report (its read is logged), or as it was at asOf")
     @GetMapping("/{reportId}")
     ResponseEntity<IntelReportView> get(Caller caller, @PathVariable String reportId,
                                         @RequestParam(required = false) Instant asOf) {
@@ -97,6 +100,7 @@ class IntelReportController {
      * The reports the caller's agency may see, as summaries (no content: issue 15, a list of full reports was read
      * without a read-log entry); the content is read one report at a time, and logged.
      */
+    @Operation(summary = "Summaries of the reports the caller's agency may see, a page at a time")
     @GetMapping
     Page<IntelReportSummary> list(Caller caller,
                                @RequestParam(required = false) IntelReportStatus status,
@@ -110,6 +114,7 @@ class IntelReportController {
      * those from its release to that agency on that concern it ({@link IntelVisibility}), never drafts, the
      * supervisor's comments or other agencies' feedback and requests. Global positions only for auditors.
      */
+    @Operation(summary = "The report's events, as the caller's agency is shown them")
     @GetMapping("/{reportId}/history")
     HistoryPage history(Caller caller, @PathVariable String reportId,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -123,6 +128,7 @@ class IntelReportController {
     }
 
     /** Who read the report (TLP:AMBER or stricter), when: for the owner agency and auditors. */
+    @Operation(summary = "Who read the report's content, and when (its owner agency)")
     @GetMapping("/{reportId}/reads")
     Page<ReadLog.Read> readLog(Caller caller, @PathVariable String reportId,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -135,6 +141,7 @@ class IntelReportController {
         return reads.of(reportId, page, size);
     }
 
+    @Operation(summary = "Revise a draft or returned report")
     @PutMapping("/{reportId}")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> revise(Caller caller, @PathVariable String reportId,
@@ -144,6 +151,7 @@ class IntelReportController {
                 () -> new ReviseIntelReportDraftCommand(reportId, caller.agency(), request.content()));
     }
 
+    @Operation(summary = "Submit the report for a supervisor's approval")
     @PostMapping("/{reportId}/submission")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> submit(Caller caller, @PathVariable String reportId,
@@ -156,6 +164,7 @@ class IntelReportController {
      * A supervisor of the owner agency approves: the report is disseminated to the agencies it is released to. Not a
      * supervisor who drafted or revised it (four-eyes: 403).
      */
+    @Operation(summary = "Approve and release the report (a supervisor who neither drafted nor revised it)")
     @PostMapping("/{reportId}/approval")
     @PreAuthorize("hasRole('supervisor')")
     ResponseEntity<IntelReportView> approve(Caller caller, @PathVariable String reportId,
@@ -164,6 +173,7 @@ class IntelReportController {
                 () -> new ApproveIntelReportCommand(reportId, caller.agency(), caller.userId()));
     }
 
+    @Operation(summary = "Return the report to its author with a comment (a supervisor)")
     @PostMapping("/{reportId}/return")
     @PreAuthorize("hasRole('supervisor')")
     ResponseEntity<IntelReportView> sendBack(Caller caller, @PathVariable String reportId,
@@ -173,6 +183,7 @@ class IntelReportController {
                 () -> new ReturnIntelReportCommand(reportId, caller.agency(), request.comments()));
     }
 
+    @Operation(summary = "Change the report's source and information grading")
     @PostMapping("/{reportId}/grading")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> regrade(Caller caller, @PathVariable String reportId,
@@ -186,6 +197,7 @@ class IntelReportController {
      * The owner releases the disseminated report to more agencies: a supervisor of the owner agency who neither
      * drafted nor revised the report (four-eyes, decided by the aggregate; anyone else of the owner agency: 403).
      */
+    @Operation(summary = "Release the report to more agencies (four-eyes, as for the first release)")
     @PostMapping("/{reportId}/release")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> widen(Caller caller, @PathVariable String reportId,
@@ -197,6 +209,7 @@ class IntelReportController {
     }
 
     /** A receiving agency asks the owner's consent to pass the report on; answers the request's id in the view. */
+    @Operation(summary = "Ask the owner's consent to pass the report on to another agency")
     @PostMapping("/{reportId}/onward-requests")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> requestOnward(Caller caller, @PathVariable String reportId,
@@ -215,6 +228,7 @@ class IntelReportController {
      * The owner agency decides: consent (which widens the release) by a supervisor who neither drafted nor revised the
      * report, as for widening; a refusal by anyone of the owner agency who may write.
      */
+    @Operation(summary = "The owner agency grants or refuses onward dissemination")
     @PostMapping("/{reportId}/onward-requests/{requestId}/decision")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> decideOnward(Caller caller, @PathVariable String reportId,
@@ -226,6 +240,7 @@ class IntelReportController {
                 request.consent(), request.comment()));
     }
 
+    @Operation(summary = "A recipient agency's feedback on the report's value")
     @PostMapping("/{reportId}/feedback")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> feedback(Caller caller, @PathVariable String reportId,
@@ -236,6 +251,7 @@ class IntelReportController {
                 request.comment()));
     }
 
+    @Operation(summary = "Withdraw the report (its owner agency)")
     @PostMapping("/{reportId}/withdrawal")
     @PreAuthorize(WRITERS)
     ResponseEntity<IntelReportView> withdraw(Caller caller, @PathVariable String reportId,

@@ -1,5 +1,6 @@
 package io.jointops.intel.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.intel.RecordTakedownResponseCommand;
 import io.jointops.api.intel.ReportTakedownReappearanceCommand;
 import io.jointops.api.intel.RequestTakedownCommand;
@@ -71,6 +72,7 @@ class TakedownController {
     record Reappearance(@Size(max = 2000) String url, Instant occurredAt) {
     }
 
+    @Operation(summary = "Ask a platform to take down illegal online drug content")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> request(Caller caller,
@@ -86,12 +88,14 @@ class TakedownController {
                 });
     }
 
+    @Operation(summary = "One takedown request, or as it was at asOf")
     @GetMapping("/{takedownId}")
     ResponseEntity<TakedownView> get(Caller caller, @PathVariable String takedownId,
                                      @RequestParam(required = false) Instant asOf) {
         return takedowns.get(caller, takedownId, asOf);
     }
 
+    @Operation(summary = "The takedown requests the caller's agency may see, by platform and status")
     @GetMapping
     Page<TakedownView> list(Caller caller, @RequestParam(required = false) String platform,
                             @RequestParam(required = false) TakedownStatus status,
@@ -101,11 +105,13 @@ class TakedownController {
     }
 
     /** Counts per platform and status; median and 90th percentile of the time to removal. */
+    @Operation(summary = "Takedowns per platform and status, with the median and 90th percentile time to removal")
     @GetMapping("/stats")
     List<TakedownViews.PlatformStats> stats(Caller caller, @RequestParam(required = false) String platform) {
         return views.stats(caller.agencyFilter(), blankToNull(platform));
     }
 
+    @Operation(summary = "The takedown request's events")
     @GetMapping("/{takedownId}/history")
     HistoryPage history(Caller caller, @PathVariable String takedownId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -113,6 +119,7 @@ class TakedownController {
         return takedowns.history(caller, takedownId, page, size);
     }
 
+    @Operation(summary = "Record that the platform acknowledged the takedown request")
     @PostMapping("/{takedownId}/acknowledgement")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> acknowledged(Caller caller, @PathVariable String takedownId,
@@ -121,6 +128,7 @@ class TakedownController {
         return respond(caller, takedownId, ifMatch, TakedownStatus.ACKNOWLEDGED, request);
     }
 
+    @Operation(summary = "Record that the platform removed the content")
     @PostMapping("/{takedownId}/removal")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> removed(Caller caller, @PathVariable String takedownId,
@@ -129,6 +137,7 @@ class TakedownController {
         return respond(caller, takedownId, ifMatch, TakedownStatus.REMOVED, request);
     }
 
+    @Operation(summary = "Record that the platform rejected the takedown request")
     @PostMapping("/{takedownId}/rejection")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> rejected(Caller caller, @PathVariable String takedownId,
@@ -137,6 +146,7 @@ class TakedownController {
         return respond(caller, takedownId, ifMatch, TakedownStatus.REJECTED, request);
     }
 
+    @Operation(summary = "Record that the content appeared again")
     @PostMapping("/{takedownId}/reappearance")
     @PreAuthorize(WRITERS)
     ResponseEntity<TakedownView> reappeared(Caller caller, @PathVariable String takedownId,

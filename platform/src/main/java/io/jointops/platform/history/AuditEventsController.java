@@ -1,5 +1,6 @@
 package io.jointops.platform.history;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +31,7 @@ class AuditEventsController {
         this.events = events;
     }
 
+    @Operation(summary = "Search the global event log (auditors)")
     @GetMapping
     AuditPage find(@RequestParam(required = false) Instant from,
                    @RequestParam(required = false) Instant to,

@@ -1,5 +1,6 @@
 package io.jointops.platform.notary;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.audit.Checkpoint;
 import io.jointops.audit.Ed25519;
 import io.jointops.audit.Hex;
@@ -63,6 +64,7 @@ class AuditController {
         this.exporter = exporter;
     }
 
+    @Operation(summary = "The audit log's signed checkpoints, from a tree size on")
     @GetMapping("/checkpoints")
     List<CheckpointView> checkpoints(@RequestParam(defaultValue = "0") long fromSize,
                                      @RequestParam(defaultValue = "100") int limit) {
@@ -76,11 +78,13 @@ class AuditController {
     }
 
     /** The newest checkpoint, complete or not: what a co-signer considers signing. */
+    @Operation(summary = "The newest checkpoint, complete or not: what a co-signer considers signing")
     @GetMapping("/checkpoints/latest")
     CheckpointView latest() {
         return notary.newest().map(CheckpointView::of).orElseThrow(() -> notFound("there is no checkpoint yet"));
     }
 
+    @Operation(summary = "The checkpoint of one tree size, with its signatures")
     @GetMapping("/checkpoints/{size}")
     CheckpointView checkpoint(@PathVariable long size) {
         return notary.signed(size).map(CheckpointView::of).orElseThrow(() -> notFound("there is no checkpoint of size "
@@ -92,6 +96,7 @@ class AuditController {
      * signing system posts it: the signature must verify with the agency's key anyway, but a token of another agency,
      * an auditor's or an operator's has no business adding signatures in an agency's name.
      */
+    @Operation(summary = "Co-sign a checkpoint for the caller's agency (its notary-signer)")
     @PostMapping("/checkpoints/{size}/signatures")
     @PreAuthorize("hasRole('notary-signer')")
     CheckpointView sign(@PathVariable long size, @RequestBody SignatureRequest request, Caller caller) {
@@ -118,6 +123,7 @@ class AuditController {
         return checkpoint(size);
     }
 
+    @Operation(summary = "The agencies' public signing keys")
     @GetMapping("/keys")
     List<AgencyKeyView> keys() {
         return notary.keys().all().stream()
@@ -126,6 +132,7 @@ class AuditController {
     }
 
     /** RFC 9162 inclusion proof of the event at a global position in the checkpoint of {@code treeSize}. */
+    @Operation(summary = "RFC 9162 inclusion proof of the event at a global position in a checkpoint")
     @GetMapping("/proofs/inclusion")
     InclusionProofView inclusion(@RequestParam long position, @RequestParam long treeSize) {
         Checkpoint checkpoint = notary.checkpoint(treeSize).orElseThrow(() -> notFound(
@@ -145,6 +152,7 @@ class AuditController {
      * whether or not a checkpoint of that size is stored (a co-signer asks from the size it signed last, and checks
      * the proof against the root it kept). {@code fromRootHash} is the root of that tree as the notary holds it.
      */
+    @Operation(summary = "RFC 9162 consistency proof between two checkpoints")
     @GetMapping("/proofs/consistency")
     ConsistencyProofView consistency(@RequestParam long from, @RequestParam long to) {
         if (from < 0) {
@@ -166,6 +174,7 @@ class AuditController {
      * newest complete checkpoint (or the one of {@code treeSize}). Check it with
      * {@code java -jar audit-verifier.jar bundle.json}.
      */
+    @Operation(summary = "An export bundle of the log for offline verification (auditors)")
     @GetMapping("/export")
     @PreAuthorize("hasRole('auditor')") // bundles carry payloads: not platform-admin, not notary-signer
     void export(@RequestParam(required = false) String itemId, @RequestParam(required = false) Long fromPosition,

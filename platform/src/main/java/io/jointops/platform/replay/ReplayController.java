@@ -1,5 +1,6 @@
 package io.jointops.platform.replay;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +26,7 @@ class ReplayController {
         this.replays = replays;
     }
 
+    @Operation(summary = "Rebuild a view from the event store (platform admins); its reads answer 503 until done")
     @PostMapping("/{processingGroup}")
     ResponseEntity<ReplayProgress> start(Caller caller, @PathVariable String processingGroup) {
         ReplayProgress progress = replays.start(processingGroup, caller.username());
@@ -33,6 +35,7 @@ class ReplayController {
                 .body(progress);
     }
 
+    @Operation(summary = "How far a view's rebuild is")
     @GetMapping("/{processingGroup}")
     ReplayProgress progress(@PathVariable String processingGroup) {
         return replays.progress(processingGroup);

@@ -1,6 +1,9 @@
 package io.jointops.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +22,13 @@ public final class ApiDocumentRules {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     private ApiDocumentRules() {
+    }
+
+    /** The faults of the document the service behind {@code mvc} serves, whose gateway is the platform's default. */
+    public static List<String> faultsOfServed(MockMvc mvc) throws Exception {
+        String body = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString();
+        return faults(new ObjectMapper().readTree(body), "http://localhost:8080");
     }
 
     /** Every rule {@code document} breaks, as sentences naming the operation; empty if it keeps them all. */
