@@ -8,6 +8,7 @@ import io.jointops.api.cases.AddCaseTaskCommand;
 import io.jointops.api.cases.CaseActivatedEvent;
 import io.jointops.api.cases.CaseActor;
 import io.jointops.api.cases.CaseClosedEvent;
+import io.jointops.api.cases.CaseDossierProducedEvent;
 import io.jointops.api.cases.CaseItemLinkedEvent;
 import io.jointops.api.cases.CaseLinkedItemUpdatedEvent;
 import io.jointops.api.cases.CaseMemberAddedEvent;
@@ -26,6 +27,7 @@ import io.jointops.api.cases.CaseTaskStatusChangedEvent;
 import io.jointops.api.cases.ChangeCaseTaskStatusCommand;
 import io.jointops.api.cases.CloseCaseCommand;
 import io.jointops.api.cases.OpenCaseCommand;
+import io.jointops.api.cases.RecordCaseDossierCommand;
 import io.jointops.api.cases.RecordLinkedItemCommand;
 import io.jointops.api.cases.RemoveCaseMemberCommand;
 import io.jointops.api.cases.ReopenCaseCommand;
@@ -87,6 +89,7 @@ class JointCase {
     static final int MAX_TAGS = 20;
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
     static final String TYPE = "JointCase";
@@ -360,6 +363,27 @@ class JointCase {
         }
         apply(new CaseNoteAddedEvent(caseId, command.noteId(), command.text().strip(), command.tlp(),
                 command.actor().username(), command.actor().agency()));
+    }
+
+    /**
+     * A dossier is a reading of the case, so whoever reads it may have one produced: any officer of an agency taking
+     * part (an agency outside learns nothing: NOT_FOUND), or a joint auditor; also while the case is closed, when a
+     * court is most likely to ask for it.
+     */
+    @CommandHandler
+    void handle(RecordCaseDossierCommand command) {
+        if (!command.auditor()) {
+            requireParticipant(command.producedBy());
+        }
+        if (command.sha256() == null || !SHA256.matcher(command.sha256()).matches()) {
+            throw invalid("sha256", "must be 64 lower-case hex digits");
+        }
+        if (command.size() < 1 || command.treeSize() < 1) {
+            throw invalid(command.size() < 1 ? "size" : "treeSize", "must be 1 or more");
+        }
+        requireText("dossierId", command.dossierId(), 100);
+        apply(new CaseDossierProducedEvent(caseId, command.dossierId(), command.sha256(), command.size(),
+                command.treeSize(), command.producedBy().username(), command.producedBy().agency()));
     }
 
     // --- permissions

@@ -2,6 +2,7 @@ package io.jointops.cases.query.caseview;
 
 import io.jointops.api.cases.CaseActivatedEvent;
 import io.jointops.api.cases.CaseClosedEvent;
+import io.jointops.api.cases.CaseDossierProducedEvent;
 import io.jointops.api.cases.CaseItemLinkedEvent;
 import io.jointops.api.cases.CaseLinkedItemUpdatedEvent;
 import io.jointops.api.cases.CaseMemberAddedEvent;
@@ -47,7 +48,8 @@ final class CaseViewFold {
             CaseMemberRemovedEvent.class,
             CaseTaskAddedEvent.class,
             CaseTaskStatusChangedEvent.class,
-            CaseNoteAddedEvent.class);
+            CaseNoteAddedEvent.class,
+            CaseDossierProducedEvent.class);
 
     private CaseViewFold() {
     }
