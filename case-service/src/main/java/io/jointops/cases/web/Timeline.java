@@ -92,10 +92,8 @@ class Timeline {
      * @param shown the case as the caller is shown it ({@link CaseView#shownTo})
      */
     HistoryPage history(String caseId, int page, int size, Caller caller, CaseView shown) {
-        List<HistoryEntry> entries = history.events(caseId, (long) page * size, size).stream()
-                .map(event -> history.entry(event, CaseVisibility.shownTo(event.payload(), caller.agencyFilter(), shown),
-                        caller))
-                .toList();
+        long from = (long) page * size;
+        List<HistoryEntry> entries = CaseVisibility.shown(history).entries(caseId, shown, from, from + size - 1, caller);
         return new HistoryPage(caseId, entries, page, size, history.count(caseId));
     }
 

@@ -122,9 +122,8 @@ class IntelReportController {
         IntelReportView view = reports.visible(caller, reportId);
         logRead(caller, view, "HISTORY");
         // a report's stream is short (tens of events): filtered in memory, then paged among what is shown
-        return HistoryPage.of(reportId, IntelVisibility.shownTo(history.events(reportId, Integer.MAX_VALUE),
-                        caller.agencyFilter(), view.ownerAgency()).stream()
-                .map(event -> history.entry(event, caller)).toList(), page, size);
+        return HistoryPage.of(reportId, IntelVisibility.shown(history).entries(reportId, view, 0, Long.MAX_VALUE, caller),
+                page, size);
     }
 
     /** Who read the report (TLP:AMBER or stricter), when: for the owner agency and auditors. */

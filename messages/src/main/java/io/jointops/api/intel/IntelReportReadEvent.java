@@ -8,7 +8,7 @@ import org.axonframework.serialization.Revision;
  * event.
  *
  * @param view what was read: {@code REPORT} (the report, now or as of an instant), {@code HISTORY}, or {@code EXPORT}
- *             (its audit bundle)
+ *             (its audit bundle), or {@code FEED} (its events on the partner feed)
  */
 @Revision("1")
 public record IntelReportReadEvent(String reportId, String reader, String readerAgency, String view) {

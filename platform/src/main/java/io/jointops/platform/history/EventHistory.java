@@ -53,9 +53,18 @@ public class EventHistory {
 
     /** Page {@code page} of {@code size} events of the item, every one shown, with the item's event count. */
     public HistoryPage page(String aggregateId, int page, int size, Caller reader) {
-        List<HistoryEntry> entries = events(aggregateId, (long) page * size, size).stream()
+        long from = (long) page * size;
+        return new HistoryPage(aggregateId, entries(aggregateId, from, from + size - 1, reader), page, size,
+                count(aggregateId));
+    }
+
+    /** The item's events with sequence {@code from} to {@code to} (inclusive), every one shown whole to {@code reader}. */
+    public List<HistoryEntry> entries(String aggregateId, long from, long to, Caller reader) {
+        if (to < from) {
+            return List.of();
+        }
+        return events(aggregateId, from, (int) Math.min(to - from + 1, Integer.MAX_VALUE)).stream()
                 .map(event -> entry(event, reader)).toList();
-        return new HistoryPage(aggregateId, entries, page, size, count(aggregateId));
     }
 
     /** All of the item's events (at most {@code limit}), in stream order. */

@@ -25,6 +25,8 @@ public final class KeycloakRoles implements Converter<Jwt, AbstractAuthenticatio
     public static final String PLATFORM_ADMIN = "platform-admin";
     /** An agency's signing system: co-signs the audit log's checkpoints, reads no content. */
     public static final String NOTARY_SIGNER = "notary-signer";
+    /** An agency's partner system: reads the partner feed of its agency's items, nothing else. */
+    public static final String FEED_READER = "feed-reader";
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {

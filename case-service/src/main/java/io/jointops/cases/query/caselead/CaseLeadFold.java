@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The one function from a lead's events to its view, used live by the projector and for {@code ?asOf=}. Pure. */
-final class CaseLeadFold {
+public final class CaseLeadFold {
 
     /** The events of the aggregate; each one the view takes (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    public static final Set<Class<?>> EVENTS = Set.of(
             CaseLeadProposedEvent.class,
             CaseLeadAcceptedEvent.class,
             CaseLeadDismissedEvent.class);

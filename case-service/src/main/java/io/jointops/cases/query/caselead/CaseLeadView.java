@@ -1,9 +1,11 @@
 package io.jointops.cases.query.caselead;
 
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A proposed joint case as the agencies that may see its item see it.
@@ -26,9 +28,10 @@ public record CaseLeadView(
         Instant decidedAt,
         String decisionReason,
         Instant proposedAt,
-        long version) implements Versioned {
+        long version) implements Versioned, SharedItem {
 
-    public boolean visibleTo(String agency) {
-        return agencies.contains(agency);
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(agencies);
     }
 }

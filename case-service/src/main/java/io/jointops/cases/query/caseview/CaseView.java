@@ -1,10 +1,12 @@
 package io.jointops.cases.query.caseview;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A case as an agency taking part in it sees it. {@code version} is the aggregate's version, used as ETag.
@@ -28,7 +30,7 @@ public record CaseView(
         String openedBy,
         Instant updatedAt,
         List<Member> members,
-        List<LinkedItem> linkedItems) implements Versioned {
+        List<LinkedItem> linkedItems) implements Versioned, SharedItem {
 
     /** An officer on the case with a case role. */
     public record Member(String username, String agency, String role, Instant addedAt) {
@@ -57,8 +59,10 @@ public record CaseView(
         }
     }
 
-    public boolean visibleTo(String agency) {
-        return leadAgency.equals(agency) || partnerAgencies.contains(agency);
+    /** The lead agency and the partners. */
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(partnerAgencies, leadAgency);
     }
 
     /**

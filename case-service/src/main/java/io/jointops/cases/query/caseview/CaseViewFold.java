@@ -31,10 +31,10 @@ import java.util.Set;
  * A case's view from its events alone: {@link CaseViewProjector} applies one event at a time to the stored record,
  * and {@code ?asOf=} folds the events up to an instant, with the same function. Pure: no table is read.
  */
-final class CaseViewFold {
+public final class CaseViewFold {
 
     /** The events of the case aggregate; each one the view takes (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
+    public static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             CaseOpenedEvent.class,
             CasePartnerAddedEvent.class,
             CaseItemLinkedEvent.class,

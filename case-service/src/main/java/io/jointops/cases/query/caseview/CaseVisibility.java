@@ -5,6 +5,8 @@ import io.jointops.api.cases.CaseItemLinkedEvent;
 import io.jointops.api.cases.CaseLinkedItemUpdatedEvent;
 import io.jointops.api.cases.CaseNoteAddedEvent;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.history.ShownEvents;
 
 /**
  * case-service's one visibility policy for events: what an agency taking part in a case is shown of the case's events
@@ -53,6 +55,17 @@ public final class CaseVisibility {
      */
     public static boolean readsNote(Tlp tlp, String writingAgency, String agency) {
         return agency == null || tlp != Tlp.RED || agency.equals(writingAgency);
+    }
+
+    /**
+     * A case's events as a reader is shown them, each keeping its place ({@link #shownTo}): the case's history and
+     * the partner feed answer from this.
+     */
+    public static ShownEvents<CaseView> shown(EventHistory history) {
+        return (caseId, shown, from, to, reader) -> to < from ? java.util.List.of()
+                : history.events(caseId, from, (int) Math.min(to - from + 1, Integer.MAX_VALUE)).stream()
+                .map(event -> history.entry(event, shownTo(event.payload(), reader.agencyFilter(), shown), reader))
+                .toList();
     }
 
     /** What {@code agency} is shown of {@code event}: the event itself, or a {@link Withheld} stand-in. */

@@ -22,10 +22,10 @@ import java.util.Set;
  * The one function that turns a request's events into its view: the projector applies it event by event to the
  * stored row, and {@code ?asOf=} folds the events up to an instant with it, so both agree by construction. Pure.
  */
-final class CooperationRequestFold {
+public final class CooperationRequestFold {
 
     /** The events of the aggregate; each one the view takes (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
+    public static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             CooperationRequestSentEvent.class,
             CooperationRequestAcknowledgedEvent.class,
             CooperationRequestAnsweredEvent.class,

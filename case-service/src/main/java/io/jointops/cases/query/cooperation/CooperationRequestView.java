@@ -2,10 +2,12 @@ package io.jointops.cases.query.cooperation;
 
 import io.jointops.api.cases.LegalBasis;
 import io.jointops.api.cases.SharedItemRef;
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A cooperation request as its requesting and receiving agencies see it.
@@ -40,14 +42,16 @@ public record CooperationRequestView(
         String acknowledgedBy,
         Instant acknowledgedAt,
         long version,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt) implements Versioned, SharedItem {
 
     /** One answer; a request may be answered in part several times before it is answered fully. */
     public record Answer(String answer, boolean complete, List<SharedItemRef> attachments, String answeredBy,
                          String agency, Instant answeredAt) {
     }
 
-    public boolean visibleTo(String agency) {
-        return requestingAgency.equals(agency) || receivingAgency.equals(agency);
+    /** {@code requestingAgency} and {@code receivingAgency}. */
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(java.util.List.of(), requestingAgency, receivingAgency);
     }
 }

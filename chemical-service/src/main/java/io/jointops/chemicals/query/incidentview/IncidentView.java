@@ -1,11 +1,13 @@
 package io.jointops.chemicals.query.incidentview;
 
 import io.jointops.chemicals.query.DocumentView;
+import io.jointops.platform.query.SharedItem;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A diversion or seizure incident as the seizing agency and the agencies it is released to see it.
@@ -39,9 +41,10 @@ public record IncidentView(
         long version,
         Instant createdAt,
         String reportedBy,
-        Instant updatedAt) implements DocumentView {
+        Instant updatedAt) implements DocumentView, SharedItem {
 
-    public boolean visibleTo(String agency) {
-        return agencies.contains(agency);
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(agencies);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** An incident's view from its events, for the projector (one event at a time) and for {@code ?asOf=}. Pure. */
-final class IncidentViewFold {
+public final class IncidentViewFold {
 
     private IncidentViewFold() {
     }
@@ -30,7 +30,7 @@ final class IncidentViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
+    public static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             IncidentReportedEvent.class,
             IncidentCaseLeadProposedEvent.class,
             IncidentLinkedToCaseEvent.class);

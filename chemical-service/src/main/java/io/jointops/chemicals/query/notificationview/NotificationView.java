@@ -1,12 +1,14 @@
 package io.jointops.chemicals.query.notificationview;
 
 import io.jointops.api.chemicals.Party;
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A pre-export notification as the exporting or importing agency sees it. {@code version} is used as ETag.
@@ -41,9 +43,11 @@ public record NotificationView(
         Instant answeredAt,
         String objectionReason,
         List<String> escalatedTo,
-        Instant escalatedAt) implements Versioned {
+        Instant escalatedAt) implements Versioned, SharedItem {
 
-    public boolean visibleTo(String agency) {
-        return exportingAgency.equals(agency) || importingAgency.equals(agency);
+    /** {@code exportingAgency} and {@code importingAgency}. */
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(java.util.List.of(), exportingAgency, importingAgency);
     }
 }

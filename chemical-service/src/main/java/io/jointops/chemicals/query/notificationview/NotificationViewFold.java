@@ -18,7 +18,7 @@ import java.util.Set;
  * A notification's view from its events: the projector applies one event at a time to the stored record, and
  * {@code ?asOf=} folds the events up to an instant, with the same function. Pure.
  */
-final class NotificationViewFold {
+public final class NotificationViewFold {
 
     private NotificationViewFold() {
     }
@@ -33,7 +33,7 @@ final class NotificationViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    public static final Set<Class<?>> EVENTS = Set.of(
             PreExportNotificationFiledEvent.class,
             PreExportNotificationAcknowledgedEvent.class,
             PreExportNotificationClearedEvent.class,

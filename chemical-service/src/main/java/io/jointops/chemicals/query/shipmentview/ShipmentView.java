@@ -2,10 +2,12 @@ package io.jointops.chemicals.query.shipmentview;
 
 import io.jointops.api.chemicals.Party;
 import io.jointops.chemicals.query.DocumentView;
+import io.jointops.platform.query.SharedItem;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A tracked shipment as the agencies it is released to see it. {@code risk} is assessed for the reading agency when
@@ -40,7 +42,7 @@ public record ShipmentView(
         Instant createdAt,
         String registeredBy,
         Instant updatedAt,
-        Risk risk) implements DocumentView {
+        Risk risk) implements DocumentView, SharedItem {
 
     /** departed, at waypoint, transshipped, arrived, seized or released */
     public record Movement(String type, String place, String country, Instant occurredAt, String note,
@@ -65,8 +67,9 @@ public record ShipmentView(
     public record Indicator(String code, int weight, String reason) {
     }
 
-    public boolean visibleTo(String agency) {
-        return agencies.contains(agency);
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(agencies);
     }
 
     ShipmentView withRisk(Risk assessed) {

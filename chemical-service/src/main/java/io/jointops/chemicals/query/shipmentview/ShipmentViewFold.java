@@ -28,7 +28,7 @@ import java.util.Optional;
  * A shipment's view from its events: the projector applies one event at a time to the stored record, and
  * {@code ?asOf=} folds the events up to an instant, with the same function. Pure.
  */
-final class ShipmentViewFold {
+public final class ShipmentViewFold {
 
     private ShipmentViewFold() {
     }
@@ -42,7 +42,7 @@ final class ShipmentViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
+    public static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             ShipmentRegisteredEvent.class,
             ShipmentDepartedEvent.class,
             ShipmentReachedWaypointEvent.class,

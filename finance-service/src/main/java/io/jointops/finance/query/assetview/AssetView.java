@@ -1,10 +1,12 @@
 package io.jointops.finance.query.assetview;
 
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** An identified asset as an agency it is released to sees it; {@code estimatedValue} has scale 4 as stored. */
 public record AssetView(
@@ -23,9 +25,11 @@ public record AssetView(
         long version,
         Instant recordedAt,
         String recordedBy,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt) implements Versioned, SharedItem {
 
-    public boolean visibleTo(String agency) {
-        return ownerAgency.equals(agency) || releasedTo.contains(agency);
+    /** The owner agency and the agencies it released the item to. */
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(releasedTo, ownerAgency);
     }
 }

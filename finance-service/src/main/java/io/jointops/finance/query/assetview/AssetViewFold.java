@@ -16,7 +16,7 @@ import java.util.Set;
  * An asset's view from its events: the projector applies one event at a time to the stored record, and
  * {@code ?asOf=} folds the events up to an instant, with the same function. Pure.
  */
-final class AssetViewFold {
+public final class AssetViewFold {
 
     private AssetViewFold() {
     }
@@ -30,7 +30,7 @@ final class AssetViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(AssetIdentifiedEvent.class);
+    public static final Set<Class<?>> EVENTS = Set.of(AssetIdentifiedEvent.class);
 
     static boolean handles(Object payload) {
         return EVENTS.contains(payload.getClass());

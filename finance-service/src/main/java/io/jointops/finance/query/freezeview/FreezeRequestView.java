@@ -2,11 +2,13 @@ package io.jointops.finance.query.freezeview;
 
 import io.jointops.api.finance.AccountRef;
 import io.jointops.api.finance.WalletRef;
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A freeze request as the requesting and the receiving agency see it.
@@ -41,14 +43,16 @@ public record FreezeRequestView(
         long version,
         Instant requestedAt,
         String requestedBy,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt) implements Versioned, SharedItem {
 
     /** One target of the request and what became of it, in the target's currency. */
     public record Target(int index, AccountRef account, WalletRef wallet, String assetId, String holder,
                          String currency, BigDecimal amountSought, BigDecimal amountFrozen, BigDecimal amountReleased) {
     }
 
-    public boolean visibleTo(String agency) {
-        return requestingAgency.equals(agency) || receivingAgency.equals(agency);
+    /** {@code requestingAgency} and {@code receivingAgency}. */
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(java.util.List.of(), requestingAgency, receivingAgency);
     }
 }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * A freeze request's view after each of its events. Pure: the projector applies it event by event to the stored
  * record, and {@code ?asOf=} folds the events up to an instant with it, so both show the same record.
  */
-final class FreezeRequestViewFold {
+public final class FreezeRequestViewFold {
 
     private FreezeRequestViewFold() {
     }
@@ -45,7 +45,7 @@ final class FreezeRequestViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = Set.of(
+    public static final Set<Class<?>> EVENTS = Set.of(
             FreezeRequestedEvent.class,
             FreezeRequestAcknowledgedEvent.class,
             FreezeGrantedEvent.class,

@@ -1,10 +1,12 @@
 package io.jointops.finance.query.reportview;
 
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** A report as an agency it is released to sees it. {@code version} is the aggregate's version, used as ETag. */
 public record TransactionReportView(
@@ -23,10 +25,12 @@ public record TransactionReportView(
         long version,
         Instant filedAt,
         String filedBy,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt) implements Versioned, SharedItem {
 
-    public boolean visibleTo(String agency) {
-        return ownerAgency.equals(agency) || releasedTo.contains(agency);
+    /** The owner agency and the agencies it released the item to. */
+    @Override
+    public Set<String> audience() {
+        return SharedItem.agencies(releasedTo, ownerAgency);
     }
 
     TransactionReportView releasedTo(String agency, long newVersion, Instant at) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * A report's view from its events: the projector applies one event at a time to the stored record, and
  * {@code ?asOf=} folds the events up to an instant, with the same function. Pure.
  */
-final class TransactionReportViewFold {
+public final class TransactionReportViewFold {
 
     private TransactionReportViewFold() {
     }
@@ -33,7 +33,7 @@ final class TransactionReportViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
+    public static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             SuspiciousTransactionReportFiledEvent.class,
             TransactionReportReleaseWidenedEvent.class,
             TransactionsReportedEvent.class,

@@ -27,7 +27,7 @@ public class ReadLog {
         this.replays = replays;
     }
 
-    /** @param view {@code REPORT}, {@code HISTORY} or {@code EXPORT} */
+    /** @param view {@code REPORT}, {@code HISTORY}, {@code EXPORT} or {@code FEED} (a partner system's feed) */
     public void record(String reportId, Caller caller, String view) {
         events.publish(GenericEventMessage.asEventMessage(new IntelReportReadEvent(reportId, caller.username(),
                 caller.agency(), view)).andMetaData(PublishedEvents.metaData(caller)));
@@ -48,7 +48,7 @@ public class ReadLog {
         return Page.of(reads, page, size, total);
     }
 
-    /** @param view what was read: {@code REPORT}, {@code HISTORY} or {@code EXPORT} */
+    /** @param view what was read: {@code REPORT}, {@code HISTORY}, {@code EXPORT} or {@code FEED} */
     public record Read(String user, String agency, String view, Instant at) {
     }
 }

@@ -3,11 +3,13 @@ package io.jointops.intel.query.reportview;
 import io.jointops.api.intel.IntelEntity;
 import io.jointops.api.intel.IntelRelation;
 import io.jointops.api.intel.TraffickingRoute;
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A report as an agency may see it. {@code version} is the aggregate's version, used as ETag.
@@ -46,7 +48,7 @@ public record IntelReportView(
         Instant createdAt,
         String createdBy,
         Instant disseminatedAt,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt) implements Versioned, SharedItem {
 
     /** One grade of the report's history: what it was set to, why, when and by whom. */
     public record Grade(String grading, String reason, Instant at, String by) {
@@ -62,9 +64,10 @@ public record IntelReportView(
     }
 
     /** Partners see a report once it is disseminated (and after it is withdrawn); the owner always. */
-    public boolean visibleTo(String agency) {
-        return ownerAgency.equals(agency) || (releasedTo.contains(agency)
-                && (status.equals("DISSEMINATED") || status.equals("WITHDRAWN")));
+    @Override
+    public Set<String> audience() {
+        boolean released = status.equals("DISSEMINATED") || status.equals("WITHDRAWN");
+        return SharedItem.agencies(released ? releasedTo : java.util.List.of(), ownerAgency);
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * A report's view rebuilt from its events alone. The projector keeps the table with the same function, one event
  * at a time, so the state at an earlier instant ({@code asOf}) and the live view cannot drift apart. Pure.
  */
-final class IntelReportViewFold {
+public final class IntelReportViewFold {
 
     private IntelReportViewFold() {
     }
@@ -48,7 +48,7 @@ final class IntelReportViewFold {
 
     /** Whether the view changes with events of this payload type. */
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
+    public static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             IntelReportSubmittedEvent.class,
             IntelReportDraftedEvent.class,
             IntelReportDraftRevisedEvent.class,

@@ -10,7 +10,9 @@ import io.jointops.api.intel.IntelReportWithdrawnEvent;
 import io.jointops.api.intel.OnwardDisseminationConsentedEvent;
 import io.jointops.api.intel.OnwardDisseminationRefusedEvent;
 import io.jointops.api.intel.OnwardDisseminationRequestedEvent;
+import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.ItemEvent;
+import io.jointops.platform.history.ShownEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +99,19 @@ public final class IntelVisibility {
             }
         }
         return shown;
+    }
+
+    /**
+     * A report's events as a reader is shown them ({@link #shownTo}): the report's history and the partner feed answer
+     * from this. Decided on the events from the first on, since what a recipient is shown depends on when the report
+     * reached it.
+     */
+    public static ShownEvents<IntelReportView> shown(EventHistory history) {
+        return (reportId, view, from, to, reader) -> shownTo(
+                history.events(reportId, (int) Math.min(to, Integer.MAX_VALUE - 1L) + 1),
+                reader.agencyFilter(), view.ownerAgency()).stream()
+                .filter(event -> event.sequence() >= from)
+                .map(event -> history.entry(event, reader)).toList();
     }
 
     /** Whether the event made the report visible to {@code agency}. */

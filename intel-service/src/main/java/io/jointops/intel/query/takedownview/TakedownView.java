@@ -1,9 +1,11 @@
 package io.jointops.intel.query.takedownview;
 
+import io.jointops.platform.query.SharedItem;
 import io.jointops.platform.query.Versioned;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A takedown request as its requesting agency sees it. {@code version} is the aggregate's version, used as ETag.
@@ -36,9 +38,11 @@ public record TakedownView(
         Long secondsToRemoval,
         long version,
         String requestedBy,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt) implements Versioned, SharedItem {
 
-    public boolean visibleTo(String agency) {
-        return requestingAgency.equals(agency);
+    /** The requesting agency alone. */
+    @Override
+    public Set<String> audience() {
+        return Set.of(requestingAgency);
     }
 }

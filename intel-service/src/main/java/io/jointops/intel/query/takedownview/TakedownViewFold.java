@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.Optional;
 
 /** A takedown's view from its events alone: used by the projector, one event at a time, and by {@code asOf}. Pure. */
-final class TakedownViewFold {
+public final class TakedownViewFold {
 
     private TakedownViewFold() {
     }
@@ -32,7 +32,7 @@ final class TakedownViewFold {
     }
 
     /** The events this fold applies (its projector reads only these). */
-    static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
+    public static final Set<Class<?>> EVENTS = EvidenceFiles.withItemEvents(
             TakedownRequestedEvent.class,
             TakedownAcknowledgedEvent.class,
             TakedownContentRemovedEvent.class,

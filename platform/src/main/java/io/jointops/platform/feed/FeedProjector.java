@@ -1,0 +1,155 @@
+package io.jointops.platform.feed;
+
+import io.jointops.platform.query.FoldedView;
+import io.jointops.platform.query.SharedItem;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes the service's part of the partner feed ({@link FeedTable}): for each event of an item on the feed, one row
+ * per agency the item's view shows it to ({@link SharedItem#audience}); for an agency the item is shown to for the
+ * first time (a partner added, a report widened to it), first a row for each earlier event of the item, so it gets
+ * the item's history as well, as its history shows it. An agency the item is no longer shown to gets no rows; if it
+ * is shown the item again, the rows it missed (each event goes to an agency once).
+ * <p>
+ * One processor with one segment ({@link FeedConfiguration}), so rows are written in commit order and a row's
+ * position is a safe cursor; a batch of events is one transaction and a few statements, written when the batch
+ * commits. Who sees an item is read from its view, at the item's last event of the batch or later: the view is
+ * waited for (woken by its processor's commit) when it has not got there yet. Shown later than it was (a partner
+ * added in the same batch), an agency gets the rows all the same, and the readers check what an agency may see now
+ * anyway ({@link PartnerFeed}). A batch that fails (a view late past the wait, the database) is retried by the
+ * processor, never skipped.
+ */
+@ProcessingGroup(FeedProjector.PROCESSING_GROUP)
+class FeedProjector implements FoldedView {
+
+    static final String PROCESSING_GROUP = "partner-feed";
+
+    private static final String BATCH = FeedProjector.class.getName() + ".batch";
+
+    private final FeedKinds kinds;
+    private final FeedTable table;
+    private final FeedSignal signal;
+    private final Duration viewWait;
+
+    FeedProjector(FeedKinds kinds, FeedTable table, FeedSignal signal, Duration viewWait) {
+        this.kinds = kinds;
+        this.table = table;
+        this.signal = signal;
+        this.viewWait = viewWait;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return kinds.events();
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> message) {
+        FeedKind<?> kind = kinds.of(message.getType(), payload);
+        if (kind == null) {
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch started = new Batch();
+            unitOfWork.onPrepareCommit(committing -> write(started));
+            unitOfWork.afterCommit(committed -> signal.committed());
+            return started;
+        });
+        batch.add(kind, message.getAggregateIdentifier(), message.getSequenceNumber());
+    }
+
+    /** The batch's rows and audience changes, written in the batch's transaction. */
+    void write(Batch batch) {
+        Map<String, Set<String>> audiences = new HashMap<>();
+        batch.last.forEach((itemId, last) -> audiences.put(itemId, audience(batch.kinds.get(itemId), itemId, last)));
+        Plan plan = plan(batch.events, audiences, table.audiences(batch.last.keySet()));
+        table.append(plan.rows());
+        table.changeAudiences(plan.added(), plan.removed());
+    }
+
+    /** Whom the item's view shows it to once it shows event {@code sequence} (or a later one). */
+    private <V extends io.jointops.platform.query.Versioned & SharedItem> Set<String> audience(
+            FeedKind<V> kind, String itemId, long sequence) {
+        V item = kind.views().awaitVersion(itemId, sequence, viewWait).orElseThrow(() -> new IllegalStateException(
+                "the view of " + kind.itemType() + " " + itemId + " did not show its event " + sequence + " within "
+                        + viewWait + "; the partner feed retries the batch"));
+        return item.audience();
+    }
+
+    /** One event of the batch. */
+    record Event(String itemType, String itemId, long sequence) {
+    }
+
+    /** What a batch writes: its rows, in order, and the agencies each item's rows now go to or no longer go to. */
+    record Plan(List<FeedTable.Row> rows, Map<String, Set<String>> added, Map<String, Set<String>> removed) {
+    }
+
+    /**
+     * The rows of a batch's events, in the batch's order: for each event a row per agency of the item's audience; an
+     * agency its rows did not go to before first gets a row for each of the item's earlier events. Pure, for the tests.
+     *
+     * @param events    the batch's events, in order
+     * @param audiences each item's audience now
+     * @param known     the agencies each item's rows went to so far
+     */
+    static Plan plan(List<Event> events, Map<String, Set<String>> audiences, Map<String, Set<String>> known) {
+        List<FeedTable.Row> rows = new ArrayList<>();
+        Map<String, Set<String>> reached = new HashMap<>();
+        for (Event event : events) {
+            Set<String> had = reached.computeIfAbsent(event.itemId(),
+                    id -> new HashSet<>(known.getOrDefault(id, Set.of())));
+            for (String agency : new TreeSet<>(audiences.get(event.itemId()))) {
+                if (had.add(agency)) {
+                    for (long earlier = 0; earlier < event.sequence(); earlier++) {
+                        rows.add(new FeedTable.Row(agency, event.itemType(), event.itemId(), earlier));
+                    }
+                }
+                rows.add(new FeedTable.Row(agency, event.itemType(), event.itemId(), event.sequence()));
+            }
+        }
+        Map<String, Set<String>> added = new LinkedHashMap<>();
+        Map<String, Set<String>> removed = new LinkedHashMap<>();
+        audiences.forEach((itemId, audience) -> {
+            Set<String> before = known.getOrDefault(itemId, Set.of());
+            Set<String> gained = new TreeSet<>(audience);
+            gained.removeAll(before);
+            Set<String> lost = new TreeSet<>(before);
+            lost.removeAll(audience);
+            if (!gained.isEmpty()) {
+                added.put(itemId, gained);
+            }
+            if (!lost.isEmpty()) {
+                removed.put(itemId, lost);
+            }
+        });
+        return new Plan(rows, added, removed);
+    }
+
+    /** The events of one batch (one unit of work), collected as they are handled. */
+    static final class Batch {
+        private final List<Event> events = new ArrayList<>();
+        private final Map<String, Long> last = new LinkedHashMap<>();
+        private final Map<String, FeedKind<?>> kinds = new HashMap<>();
+
+        void add(FeedKind<?> kind, String itemId, long sequence) {
+            events.add(new Event(kind.itemType(), itemId, sequence));
+            last.merge(itemId, sequence, Math::max);
+            kinds.put(itemId, kind);
+        }
+    }
+}

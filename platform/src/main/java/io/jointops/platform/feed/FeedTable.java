@@ -1,0 +1,117 @@
+package io.jointops.platform.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The service's part of the partner feed, in its own schema ({@code db/processing/R__partner_feed.sql}):
+ * {@code partner_feed} holds one row per event and agency it goes to, numbered by {@code position} in the order the
+ * feed's one processor wrote them; {@code partner_feed_audience} the agencies each item's rows have been written for.
+ * A batch's rows are one statement each, passed as a JSON array.
+ */
+final class FeedTable {
+
+    /** One row of the feed: event {@code sequence} of item {@code itemId} (of kind {@code itemType}) for {@code agency}. */
+    record Row(String agency, String itemType, String itemId, long sequence) {
+    }
+
+    /** A row as read, with its position and the time it was written. */
+    record Stored(long position, String itemType, String itemId, long sequence, Instant recordedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    FeedTable(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The agencies rows have been written for, by item, of the items given. */
+    Map<String, Set<String>> audiences(Collection<String> itemIds) {
+        Map<String, Set<String>> audiences = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return audiences;
+        }
+        jdbc.sql("SELECT item_id, agency FROM partner_feed_audience WHERE item_id IN (:ids)")
+                .param("ids", itemIds)
+                .query((row, n) -> audiences.computeIfAbsent(row.getString("item_id"), id -> new HashSet<>())
+                        .add(row.getString("agency")))
+                .list();
+        return audiences;
+    }
+
+    /**
+     * Appends the rows in the order given, positions following that order, the transaction's time as
+     * {@code recorded_at}; a row already there for the agency (a redelivery, an item shown to it again) is skipped.
+     */
+    void append(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        ArrayNode array = json.createArrayNode();
+        for (Row row : rows) {
+            array.addObject().put("agency", row.agency()).put("kind", row.itemType()).put("item", row.itemId())
+                    .put("sequence", row.sequence());
+        }
+        jdbc.sql("""
+                        INSERT INTO partner_feed (agency, item_kind, item_id, sequence, recorded_at)
+                        SELECT r.value->>'agency', r.value->>'kind', r.value->>'item', (r.value->>'sequence')::bigint, now()
+                          FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(value, n)
+                         ORDER BY r.n
+                        ON CONFLICT (agency, item_id, sequence) DO NOTHING""")
+                .param("rows", array.toString())
+                .update();
+    }
+
+    /** Records that rows of the items now go to (added) or no longer go to (removed) the agencies given. */
+    void changeAudiences(Map<String, Set<String>> added, Map<String, Set<String>> removed) {
+        if (!added.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO partner_feed_audience (item_id, agency)
+                            SELECT r->>'item', r->>'agency' FROM jsonb_array_elements(CAST(:rows AS jsonb)) r
+                            ON CONFLICT DO NOTHING""")
+                    .param("rows", pairs(added))
+                    .update();
+        }
+        if (!removed.isEmpty()) {
+            jdbc.sql("""
+                            DELETE FROM partner_feed_audience a
+                             USING jsonb_array_elements(CAST(:rows AS jsonb)) r
+                             WHERE a.item_id = r->>'item' AND a.agency = r->>'agency'""")
+                    .param("rows", pairs(removed))
+                    .update();
+        }
+    }
+
+    /** Up to {@code limit} of {@code agency}'s rows after {@code after}, in position order. */
+    List<Stored> after(String agency, long after, int limit) {
+        return jdbc.sql("""
+                        SELECT position, item_kind, item_id, sequence, recorded_at FROM partner_feed
+                         WHERE agency = :agency AND position > :after ORDER BY position LIMIT :limit""")
+                .param("agency", agency)
+                .param("after", after)
+                .param("limit", limit)
+                .query((row, n) -> new Stored(row.getLong("position"), row.getString("item_kind"),
+                        row.getString("item_id"), row.getLong("sequence"),
+                        row.getObject("recorded_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private String pairs(Map<String, Set<String>> agenciesByItem) {
+        ArrayNode array = json.createArrayNode();
+        agenciesByItem.forEach((item, agencies) -> agencies.forEach(agency ->
+                array.addObject().put("item", item).put("agency", agency)));
+        return array.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package io.jointops.platform.feed;
+
+import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.query.SharedItem;
+import io.jointops.platform.query.Versioned;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.security.KeycloakRoles;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the service's part of the feed for an agency: its rows after a position, each shown only if the agency may see
+ * the item now (its view, as for a read of the item: a release withdrawn since hides it again) and as the item's
+ * history shows the event to it ({@link FeedKind#shown}); rows not shown are passed over, so a page is filled from
+ * later rows. Nothing of what the agency is not shown reaches the answer, not even as a gap: positions go only to the
+ * gateway, which seals them.
+ */
+public final class PartnerFeed {
+
+    /** The most rows one page reads, as multiples of its limit, before it answers with fewer events. */
+    static final int MAX_ROUNDS = 10;
+
+    private final String context;
+    private final FeedKinds kinds;
+    private final FeedTable table;
+    private final FeedSignal signal;
+
+    PartnerFeed(String context, FeedKinds kinds, FeedTable table, FeedSignal signal) {
+        this.context = context;
+        this.kinds = kinds;
+        this.table = table;
+        this.signal = signal;
+    }
+
+    /**
+     * Up to {@code limit} events of the caller's agency after position {@code after}; if there are none, waits up to
+     * {@code wait} for the feed's processor to write some (a long poll), then answers what there is.
+     */
+    public FeedPage read(Caller caller, long after, int limit, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long commits = signal.commits(); // before reading: a commit during the read is not missed
+            FeedPage page = read(caller, after, limit);
+            long left = deadline - System.nanoTime();
+            if (!page.entries().isEmpty() || left <= 0) {
+                return page;
+            }
+            after = page.last();
+            signal.awaitAfter(commits, Duration.ofNanos(Math.min(left, FeedSignal.FALLBACK.toNanos())));
+        }
+    }
+
+    /** Up to {@code limit} events of the caller's agency after position {@code after}, without waiting. */
+    public FeedPage read(Caller caller, long after, int limit) {
+        // read as the agency: its own role, never an auditor's view or positions
+        Caller reader = new Caller(caller.userId(), caller.username(), caller.agency(), Set.of(KeycloakRoles.FEED_READER));
+        List<FeedPage.Entry> shown = new ArrayList<>();
+        long last = after;
+        for (int round = 0; round < MAX_ROUNDS && shown.size() < limit; round++) {
+            List<FeedTable.Stored> rows = table.after(reader.agency(), last, limit);
+            Map<String, Map<Long, HistoryEntry>> entries = entries(rows, reader);
+            for (FeedTable.Stored row : rows) {
+                HistoryEntry entry = entries.getOrDefault(row.itemId(), Map.of()).get(row.sequence());
+                if (entry != null) {
+                    shown.add(new FeedPage.Entry(row.position(),
+                            FeedEvent.of(context, row.itemType(), row.itemId(), row.recordedAt(), entry)));
+                }
+                last = row.position();
+                if (shown.size() == limit) {
+                    break;
+                }
+            }
+            if (rows.size() < limit) {
+                break;
+            }
+        }
+        return new FeedPage(shown, last);
+    }
+
+    /** The entries the reader is shown of the rows' items, by item and sequence; none of an item it may not see now. */
+    private Map<String, Map<Long, HistoryEntry>> entries(List<FeedTable.Stored> rows, Caller reader) {
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        Map<String, String> types = new HashMap<>();
+        for (FeedTable.Stored row : rows) {
+            ranges.merge(row.itemId(), new long[]{row.sequence(), row.sequence()},
+                    (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            types.put(row.itemId(), row.itemType());
+        }
+        Map<String, Map<Long, HistoryEntry>> entries = new HashMap<>();
+        ranges.forEach((itemId, range) -> kinds.named(types.get(itemId)).ifPresent(kind -> {
+            Map<Long, HistoryEntry> bySequence = new HashMap<>();
+            shown(kind, itemId, range[0], range[1], reader)
+                    .forEach(entry -> bySequence.put(entry.sequence(), entry));
+            entries.put(itemId, bySequence);
+        }));
+        return entries;
+    }
+
+    private static <V extends Versioned & SharedItem> List<HistoryEntry> shown(FeedKind<V> kind, String itemId,
+                                                                               long from, long to, Caller reader) {
+        Optional<V> item = kind.views().find(itemId, reader.agency());
+        return item.map(view -> kind.shown().entries(itemId, view, from, to, reader)).orElse(List.of());
+    }
+}
