@@ -3,6 +3,7 @@ package io.jointops.audit;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.HexFormat;
 import java.util.Base64;
 import java.util.List;
 
@@ -68,7 +69,7 @@ public record Bundle(String format, String origin, Scope scope, List<AgencyKey> 
                                    List<String> agencies, List<Checkpoint.Signature> signatures) {
 
         public static SignedCheckpoint of(Checkpoint checkpoint, List<Checkpoint.Signature> signatures) {
-            return new SignedCheckpoint(checkpoint.treeSize(), Hex.encode(checkpoint.rootHash()), checkpoint.time(),
+            return new SignedCheckpoint(checkpoint.treeSize(), HexFormat.of().formatHex(checkpoint.rootHash()), checkpoint.time(),
                     checkpoint.lastPosition(), checkpoint.agencies(), signatures);
         }
 

@@ -1,5 +1,6 @@
 package io.jointops.audit;
 
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -58,7 +59,7 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, String t
         return VERSION + "\n"
                 + "origin=" + origin + "\n"
                 + "size=" + treeSize + "\n"
-                + "root=" + Hex.encode(rootHash) + "\n"
+                + "root=" + HexFormat.of().formatHex(rootHash) + "\n"
                 + "time=" + time + "\n"
                 + "last-position=" + lastPosition + "\n"
                 + "agencies=" + String.join(",", agencies) + "\n";

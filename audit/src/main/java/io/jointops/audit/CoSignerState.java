@@ -1,5 +1,6 @@
 package io.jointops.audit;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -63,7 +64,7 @@ public abstract class CoSignerState {
                     + "origin=" + origin + "\n"
                     + "agency=" + agency + "\n"
                     + "size=" + treeSize + "\n"
-                    + "root=" + Hex.encode(rootHash) + "\n"
+                    + "root=" + HexFormat.of().formatHex(rootHash) + "\n"
                     + "time=" + (time == null ? "" : time) + "\n"
                     + "last-position=" + lastPosition + "\n";
         }

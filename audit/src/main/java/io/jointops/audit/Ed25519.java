@@ -1,5 +1,6 @@
 package io.jointops.audit;
 
+import java.util.HexFormat;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -103,7 +104,7 @@ public final class Ed25519 {
 
     /** The first 8 bytes of SHA-256 over the X.509 DER encoding, hex: names a key in signatures and messages. */
     public static String keyId(PublicKey key) {
-        return Hex.encode(Merkle.sha256().digest(key.getEncoded())).substring(0, 16);
+        return HexFormat.of().formatHex(Merkle.sha256().digest(key.getEncoded())).substring(0, 16);
     }
 
     private static byte[] der(String pemOrBase64) {

@@ -2,6 +2,7 @@ package io.jointops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -108,6 +109,6 @@ public final class HandedOverFiles {
                 digest.update(buffer, 0, n);
             }
         }
-        return Hex.encode(digest.digest());
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -1,5 +1,6 @@
 package io.jointops.audit;
 
+import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class Verifier {
                     + " ends" : "");
         }
         return new Report(policy.origin(), scope, target.checkpoint().treeSize(),
-                Hex.encode(target.checkpoint().rootHash()), target.checkpoint().time(), target.signers(),
+                HexFormat.of().formatHex(target.checkpoint().rootHash()), target.checkpoint().time(), target.signers(),
                 policy.describe(), checkpoints.size(), (int) state.count, state.chains.size(),
                 bundle.eventsAfterCheckpoint(), state.withheld);
     }
@@ -356,7 +357,7 @@ public final class Verifier {
             }
             Link before = chains.put(aggregate, new Link(event.sequenceNumber(), hash, entry.position(), false));
             if (before == null) {
-                if (event.sequenceNumber() == 0 && !MessageDigest.isEqual(Hex.decode(entry.previousHash()),
+                if (event.sequenceNumber() == 0 && !MessageDigest.isEqual(HexFormat.of().parseHex(entry.previousHash()),
                         ContentHash.GENESIS)) {
                     throw fail(at(entry) + " is the first of its aggregate but is chained to a previous event");
                 }
@@ -384,7 +385,7 @@ public final class Verifier {
                 }
                 return; // in a range, the events between may be outside it
             }
-            if (!MessageDigest.isEqual(Hex.decode(entry.previousHash()), before.hash())) {
+            if (!MessageDigest.isEqual(HexFormat.of().parseHex(entry.previousHash()), before.hash())) {
                 if (before.withheld()) {
                     throw fail("the chain of " + aggregate + " breaks at " + at(entry) + ": its previous hash is not"
                             + " the content hash of the withheld entry before it (position " + before.position()
@@ -520,7 +521,7 @@ public final class Verifier {
                     }
                     throw fail(name + ": the signature of " + agency + " (key " + trusted
                             + ") does not verify: its size, root hash, time, last position, agencies or origin are not"
-                            + " what " + agency + " signed (root " + Hex.encode(checkpoint.rootHash()) + ", time "
+                            + " what " + agency + " signed (root " + HexFormat.of().formatHex(checkpoint.rootHash()) + ", time "
                             + checkpoint.time() + ", last position " + checkpoint.lastPosition() + ", origin "
                             + policy.origin() + ")");
                 }
@@ -580,7 +581,7 @@ public final class Verifier {
             if (entry.isHashOnly()) {
                 if (isHash(entry.contentHash())) {
                     try {
-                        committed[i] = Hex.decode(entry.contentHash());
+                        committed[i] = HexFormat.of().parseHex(entry.contentHash());
                         leaves[i] = merkles.get().leafHash(committed[i]);
                     } catch (IllegalArgumentException e) {
                         committed[i] = null; // not hex: reported in order
@@ -588,8 +589,8 @@ public final class Verifier {
                 }
             } else if (entry.event() != null && isHash(entry.previousHash()) && isHash(entry.contentHash())) {
                 try {
-                    byte[] hash = Hex.decode(entry.contentHash());
-                    computed[i] = hashers.get().of(entry.event().stored(), Hex.decode(entry.previousHash()));
+                    byte[] hash = HexFormat.of().parseHex(entry.contentHash());
+                    computed[i] = hashers.get().of(entry.event().stored(), HexFormat.of().parseHex(entry.previousHash()));
                     committed[i] = hash;
                     leaves[i] = merkles.get().leafHash(hash);
                 } catch (IllegalArgumentException e) {
@@ -641,7 +642,7 @@ public final class Verifier {
                     + " there: events were moved or swapped");
         }
         return fail(stored + " at " + where + " does not match the content hash the log committed: it hashes to "
-                + Hex.encode(computed) + ", the log holds " + Hex.encode(committed)
+                + HexFormat.of().formatHex(computed) + ", the log holds " + HexFormat.of().formatHex(committed)
                 + " — its payload, metadata, type, revision, time stamp, identifiers or sequence were changed");
     }
 
@@ -702,7 +703,7 @@ public final class Verifier {
                 return -1;
             }
             try {
-                path.add(Hex.decode(hex));
+                path.add(HexFormat.of().parseHex(hex));
             } catch (IllegalArgumentException e) {
                 return -1;
             }

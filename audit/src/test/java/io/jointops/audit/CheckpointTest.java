@@ -2,6 +2,7 @@ package io.jointops.audit;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HexFormat;
 import java.security.KeyPair;
 import java.util.List;
 
@@ -12,7 +13,7 @@ class CheckpointTest {
 
     @Test
     void theSignedBodyIsTheDocumentedText() {
-        Checkpoint checkpoint = new Checkpoint("jointops", 8, Hex.decode(MerkleTreeTest.ROOTS[8]),
+        Checkpoint checkpoint = new Checkpoint("jointops", 8, HexFormat.of().parseHex(MerkleTreeTest.ROOTS[8]),
                 "2025-06-15T15:06:40.123Z", 9, List.of("CN-NNCC", "US-DEA"));
         assertThat(checkpoint.signedBody()).isEqualTo("""
                 jointops-checkpoint/v1
@@ -28,11 +29,11 @@ class CheckpointTest {
     @Test
     void aSignatureVerifiesOnlyForTheSignedBodyAndKey() {
         KeyPair keys = Ed25519.generate();
-        Checkpoint checkpoint = new Checkpoint("jointops", 8, Hex.decode(MerkleTreeTest.ROOTS[8]),
+        Checkpoint checkpoint = new Checkpoint("jointops", 8, HexFormat.of().parseHex(MerkleTreeTest.ROOTS[8]),
                 "2025-06-15T15:06:40.123Z", 9, List.of("CN-NNCC"));
         byte[] signature = Ed25519.sign(keys.getPrivate(), checkpoint.signedBytes());
         assertThat(Ed25519.verify(keys.getPublic(), checkpoint.signedBytes(), signature)).isTrue();
-        Checkpoint other = new Checkpoint("jointops", 8, Hex.decode(MerkleTreeTest.ROOTS[7]),
+        Checkpoint other = new Checkpoint("jointops", 8, HexFormat.of().parseHex(MerkleTreeTest.ROOTS[7]),
                 "2025-06-15T15:06:40.123Z", 9, List.of("CN-NNCC"));
         assertThat(Ed25519.verify(keys.getPublic(), other.signedBytes(), signature)).isFalse();
         assertThat(Ed25519.verify(Ed25519.generate().getPublic(), checkpoint.signedBytes(), signature)).isFalse();

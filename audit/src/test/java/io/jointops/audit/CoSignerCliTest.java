@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.HexFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -292,7 +293,7 @@ class CoSignerCliTest {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("origin", checkpoint.origin());
             view.put("treeSize", checkpoint.treeSize());
-            view.put("rootHash", Hex.encode(checkpoint.rootHash()));
+            view.put("rootHash", HexFormat.of().formatHex(checkpoint.rootHash()));
             view.put("time", checkpoint.time());
             view.put("lastPosition", checkpoint.lastPosition());
             view.put("agencies", checkpoint.agencies());
@@ -304,8 +305,8 @@ class CoSignerCliTest {
 
         String proof(long from, long to) throws IOException {
             return JSON.writeValueAsString(Map.of("fromSize", from, "toSize", to,
-                    "fromRootHash", Hex.encode(log.tree.root(from)), "toRootHash", Hex.encode(log.tree.root(to)),
-                    "proof", Hex.encodeAll(log.tree.consistencyProof(from, to))));
+                    "fromRootHash", HexFormat.of().formatHex(log.tree.root(from)), "toRootHash", HexFormat.of().formatHex(log.tree.root(to)),
+                    "proof", log.tree.consistencyProof(from, to).stream().map(HexFormat.of()::formatHex).toList()));
         }
 
         private void token(HttpExchange exchange) throws IOException {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,7 +198,7 @@ class CoSignerTest {
         Checkpoint four = log.checkpoint();
         signed(fromFile.consider(four, List.of()));
         assertThat(Files.readString(file)).isEqualTo(CoSignerState.VERSION + "\norigin=jointops\nagency=US-DEA\nsize=4\n"
-                + "root=" + Hex.encode(four.rootHash()) + "\ntime=" + four.time() + "\nlast-position="
+                + "root=" + HexFormat.of().formatHex(four.rootHash()) + "\ntime=" + four.time() + "\nlast-position="
                 + four.lastPosition() + "\n");
         assertThat(CoSignerState.file(file).read().treeSize()).isEqualTo(4);
         try (AutoCloseable held = state.lock()) {

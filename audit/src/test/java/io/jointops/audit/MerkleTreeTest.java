@@ -2,6 +2,7 @@ package io.jointops.audit;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ class MerkleTreeTest {
     static MerkleTree referenceTree() {
         MerkleTree tree = new MerkleTree();
         for (String leaf : LEAVES) {
-            tree.append(Hex.decode(leaf));
+            tree.append(HexFormat.of().parseHex(leaf));
         }
         return tree;
     }
@@ -41,7 +42,7 @@ class MerkleTreeTest {
     void rootsMatchTheReferenceForEverySize() {
         MerkleTree tree = referenceTree();
         for (int size = 0; size <= 8; size++) {
-            assertThat(Hex.encode(tree.root(size))).as("root of size %d", size).isEqualTo(ROOTS[size]);
+            assertThat(HexFormat.of().formatHex(tree.root(size))).as("root of size %d", size).isEqualTo(ROOTS[size]);
         }
     }
 
@@ -217,6 +218,6 @@ class MerkleTreeTest {
     }
 
     static List<String> hex(List<byte[]> hashes) {
-        return hashes.stream().map(Hex::encode).toList();
+        return hashes.stream().map(HexFormat.of()::formatHex).toList();
     }
 }

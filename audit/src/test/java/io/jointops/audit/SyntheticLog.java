@@ -1,5 +1,6 @@
 package io.jointops.audit;
 
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -142,13 +143,13 @@ final class SyntheticLog {
      */
     Bundle item(String aggregate) {
         Bundle.SignedCheckpoint target = checkpoints.get(checkpoints.size() - 1);
-        InclusionBatch proofs = new InclusionBatch(target.treeSize(), Hex.decode(target.rootHash()));
+        InclusionBatch proofs = new InclusionBatch(target.treeSize(), HexFormat.of().parseHex(target.rootHash()));
         List<Bundle.Entry> entries = new ArrayList<>();
         for (int i = 0; i < target.treeSize(); i++) {
             Leaf leaf = leaves.get(i);
             if (leaf.event().aggregateIdentifier().equals(aggregate)) {
-                entries.add(entry(i, Hex.encodeAll(proofs.shortest(i, tree.leafHash(i),
-                        tree.inclusionProof(i, target.treeSize())))));
+                entries.add(entry(i, proofs.shortest(i, tree.leafHash(i),
+                        tree.inclusionProof(i, target.treeSize())).stream().map(HexFormat.of()::formatHex).toList()));
             }
         }
         return bundle(Bundle.Scope.item(aggregate), null, entries);
@@ -176,7 +177,7 @@ final class SyntheticLog {
         for (int i = 0; i < target.treeSize(); i++) {
             Leaf leaf = leaves.get(i);
             if (leaf.event().aggregateIdentifier().equals(aggregate)) {
-                entries.add(entry(i, Hex.encodeAll(tree.inclusionProof(i, target.treeSize()))));
+                entries.add(entry(i, tree.inclusionProof(i, target.treeSize()).stream().map(HexFormat.of()::formatHex).toList()));
             }
         }
         Bundle v2 = bundle(Bundle.Scope.item(aggregate), null, entries);
@@ -192,7 +193,7 @@ final class SyntheticLog {
             entries.add(entry(i, null));
         }
         return bundle(Bundle.Scope.range(leaves.get(first).position(), leaves.get(end - 1).position()),
-                Hex.encodeAll(tree.rangeProof(first, end, target.treeSize())), entries);
+                tree.rangeProof(first, end, target.treeSize()).stream().map(HexFormat.of()::formatHex).toList(), entries);
     }
 
     Iterator<Bundle.Entry> rangeEntries(int first, int end) {
@@ -214,7 +215,7 @@ final class SyntheticLog {
     Bundle.Entry entry(int index, List<String> inclusionProof) {
         Leaf leaf = leaves.get(index);
         return new Bundle.Entry((long) index, leaf.position(), leaf.event().eventIdentifier(),
-                Hex.encode(leaf.contentHash()), Hex.encode(leaf.previousHash()), inclusionProof,
+                HexFormat.of().formatHex(leaf.contentHash()), HexFormat.of().formatHex(leaf.previousHash()), inclusionProof,
                 Bundle.Event.of(leaf.event()));
     }
 
@@ -226,7 +227,7 @@ final class SyntheticLog {
         if (first != target) {
             shown.add(first);
             consistency.add(new Bundle.ConsistencyProof(first.treeSize(), target.treeSize(),
-                    Hex.encodeAll(tree.consistencyProof(first.treeSize(), target.treeSize()))));
+                    tree.consistencyProof(first.treeSize(), target.treeSize()).stream().map(HexFormat.of()::formatHex).toList()));
         }
         shown.add(target);
         return new Bundle(Bundle.FORMAT, origin, scope, keys(), shown, consistency, rangeProof, 0, entries);

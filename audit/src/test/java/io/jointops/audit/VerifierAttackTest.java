@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.HexFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -246,7 +247,7 @@ class VerifierAttackTest {
         assertRefused(replace(partner, index, Bundle.Entry.hashOnly(e.leafIndex() + 1, e.position() + 1,
                 e.contentHash(), e.inclusionProof())), policy, "withheld event", "at leaf " + (e.leafIndex() + 1));
         List<String> proof = new ArrayList<>(e.inclusionProof());
-        proof.set(0, Hex.encode(new byte[32]));
+        proof.set(0, HexFormat.of().formatHex(new byte[32]));
         assertRefused(replace(partner, index, Bundle.Entry.hashOnly(e.leafIndex(), e.position(), e.contentHash(),
                 proof)), policy, "withheld event", "does not lead to the root");
         assertRefused(replace(partner, index, Bundle.Entry.hashOnly(e.leafIndex(), e.position(), "not a hash",
@@ -263,7 +264,7 @@ class VerifierAttackTest {
         int other = (int) (e.leafIndex() + 1);
         assertThat(log.leaves.get(other).event().aggregateIdentifier()).isNotEqualTo("case-3");
         Bundle.Entry swapped = Bundle.Entry.hashOnly(other, log.leaves.get(other).position(),
-                Hex.encode(log.leaves.get(other).contentHash()), Hex.encodeAll(log.tree.inclusionProof(other, 200)));
+                HexFormat.of().formatHex(log.leaves.get(other).contentHash()), log.tree.inclusionProof(other, 200).stream().map(HexFormat.of()::formatHex).toList());
         assertRefused(replace(partner, index, swapped), policy, "the chain of case-3 breaks at case-3 sequence 5",
                 "its previous hash is not the content hash of the withheld entry before it",
                 "the withheld entry was replaced by another event's hash");
@@ -287,7 +288,7 @@ class VerifierAttackTest {
         Bundle.Entry before = events.get(4);
         int other = (int) (before.leafIndex() + 2);
         events.add(5, Bundle.Entry.hashOnly(other, log.leaves.get(other).position(),
-                Hex.encode(log.leaves.get(other).contentHash()), Hex.encodeAll(log.tree.inclusionProof(other, 200))));
+                HexFormat.of().formatHex(log.leaves.get(other).contentHash()), log.tree.inclusionProof(other, 200).stream().map(HexFormat.of()::formatHex).toList()));
         assertRefused(with(partner, events), policy, "case-3 sequence 5", "follows 6 events of case-3",
                 "which would make it sequence 6: withheld entries were added before it");
         // a withheld entry left out where a shown event follows: the sequences jump as in a full bundle
@@ -323,7 +324,7 @@ class VerifierAttackTest {
         assertRefused(replace(partner, index, upgraded), policy, "event " + real.event().eventIdentifier()
                 + " (case-3 sequence 4)", "does not match the content hash the log committed");
         // ... or under its own hash: the log does not hold that
-        String own = Hex.encode(new ContentHash().of(forged.stored(), Hex.decode(real.previousHash())));
+        String own = HexFormat.of().formatHex(new ContentHash().of(forged.stored(), HexFormat.of().parseHex(real.previousHash())));
         assertRefused(replace(partner, index, new Bundle.Entry(e.leafIndex(), e.position(), null, own,
                 real.previousHash(), e.inclusionProof(), forged)), policy, "inclusion proof does not lead to the root");
         // marked withheld while carrying content: neither one nor the other
@@ -376,7 +377,7 @@ class VerifierAttackTest {
         List<Bundle.Entry> full = new ArrayList<>();
         for (Bundle.Entry e : entries) {
             full.add(new Bundle.Entry(e.leafIndex(), e.position(), e.committedEventIdentifier(), e.contentHash(),
-                    e.previousHash(), Hex.encodeAll(log.tree.inclusionProof(e.leafIndex(), 200)), e.event(),
+                    e.previousHash(), log.tree.inclusionProof(e.leafIndex(), 200).stream().map(HexFormat.of()::formatHex).toList(), e.event(),
                     e.withheld()));
         }
         return full;
@@ -424,7 +425,7 @@ class VerifierAttackTest {
     static Bundle resign(Bundle bundle, String origin, List<String> listed, Map<String, KeyPair> signers) {
         List<Bundle.SignedCheckpoint> checkpoints = new ArrayList<>();
         for (Bundle.SignedCheckpoint c : bundle.checkpoints()) {
-            Checkpoint checkpoint = new Checkpoint(origin, c.treeSize(), Hex.decode(c.rootHash()), c.time(),
+            Checkpoint checkpoint = new Checkpoint(origin, c.treeSize(), HexFormat.of().parseHex(c.rootHash()), c.time(),
                     c.lastPosition(), listed);
             List<Checkpoint.Signature> signatures = new ArrayList<>();
             new TreeMap<>(signers).forEach((agency, keys) -> signatures.add(sign(checkpoint, agency, keys)));

@@ -1,5 +1,6 @@
 package io.jointops.audit;
 
+import java.util.HexFormat;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public final class VerifierBenchmark {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(range), 1 << 16)) {
             Bundles.write(new Bundle(header.format(), header.origin(), Bundle.Scope.range(1, Long.MAX_VALUE),
                     header.keys(), header.checkpoints(), header.consistencyProofs(),
-                    Hex.encodeAll(ranged.tree.rangeProof(0, events, events)), 0, List.of()),
+                    ranged.tree.rangeProof(0, events, events).stream().map(HexFormat.of()::formatHex).toList(), 0, List.of()),
                     ranged.rangeEntries(0, events), out);
         }
         report("range bundle, " + events + " events", range, ranged.policy(), events, runs);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.HexFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -149,7 +150,7 @@ class VerifierTest {
         Bundle item = log.item("case-3");
         List<Bundle.SignedCheckpoint> checkpoints = new ArrayList<>(item.checkpoints());
         Bundle.SignedCheckpoint c = checkpoints.get(1);
-        checkpoints.set(1, new Bundle.SignedCheckpoint(c.treeSize(), Hex.encode(new byte[32]), c.time(),
+        checkpoints.set(1, new Bundle.SignedCheckpoint(c.treeSize(), HexFormat.of().formatHex(new byte[32]), c.time(),
                 c.lastPosition(), c.agencies(), c.signatures()));
         assertFails(new Bundle(item.format(), item.origin(), item.scope(), item.keys(), checkpoints,
                 item.consistencyProofs(), null, 0, item.events()), "checkpoint 200: the signature of CN-NNCC",
@@ -178,7 +179,7 @@ class VerifierTest {
                 e.event().sequenceNumber(), e.event().type(), e.event().payloadType(), e.event().payloadRevision(),
                 e.event().timeStamp(), Base64.getEncoder().encodeToString("{\"title\":\"rewritten\"}".getBytes()),
                 e.event().metaData());
-        String rehashed = Hex.encode(new ContentHash().of(changed.stored(), Hex.decode(e.previousHash())));
+        String rehashed = HexFormat.of().formatHex(new ContentHash().of(changed.stored(), HexFormat.of().parseHex(e.previousHash())));
         events.set(3, new Bundle.Entry(e.leafIndex(), e.position(), e.committedEventIdentifier(), rehashed,
                 e.previousHash(), e.inclusionProof(), changed));
         assertFails(with(item, events), "inclusion proof does not lead to the root of checkpoint 200");
@@ -189,7 +190,7 @@ class VerifierTest {
         Bundle item = log.item("case-3");
         Bundle.ConsistencyProof proof = item.consistencyProofs().get(0);
         List<String> altered = new ArrayList<>(proof.proof());
-        altered.set(0, Hex.encode(new byte[32]));
+        altered.set(0, HexFormat.of().formatHex(new byte[32]));
         assertFails(new Bundle(item.format(), item.origin(), item.scope(), item.keys(), item.checkpoints(),
                 List.of(new Bundle.ConsistencyProof(proof.fromSize(), proof.toSize(), altered)), null, 0,
                 item.events()), "checkpoint 200 does not extend checkpoint 120");

@@ -3,7 +3,6 @@ package io.jointops.platform.notary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.audit.Checkpoint;
 import io.jointops.audit.Ed25519;
-import io.jointops.audit.Hex;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +38,7 @@ class AuditController {
                           String signedBody) {
         static CheckpointView of(Notary.Signed signed) {
             Checkpoint c = signed.checkpoint();
-            return new CheckpointView(c.origin(), c.treeSize(), Hex.encode(c.rootHash()), c.time(), c.lastPosition(),
+            return new CheckpointView(c.origin(), c.treeSize(), HexFormat.of().formatHex(c.rootHash()), c.time(), c.lastPosition(),
                     c.agencies(), signed.signatures(), signed.complete(), c.signedBody());
         }
     }
@@ -143,8 +143,8 @@ class AuditController {
             throw new InvalidRequestException("treeSize", "checkpoint " + treeSize + " ends at position "
                     + checkpoint.lastPosition() + ", before position " + position);
         }
-        return new InclusionProofView(position, leaf, treeSize, Hex.encode(checkpoint.rootHash()),
-                Hex.encodeAll(notary.inclusionProof(leaf, treeSize)));
+        return new InclusionProofView(position, leaf, treeSize, HexFormat.of().formatHex(checkpoint.rootHash()),
+                notary.inclusionProof(leaf, treeSize).stream().map(HexFormat.of()::formatHex).toList());
     }
 
     /**
@@ -165,8 +165,8 @@ class AuditController {
         if (to > notary.size()) {
             throw notFound("checkpoint " + to + " covers more leaves than the notary holds (" + notary.size() + ")");
         }
-        return new ConsistencyProofView(from, to, Hex.encode(notary.root(from)), Hex.encode(second.rootHash()),
-                Hex.encodeAll(notary.consistencyProof(from, to)));
+        return new ConsistencyProofView(from, to, HexFormat.of().formatHex(notary.root(from)), HexFormat.of().formatHex(second.rootHash()),
+                notary.consistencyProof(from, to).stream().map(HexFormat.of()::formatHex).toList());
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jointops.platform.notary;
 import io.jointops.audit.Bundle;
 import io.jointops.audit.Bundles;
 import io.jointops.audit.Ed25519;
-import io.jointops.audit.Hex;
 import io.jointops.audit.InclusionBatch;
 import io.jointops.audit.Merkle;
 import io.jointops.audit.StoredEvent;
@@ -15,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
@@ -91,7 +91,7 @@ public class BundleExporter {
         public void writeTo(OutputStream out) throws IOException {
             Bundle.SignedCheckpoint target = header.checkpoints().get(header.checkpoints().size() - 1);
             Bundles.write(header, new Entries(aggregate, fromPosition, toPosition, treeSize,
-                    new InclusionBatch(treeSize, Hex.decode(target.rootHash())), shown), out);
+                    new InclusionBatch(treeSize, HexFormat.of().parseHex(target.rootHash())), shown), out);
         }
     }
 
@@ -181,7 +181,7 @@ public class BundleExporter {
         long after = to > covered ? jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry "
                         + "WHERE global_index > ? AND global_index <= ?")
                 .params(covered, to).query(Long.class).single() : 0;
-        List<String> rangeProof = Hex.encodeAll(notary.rangeProof(first, end, size));
+        List<String> rangeProof = notary.rangeProof(first, end, size).stream().map(HexFormat.of()::formatHex).toList();
         Bundle header = header(Bundle.Scope.range(from, to), target, first, rangeProof, after);
         return new Export(header, null, from, covered, size, sequence -> true);
     }
@@ -208,7 +208,7 @@ public class BundleExporter {
         if (first.checkpoint().treeSize() < targetSize) {
             checkpoints.add(Bundle.SignedCheckpoint.of(first.checkpoint(), first.signatures()));
             consistency.add(new Bundle.ConsistencyProof(first.checkpoint().treeSize(), targetSize,
-                    Hex.encodeAll(notary.consistencyProof(first.checkpoint().treeSize(), targetSize))));
+                    notary.consistencyProof(first.checkpoint().treeSize(), targetSize).stream().map(HexFormat.of()::formatHex).toList()));
         }
         checkpoints.add(Bundle.SignedCheckpoint.of(target.checkpoint(), target.signatures()));
         List<Bundle.AgencyKey> keys = notary.keys().all().stream()
@@ -304,18 +304,18 @@ public class BundleExporter {
                 // the reader may not see it: what proves the log holds it, nothing of what it says; a row no leaf
                 // commits to (stored after notarisation) stays without a leaf, for the verifier to refuse
                 return leaf == null ? new Bundle.Entry(null, rs.getLong("position"), null, null, null, null, null, true)
-                        : Bundle.Entry.hashOnly(leaf, rs.getLong("position"), Hex.encode(rs.getBytes("content_hash")),
-                        Hex.encodeAll(proof(leaf, rs.getBytes("content_hash"))));
+                        : Bundle.Entry.hashOnly(leaf, rs.getLong("position"), HexFormat.of().formatHex(rs.getBytes("content_hash")),
+                        proof(leaf, rs.getBytes("content_hash")).stream().map(HexFormat.of()::formatHex).toList());
             }
             Bundle.Event event = !stored ? null : Bundle.Event.of(new StoredEvent(
                     rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
                     rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"),
                     rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("payload"),
                     rs.getBytes("meta_data")));
-            List<String> proof = leaf != null && aggregate != null ? Hex.encodeAll(proof(leaf, rs.getBytes("content_hash"))) : null;
+            List<String> proof = leaf != null && aggregate != null ? proof(leaf, rs.getBytes("content_hash")).stream().map(HexFormat.of()::formatHex).toList() : null;
             return new Bundle.Entry(leaf, rs.getLong("position"), rs.getString("committed_id"),
-                    leaf == null ? null : Hex.encode(rs.getBytes("content_hash")),
-                    leaf == null ? null : Hex.encode(rs.getBytes("previous_hash")), proof, event);
+                    leaf == null ? null : HexFormat.of().formatHex(rs.getBytes("content_hash")),
+                    leaf == null ? null : HexFormat.of().formatHex(rs.getBytes("previous_hash")), proof, event);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.audit.Bundles;
 import io.jointops.audit.Checkpoint;
 import io.jointops.audit.Ed25519;
-import io.jointops.audit.Hex;
 import io.jointops.audit.Merkle;
 import io.jointops.audit.VerifierCli;
 import io.jointops.platform.test.TestDatabase;
@@ -28,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.util.HexFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -199,14 +199,14 @@ class NotaryTamperIT {
         JsonNode checkpoint1 = getJson("/api/audit/checkpoints/" + size1);
         JsonNode checkpoint2 = getJson("/api/audit/checkpoints/" + size2);
         JsonNode consistency = getJson("/api/audit/proofs/consistency?from=" + size1 + "&to=" + size2);
-        assertThat(merkle.verifyConsistency(size1, size2, Hex.decode(checkpoint1.get("rootHash").asText()),
-                Hex.decode(checkpoint2.get("rootHash").asText()), hashes(consistency.get("proof")))).isTrue();
+        assertThat(merkle.verifyConsistency(size1, size2, HexFormat.of().parseHex(checkpoint1.get("rootHash").asText()),
+                HexFormat.of().parseHex(checkpoint2.get("rootHash").asText()), hashes(consistency.get("proof")))).isTrue();
         long position = position("case-a", 2);
         JsonNode inclusion = getJson("/api/audit/proofs/inclusion?position=" + position + "&treeSize=" + size2);
         byte[] contentHash = jdbc.sql("SELECT content_hash FROM eventstore.audit_leaf WHERE global_index = ?")
                 .param(position).query(byte[].class).single();
         assertThat(merkle.verifyInclusion(inclusion.get("leafIndex").asLong(), size2, merkle.leafHash(contentHash),
-                hashes(inclusion.get("proof")), Hex.decode(checkpoint2.get("rootHash").asText()))).isTrue();
+                hashes(inclusion.get("proof")), HexFormat.of().parseHex(checkpoint2.get("rootHash").asText()))).isTrue();
 
         // --- untouched exports verify
         assertThat(verify("untouched-item", exportItem("case-a"))).startsWith("0 OK: 4 events of item case-a")
@@ -390,7 +390,7 @@ class NotaryTamperIT {
 
     private static List<byte[]> hashes(JsonNode array) {
         List<byte[]> hashes = new ArrayList<>();
-        array.forEach(node -> hashes.add(Hex.decode(node.asText())));
+        array.forEach(node -> hashes.add(HexFormat.of().parseHex(node.asText())));
         return hashes;
     }
 
