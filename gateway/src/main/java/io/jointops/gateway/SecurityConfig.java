@@ -73,6 +73,8 @@ class SecurityConfig {
                         .matchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .pathMatchers(HttpMethod.GET, ProbesOnApiPort.PATHS).permitAll()
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/**").permitAll()
+                        // the web console's files (Console): it calls the API with the user's token
+                        .pathMatchers(HttpMethod.GET, Console.PATHS).permitAll()
                         .pathMatchers("/api/cases/**", "/api/intel/**").access(agencyAndAnyRole(READERS))
                         .pathMatchers("/api/finance/**").access(agencyAndAnyRole(with("finance-officer")))
                         .pathMatchers("/api/chemicals/**").access(agencyAndAnyRole(with("chemical-officer")))

@@ -369,6 +369,9 @@ public final class Platform implements AutoCloseable {
         // C1 only, as for the services: on 2 cores C2's compilations compete with the start itself
         // (Keycloak alone to ready: 56 CPU s and 60 s with C2, 32 CPU s and 27 s without)
         env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        // the console's origin (the gateway's), which the realm's web client lets call the token endpoint (CORS); the
+        // redirect URIs take any port of localhost already, origins are compared whole
+        env.put("JOINTOPS_CONSOLE_ORIGIN", gatewayUrl());
         KeycloakBuild.ensureBuilt(home, env); // in-memory H2 (the realm file is the only truth), health endpoints
         List<String> command = List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 // one node: no JGroups cluster, which would listen beyond loopback

@@ -35,7 +35,8 @@ class BrokenManifestsTest {
             short-grace          | Deployment/case-service: terminationGracePeriodSeconds 20 is shorter than
             bus-nodeport         | Service/case-service exposes the command-bus port beyond the namespace (type NodePort)
             bus-ingress          | Ingress/gateway routes to the command-bus port of Service case-service
-            ingress-root         | Ingress/gateway routes / to the gateway: only /api, /v3/api-docs, /swagger-ui.html, /swagger-ui are public
+            ingress-root         | Ingress/gateway routes / to the gateway as a Prefix: only the console's page is public, as pathType Exact
+            ingress-actuator     | Ingress/gateway routes /actuator to the gateway: only /api, /v3/api-docs, /swagger-ui.html, /swagger-ui, /, /console are public
             gateway-metrics-public | ServiceMonitor/jointops-gateway scrapes the gateway's port http
             gateway-metrics-public | NetworkPolicy/gateway lets pods other than Prometheus reach the gateway's management port
             gateway-metrics-public | no ServiceMonitor scrapes the gateway's management port
@@ -81,8 +82,8 @@ class BrokenManifestsTest {
         try (Stream<Path> fixtures = Files.list(BROKEN)) {
             assertThat(fixtures.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "no-probes", "no-limits", "runs-as-root", "writable-root", "latest-tag", "unsized-jvm",
-                    "short-grace", "bus-nodeport", "bus-ingress", "ingress-root", "gateway-metrics-public",
-                    "bus-open-policy", "service-from-outside",
+                    "short-grace", "bus-nodeport", "bus-ingress", "ingress-root", "ingress-actuator",
+                    "gateway-metrics-public", "bus-open-policy", "service-from-outside",
                     "no-default-deny", "no-pdb", "too-few-segments", "unknown-field", "wrong-type", "removed-api",
                     "crd-missing-field", "deprecated-bases", "owner-in-service", "no-migrations",
                     "secrets-readable");

@@ -27,8 +27,12 @@ final class Policies {
     static final String BUS_MEMBER = "member";
     static final String MONITORING_NAMESPACE = "monitoring";
     static final String GATEWAY = "gateway";
-    /** What the public may reach through an Ingress: the API and its documents (OpenAPI, Swagger UI). */
-    static final List<String> PUBLIC_GATEWAY_PATHS = List.of("/api", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui");
+    /**
+     * What the public may reach through an Ingress: the API and its documents (OpenAPI, Swagger UI), the web console's
+     * page ({@code /}, exactly) and files.
+     */
+    static final List<String> PUBLIC_GATEWAY_PATHS = List.of("/api", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui",
+            "/", "/console");
     private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     /** A version, not a moving name like latest or stable: 0.1.0, 26.4.7, 15.14-standard-bookworm. */
     private static final Pattern VERSION_TAG = Pattern.compile("v?\\d+(\\.\\d+)*([-+._][0-9A-Za-z.-]+)?");
@@ -348,6 +352,9 @@ final class Policies {
                     if (!PUBLIC_GATEWAY_PATHS.contains(route)) {
                         violations.add(id(ingress) + " routes " + route + " to the gateway: only "
                                 + String.join(", ", PUBLIC_GATEWAY_PATHS) + " are public");
+                    } else if ("/".equals(route) && !"Exact".equals(str(path, "pathType"))) {
+                        violations.add(id(ingress) + " routes / to the gateway as a " + str(path, "pathType")
+                                + ": only the console's page is public, as pathType Exact (a prefix / routes every path)");
                     }
                     if (!"http".equals(at(path, "backend.service.port.name"))) {
                         violations.add(id(ingress) + " routes " + route + " to a port of the gateway other than http"

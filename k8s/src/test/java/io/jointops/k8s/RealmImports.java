@@ -76,6 +76,8 @@ final class RealmImports {
             }
             if (client.containsKey("redirectUris")) {
                 client.put("redirectUris", List.of(environment.publicUrl() + "/*"));
+                // the console's origin, from the redirect URI: the local realm names the launcher's gateway besides
+                client.put("webOrigins", List.of("+"));
             }
             clients.add(client);
         }
