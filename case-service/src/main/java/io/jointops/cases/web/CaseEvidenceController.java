@@ -5,9 +5,7 @@ import io.jointops.cases.query.caseview.CaseViews;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.evidence.EvidenceController;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Files of a case, seen exactly by the agencies that see the case")
 class CaseEvidenceController extends EvidenceController<CaseView> {
 
-    CaseEvidenceController(Evidence evidence, CaseViews views, CommandGateway commands, EventHistory history) {
-        super(evidence.responses("case", "JointCase",
-                new ItemResponses<>("case", views, commands, history)));
+    CaseEvidenceController(Evidence evidence, CaseViews views, EventHistory history) {
+        super(evidence.responses("case", "JointCase", views, history));
     }
 }

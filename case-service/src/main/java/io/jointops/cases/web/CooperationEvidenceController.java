@@ -5,9 +5,7 @@ import io.jointops.cases.query.cooperation.CooperationRequests;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.evidence.EvidenceController;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Files of a cooperation request, seen exactly by the agencies that see the cooperation request")
 class CooperationEvidenceController extends EvidenceController<CooperationRequestView> {
 
-    CooperationEvidenceController(Evidence evidence, CooperationRequests views, CommandGateway commands,
-            EventHistory history) {
-        super(evidence.responses("cooperation request", "CooperationRequest",
-                new ItemResponses<>("cooperation request", views, commands, history)));
+    CooperationEvidenceController(Evidence evidence, CooperationRequests views, EventHistory history) {
+        super(evidence.responses("cooperation request", "CooperationRequest", views, history));
     }
 }

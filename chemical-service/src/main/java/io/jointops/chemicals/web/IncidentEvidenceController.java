@@ -5,9 +5,7 @@ import io.jointops.chemicals.query.incidentview.IncidentViews;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.evidence.EvidenceController;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Files of a incident, seen exactly by the agencies that see the incident")
 class IncidentEvidenceController extends EvidenceController<IncidentView> {
 
-    IncidentEvidenceController(Evidence evidence, IncidentViews views, CommandGateway commands, EventHistory history) {
-        super(evidence.responses("incident", "Incident",
-                new ItemResponses<>("incident", views, commands, history)));
+    IncidentEvidenceController(Evidence evidence, IncidentViews views, EventHistory history) {
+        super(evidence.responses("incident", "Incident", views, history));
     }
 }

@@ -5,9 +5,7 @@ import io.jointops.chemicals.query.shipmentview.ShipmentViews;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.evidence.EvidenceController;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Files of a shipment, seen exactly by the agencies that see the shipment")
 class ShipmentEvidenceController extends EvidenceController<ShipmentView> {
 
-    ShipmentEvidenceController(Evidence evidence, ShipmentViews views, CommandGateway commands, EventHistory history) {
-        super(evidence.responses("shipment", "Shipment",
-                new ItemResponses<>("shipment", views, commands, history)));
+    ShipmentEvidenceController(Evidence evidence, ShipmentViews views, EventHistory history) {
+        super(evidence.responses("shipment", "Shipment", views, history));
     }
 }

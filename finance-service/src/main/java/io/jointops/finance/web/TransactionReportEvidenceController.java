@@ -5,9 +5,7 @@ import io.jointops.finance.query.reportview.TransactionReportViews;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.evidence.EvidenceController;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Files of a transaction report, seen exactly by the agencies that see the transaction report")
 class TransactionReportEvidenceController extends EvidenceController<TransactionReportView> {
 
-    TransactionReportEvidenceController(Evidence evidence, TransactionReportViews views, CommandGateway commands,
-            EventHistory history) {
-        super(evidence.responses("transaction report", "SuspiciousTransactionReport",
-                new ItemResponses<>("transaction report", views, commands, history)));
+    TransactionReportEvidenceController(Evidence evidence, TransactionReportViews views, EventHistory history) {
+        super(evidence.responses("transaction report", "SuspiciousTransactionReport", views, history));
     }
 }

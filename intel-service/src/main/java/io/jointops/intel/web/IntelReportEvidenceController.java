@@ -5,9 +5,7 @@ import io.jointops.intel.query.reportview.IntelReportViews;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.evidence.EvidenceController;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Files of a intelligence report, seen exactly by the agencies that see the intelligence report")
 class IntelReportEvidenceController extends EvidenceController<IntelReportView> {
 
-    IntelReportEvidenceController(Evidence evidence, IntelReportViews views, CommandGateway commands,
-            EventHistory history) {
-        super(evidence.responses("intelligence report", "IntelReport",
-                new ItemResponses<>("intelligence report", views, commands, history)));
+    IntelReportEvidenceController(Evidence evidence, IntelReportViews views, EventHistory history) {
+        super(evidence.responses("intelligence report", "IntelReport", views, history));
     }
 }

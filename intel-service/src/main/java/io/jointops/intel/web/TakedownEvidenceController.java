@@ -5,9 +5,7 @@ import io.jointops.intel.query.takedownview.TakedownViews;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.evidence.EvidenceController;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Files of a takedown request, seen exactly by the agencies that see the takedown request")
 class TakedownEvidenceController extends EvidenceController<TakedownView> {
 
-    TakedownEvidenceController(Evidence evidence, TakedownViews views, CommandGateway commands,
-            EventHistory history) {
-        super(evidence.responses("takedown request", "TakedownRequest",
-                new ItemResponses<>("takedown request", views, commands, history)));
+    TakedownEvidenceController(Evidence evidence, TakedownViews views, EventHistory history) {
+        super(evidence.responses("takedown request", "TakedownRequest", views, history));
     }
 }

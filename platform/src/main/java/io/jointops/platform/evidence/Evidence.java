@@ -1,7 +1,8 @@
 package io.jointops.platform.evidence;
 
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Versioned;
-import io.jointops.platform.web.ItemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,14 +40,16 @@ public class Evidence {
      * @param noun     what the item is called in a problem's detail, e.g. {@code case}
      * @param itemType the item's aggregate type, e.g. {@code JointCase}: its aggregate handles
      *                 {@code AddEvidenceFileCommand} under {@code AddEvidenceFileCommand.nameFor(itemType)}
-     * @param items    the item's own answers: whoever may see the item may see its files, nobody else
+     * @param views    the item's view: whoever may see the item may see its files, nobody else
+     * @param history  the event store's history of items
      */
-    public <V extends Versioned> EvidenceResponses<V> responses(String noun, String itemType, ItemResponses<V> items) {
+    public <V extends Versioned> EvidenceResponses<V> responses(String noun, String itemType, ItemViews<V> views,
+                                                                EventHistory history) {
         if (!properties.itemTypes().contains(itemType)) {
             throw new IllegalStateException(itemType + " is not in jointops.evidence.item-types "
                     + properties.itemTypes() + ": its evidence events would not be projected");
         }
-        return new EvidenceResponses<>(this, noun, itemType, items);
+        return new EvidenceResponses<>(this, noun, itemType, views, history);
     }
 
     /** An item's files and their custody, for a caller already allowed to see the item. */

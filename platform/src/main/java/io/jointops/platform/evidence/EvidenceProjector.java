@@ -93,7 +93,8 @@ class EvidenceProjector {
             return;
         }
         custody(message, event.itemId(), event.fileId(), at, token, new CustodyEntry(message.getIdentifier(),
-                CustodyEntry.SHARED, at, event.by(), AuditMetadata.agency(message.getMetaData()), event.sha256(),
+                CustodyEntry.SHARED, at, event.by() != null ? event.by() : AuditMetadata.actor(message.getMetaData()),
+                AuditMetadata.agency(message.getMetaData()), event.sha256(),
                 null, null, null, null, List.of(event.agency()), null, null, null, null));
     }
 

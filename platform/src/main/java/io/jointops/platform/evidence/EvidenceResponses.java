@@ -6,6 +6,8 @@ import io.jointops.api.evidence.EvidenceContent;
 import io.jointops.api.evidence.EvidenceFileReadEvent;
 import io.jointops.api.evidence.EvidenceIntegrityFailedEvent;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.query.ItemViews;
 import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.Versioned;
@@ -62,13 +64,17 @@ public final class EvidenceResponses<V extends Versioned> {
     private final Evidence evidence;
     private final String noun;
     private final String itemType;
+    private final ItemViews<V> views;
+    private final EventHistory history;
     private final ItemResponses<V> items;
 
-    EvidenceResponses(Evidence evidence, String noun, String itemType, ItemResponses<V> items) {
+    EvidenceResponses(Evidence evidence, String noun, String itemType, ItemViews<V> views, EventHistory history) {
         this.evidence = evidence;
         this.noun = noun;
         this.itemType = itemType;
-        this.items = items;
+        this.views = views;
+        this.history = history;
+        this.items = new ItemResponses<>(noun, views, evidence.commands, history);
     }
 
     // --- reading
@@ -139,6 +145,8 @@ public final class EvidenceResponses<V extends Versioned> {
                 new EvidenceActor(caller.userId(), caller.username(), caller.agency(), caller.roles()));
         evidence.commands.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>(command),
                 AddEvidenceFileCommand.nameFor(itemType)), COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        // the caller's next read sees the file, and the item's new version (the file is one)
+        views.awaitVersion(itemId, history.count(itemId) - 1, ReadYourWrites.TIMEOUT);
         EvidenceFile file = ReadYourWrites.await(itemId, () -> evidence.ledger.file(itemId, fileId), shown -> true,
                 ReadYourWrites.TIMEOUT).orElse(null);
         return ResponseEntity.created(location.apply(fileId)).eTag("\"" + blob.sha256() + "\"").body(file);
