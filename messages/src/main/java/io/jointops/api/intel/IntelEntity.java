@@ -38,7 +38,7 @@ import io.jointops.api.shared.Identifies;
  *                   is dialled in, as the analyst gave it; null otherwise
  */
 public record IntelEntity(String entityId, EntityType type,
-                          @Identifies(kindFrom = "type") String value, String normalised,
+                          @Identifies(kindFrom = "type", countryFrom = "country") String value, String normalised,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String country) {
 
     /** An entity without a country, as every kind but a national phone number is. */

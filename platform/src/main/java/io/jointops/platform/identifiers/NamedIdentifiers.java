@@ -1,6 +1,7 @@
 package io.jointops.platform.identifiers;
 
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NamedIdentifier;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -24,17 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class NamedIdentifiers {
 
-    /**
-     * One identifier a message names.
-     *
-     * @param path    where, e.g. {@code consignee.name}, {@code transactions[3].toAccount.iban}, {@code entities[0].value}
-     * @param kinds   what it may name: one kind, or several where the contract does not say which
-     * @param value   as written
-     * @param country the country a phone number without its country code is dialled in; null if none was given
-     */
-    public record Named(String path, List<Identifies.Kind> kinds, String value, String country) {
-    }
-
     private static final ClassValue<Plan> PLANS = new ClassValue<>() {
         @Override
         protected Plan computeValue(Class<?> type) {
@@ -46,8 +36,8 @@ public final class NamedIdentifiers {
     }
 
     /** The identifiers {@code message} names, in the order of its components; none for a message without marks. */
-    public static List<Named> of(Object message) {
-        List<Named> named = new ArrayList<>();
+    public static List<NamedIdentifier> of(Object message) {
+        List<NamedIdentifier> named = new ArrayList<>();
         if (message != null) {
             collect(message, "", named);
         }
@@ -74,7 +64,7 @@ public final class NamedIdentifiers {
         PLANS.get(type);
     }
 
-    private static void collect(Object record, String prefix, List<Named> named) {
+    private static void collect(Object record, String prefix, List<NamedIdentifier> named) {
         for (Step step : PLANS.get(record.getClass()).steps) {
             step.collect(record, prefix, named);
         }
@@ -85,7 +75,7 @@ public final class NamedIdentifiers {
     }
 
     private interface Step {
-        void collect(Object record, String prefix, List<Named> named);
+        void collect(Object record, String prefix, List<NamedIdentifier> named);
     }
 
     private static Plan plan(Class<?> type) {
@@ -144,7 +134,7 @@ public final class NamedIdentifiers {
                 its = List.of(source.identifierKind());
             }
             String country = countryFrom == null ? null : (String) read(countryFrom, record);
-            named.add(new Named(prefix + component.getName(), its, value, country));
+            named.add(new NamedIdentifier(prefix + component.getName(), its, value, country));
         };
     }
 

@@ -18,9 +18,9 @@ import io.jointops.api.intel.IntelReportReleaseWidenedEvent;
 import io.jointops.api.intel.SourceReliability;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NamedIdentifier;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.axon.ContractEvents;
-import io.jointops.platform.identifiers.NamedIdentifiers.Named;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -52,10 +52,10 @@ class NamedIdentifiersTest {
                 null, "machine parts", List.of("CN", "MX"), TransportMode.SEA, Tlp.AMBER, HandlingCode.H1);
 
         assertThat(NamedIdentifiers.of(shipment)).containsExactly(
-                new Named("exporter.name", PARTY, "Sino Reagents Ltd", null),
-                new Named("importer.name", PARTY, "Pacific Reagents LLC", null),
-                new Named("consignee.name", PARTY, "张伟贸易有限公司", null),
-                new Named("casNumber", List.of(CAS_NUMBER), "21409-26-7", null));
+                new NamedIdentifier("exporter.name", PARTY, "Sino Reagents Ltd", null),
+                new NamedIdentifier("importer.name", PARTY, "Pacific Reagents LLC", null),
+                new NamedIdentifier("consignee.name", PARTY, "张伟贸易有限公司", null),
+                new NamedIdentifier("casNumber", List.of(CAS_NUMBER), "21409-26-7", null));
     }
 
     @Test
@@ -68,11 +68,11 @@ class NamedIdentifiersTest {
                         " ", null, new WalletRef("BTC", "bc1qexampleaddress"), null, null, null)));
 
         assertThat(NamedIdentifiers.of(batch)).containsExactly(
-                new Named("transactions[0].fromName", PARTY, "Zhang Wei", null),
-                new Named("transactions[0].fromAccount.iban", List.of(IBAN), "DE89370400440532013000", null),
-                new Named("transactions[0].toName", PARTY, "Pacific Reagents LLC", null),
-                new Named("transactions[0].toAccount.number", List.of(BANK_ACCOUNT), "000123456789", null),
-                new Named("transactions[1].fromWallet.address", List.of(CRYPTO_WALLET), "bc1qexampleaddress", null));
+                new NamedIdentifier("transactions[0].fromName", PARTY, "Zhang Wei", null),
+                new NamedIdentifier("transactions[0].fromAccount.iban", List.of(IBAN), "DE89370400440532013000", null),
+                new NamedIdentifier("transactions[0].toName", PARTY, "Pacific Reagents LLC", null),
+                new NamedIdentifier("transactions[0].toAccount.number", List.of(BANK_ACCOUNT), "000123456789", null),
+                new NamedIdentifier("transactions[1].fromWallet.address", List.of(CRYPTO_WALLET), "bc1qexampleaddress", null));
     }
 
     @Test
@@ -84,8 +84,8 @@ class NamedIdentifiersTest {
                 List.of(), null);
 
         assertThat(NamedIdentifiers.of(new IntelReportDraftedEvent("r1", "CN-NNCC", content))).containsExactly(
-                new Named("content.entities[0].value", List.of(PHONE_NUMBER), "+1 (202) 555-0143", null),
-                new Named("content.entities[1].value", List.of(PERSON_NAME), "张伟", null));
+                new NamedIdentifier("content.entities[0].value", List.of(PHONE_NUMBER), "+1 (202) 555-0143", null),
+                new NamedIdentifier("content.entities[1].value", List.of(PERSON_NAME), "张伟", null));
     }
 
     @Test

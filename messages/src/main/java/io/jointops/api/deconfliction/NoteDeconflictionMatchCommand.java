@@ -1,0 +1,14 @@
+package io.jointops.api.deconfliction;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Tells {@code agency} that its item {@code item} names an identifier that an item of {@code otherAgency} names too.
+ * Sent by intel-service's deconfliction processor; the notice's id is derived from the agency, the item and the other
+ * agency, so a redelivered or replayed match adds nothing.
+ *
+ * @param contact how to reach the other agency's deconfliction point of contact
+ */
+public record NoteDeconflictionMatchCommand(@TargetAggregateIdentifier String noticeId, String agency, ItemRef item,
+                                            String otherAgency, String contact, DeconflictionMatch match) {
+}
