@@ -5,9 +5,13 @@
 --   jointops_service  every service's runtime role: reads events and appends them, never updates, deletes or
 --                     truncates one (append-only); reads snapshots (none are written: a snapshotter needs INSERT and
 --                     DELETE on snapshot_event_entry granted here first); reads the audit log's leaves, checkpoints
---                     and signatures (each context exports its own items' bundles), never writes them
+--                     and signatures (each context exports its own items' bundles), never writes them;
+--                     reads and adds the data subjects' keys and reads their secret (docs/privacy.md), never
+--                     destroys a key
 --   jointops_notary   the runtime role of the service that runs the notary: reads events, and reads and appends the
---                     audit log's leaves, checkpoints and signatures, never changes or deletes them
+--                     audit log's leaves, checkpoints and signatures, never changes or deletes them; it also runs
+--                     the erasure workflow, so it destroys keys (UPDATE of the three columns a destruction sets; a
+--                     trigger refuses any other change), never deletes a key's row
 -- Tables and sequences added later get nothing until they are named here. The owner keeps all of its rights.
 DO $$
 DECLARE
@@ -24,6 +28,8 @@ BEGIN
         EXECUTE format('GRANT SELECT ON eventstore.snapshot_event_entry TO %I', service);
         EXECUTE format('GRANT SELECT ON eventstore.audit_leaf, eventstore.audit_checkpoint, '
                        || 'eventstore.audit_checkpoint_signature TO %I', service);
+        EXECUTE format('GRANT SELECT, INSERT ON eventstore.personal_data_key TO %I', service);
+        EXECUTE format('GRANT SELECT ON eventstore.personal_data_secret TO %I', service);
         -- the global index (BIGSERIAL) of an appended event
         EXECUTE format('GRANT USAGE ON SEQUENCE eventstore.domain_event_entry_global_index_seq TO %I', service);
     END IF;
@@ -34,6 +40,8 @@ BEGIN
         EXECUTE format('GRANT SELECT ON eventstore.domain_event_entry TO %I', notary);
         EXECUTE format('GRANT SELECT, INSERT ON eventstore.audit_leaf, eventstore.audit_checkpoint, '
                        || 'eventstore.audit_checkpoint_signature TO %I', notary);
+        EXECUTE format('GRANT SELECT, UPDATE (data_key, destroyed_at, destroyed_by) ON eventstore.personal_data_key '
+                       || 'TO %I', notary);
     END IF;
 END
 $$;

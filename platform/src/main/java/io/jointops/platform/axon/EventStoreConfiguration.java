@@ -22,6 +22,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.privacy.JdbcSubjectKeys;
+import io.jointops.platform.privacy.PersonalData;
+import io.jointops.platform.privacy.PersonalDataSerializer;
+import io.jointops.platform.privacy.SubjectKeys;
 import io.jointops.platform.query.ItemChangeSignal;
 import io.jointops.platform.query.ItemEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,6 +134,37 @@ public class EventStoreConfiguration {
                 .build());
     }
 
+    /**
+     * The data subjects' keys (docs/privacy.md): the table {@code eventstore.personal_data_key}, the one
+     * implementation of {@link SubjectKeys} so far; a key management service would be another, chosen here by
+     * {@code jointops.privacy.keys}.
+     */
+    @Bean
+    SubjectKeys subjectKeys(DataSource dataSource,
+                            @Value("${jointops.privacy.keys:table}") String where,
+                            @Value("${jointops.privacy.key-cache-ttl:PT10M}") Duration ttl) {
+        if (!"table".equals(where)) {
+            throw new IllegalStateException("jointops.privacy.keys=" + where + ": only 'table' is implemented");
+        }
+        return new JdbcSubjectKeys(JdbcClient.create(dataSource), SCHEMA, ttl);
+    }
+
+    @Bean
+    PersonalData personalData(SubjectKeys subjectKeys) {
+        return new PersonalData(subjectKeys);
+    }
+
+    /**
+     * The event serializer: Axon's Jackson serializer, encrypting personal fields as events are appended and
+     * decrypting them as they are read ({@link PersonalDataSerializer}), the one place that does, so aggregates,
+     * handlers and controllers see plain values. Declared here, Axon's own {@code eventSerializer} steps aside.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    PersonalDataSerializer eventSerializer(@Qualifier("serializer") Serializer serializer, PersonalData personalData) {
+        return new PersonalDataSerializer(serializer, personalData);
+    }
+
     /** Axon's JDBC engine does not fit our own event store bean by auto-configuration, so it is declared here. */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -143,6 +178,7 @@ public class EventStoreConfiguration {
                                           @Value("${jointops.event-store.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
+                .appendEvents(new PersonalDataAppend())
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -1,0 +1,37 @@
+package io.jointops.platform.privacy;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the data subjects' keys are kept. The platform's implementation is a table of the shared schema
+ * ({@link JdbcSubjectKeys}, {@code eventstore.personal_data_key}); a key management service would be another
+ * implementation of this interface chosen by configuration ({@code jointops.privacy.keys}), none is written yet.
+ * Every service reads every key (it decrypts the events of other contexts it handles); only the erasure workflow
+ * destroys them.
+ */
+public interface SubjectKeys {
+
+    /** The live key of {@code subjectRef} in {@code item}, made on first use. */
+    DataKey keyFor(String subjectRef, ItemRef item);
+
+    /** The key {@code id} names; empty once it was destroyed (its fields read as erased). */
+    Optional<DataKey> find(UUID id);
+
+    /**
+     * Destroys the live keys of {@code subjectRefs} in {@code itemIds} (every item where empty), recording
+     * {@code by} (the erasure order or retention rule); answers how many were destroyed. A destroyed key is gone for
+     * good: a later event of the subject in the item gets a new key.
+     */
+    int destroy(Collection<String> subjectRefs, Collection<String> itemIds, String by);
+
+    /** Destroys every live key of {@code itemId} but those of {@code keptSubjectRefs}. */
+    int destroyItem(String itemId, Collection<String> keptSubjectRefs, String by);
+
+    /** The secret that data subjects' references are keyed with ({@link Subjects}): never leaves the key store. */
+    byte[] subjectSecret();
+
+    /** Forgets what this process remembers of keys, after another process destroyed some. */
+    void forgetCached();
+}
