@@ -29,7 +29,7 @@ export function replace(element, ...children) {
 
 /** A section with a heading (h2) whose id labels it. */
 export function section(id, title, ...children) {
-  return h('section', { 'aria-labelledby': id + '-h' }, h('h2', { id: id + '-h' }, title), ...children);
+  return h('section', { id, 'aria-labelledby': id + '-h' }, h('h2', { id: id + '-h' }, title), ...children);
 }
 
 /** A description list of [label, value] pairs; empty values are left out. */
