@@ -29,6 +29,14 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /**
+     * {@code null} if {@code compact} (upper case, no spaces) is a valid IBAN, else what is wrong with it: the one
+     * check of IBANs, also for the services that validate an account before it becomes an identifier.
+     */
+    public static String ibanFault(String compact) {
+        return Codes.ibanFault(compact);
+    }
+
     /** As {@link #of(IdentifierKind, String, String)} without a country. */
     public static Identifier of(IdentifierKind kind, String value) {
         return of(kind, value, null);

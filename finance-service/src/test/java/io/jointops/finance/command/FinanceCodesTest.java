@@ -39,11 +39,6 @@ class FinanceCodesTest {
     }
 
     @Test
-    void mod97OfAValidIbanIsOne() {
-        assertThat(FinanceCodes.mod97("GB82WEST12345698765432")).isEqualTo(1);
-    }
-
-    @Test
     void currenciesAreIso4217Codes() {
         assertThat(FinanceCodes.isCurrency("USD")).isTrue();
         assertThat(FinanceCodes.isCurrency("CNY")).isTrue();
