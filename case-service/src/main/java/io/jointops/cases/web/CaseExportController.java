@@ -54,13 +54,24 @@ class CaseExportController {
     void export(Caller caller, @PathVariable String caseId, @RequestParam(required = false) @Min(1) Long treeSize,
                 HttpServletResponse response) throws IOException {
         CaseView shown = cases.visible(caller, caseId);
-        // decided now on the events as they are read today; one stored since is not among them, so it is withheld
+        Set<Long> sequences = shownSequences(history, caseId, caller.agencyFilter(), shown);
+        exporter.answer(() -> exporter.item(caseId, treeSize, sequences::contains), "audit-case-" + caseId, response);
+    }
+
+    /**
+     * The sequences of the events of {@code itemId} (the case, or one of its cooperation requests) that {@code agency}
+     * is shown whole, by the decision its history and timeline take: the others go hash-only into its bundles.
+     * Decided now on the events as they are read today; one stored since is not among them, so it is withheld.
+     *
+     * @param shown the case as the agency is shown it
+     */
+    static Set<Long> shownSequences(EventHistory history, String itemId, String agency, CaseView shown) {
         Set<Long> sequences = new HashSet<>();
-        for (ItemEvent event : history.events(caseId, Integer.MAX_VALUE)) {
-            if (CaseVisibility.shows(event.payload(), caller.agencyFilter(), shown)) {
+        for (ItemEvent event : history.events(itemId, Integer.MAX_VALUE)) {
+            if (CaseVisibility.shows(event.payload(), agency, shown)) {
                 sequences.add(event.sequence());
             }
         }
-        exporter.answer(() -> exporter.item(caseId, treeSize, sequences::contains), "audit-case-" + caseId, response);
+        return sequences;
     }
 }

@@ -88,6 +88,11 @@ public class BundleExporter {
             this.shown = shown;
         }
 
+        /** The bundle's header: its scope, keys, checkpoints (the events are proven against the last) and proofs. */
+        public Bundle header() {
+            return header;
+        }
+
         public void writeTo(OutputStream out) throws IOException {
             Bundle.SignedCheckpoint target = header.checkpoints().get(header.checkpoints().size() - 1);
             Bundles.write(header, new Entries(aggregate, fromPosition, toPosition, treeSize,
@@ -100,20 +105,27 @@ public class BundleExporter {
      * field, nothing to export (an unknown item, no complete checkpoint yet) a 404, both before anything is written.
      */
     public void answer(Supplier<Export> export, String name, HttpServletResponse response) throws IOException {
-        Export prepared;
+        Export prepared = prepare(export);
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
+                + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
+        prepared.writeTo(response.getOutputStream());
+    }
+
+    /**
+     * The export, or what a request for it is answered: bad input a 400 problem naming the field, nothing to export
+     * (an unknown item, no complete checkpoint yet) a 404 problem, as {@link #answer} answers them.
+     */
+    public Export prepare(Supplier<Export> export) {
         try {
-            prepared = export.get();
+            return export.get();
         } catch (ExportException e) {
             if (e.notFound()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
             }
             throw new InvalidRequestException(e.field(), e.getMessage());
         }
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
-                + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
-        prepared.writeTo(response.getOutputStream());
     }
 
     /** The history of one item (aggregate) against the newest complete checkpoint of at most {@code maxTreeSize}. */
