@@ -5,6 +5,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -22,20 +23,35 @@ import reactor.core.publisher.Mono;
  * depending on timing. A chunked body declares no length: its bytes are counted as they stream through to the
  * service, and the first byte over the limit ends the request with {@link BodyTooLarge} (Failures answers 413), so
  * the service never receives a complete request and the gateway never holds more than a buffer of it.
+ * <p>
+ * An evidence upload ({@code POST /api/.../evidence}: a file streamed as the body) may be as large as the largest
+ * evidence file a service takes ({@code jointops.evidence.max-upload-size}, 50 MB; the services' own limits per type
+ * are lower or equal), counted the same way: the gateway streams it through, it never holds it.
  */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long uploadLimit;
     private final ProblemResponses problems;
 
-    RequestSizeLimit(@Value("${jointops.max-request-size:16MB}") DataSize limit, ProblemResponses problems) {
-        this.limit = limit.toBytes();
+    RequestSizeLimit(@Value("${jointops.max-request-size:16MB}") DataSize limit,
+                     @Value("${jointops.evidence.max-upload-size:50MB}") DataSize uploadLimit,
+                     ProblemResponses problems) {
+        this.defaultLimit = limit.toBytes();
+        this.uploadLimit = Math.max(defaultLimit, uploadLimit.toBytes());
         this.problems = problems;
+    }
+
+    /** An evidence upload: a POST to an item's {@code /evidence} under the API. */
+    static boolean isEvidenceUpload(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        return HttpMethod.POST.equals(request.getMethod()) && path.startsWith("/api/") && path.endsWith("/evidence");
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long limit = isEvidenceUpload(exchange.getRequest()) ? uploadLimit : defaultLimit;
         HttpHeaders headers = exchange.getRequest().getHeaders();
         long length = headers.getContentLength();
         if (length > limit) {
