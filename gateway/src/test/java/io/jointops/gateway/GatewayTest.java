@@ -642,4 +642,29 @@ class GatewayTest {
         client.get().uri("/swagger-ui/swagger-initializer.js").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(script -> assertThat(script).contains("/v3/api-docs/swagger-config"));
     }
+
+    @Test
+    void theConsoleIsServedWithoutTokenAndNamesTheRealmItLogsInWith() {
+        client.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                // scripts from the console's own files only; Keycloak's origin for the token endpoint
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("script-src 'self';", "connect-src 'self' " + stub.issuer().replaceAll("(//[^/]+).*", "$1"),
+                                "frame-ancestors 'none'"))
+                .expectBody(String.class).value(page -> assertThat(page).contains("<script type=\"module\" src=\"/console/app.js\">"));
+        client.get().uri("/console/config.json").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.issuer").isEqualTo(stub.issuer())
+                .jsonPath("$.clientId").isEqualTo("jointops-web");
+        client.get().uri("/console/app.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script).contains("login-required"));
+        client.get().uri("/console/vendor/keycloak-js/lib/keycloak.js").exchange().expectStatus().isOk();
+        // nothing else is public: no file outside the console's, no write, no service reached
+        client.get().uri("/console/nothing.js").exchange().expectStatus().isNotFound();
+        client.post().uri("/").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/index.html").exchange().expectStatus().isUnauthorized();
+        assertThat(stub.received()).isEmpty();
+    }
 }
