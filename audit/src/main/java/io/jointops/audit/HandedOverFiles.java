@@ -26,6 +26,11 @@ import java.util.Map;
 public final class HandedOverFiles {
 
     static final String EVIDENCE_ADDED = "io.jointops.api.evidence.EvidenceFileAddedEvent";
+    /**
+     * A file shared with an agency when its item was released to it: the event a recipient's bundle shows where the
+     * one that added the file came before the release and is withheld (an intelligence report's draft).
+     */
+    static final String EVIDENCE_SHARED = "io.jointops.api.evidence.EvidenceFileSharedEvent";
     static final String DOSSIER_PRODUCED = "io.jointops.api.cases.CaseDossierProducedEvent";
 
     /** A file handed over, matched to the event that logged it. */
@@ -49,7 +54,8 @@ public final class HandedOverFiles {
 
     /** Takes a verified event: if it logged the hash of a file handed over, that file is matched. */
     public void accept(Bundle.Event event) {
-        if (!EVIDENCE_ADDED.equals(event.payloadType()) && !DOSSIER_PRODUCED.equals(event.payloadType())) {
+        if (!EVIDENCE_ADDED.equals(event.payloadType()) && !EVIDENCE_SHARED.equals(event.payloadType())
+                && !DOSSIER_PRODUCED.equals(event.payloadType())) {
             return;
         }
         JsonNode payload;
@@ -89,6 +95,10 @@ public final class HandedOverFiles {
             return "dossier " + payload.path("dossierId").asText() + " of case " + payload.path("caseId").asText()
                     + ", produced for " + payload.path("agency").asText() + " by "
                     + payload.path("producedBy").asText() + where;
+        }
+        if (EVIDENCE_SHARED.equals(event.payloadType())) {
+            return "evidence file " + payload.path("fileId").asText() + " of " + payload.path("itemId").asText()
+                    + ", shared with " + payload.path("agency").asText() + where;
         }
         return "evidence file " + payload.path("fileId").asText() + " '" + payload.path("originalName").asText()
                 + "' (" + payload.path("contentType").asText() + ", " + payload.path("size").asLong()

@@ -66,6 +66,29 @@ class HandedOverFilesTest {
                 withheld.toString())).startsWith("1 FAILED: the file " + photo);
     }
 
+    @Test
+    void aFileIsProvenByTheEventThatSharedItWhereTheOneThatAddedItIsWithheld() throws Exception {
+        Path photo = Files.write(dir.resolve("seizure.jpg"), "JPEG bytes of a draft's photo".getBytes());
+        String hash = HandedOverFiles.sha256(photo);
+        SyntheticLog log = new SyntheticLog("CN-NNCC", "US-DEA").events(12, 2);
+        log.append("report-1", HandedOverFiles.EVIDENCE_ADDED, "{\"itemId\":\"report-1\",\"fileId\":\"f-1\",\"sha256\":\""
+                + hash + "\",\"originalName\":\"seizure.jpg\",\"addedBy\":\"cn.investigator\",\"agency\":\"CN-NNCC\"}");
+        log.append("report-1", HandedOverFiles.EVIDENCE_SHARED, "{\"itemId\":\"report-1\",\"fileId\":\"f-1\",\"sha256\":\""
+                + hash + "\",\"agency\":\"US-DEA\",\"by\":\"cn.supervisor\"}");
+        log.checkpoint();
+        Path policy = Files.writeString(dir.resolve("policy.txt"), log.policy().text());
+        long added = log.item("report-1").events().stream().map(Bundle.Entry::event)
+                .filter(event -> event.payloadType().equals(HandedOverFiles.EVIDENCE_ADDED))
+                .findFirst().orElseThrow().sequenceNumber();
+        Path recipients = write(log.itemFor("report-1", sequence -> sequence != added), "recipient.json");
+        assertThat(cli("--policy", policy.toString(), "--file", photo.toString(), recipients.toString()))
+                .startsWith("0 OK: ").contains("FILE " + photo + ": SHA-256 " + hash
+                        + " is evidence file f-1 of report-1, shared with US-DEA (event ");
+        Files.write(photo, "JPEG bytes of a draft's photX".getBytes());
+        assertThat(cli("--policy", policy.toString(), "--file", photo.toString(), recipients.toString()))
+                .startsWith("1 FAILED: the file " + photo);
+    }
+
     private Path write(Bundle bundle, String name) throws Exception {
         Path file = dir.resolve(name);
         try (var out = Files.newOutputStream(file)) {
