@@ -1,12 +1,12 @@
 package io.jointops.chemicals.command;
 
+import io.jointops.identifiers.Countries;
 import io.jointops.api.chemicals.Address;
 import io.jointops.api.chemicals.Party;
 
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
@@ -22,7 +22,6 @@ final class Inputs {
     static final int MAX_INTEGER_DIGITS = 12;
     static final int MAX_FRACTION_DIGITS = 3;
     static final int MAX_TEXT = 2000;
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
     private Inputs() {
     }
@@ -46,8 +45,9 @@ final class Inputs {
     }
 
     static void requireCountry(String field, String country) {
-        if (country == null || !COUNTRY.matcher(country).matches()) {
-            throw invalid(field, "must be an ISO 3166-1 alpha-2 country code such as NL");
+        String fault = Countries.fault(country);
+        if (fault != null) {
+            throw invalid(field, fault);
         }
     }
 

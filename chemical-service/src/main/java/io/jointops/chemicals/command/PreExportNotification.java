@@ -1,5 +1,6 @@
 package io.jointops.chemicals.command;
 
+import io.jointops.identifiers.Countries;
 import io.jointops.api.chemicals.AcknowledgePreExportNotificationCommand;
 import io.jointops.api.chemicals.ClearPreExportNotificationCommand;
 import io.jointops.api.chemicals.FilePreExportNotificationCommand;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static io.jointops.chemicals.command.Inputs.blankToNull;
 import static io.jointops.chemicals.command.Inputs.requireParty;
@@ -48,7 +48,6 @@ class PreExportNotification {
     static final int MAX_LICENCE = 64;
     static final int MAX_REASON = 2000;
     static final int MAX_ROUTE = 20;
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
     @AggregateIdentifier
     private String notificationId;
@@ -110,8 +109,8 @@ class PreExportNotification {
             throw invalid("route", "must list at most " + MAX_ROUTE + " countries");
         }
         for (String country : route) {
-            if (country == null || !COUNTRY.matcher(country).matches()) {
-                throw invalid("route", "must list ISO 3166-1 alpha-2 country codes such as NL");
+            if (!Countries.isCountry(country)) {
+                throw invalid("route", "must list ISO 3166-1 alpha-2 country codes in upper case, such as NL");
             }
         }
         apply(new PreExportNotificationFiledEvent(command.notificationId(), command.exportingAgency(),

@@ -1,5 +1,6 @@
 package io.jointops.chemicals.web;
 
+import io.jointops.platform.web.Country;
 import io.jointops.api.chemicals.IncidentType;
 import io.jointops.api.chemicals.QuantityUnit;
 import io.jointops.api.shared.Agencies;
@@ -29,7 +30,7 @@ final class IncidentRequests {
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 3) BigDecimal quantity,
             @NotNull QuantityUnit unit,
             @NotBlank @Size(max = 200) String place,
-            @NotNull @Pattern(regexp = ShipmentRequests.COUNTRY, message = ShipmentRequests.COUNTRY_MESSAGE) String country,
+            @NotNull @Country String country,
             @NotNull LocalDate occurredOn,
             @Size(max = 2000) String concealmentMethod,
             @Size(max = 2000) String modusOperandi,
@@ -42,7 +43,7 @@ final class IncidentRequests {
     record AddNationalControl(
             @NotBlank @Size(max = 200) String substanceName,
             @Pattern(regexp = NotificationRequests.CAS_FORM, message = "must be a CAS registry number such as 108-24-7") String casNumber,
-            @NotNull @Pattern(regexp = ShipmentRequests.COUNTRY, message = ShipmentRequests.COUNTRY_MESSAGE) String country,
+            @NotNull @Country String country,
             @NotBlank @Size(max = 200) String legalReference,
             @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 3) BigDecimal thresholdQuantity,
             QuantityUnit unit) {

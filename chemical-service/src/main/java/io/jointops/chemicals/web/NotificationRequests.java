@@ -1,5 +1,6 @@
 package io.jointops.chemicals.web;
 
+import io.jointops.platform.web.Country;
 import io.jointops.api.chemicals.Address;
 import io.jointops.api.chemicals.Party;
 import io.jointops.api.chemicals.QuantityUnit;
@@ -46,7 +47,7 @@ final class NotificationRequests {
             @NotNull HandlingCode handlingCode,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal mixturePercentage,
             TransportMode transportMode,
-            @Size(max = 20) List<@NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 country code such as NL") String> route) {
+            @Size(max = 20) List<@NotNull @Country String> route) {
     }
 
     record Objection(@NotBlank @Size(max = 2000) String reason) {
@@ -63,6 +64,6 @@ final class NotificationRequests {
             @NotBlank @Size(max = 200) String street,
             @NotBlank @Size(max = 100) String city,
             @Size(max = 20) String postalCode,
-            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 country code such as NL") String country) {
+            @NotNull @Country String country) {
     }
 }

@@ -1,5 +1,6 @@
 package io.jointops.chemicals.web;
 
+import io.jointops.platform.web.Country;
 import io.jointops.api.chemicals.QuantityUnit;
 import io.jointops.api.chemicals.ShipmentEventType;
 import io.jointops.api.chemicals.ShipmentRequestType;
@@ -23,8 +24,6 @@ import java.util.List;
 /** Request bodies of the shipment API. The registering or recording agency is never among them: it is the caller's. */
 final class ShipmentRequests {
 
-    static final String COUNTRY = "^[A-Z]{2}$";
-    static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code such as NL";
 
     private ShipmentRequests() {
     }
@@ -45,7 +44,7 @@ final class ShipmentRequests {
             QuantityUnit unit,
             @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 3) BigDecimal licensedQuantity,
             @NotBlank @Size(max = 200) String declaredGoods,
-            @Size(max = 20) List<@NotNull @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String> declaredRoute,
+            @Size(max = 20) List<@NotNull @Country String> declaredRoute,
             TransportMode transportMode,
             Tlp tlp,
             HandlingCode handlingCode) {
@@ -54,7 +53,7 @@ final class ShipmentRequests {
     record RecordEvent(
             @NotNull ShipmentEventType type,
             @NotBlank @Size(max = 200) String place,
-            @NotNull @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String country,
+            @NotNull @Country String country,
             @NotNull Instant occurredAt,
             @Size(max = 2000) String note) {
     }

@@ -1,5 +1,6 @@
 package io.jointops.finance.command;
 
+import io.jointops.identifiers.Countries;
 import io.jointops.api.finance.AccountRef;
 import io.jointops.api.finance.WalletRef;
 import io.jointops.identifiers.Identifiers;
@@ -26,7 +27,6 @@ public final class FinanceCodes {
         }
     }
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
@@ -74,7 +74,7 @@ public final class FinanceCodes {
     }
 
     public static boolean isCountry(String code) {
-        return code != null && COUNTRIES.contains(code);
+        return Countries.isCountry(code);
     }
 
     public static String currencyFault(String code) {

@@ -1,5 +1,6 @@
 package io.jointops.intel.command;
 
+import io.jointops.identifiers.Countries;
 import io.jointops.api.intel.EntityType;
 import io.jointops.api.intel.IntelEntity;
 import io.jointops.api.intel.IntelRelation;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
@@ -24,7 +24,6 @@ import static io.jointops.platform.command.CommandChecks.requireText;
 /** Checks a report's content and puts it in its stored form: trimmed, release sorted, entities normalised. */
 final class ReportContents {
 
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private ReportContents() {
     }
@@ -155,8 +154,9 @@ final class ReportContents {
             }
             requireText(field + ".place", waypoint.place(), 200);
             String country = waypoint.country() == null ? "" : waypoint.country().strip().toUpperCase(Locale.ROOT);
-            if (!COUNTRY.matcher(country).matches() || !Set.of(Locale.getISOCountries()).contains(country)) {
-                throw invalid(field + ".country", "must be an ISO 3166-1 alpha-2 country code, e.g. NL");
+            String fault = Countries.fault(country);
+            if (fault != null) {
+                throw invalid(field + ".country", fault);
             }
             if (waypoint.transportMode() == null) {
                 throw invalid(field + ".transportMode", "must be given");

@@ -1,5 +1,6 @@
 package io.jointops.intel.web;
 
+import io.jointops.identifiers.Countries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.api.intel.EntityType;
 import io.jointops.identifiers.Identifier;
@@ -55,8 +56,9 @@ class EntitySearchController {
         if (value.length() > 500) {
             throw new InvalidRequestException("value", "must be at most 500 characters");
         }
-        if (country != null && !country.matches(IntelReportRequests.COUNTRY)) {
-            throw new InvalidRequestException("country", IntelReportRequests.COUNTRY_MESSAGE);
+        // typed into a search box: either case, as the identifiers read it
+        if (country != null && !Countries.isCountry(country.toUpperCase(Locale.ROOT))) {
+            throw new InvalidRequestException("country", Countries.fault(country));
         }
         if (country != null && type != EntityType.PHONE_NUMBER) {
             throw new InvalidRequestException("country", "is given for phone numbers only");

@@ -1,5 +1,6 @@
 package io.jointops.intel.web;
 
+import io.jointops.platform.web.Country;
 import io.jointops.api.intel.EntityType;
 import io.jointops.api.intel.FeedbackKind;
 import io.jointops.api.intel.IntelCategory;
@@ -61,11 +62,9 @@ final class IntelReportRequests {
     /** @param country for a phone number written without its country code: where it is dialled, e.g. US */
     record Entity(@NotBlank @Size(max = 64) String entityId, @NotNull EntityType type,
                   @NotBlank @Size(max = 500) String value,
-                  @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String country) {
+                  @Country String country) {
     }
 
-    static final String COUNTRY = "[A-Za-z]{2}";
-    static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code such as US";
 
     record Comments(@NotBlank @Size(max = 2000) String comments) {
     }
