@@ -1,2 +1,5 @@
-/** chemical-service: precursor control, starting with pre-export notifications between exporting and importing agencies. */
+/**
+ * chemical-service: precursor control between agencies: the registry of controlled substances, pre-export
+ * notifications and the importing authority's answer, tracked shipments and their risk, diversion and seizure incidents.
+ */
 package io.jointops.chemicals;

@@ -1,2 +1,5 @@
-/** finance-service: financial intelligence (suspicious transaction reports) shared between agencies. */
+/**
+ * finance-service: financial intelligence shared between agencies: suspicious transaction reports, following the
+ * money, identified assets and freeze requests.
+ */
 package io.jointops.finance;

@@ -1,2 +1,5 @@
-/** The pre-export notification API: requests, responses and the controller that turns them into commands and view reads. */
+/**
+ * The chemicals API: substances and national controls, pre-export notifications, shipments, incidents and their
+ * evidence files; request records with their validation, and the controllers that turn them into commands and view reads.
+ */
 package io.jointops.chemicals.web;

@@ -1,2 +1,5 @@
-/** The intelligence report API: requests, responses and the controller that turns them into commands and view reads. */
+/**
+ * The intelligence API: reports, entity search, takedowns, deconfliction notices, watchlists, evidence files and
+ * exports; request records with their validation, and the controllers that turn them into commands and view reads.
+ */
 package io.jointops.intel.web;
