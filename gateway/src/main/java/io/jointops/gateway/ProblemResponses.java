@@ -16,12 +16,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes the gateway's own refusals (400, 401, 403, 404, 413, 429, 502-504) as RFC 9457 problem documents, so a
- * client handles them like the services' errors; bad input names its field in {@code errors[]} as the services do.
+ * Writes the gateway's own refusals (400, 401, 403, 404, 413, 429, 502-504) and its own endpoints' problems (the
+ * partner feed's, {@link #answer}) as RFC 9457 problem documents, so a client handles them like the services'
+ * errors; bad input names its field in {@code errors[]} as the services do.
  * Details stay generic: why a token failed is logged by Spring Security, not told to the caller.
  */
 @Component
@@ -99,6 +102,22 @@ class ProblemResponses {
 
     Mono<Void> upstreamTimeout(ServerWebExchange exchange) {
         return write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind this path did not answer in time.");
+    }
+
+    /**
+     * A problem answered by one of the gateway's own endpoints (the partner feed), the same document as the refusals
+     * above; {@code errors} names the fields at fault (or is null), {@code retryAfterSeconds} is sent when positive.
+     */
+    Mono<ServerResponse> answer(ServerRequest request, HttpStatusCode status, String detail,
+                                List<Map<String, String>> errors, long retryAfterSeconds) {
+        ServerResponse.BodyBuilder answer = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfterSeconds > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+        if (status.value() == HttpStatus.UNAUTHORIZED.value()) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        }
+        return answer.bodyValue(body(objectMapper, status, detail, request.path(), errors));
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {

@@ -63,14 +63,26 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 .map(principal -> clientAndUser(((JwtAuthenticationToken) principal).getToken()))
                 .switchIfEmpty(Mono.fromSupplier(() -> remoteAddress(exchange)))
                 .flatMap(key -> {
-                    ConsumptionProbe probe = buckets.get(key, this::newBucket).tryConsumeAndReturnRemaining(1);
-                    return probe.isConsumed() ? chain.filter(exchange) : reject(exchange, probe);
+                    Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+                    long retryAfter = take(key, route != null ? route.getId() : "unknown", exchange);
+                    return retryAfter == 0 ? chain.filter(exchange) : problems.tooManyRequests(exchange, retryAfter);
                 });
     }
 
-    private Mono<Void> reject(ServerWebExchange exchange, ConsumptionProbe probe) {
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        String routeId = route != null ? route.getId() : "unknown";
+    /**
+     * The gateway's own endpoints (the partner feed), which are no route, count in the same bucket as the caller's
+     * routed requests: 0 if the caller may go on, else the seconds until it may (answered 429 with Retry-After).
+     */
+    long take(Jwt token, String endpoint, ServerWebExchange exchange) {
+        return take(clientAndUser(token), endpoint, exchange);
+    }
+
+    private long take(String key, String routeId, ServerWebExchange exchange) {
+        ConsumptionProbe probe = buckets.get(key, this::newBucket).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : refused(exchange, probe, routeId);
+    }
+
+    private long refused(ServerWebExchange exchange, ConsumptionProbe probe, String routeId) {
         Counter.builder(REJECTIONS)
                 .description("Requests refused with 429 by the gateway's rate limit")
                 .tag("route", routeId)
@@ -82,7 +94,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         try (var correlated = CorrelationIdFilter.inLogs(exchange)) {
             log.debug("Rate limit exceeded on route {}, retry after {} s", routeId, seconds);
         }
-        return problems.tooManyRequests(exchange, seconds);
+        return seconds;
     }
 
     private Bucket newBucket(String key) {

@@ -75,6 +75,8 @@ class SecurityConfig {
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         // the web console's files (Console): it calls the API with the user's token
                         .pathMatchers(HttpMethod.GET, Console.PATHS).permitAll()
+                        // the partner feed (PartnerFeed): an agency's partner system only
+                        .pathMatchers(HttpMethod.GET, PartnerFeed.PATH).access(agencyAndAnyRole(List.of("feed-reader")))
                         .pathMatchers("/api/cases/**", "/api/intel/**").access(agencyAndAnyRole(READERS))
                         .pathMatchers("/api/finance/**").access(agencyAndAnyRole(with("finance-officer")))
                         .pathMatchers("/api/chemicals/**").access(agencyAndAnyRole(with("chemical-officer")))

@@ -186,6 +186,10 @@ public final class Launcher {
                     .append(" SPRING_DATASOURCE_PASSWORD=<").append(migration.user()).append('>').append(System.lineSeparator());
             out.append("    run:     SPRING_DATASOURCE_USERNAME=").append(login.user())
                     .append(" SPRING_DATASOURCE_PASSWORD=<").append(login.user()).append('>').append(System.lineSeparator());
+            out.append("  The gateway from an IDE: JOINTOPS_FEED_CURSOR_KEY=<the key in ")
+                    .append(relative(platform.options(), platform.options().workDir().resolve(FeedCursorKey.FILE)))
+                    .append("> (seals the partner feed's cursors)").append(System.lineSeparator());
+            FeedCursorKey.load(platform.options().workDir());
         }
         line(out, "Logs", relative(platform.options(), platform.options().logDir()));
         out.append(System.lineSeparator()).append("Demo users, password '").append(Realm.PASSWORD).append("':")
@@ -193,8 +197,11 @@ public final class Launcher {
         for (Realm.User user : Realm.USERS) {
             out.append(String.format("  %-16s %-12s %s%n", user.username(), user.agency(), String.join(", ", user.roles())));
         }
-        out.append(String.format("  partner system: client %s, secret %s (agency %s, investigator)%n",
-                Realm.PARTNER_CLIENT, Realm.PARTNER_SECRET, Realm.PARTNER_AGENCY));
+        out.append(String.format("Partner systems (client credentials, role %s: the feed %s/api/feed):%n",
+                Realm.FEED_READER, platform.gatewayUrl()));
+        for (Realm.PartnerClient client : Realm.PARTNER_CLIENTS) {
+            out.append(String.format("  %-28s secret %-28s %s%n", client.clientId(), client.secret(), client.agency()));
+        }
         if (!infraOnly) {
             out.append(System.lineSeparator()).append("Open a case as cn.investigator:").append(System.lineSeparator());
             out.append("  TOKEN=$(curl -s ").append(tokenUrl)

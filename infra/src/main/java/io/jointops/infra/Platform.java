@@ -505,6 +505,54 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one application (a service by its module name, e.g. {@code case-service}, or {@value #GATEWAY}) and starts
+     * it again as it was started, then waits until it is ready: what a rolling restart of its deployment does, for
+     * tests of what survives one. Its log so far is kept as {@code <name>.before-restart-<n>.log}.
+     */
+    public synchronized void restart(String name) {
+        if (!applicationsUp) throw new IllegalStateException("the applications are not up");
+        ChildProcess old = name.equals(GATEWAY) ? gateway
+                : services.stream().filter(child -> child.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown application " + name));
+        ClassDataSharing.Launch launch = launches.get(name);
+        ChildProcess.stopAll(List.of(old), launch != null && launch.writtenArchive() != null ? ARCHIVE_GRACE : STOP_GRACE);
+        if (launch != null) launch.exited(old.exitCode());
+        keepLog(name);
+        ChildProcess child;
+        String readiness;
+        if (name.equals(GATEWAY)) {
+            child = launch(GATEWAY, gatewayCommand(issuerUri), serviceEnv(null), options.root());
+            gateway = child;
+            readiness = gatewayUrl();
+        } else {
+            Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            services.remove(old);
+            child = launch(name, serviceCommand(service, issuerUri, jdbcUrl), serviceEnv(service), options.root());
+            services.add(child);
+            readiness = serviceUrl(name);
+        }
+        ChildProcess started = child;
+        awaitAll(List.of(new Pending(started, readiness + "/actuator/health/readiness", options.serviceTimeout(),
+                () -> listener.ready(started.name, started.secondsSinceStart(), readiness + " (restarted)"))));
+    }
+
+    /** Moves {@code name}'s log aside before it is started again, so the start does not overwrite it. */
+    private void keepLog(String name) {
+        Path log = logFile(name);
+        try {
+            for (int n = 1; ; n++) {
+                Path kept = options.logDir().resolve(name + ".before-restart-" + n + ".log");
+                if (!Files.exists(kept)) {
+                    if (Files.exists(log)) Files.move(log, kept);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String gatewayUrl() { return "http://localhost:" + options.port(GATEWAY_PORT); }
 
     public String serviceUrl(String service) {
@@ -635,7 +683,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The secrets go in the environment (the conventions allow either form), where other users of the machine cannot
-     * read them in the process list: the bus secret, and a service's own database password (none for the gateway).
+     * read them in the process list: the bus secret, and a service's own database password, or for the gateway the
+     * key that seals the partner feed's cursors ({@link FeedCursorKey}).
      */
     private Map<String, String> serviceEnv(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -643,6 +692,8 @@ public final class Platform implements AutoCloseable {
         env.put("JOINTOPS_BUS_SECRET", busSecret);
         if (service != null) {
             env.put("SPRING_DATASOURCE_PASSWORD", serviceLogins.get(service.schema()).password());
+        } else {
+            env.put("JOINTOPS_FEED_CURSOR_KEY", FeedCursorKey.load(options.workDir()));
         }
         return env;
     }

@@ -13,11 +13,30 @@ public final class Realm {
     public static final String CLI_CLIENT = "jointops-cli";
     /** Public browser client: authorization code with PKCE (S256). */
     public static final String WEB_CLIENT = "jointops-web";
-    /** Confidential client-credentials client of the US-DEA partner system. */
-    public static final String PARTNER_CLIENT = "jointops-partner-us-dea";
-    /** Local development secret of {@link #PARTNER_CLIENT}; real deployments set their own. */
-    public static final String PARTNER_SECRET = "us-dea-local-dev-secret";
-    public static final String PARTNER_AGENCY = "US-DEA";
+    /** The one role of a partner system's client: it reads the partner feed ({@code /api/feed}), nothing else. */
+    public static final String FEED_READER = "feed-reader";
+
+    /**
+     * An agency's partner system (its own case system, its analysts' tools): a confidential client with a service
+     * account only (client credentials), role {@link #FEED_READER} alone and the agency's claim. The secret is for
+     * local development; real deployments set their own (the Kubernetes realm imports take it from a Secret).
+     */
+    public record PartnerClient(String clientId, String secret, String agency) {}
+
+    /** One per agency. */
+    public static final List<PartnerClient> PARTNER_CLIENTS = List.of(
+            new PartnerClient("jointops-partner-cn-nncc", "cn-nncc-local-dev-secret", "CN-NNCC"),
+            new PartnerClient("jointops-partner-us-dea", "us-dea-local-dev-secret", "US-DEA"),
+            new PartnerClient("jointops-partner-cn-customs", "cn-customs-local-dev-secret", "CN-CUSTOMS"),
+            new PartnerClient("jointops-partner-us-fincen", "us-fincen-local-dev-secret", "US-FINCEN"),
+            new PartnerClient("jointops-partner-cn-camlmac", "cn-camlmac-local-dev-secret", "CN-CAMLMAC"),
+            new PartnerClient("jointops-partner-mx-fgr", "mx-fgr-local-dev-secret", "MX-FGR"));
+
+    /** The partner client of {@code agency}. */
+    public static PartnerClient partnerClient(String agency) {
+        return PARTNER_CLIENTS.stream().filter(client -> client.agency().equals(agency)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no partner client for " + agency));
+    }
 
     /**
      * An agency's co-signer of the audit log ({@code audit-cosigner.jar}): a confidential client with a service account

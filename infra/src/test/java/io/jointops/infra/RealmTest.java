@@ -42,7 +42,7 @@ class RealmTest {
         List<String> roles = new ArrayList<>();
         realm.at("/roles/realm").forEach(r -> roles.add(r.path("name").asText()));
         assertThat(roles).containsExactlyInAnyOrder("investigator", "analyst", "finance-officer", "chemical-officer",
-                "supervisor", "auditor", "platform-admin", "notary-signer");
+                "supervisor", "auditor", "platform-admin", "notary-signer", Realm.FEED_READER);
     }
 
     @Test
@@ -55,12 +55,6 @@ class RealmTest {
         assertThat(web.path("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(web.path("directAccessGrantsEnabled").asBoolean()).isFalse();
         assertThat(web.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
-
-        JsonNode partner = client(Realm.PARTNER_CLIENT);
-        assertThat(partner.path("publicClient").asBoolean()).isFalse();
-        assertThat(partner.path("serviceAccountsEnabled").asBoolean()).isTrue();
-        assertThat(partner.path("standardFlowEnabled").asBoolean()).isFalse();
-        assertThat(partner.path("secret").asText()).isEqualTo(Realm.PARTNER_SECRET);
 
         JsonNode cli = client(Realm.CLI_CLIENT);
         assertThat(cli.path("publicClient").asBoolean()).isTrue();
@@ -86,6 +80,40 @@ class RealmTest {
             assertThat(texts(account.at("/attributes/agency"))).containsExactly(coSigner.agency());
             assertThat(account.has("credentials")).isFalse();
         }
+    }
+
+    /** Each agency's partner system: client credentials only, and its service account reads its agency's feed only. */
+    @Test
+    void partnerClientsAreServiceAccountsWithTheFeedReaderRoleAloneAndTheirAgency() {
+        List<String> agencies = new ArrayList<>();
+        for (Realm.PartnerClient partner : Realm.PARTNER_CLIENTS) {
+            JsonNode client = client(partner.clientId());
+            assertThat(client.path("publicClient").asBoolean(true)).as(partner.clientId()).isFalse();
+            assertThat(client.path("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+            assertThat(client.path("secret").asText()).isEqualTo(partner.secret());
+            assertThat(client.path("serviceAccountsEnabled").asBoolean()).isTrue();
+            for (String userFlow : List.of("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled")) {
+                assertThat(client.path(userFlow).asBoolean(true)).as(partner.clientId() + " " + userFlow).isFalse();
+            }
+            assertThat(client.at("/attributes/oauth2.device.authorization.grant.enabled").asText()).isEqualTo("false");
+            assertThat(client.at("/attributes/oidc.ciba.grant.enabled").asText()).isEqualTo("false");
+            JsonNode account = serviceAccount(partner.clientId());
+            // feed-reader alone: not default-roles-jointops either, whose composites would come with it
+            assertThat(texts(account.path("realmRoles"))).containsExactly(Realm.FEED_READER);
+            assertThat(texts(account.at("/attributes/agency"))).containsExactly(partner.agency());
+            assertThat(account.has("credentials")).isFalse();
+            agencies.add(partner.agency());
+        }
+        // one per agency of the demo realm (not the auditors' or the operators')
+        List<String> demoAgencies = Realm.USERS.stream().map(Realm.User::agency)
+                .filter(agency -> !agency.startsWith("JOINT-")).distinct().toList();
+        assertThat(agencies).containsExactlyInAnyOrderElementsOf(demoAgencies);
+        List<String> inFile = new ArrayList<>();
+        realm.path("clients").forEach(c -> {
+            if (c.path("clientId").asText().startsWith("jointops-partner-")) inFile.add(c.path("clientId").asText());
+        });
+        assertThat(inFile).containsExactlyInAnyOrderElementsOf(
+                Realm.PARTNER_CLIENTS.stream().map(Realm.PartnerClient::clientId).toList());
     }
 
     @Test

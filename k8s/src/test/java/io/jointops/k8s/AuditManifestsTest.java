@@ -58,7 +58,7 @@ class AuditManifestsTest {
             agency-without-cosigner  | US-DEA participates in the audit log, but no co-signer signs for it
             cosigner-state-ephemeral | StatefulSet/cosigner-cn-nncc: its state /var/lib/cosigner/state is not on a persistent volume
             cosigner-readiness       | StatefulSet/cosigner-us-dea: the readiness probe does not ask /readyz
-            cosigner-client          | StatefulSet/cosigner-us-dea: its client jointops-partner-us-dea has the realm roles [default-roles-jointops, investigator], not notary-signer alone
+            cosigner-client          | StatefulSet/cosigner-us-dea: its client jointops-partner-us-dea has the realm roles [feed-reader], not notary-signer alone
             """)
     void eachRuleFailsOnAManifestBrokenOnPurpose(String fixture, String expected) {
         List<Map<String, Object>> objects = Manifests.render(BROKEN.resolve(fixture));

@@ -46,14 +46,29 @@ class KeycloakRealmIT {
         assertThat(strings(claims.path("aud"))).contains(Realm.AUDIENCE);
     }
 
-    @Test
-    void partnerClientCredentialsTokenCarriesItsAgency() {
-        JsonNode claims = RunningPlatform.claims(RunningPlatform.clientToken(Realm.PARTNER_CLIENT, Realm.PARTNER_SECRET));
+    static List<Realm.PartnerClient> partnerClients() {
+        return Realm.PARTNER_CLIENTS;
+    }
 
-        assertThat(claims.path("agency").asText()).isEqualTo("US-DEA");
+    /** An agency's partner system: its agency, the feed-reader role and nothing else, and no user flow. */
+    @ParameterizedTest
+    @MethodSource("partnerClients")
+    void partnerClientCredentialsTokenCarriesItsAgencyAndTheFeedReaderRoleAlone(Realm.PartnerClient partner) {
+        JsonNode claims = RunningPlatform.claims(RunningPlatform.clientToken(partner.clientId(), partner.secret()));
+
+        assertThat(claims.path("agency").asText()).isEqualTo(partner.agency());
         assertThat(strings(claims.path("aud"))).contains(Realm.AUDIENCE);
-        assertThat(strings(claims.at("/realm_access/roles"))).contains("investigator");
-        assertThat(claims.path("azp").asText()).isEqualTo(Realm.PARTNER_CLIENT);
+        assertThat(strings(claims.at("/realm_access/roles"))).containsExactly(Realm.FEED_READER);
+        assertThat(claims.path("azp").asText()).isEqualTo(partner.clientId());
+
+        HttpResponse<String> password = tokenRequest("grant_type=password&client_id=" + partner.clientId()
+                + "&client_secret=" + partner.secret() + "&username=us.investigator&password=demo");
+        assertThat(password.statusCode()).isIn(400, 401);
+        assertThat(RunningPlatform.json(password).path("error").asText()).isEqualTo("unauthorized_client");
+        HttpResponse<String> wrongSecret = tokenRequest("grant_type=client_credentials&client_id="
+                + partner.clientId() + "&client_secret=not-the-secret");
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        assertThat(wrongSecret.body()).doesNotContain("access_token");
     }
 
     static List<Realm.CoSignerClient> coSignerClients() {
