@@ -80,7 +80,7 @@ class CooperationRequest {
     }
 
     @CommandHandler
-    CooperationRequest(SendCooperationRequestCommand command, DeadlineManager deadlines, CaseAttachments cases) {
+    CooperationRequest(SendCooperationRequestCommand command, DeadlineManager deadlines, CaseLinkedItems cases) {
         CaseActor actor = command.actor();
         requireAgency("receivingAgency", command.receivingAgency());
         if (command.receivingAgency().equals(actor.agency())) {
@@ -241,11 +241,11 @@ class CooperationRequest {
      * Of any other item case-service knows nothing, so it is refused rather than guessed visible.
      */
     private static void requireVisibleToReceiver(List<SharedItemRef> attachments, String caseId, String receivingAgency,
-                                                 CaseAttachments cases) {
+                                                 CaseLinkedItems cases) {
         if (attachments.isEmpty()) {
             return;
         }
-        CaseAttachments.CaseItems items = caseId == null ? null : cases.of(caseId).orElse(null);
+        CaseLinkedItems.CaseItems items = caseId == null ? null : cases.of(caseId).orElse(null);
         for (int i = 0; i < attachments.size(); i++) {
             SharedItemRef item = attachments.get(i);
             String field = "attachments[" + i + "]";

@@ -42,8 +42,8 @@ class CooperationRequestTest {
     private static final LegalBasis BASIS = new LegalBasis("Mutual legal assistance", "CN-US MLAA Art. 1");
     private static final List<SharedItemRef> ATTACHED = List.of(new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"));
     /** case-1: CN-NNCC leads, US-DEA takes part; the report r-1 and the shipment s-1 are linked to it. */
-    private static final CaseAttachments CASES = caseId -> "case-1".equals(caseId)
-            ? java.util.Optional.of(new CaseAttachments.CaseItems(java.util.Set.of("CN-NNCC", "US-DEA"), java.util.Set.of(
+    private static final CaseLinkedItems CASES = caseId -> "case-1".equals(caseId)
+            ? java.util.Optional.of(new CaseLinkedItems.CaseItems(java.util.Set.of("CN-NNCC", "US-DEA"), java.util.Set.of(
                     new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1"), new SharedItemRef(LinkedItemType.SHIPMENT, "s-1"))))
             : java.util.Optional.empty();
 
@@ -110,7 +110,7 @@ class CooperationRequestTest {
     @Test
     void doesNotAttachAnItemLinkedBeforeTheReceiverJoinedTheCase() {
         SharedItemRef report = new SharedItemRef(LinkedItemType.INTEL_REPORT, "r-1");
-        CaseAttachments joinedLater = caseId -> java.util.Optional.of(new CaseAttachments.CaseItems(
+        CaseLinkedItems joinedLater = caseId -> java.util.Optional.of(new CaseLinkedItems.CaseItems(
                 java.util.Set.of("CN-NNCC", "US-DEA", "MX-FGR"),
                 java.util.Map.of(report, java.util.Set.of("CN-NNCC", "US-DEA"))));
         fixture = new AggregateTestFixture<>(CooperationRequest.class);

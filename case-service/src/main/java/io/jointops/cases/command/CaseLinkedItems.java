@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * it was linked, so it may be attached to a request to one of those; not to an agency that joined the case later, and
  * case-service knows nothing of any other item.
  */
-public interface CaseAttachments {
+public interface CaseLinkedItems {
 
     /** The case's agencies and linked items, or empty if there is no such case. */
     Optional<CaseItems> of(String caseId);

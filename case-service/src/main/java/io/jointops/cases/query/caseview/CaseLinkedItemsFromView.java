@@ -2,7 +2,7 @@ package io.jointops.cases.query.caseview;
 
 import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.cases.SharedItemRef;
-import io.jointops.cases.command.CaseAttachments;
+import io.jointops.cases.command.CaseLinkedItems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +15,11 @@ import java.util.Set;
 
 /** The case view's agencies and linked items, for the attachment check of a cooperation request being sent. */
 @Component
-class CaseAttachmentsFromView implements CaseAttachments {
+class CaseLinkedItemsFromView implements CaseLinkedItems {
 
     private final JdbcClient jdbc;
 
-    CaseAttachmentsFromView(JdbcClient jdbc) {
+    CaseLinkedItemsFromView(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
