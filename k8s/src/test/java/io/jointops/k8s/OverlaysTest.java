@@ -154,7 +154,8 @@ class OverlaysTest {
         List<Map<String, Object>> base = Manifests.render(Manifests.K8S_DIR.resolve("base"));
         String rules = String.valueOf(at(named(base, "PrometheusRule", "jointops"), "spec"));
         assertThat(rules).contains("JointOpsEventProcessorLag", "JointOpsHighErrorRate", "JointOpsDeadlineBacklog",
-                "jointops_gateway_rate_limited_total", "JointOpsNotReady");
+                "jointops_gateway_rate_limited_total", "JointOpsNotReady",
+                "jointops_evidence_integrity_failures_total");
         Map<?, ?> dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
                 Manifests.K8S_DIR.resolve("base/monitoring/grafana-dashboard.json").toFile(), Map.class);
         List<?> panels = (List<?>) dashboard.get("panels");
