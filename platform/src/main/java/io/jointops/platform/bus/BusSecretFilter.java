@@ -1,5 +1,8 @@
 package io.jointops.platform.bus;
 
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatus;
+import io.jointops.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,22 +37,19 @@ final class BusSecretFilter extends OncePerRequestFilter {
         boolean onBusPort = request.getLocalPort() == busPort;
         boolean busPath = BusProperties.isBusPath(request.getRequestURI());
         if (onBusPort != busPath) {
-            refuse(response, HttpServletResponse.SC_NOT_FOUND, "Not Found");
+            // the API port serves no bus path, the bus port nothing else
+            ProblemResponses.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "No such resource."));
             return;
         }
         if (busPath && !presentsSecret(request)) {
             log.warn("Refused command bus request without valid credential from {}", request.getRemoteAddr());
-            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized");
+            // written here: sendError would dispatch to /error, which answers for the API port's security instead
+            ProblemResponses.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "The command bus takes requests of the platform's services only."));
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** Written directly: sendError would dispatch to /error, which answers for the API port's security instead. */
-    private static void refuse(HttpServletResponse response, int status, String title) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"title\":\"" + title + "\",\"status\":" + status + "}");
     }
 
     private boolean presentsSecret(HttpServletRequest request) {

@@ -1,26 +1,18 @@
 package io.jointops.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.jointops.platform.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
-import java.net.URI;
 
 /** 401 and 403 answered as RFC 9457 problems, like every other error of the API. */
 final class ProblemAuthenticationHandlers {
-
-    private final ObjectMapper objectMapper;
-
-    ProblemAuthenticationHandlers(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
 
     AuthenticationEntryPoint entryPoint() {
         return (request, response, exception) -> {
@@ -34,12 +26,8 @@ final class ProblemAuthenticationHandlers {
                 "Your roles or agency do not allow this request.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                              String detail) throws IOException {
+        ProblemResponses.write(request, response, ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

@@ -1,6 +1,5 @@
 package io.jointops.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -25,9 +24,9 @@ import java.time.Clock;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<JwtDecoder> decoders)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoders)
             throws Exception {
-        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(objectMapper);
+        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a stateless API has no logout, no saved request to return to and no code that asks the servlet

@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ProblemResponses extends ResponseEntityExceptionHandler {
+public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -186,9 +186,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /**
      * Writes {@code problem} as {@code application/problem+json}, for the errors answered before or outside Spring MVC
-     * (a filter, Spring Security's firewall, the servlet container's own refusals): the same body MVC writes.
+     * (a filter, Spring Security's firewall and its authentication handlers, the bus port's secret check, the servlet
+     * container's own refusals): the same body MVC writes.
      */
-    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         if (problem.getInstance() == null && request != null) {
             instance(request.getRequestURI()).ifPresent(problem::setInstance);
         }
