@@ -41,8 +41,11 @@ public @interface Identifies {
      */
     String countryFrom() default "";
 
-    /** What an identifier names: the kinds of {@code io.jointops.identifiers.IdentifierKind}, by the same names. */
-    enum Kind {
+    /**
+     * What an identifier names: the kinds of {@code io.jointops.identifiers.IdentifierKind}, by the same names. A kind
+     * is its own {@link KindSource}, so a record that carries the kind beside the value names it in {@code kindFrom}.
+     */
+    enum Kind implements KindSource {
         PERSON_NAME,
         ORGANISATION_NAME,
         LOCATION_NAME,
@@ -56,7 +59,12 @@ public @interface Identifies {
         VESSEL,
         FLIGHT_NUMBER,
         VEHICLE,
-        CAS_NUMBER
+        CAS_NUMBER;
+
+        @Override
+        public Kind identifierKind() {
+            return this;
+        }
     }
 
     /** A value that says what kind of identifier its record's value is ({@link #kindFrom()}). */

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The partner feed in a service that declares its kinds of item ({@link FeedKind} beans): the feed's processor, its
  * table's reads and the service's part of the feed ({@code GET /internal/feed}); the kinds' aggregates are checked
- * against the service's at start.
+ * against the service's at start. {@link FeedListener} beans are told what each batch delivered.
  */
 @AutoConfiguration(after = EventStoreConfiguration.class)
 @ConditionalOnBean(FeedKind.class)
@@ -49,8 +49,9 @@ public class FeedConfiguration {
      */
     @Bean
     FeedProjector feedProjector(FeedKinds kinds, FeedTable table, FeedSignal signal,
-                                @Value("${jointops.feed.view-wait:10s}") Duration viewWait) {
-        return new FeedProjector(kinds, table, signal, viewWait);
+                                @Value("${jointops.feed.view-wait:10s}") Duration viewWait,
+                                ObjectProvider<FeedListener> listeners) {
+        return new FeedProjector(kinds, table, signal, viewWait, listeners.orderedStream().toList());
     }
 
     @Bean

@@ -19,14 +19,24 @@ import java.util.Set;
  *                      aggregates at start ({@link FeedConfiguration})
  * @param events        the item's events: its view's fold's events (the aggregate's, as the fold tests check)
  * @param views         the item's view
- * @param shown         what a reader is shown of the item's events, as its history shows it
+ * @param shown         what a reader is shown of the item's events, as its history shows it (and what reading it
+ *                      does: intel logs a read of a TLP:AMBER report)
+ * @param policy        the same policy without what reading does, for what the platform checks on an agency's
+ *                      behalf without showing it the events ({@link FeedListener}s: watchlists); {@code shown} where
+ *                      reading does nothing more
  * @param <V>           the item as its view shows it
  */
 public record FeedKind<V extends Versioned & SharedItem>(String itemType, String aggregateType,
                                                           Set<Class<?>> events, ItemViews<V> views,
-                                                          ShownEvents<V> shown) {
+                                                          ShownEvents<V> shown, ShownEvents<V> policy) {
 
     public FeedKind {
         events = Set.copyOf(events);
+    }
+
+    /** A kind whose events are read as its policy shows them, and nothing more. */
+    public FeedKind(String itemType, String aggregateType, Set<Class<?>> events, ItemViews<V> views,
+                    ShownEvents<V> shown) {
+        this(itemType, aggregateType, events, views, shown, shown);
     }
 }

@@ -44,12 +44,19 @@ class FeedProjector implements FoldedView {
     private final FeedTable table;
     private final FeedSignal signal;
     private final Duration viewWait;
+    private final List<FeedListener> listeners;
 
     FeedProjector(FeedKinds kinds, FeedTable table, FeedSignal signal, Duration viewWait) {
+        this(kinds, table, signal, viewWait, List.of());
+    }
+
+    FeedProjector(FeedKinds kinds, FeedTable table, FeedSignal signal, Duration viewWait,
+                  List<FeedListener> listeners) {
         this.kinds = kinds;
         this.table = table;
         this.signal = signal;
         this.viewWait = viewWait;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -80,6 +87,13 @@ class FeedProjector implements FoldedView {
         Plan plan = plan(batch.events, audiences, table.audiences(batch.last.keySet()));
         table.append(plan.rows());
         table.changeAudiences(plan.added(), plan.removed());
+        if (!listeners.isEmpty() && !plan.rows().isEmpty()) {
+            List<FeedListener.Delivery> deliveries = plan.rows().stream()
+                    .map(row -> new FeedListener.Delivery(row.agency(), batch.kinds.get(row.itemId()), row.itemId(),
+                            row.sequence()))
+                    .toList();
+            listeners.forEach(listener -> listener.delivered(deliveries));
+        }
     }
 
     /** Whom the item's view shows it to once it shows event {@code sequence} (or a later one). */

@@ -1,0 +1,126 @@
+package io.jointops.platform.watchlist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.jointops.api.deconfliction.CheckWatchlistsCommand;
+import io.jointops.api.deconfliction.ItemRef;
+import io.jointops.api.shared.NamedIdentifier;
+import io.jointops.platform.axon.ContractEvents;
+import io.jointops.platform.feed.FeedKind;
+import io.jointops.platform.feed.FeedListener;
+import io.jointops.platform.history.HistoryEntry;
+import io.jointops.platform.identifiers.NamedIdentifiers;
+import io.jointops.platform.query.SharedItem;
+import io.jointops.platform.query.Versioned;
+import io.jointops.platform.security.Caller;
+import io.jointops.platform.security.KeycloakRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the partner feed delivers, checked against the agencies' watchlists: for each event a batch put on an agency's
+ * feed whose kind of event can name identifiers, the event as the agency is shown it (the item's view as the agency
+ * sees it and its context's one policy, {@link FeedKind#policy}: nothing a second policy decides), its identifiers
+ * found by the contracts' marks ({@link NamedIdentifiers}) and, if there are any, one durable task in the feed's
+ * transaction that sends them to intel-service ({@link CheckWatchlistsCommand}). Never a call to another service in
+ * the feed's transaction: intel-service down delays the alerts, never the feed. The task's id is derived from the
+ * agency and the event, so a batch the feed writes again schedules nothing twice.
+ */
+public final class WatchlistDeliveries implements FeedListener {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchlistDeliveries.class);
+    private static final Set<Class<?>> NAMERS = Set.copyOf(NamedIdentifiers.namers(ContractEvents.ALL));
+    /** The contracts' events by the name a history entry gives them ({@code EventHistory}: the simple name). */
+    private static final Map<String, Class<?>> BY_NAME = NAMERS.stream()
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+
+    private final String context;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> task;
+    private final ObjectMapper json;
+
+    WatchlistDeliveries(String context, SchedulerClient scheduler, OneTimeTask<String> task,
+                        ObjectMapper json) {
+        this.context = context;
+        this.scheduler = scheduler;
+        this.task = task;
+        this.json = json;
+    }
+
+    @Override
+    public void delivered(List<Delivery> deliveries) {
+        Map<Item, Set<Long>> sequences = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            if (delivery.kind().events().stream().anyMatch(NAMERS::contains)) {
+                sequences.computeIfAbsent(new Item(delivery.agency(), delivery.kind(), delivery.itemId()),
+                        item -> new TreeSet<>()).add(delivery.sequence());
+            }
+        }
+        sequences.forEach((item, delivered) -> check(item, delivered));
+    }
+
+    private void check(Item item, Set<Long> delivered) {
+        TreeSet<Long> sorted = new TreeSet<>(delivered);
+        for (HistoryEntry entry : shown(item.kind(), item.itemId(), sorted.first(), sorted.last(), item.agency())) {
+            if (!delivered.contains(entry.sequence())) {
+                continue;
+            }
+            List<NamedIdentifier> named = named(entry);
+            if (named.isEmpty()) {
+                continue;
+            }
+            CheckWatchlistsCommand check = new CheckWatchlistsCommand(item.agency(),
+                    new ItemRef(context, item.kind().aggregateType(), item.itemId()), entry.sequence(), named);
+            String id = UUID.nameUUIDFromBytes(String.join("|", item.agency(), context, item.itemId(),
+                    Long.toString(entry.sequence())).getBytes(StandardCharsets.UTF_8)).toString();
+            try {
+                scheduler.scheduleIfNotExists(task.instance(id, json.writeValueAsString(check)), Instant.now());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a watchlist check", e);
+            }
+        }
+    }
+
+    /** The events the agency is shown, as its context's policy shows them: none if it may not see the item now. */
+    private static <V extends Versioned & SharedItem> List<HistoryEntry> shown(FeedKind<V> kind, String itemId,
+                                                                               long from, long to, String agency) {
+        Caller reader = new Caller(null, null, agency, Set.of(KeycloakRoles.FEED_READER));
+        Optional<V> item = kind.views().find(itemId, agency);
+        return item.map(view -> kind.policy().entries(itemId, view, from, to, reader)).orElse(List.of());
+    }
+
+    /**
+     * The identifiers of an event as shown: what the policy shows is read back as its contract's record; a stand-in
+     * for an event withheld from the agency carries none of its fields, so it names nothing.
+     */
+    private List<NamedIdentifier> named(HistoryEntry entry) {
+        Class<?> type = BY_NAME.get(entry.type());
+        if (type == null || entry.payload() == null) {
+            return List.of();
+        }
+        try {
+            return NamedIdentifiers.of(json.treeToValue(entry.payload(), type));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            log.debug("{} {} of {} is not read as {}: nothing to check ({})", entry.type(), entry.sequence(),
+                    context, type.getSimpleName(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    private record Item(String agency, FeedKind<?> kind, String itemId) {
+    }
+}
