@@ -19,11 +19,29 @@ import java.util.List;
  * @param rangeProof           for a range: the hashes beside the run of leaves (see {@link Merkle#rootFromRangeProof});
  *                             null for an item, whose events carry inclusion proofs
  * @param eventsAfterCheckpoint events in scope stored after the last checkpoint's last position: not covered yet
+ * @param erasedKeys           the keys of personal fields in the events that were destroyed when the bundle was made
+ *                             (crypto-shredding, docs/privacy.md): those fields are erased, their ciphertext still
+ *                             hashed and proven as stored; the exporter's statement, not signed; null if none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Bundle(String format, String origin, Scope scope, List<AgencyKey> keys,
                      List<SignedCheckpoint> checkpoints, List<ConsistencyProof> consistencyProofs,
-                     List<String> rangeProof, long eventsAfterCheckpoint, List<Entry> events) {
+                     List<String> rangeProof, long eventsAfterCheckpoint, List<Entry> events,
+                     List<String> erasedKeys) {
+
+    /** A bundle that states no erased keys. */
+    public Bundle(String format, String origin, Scope scope, List<AgencyKey> keys,
+                  List<SignedCheckpoint> checkpoints, List<ConsistencyProof> consistencyProofs,
+                  List<String> rangeProof, long eventsAfterCheckpoint, List<Entry> events) {
+        this(format, origin, scope, keys, checkpoints, consistencyProofs, rangeProof, eventsAfterCheckpoint, events,
+                null);
+    }
+
+    /** The same header stating {@code erased} as the destroyed keys (none: null). */
+    public Bundle withErasedKeys(List<String> erased) {
+        return new Bundle(format, origin, scope, keys, checkpoints, consistencyProofs, rangeProof,
+                eventsAfterCheckpoint, events, erased == null || erased.isEmpty() ? null : List.copyOf(erased));
+    }
 
     public static final String FORMAT = "jointops-audit-bundle/v3";
     /**

@@ -59,6 +59,7 @@ public final class Bundles {
         private List<Bundle.ConsistencyProof> consistencyProofs;
         private List<String> rangeProof;
         private long eventsAfterCheckpoint;
+        private List<String> erasedKeys;
         private Iterator<Bundle.Entry> events = List.<Bundle.Entry>of().iterator();
 
         private Reader(JsonParser json) throws IOException {
@@ -71,7 +72,7 @@ public final class Bundles {
 
         public Bundle header() {
             return new Bundle(format, origin, scope, keys, checkpoints, consistencyProofs, rangeProof,
-                    eventsAfterCheckpoint, List.of());
+                    eventsAfterCheckpoint, List.of(), erasedKeys);
         }
 
         public Iterator<Bundle.Entry> events() {
@@ -92,6 +93,7 @@ public final class Bundles {
                     case "consistencyProofs" -> consistencyProofs = MAPPER.readValue(json, new TypeReference<>() { });
                     case "rangeProof" -> rangeProof = MAPPER.readValue(json, new TypeReference<>() { });
                     case "eventsAfterCheckpoint" -> eventsAfterCheckpoint = json.getValueAsLong();
+                    case "erasedKeys" -> erasedKeys = MAPPER.readValue(json, new TypeReference<>() { });
                     case "events" -> {
                         if (json.currentToken() != JsonToken.START_ARRAY) {
                             throw new JsonParseException(json, "events must be an array");
@@ -171,6 +173,10 @@ public final class Bundles {
                 MAPPER.writeValue(json, header.rangeProof());
             }
             json.writeNumberField("eventsAfterCheckpoint", header.eventsAfterCheckpoint());
+            if (header.erasedKeys() != null) {
+                json.writeFieldName("erasedKeys");
+                MAPPER.writeValue(json, header.erasedKeys());
+            }
             json.writeArrayFieldStart("events");
             while (events.hasNext()) {
                 MAPPER.writeValue(json, events.next());

@@ -32,18 +32,25 @@ public final class Verifier {
     /** What a bundle that verified proves; {@code agencies} are the trusted agencies that signed the last checkpoint. */
     public record Report(String origin, String scope, long treeSize, String rootHash, String time,
                          List<String> agencies, String policy, int checkpoints, int events, int aggregates,
-                         long eventsAfterCheckpoint, int withheld) {
+                         long eventsAfterCheckpoint, int withheld, int personalFields, int erasedFields) {
 
-        /** {@code withheld} of the {@code events} are hash-only: proven in the log, their content not in the bundle. */
+        /**
+         * {@code withheld} of the {@code events} are hash-only: proven in the log, their content not in the bundle.
+         * {@code personalFields} of their fields are personal data stored encrypted, {@code erasedFields} of those
+         * erased (their key destroyed, docs/privacy.md): proven as stored all the same, never taken for tampering.
+         */
         public String summary() {
             return "OK: " + events + " event" + (events == 1 ? "" : "s")
-                    + (withheld > 0 ? " (" + withheld + " withheld: content hash only)" : "") + " of " + scope + " (" + aggregates
+                    + (withheld > 0 ? " (" + withheld + " withheld: content hash only)" : "")
+                    + " of " + scope + " (" + aggregates
                     + " aggregate" + (aggregates == 1 ? "" : "s") + ") verified against checkpoint " + treeSize
                     + " of log '" + origin + "' (root " + rootHash + ", " + time + "), signed by "
                     + String.join(", ", agencies) + " (policy: " + policy + "); " + checkpoints + " checkpoint"
                     + (checkpoints == 1 ? "" : "s") + " consistent"
                     + (eventsAfterCheckpoint > 0 ? "; " + eventsAfterCheckpoint
-                    + " later event(s) are not covered by a checkpoint yet and were not checked" : "");
+                    + " later event(s) are not covered by a checkpoint yet and were not checked" : "")
+                    + (personalFields > 0 ? "; " + personalFields + " personal field" + (personalFields == 1 ? "" : "s")
+                    + " encrypted, " + erasedFields + " of them erased (key destroyed)" : "");
         }
     }
 
@@ -93,6 +100,7 @@ public final class Verifier {
         consistency(bundle, checkpoints);
         Signed target = checkpoints.get(checkpoints.size() - 1);
         Events state = new Events(bundle, checkpoints);
+        PersonalFields personal = new PersonalFields(bundle.erasedKeys());
         List<Bundle.Entry> chunk = new ArrayList<>(CHUNK);
         while (events.hasNext()) {
             chunk.add(events.next());
@@ -100,6 +108,7 @@ public final class Verifier {
                 state.check(chunk);
                 for (Bundle.Entry entry : chunk) {
                     if (!entry.isHashOnly() && entry.event() != null) {
+                        personal.count(entry.event());
                         verified.accept(entry.event());
                     }
                 }
@@ -122,7 +131,54 @@ public final class Verifier {
         return new Report(policy.origin(), scope, target.checkpoint().treeSize(),
                 HexFormat.of().formatHex(target.checkpoint().rootHash()), target.checkpoint().time(), target.signers(),
                 policy.describe(), checkpoints.size(), (int) state.count, state.chains.size(),
-                bundle.eventsAfterCheckpoint(), state.withheld);
+                bundle.eventsAfterCheckpoint(), state.withheld, personal.fields, personal.erased);
+    }
+
+    /**
+     * Counts the personal fields of the verified events: each an envelope {@code {"$personal": key id, ...}} in the
+     * stored payload, whose ciphertext the content hash covered; erased if the bundle states its key destroyed. What
+     * an envelope holds is not read: the verifier has no keys.
+     */
+    private static final class PersonalFields {
+        private static final byte[] MARK = "\"$personal\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        private final java.util.Set<String> erasedKeys;
+        int fields;
+        int erased;
+
+        PersonalFields(List<String> erasedKeys) {
+            this.erasedKeys = erasedKeys == null ? java.util.Set.of() : java.util.Set.copyOf(erasedKeys);
+        }
+
+        void count(Bundle.Event event) {
+            byte[] payload = event.stored().payload();
+            if (payload == null || !contains(payload)) {
+                return;
+            }
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode envelope
+                        : Bundles.mapper().readTree(payload).findParents("$personal")) {
+                    fields++;
+                    if (erasedKeys.contains(envelope.path("$personal").asText())) {
+                        erased++;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // not JSON: nothing personal to count; its hash was verified as it is
+            }
+        }
+
+        private static boolean contains(byte[] bytes) {
+            outer:
+            for (int i = 0; i <= bytes.length - MARK.length; i++) {
+                for (int j = 0; j < MARK.length; j++) {
+                    if (bytes[i + j] != MARK[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
     }
 
     /** A checkpoint that verified under the policy, and the trusted agencies whose signatures it carries. */

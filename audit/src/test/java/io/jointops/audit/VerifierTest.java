@@ -55,6 +55,39 @@ class VerifierTest {
         assertThat(report.aggregates()).isEqualTo(7);
     }
 
+    /**
+     * Crypto-shredding (docs/privacy.md): personal fields are stored as envelopes whose ciphertext the log hashed;
+     * a bundle made after a key was destroyed states that key erased, and the verifier reports the field erased, never
+     * tampered. A changed ciphertext byte still fails, erased or not.
+     */
+    @Test
+    void erasedPersonalFieldsVerifyAndAreReportedErasedWhileAChangedCiphertextFails() throws Exception {
+        SyntheticLog shredded = new SyntheticLog("CN-NNCC", "US-DEA");
+        shredded.append("case-p", "io.jointops.api.cases.CaseNoteAddedEvent", "{\"caseId\":\"case-p\",\"text\":"
+                + "{\"$personal\":\"11111111-1111-1111-1111-111111111111\",\"ciphertext\":\"q83vEjRWeJCrze8SNFZ4kA==\"},"
+                + "\"author\":{\"$personal\":\"22222222-2222-2222-2222-222222222222\",\"ciphertext\":\"AAECAwQFBgcICQ==\"}}");
+        shredded.checkpoint();
+        Bundle bundle = shredded.item("case-p").withErasedKeys(List.of("11111111-1111-1111-1111-111111111111"));
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        Bundles.write(bundle, bundle.events().iterator(), json);
+        Bundles.Reader read = Bundles.open(new ByteArrayInputStream(json.toByteArray()));
+
+        Verifier.Report report = new Verifier(shredded.policy()).verify(read.header(), read.events());
+
+        assertThat(report.personalFields()).isEqualTo(2);
+        assertThat(report.erasedFields()).isEqualTo(1);
+        assertThat(report.summary()).startsWith("OK: 1 event of item case-p")
+                .endsWith("; 2 personal fields encrypted, 1 of them erased (key destroyed)");
+        Bundle changed = withEvent(bundle, 0, e -> new Bundle.Event(e.eventIdentifier(), e.aggregateIdentifier(),
+                e.sequenceNumber(), e.type(), e.payloadType(), e.payloadRevision(), e.timeStamp(),
+                Base64.getEncoder().encodeToString(new String(Base64.getDecoder().decode(e.payload()),
+                        StandardCharsets.UTF_8).replace("q83vEjRWeJCrze8SNFZ4kA==", "q83vEjRWeJCrze8SNFZ4kB==")
+                        .getBytes(StandardCharsets.UTF_8)), e.metaData()));
+        assertThatThrownBy(() -> new Verifier(shredded.policy()).verify(changed))
+                .isInstanceOf(VerificationException.class)
+                .hasMessageContaining("does not match the content hash the log committed");
+    }
+
     @Test
     void aChangedPayloadByteFails() {
         Bundle bundle = withEvent(log.item("case-3"), 2, e -> {

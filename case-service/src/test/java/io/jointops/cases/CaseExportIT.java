@@ -10,6 +10,7 @@ import io.jointops.audit.Ed25519;
 import io.jointops.audit.TrustPolicy;
 import io.jointops.audit.Verifier;
 import io.jointops.platform.notary.Notary;
+import io.jointops.platform.privacy.PersonalData;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -89,6 +90,8 @@ class CaseExportIT {
     CommandGateway commands;
     @Autowired
     Notary notary;
+    @Autowired
+    PersonalData personalData;
 
     @Test
     void aPartnersExportVerifiesOfflineAndWithholdsExactlyWhatItsHistoryWithholds() throws Exception {
@@ -145,14 +148,20 @@ class CaseExportIT {
             assertThat(report.summary()).startsWith("OK: " + events + " events (" + hashOnly.size() + " withheld: content hash only)"
                     + " of item " + caseId).contains("signed by CN-NNCC, US-DEA");
 
-            // and nothing of them: not in the bytes, not in any payload or metadata the bundle carries
+            // and nothing of them: not in the bytes, not in any payload or metadata the bundle carries, not even
+            // with the platform's keys
             String everything = readable(bundle, read);
+            String opened = opened(read);
             for (String secret : hidden.get(reader)) {
                 assertThat(everything).as("a withheld event's text").doesNotContain(secret);
+                assertThat(opened).as("a withheld event's text, decrypted").doesNotContain(secret);
             }
+            // what the reader sees is there, as ciphertext of its personal fields only (issue 18, docs/privacy.md)
             for (String text : seen.get(reader)) {
-                assertThat(everything).as("what the reader sees").contains(text);
+                assertThat(everything).as("personal text in clear").doesNotContain(text);
+                assertThat(opened).as("what the reader sees").contains(text);
             }
+            assertThat(report.personalFields()).isPositive();
         }
 
         // joint auditors: every event, here and through /api/audit
@@ -161,7 +170,8 @@ class CaseExportIT {
                     .andReturn().getResponse().getContentAsByteArray();
             Bundle read = Bundles.read(new ByteArrayInputStream(bundle));
             assertThat(new Verifier(policy).verify(read).withheld()).isZero();
-            assertThat(readable(bundle, read)).contains(cnSecret, usSecret, shared, linked);
+            assertThat(readable(bundle, read)).doesNotContain(cnSecret, usSecret, shared, linked);
+            assertThat(opened(read)).contains(cnSecret, usSecret, shared, linked);
         }
 
         // an agency the case is not visible to: 404, exactly as for a case that does not exist
@@ -215,6 +225,18 @@ class CaseExportIT {
             if (entry.event() != null) {
                 parts.add(decoded(entry.event().payload()));
                 parts.add(decoded(entry.event().metaData()));
+            }
+        }
+        return String.join("\n", parts);
+    }
+
+    /** The payloads of the bundle's full entries with their personal fields decrypted by the platform's keys. */
+    private String opened(Bundle read) throws Exception {
+        List<String> parts = new ArrayList<>();
+        for (Bundle.Entry entry : read.events()) {
+            if (entry.event() != null && entry.event().payload() != null) {
+                parts.add(personalData.decrypt(json.readTree(Base64.getDecoder().decode(entry.event().payload())))
+                        .toString());
             }
         }
         return String.join("\n", parts);

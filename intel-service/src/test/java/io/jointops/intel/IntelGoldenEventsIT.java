@@ -1,6 +1,5 @@
 package io.jointops.intel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.intel.ApproveIntelReportCommand;
 import io.jointops.api.intel.DecideOnwardDisseminationCommand;
 import io.jointops.api.intel.DraftIntelReportCommand;
@@ -50,7 +49,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,8 +86,6 @@ class IntelGoldenEventsIT {
     GoldenEvents golden;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     MockMvc mvc;
 
@@ -244,19 +240,7 @@ class IntelGoldenEventsIT {
                         SELECT payload FROM eventstore.domain_event_entry WHERE payload_type = :type
                          ORDER BY global_index DESC LIMIT 1""")
                 .param("type", type).query(byte[].class).single();
-        var actual = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored);
-        var expected = json.readTree(golden(file));
-        if (reportId != null) {
-            assertThat(actual.path("reportId").asText()).isEqualTo(reportId);
-        }
-        actual.set("reportId", expected.get("reportId"));
-        assertThat(actual).isEqualTo(expected);
-    }
-
-    private static byte[] golden(String file) throws Exception {
-        try (InputStream in = IntelGoldenEventsIT.class.getResourceAsStream("/events/" + file)) {
-            return in.readAllBytes();
-        }
+        golden.assertPayloadAsGolden(stored, type, file, "reportId", reportId);
     }
 
     private List<String> revisions(String aggregateId) {

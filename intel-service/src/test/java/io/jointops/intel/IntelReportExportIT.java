@@ -7,6 +7,7 @@ import io.jointops.audit.Bundles;
 import io.jointops.audit.TrustPolicy;
 import io.jointops.audit.Verifier;
 import io.jointops.platform.notary.TestNotary;
+import io.jointops.platform.privacy.PersonalData;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,8 @@ class IntelReportExportIT {
     ObjectMapper json;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    PersonalData personalData;
 
     @Test
     void aRecipientsExportVerifiesOfflineAndWithholdsWhatItsHistoryDoesNotShow() throws Exception {
@@ -119,6 +122,7 @@ class IntelReportExportIT {
         assertThat(report.summary()).startsWith("OK: " + total + " events (" + report.withheld()
                 + " withheld: content hash only) of item " + reportId);
         assertThat(readable(us)).doesNotContain(returnComment).doesNotContain(otherFeedback).contains(ownFeedback);
+        assertThat(raw.get(raw.size() - 1)).as("personal text in clear").doesNotContain(ownFeedback);
 
         // the owner and auditors: every event
         for (RequestPostProcessor everything : List.of(CN, AUDITOR)) {
@@ -159,11 +163,17 @@ class IntelReportExportIT {
     }
 
     /** The last export's bytes and every payload and metadata the bundle carries, decoded. */
-    private String readable(Bundle bundle) {
+    /**
+     * The bundle's bytes and every payload and metadata it carries, decoded, and each payload again with its personal
+     * fields decrypted by the platform's keys (the bundle holds them as ciphertext only, docs/privacy.md).
+     */
+    private String readable(Bundle bundle) throws Exception {
         List<String> parts = new ArrayList<>(List.of(raw.get(raw.size() - 1)));
         for (Bundle.Entry entry : bundle.events()) {
             if (entry.event() != null) {
-                parts.add(new String(Base64.getDecoder().decode(entry.event().payload()), StandardCharsets.UTF_8));
+                byte[] payload = Base64.getDecoder().decode(entry.event().payload());
+                parts.add(new String(payload, StandardCharsets.UTF_8));
+                parts.add(personalData.decrypt(json.readTree(payload)).toString());
                 if (entry.event().metaData() != null) {
                     parts.add(new String(Base64.getDecoder().decode(entry.event().metaData()), StandardCharsets.UTF_8));
                 }

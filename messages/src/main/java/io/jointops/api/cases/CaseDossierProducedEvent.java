@@ -1,5 +1,6 @@
 package io.jointops.api.cases;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -14,6 +15,7 @@ import org.axonframework.serialization.Revision;
  * @param agency     the agency it was produced for: the producer's, whose view of the case it shows
  */
 @Revision("1")
+@NonPersonal
 public record CaseDossierProducedEvent(
         String caseId,
         String dossierId,

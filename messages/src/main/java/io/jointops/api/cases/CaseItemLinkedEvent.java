@@ -1,7 +1,10 @@
 package io.jointops.api.cases;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record CaseItemLinkedEvent(String caseId, LinkedItemType itemType, String itemId, String title) {
+@NonPersonal
+public record CaseItemLinkedEvent(String caseId, LinkedItemType itemType, String itemId, @Personal String title) {
 }

@@ -1,5 +1,7 @@
 package io.jointops.api.cases;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,11 +10,12 @@ import org.axonframework.serialization.Revision;
  * @param change the owning service's event that changed it
  */
 @Revision("1")
+@NonPersonal
 public record CaseLinkedItemUpdatedEvent(
         String caseId,
         LinkedItemType itemType,
         String itemId,
-        String title,
+        @Personal String title,
         String status,
         String change) {
 }

@@ -1,11 +1,13 @@
 package io.jointops.api.cases;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /** A member left the case. */
 @Revision("1")
+@NonPersonal
 public record CaseMemberRemovedEvent(
         String caseId,
-        String username,
+        @NonPersonal String username,
         String agency) {
 }

@@ -1,5 +1,7 @@
 package io.jointops.api.cases;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -9,10 +11,11 @@ import org.axonframework.serialization.Revision;
  * @param agency the writing agency: the only one that sees a TLP:RED note
  */
 @Revision("1")
+@NonPersonal
 public record CaseNoteAddedEvent(
         String caseId,
         String noteId,
-        String text,
+        @Personal String text,
         Tlp tlp,
         String author,
         String agency) {

@@ -1,5 +1,7 @@
 package io.jointops.api.cases;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -9,9 +11,10 @@ import org.axonframework.serialization.Revision;
  * @param complete whether the request is now fully answered
  */
 @Revision("1")
+@NonPersonal
 public record CooperationRequestAnsweredEvent(
         String requestId,
-        String answer,
+        @Personal String answer,
         boolean complete,
         List<SharedItemRef> attachments,
         String answeredBy,

@@ -1,5 +1,6 @@
 package io.jointops.api.cases;
 
+import io.jointops.api.shared.NonPersonal;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -9,6 +10,7 @@ import org.axonframework.serialization.Revision;
  * @param escalatedToRole the realm role of the officers it is escalated to
  */
 @Revision("1")
+@NonPersonal
 public record CooperationRequestEscalatedEvent(
         String requestId,
         String receivingAgency,

@@ -2,6 +2,8 @@ package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -16,12 +18,13 @@ import static io.jointops.api.shared.Identifies.Kind.CAS_NUMBER;
  * @param title         e.g. "Seizure of 120 KG 4-Anilinopiperidine (4-AP) at Port of Manzanillo"
  */
 @Revision("1")
+@NonPersonal
 public record IncidentReportedEvent(
         String incidentId,
-        String title,
+        @Personal String title,
         String seizingAgency,
         IncidentType type,
-        String substanceName,
+        @NonPersonal String substanceName,
         @Identifies(kind = CAS_NUMBER) String casNumber,
         String table,
         BigDecimal quantity,
@@ -30,7 +33,7 @@ public record IncidentReportedEvent(
         String country,
         LocalDate occurredOn,
         String concealmentMethod,
-        String modusOperandi,
+        @Personal String modusOperandi,
         String shipmentId,
         Set<String> releasedTo,
         Tlp tlp,

@@ -1,6 +1,8 @@
 package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 
 import static io.jointops.api.shared.Identifies.Kind.ORGANISATION_NAME;
 import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
@@ -10,5 +12,6 @@ import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
  *
  * @param name a company's or a person's: the notification does not say which, so it is matched as both
  */
-public record Party(@Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String name, Address address) {
+@NonPersonal
+public record Party(@Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal String name, Address address) {
 }

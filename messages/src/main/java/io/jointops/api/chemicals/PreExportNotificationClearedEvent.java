@@ -1,7 +1,9 @@
 package io.jointops.api.chemicals;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
+@NonPersonal
 public record PreExportNotificationClearedEvent(String notificationId, String importingAgency) {
 }

@@ -2,6 +2,7 @@ package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -21,6 +22,7 @@ import static io.jointops.api.shared.Identifies.Kind.CAS_NUMBER;
  * @param responseDueBy     end of the importing country's response window; null for notifications filed before it
  */
 @Revision("2")
+@NonPersonal
 public record PreExportNotificationFiledEvent(
         String notificationId,
         String exportingAgency,
@@ -28,7 +30,7 @@ public record PreExportNotificationFiledEvent(
         Party exporter,
         Party importer,
         Party consignee,
-        String substanceName,
+        @NonPersonal String substanceName,
         @Identifies(kind = CAS_NUMBER) String casNumber,
         BigDecimal quantity,
         QuantityUnit unit,

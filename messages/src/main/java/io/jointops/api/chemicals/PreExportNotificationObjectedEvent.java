@@ -1,7 +1,11 @@
 package io.jointops.api.chemicals;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record PreExportNotificationObjectedEvent(String notificationId, String importingAgency, String reason) {
+@NonPersonal
+public record PreExportNotificationObjectedEvent(String notificationId, String importingAgency,
+                                                 @Personal String reason) {
 }

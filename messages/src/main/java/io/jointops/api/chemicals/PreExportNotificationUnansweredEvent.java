@@ -1,5 +1,6 @@
 package io.jointops.api.chemicals;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,5 +13,6 @@ import java.util.Set;
  * @param escalatedTo the agencies whose supervisors must follow it up: the exporting and the importing agency
  */
 @Revision("1")
+@NonPersonal
 public record PreExportNotificationUnansweredEvent(String notificationId, Instant responseDueBy, Set<String> escalatedTo) {
 }

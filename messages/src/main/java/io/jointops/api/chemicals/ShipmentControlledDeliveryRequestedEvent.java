@@ -1,7 +1,11 @@
 package io.jointops.api.chemicals;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record ShipmentControlledDeliveryRequestedEvent(String shipmentId, String requestingAgency, String reason) {
+@NonPersonal
+public record ShipmentControlledDeliveryRequestedEvent(String shipmentId, String requestingAgency,
+                                                       @Personal String reason) {
 }

@@ -1,9 +1,11 @@
 package io.jointops.api.chemicals;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
 
 @Revision("1")
-public record ShipmentFlaggedEvent(String shipmentId, String flaggingAgency, List<String> reasons) {
+@NonPersonal
+public record ShipmentFlaggedEvent(String shipmentId, String flaggingAgency, @NonPersonal List<String> reasons) {
 }

@@ -2,6 +2,8 @@ package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -13,16 +15,17 @@ import static io.jointops.api.shared.Identifies.Kind.CAS_NUMBER;
 
 /** @param title how the shipment is named in lists and on cases, e.g. "500 KG 4-AP to Pacific Reagents LLC" */
 @Revision("1")
+@NonPersonal
 public record ShipmentRegisteredEvent(
         String shipmentId,
-        String title,
+        @Personal String title,
         String registeringAgency,
         String notificationId,
         Set<String> agencies,
         Party exporter,
         Party importer,
         Party consignee,
-        String substanceName,
+        @NonPersonal String substanceName,
         @Identifies(kind = CAS_NUMBER) String casNumber,
         BigDecimal quantity,
         QuantityUnit unit,

@@ -1,7 +1,10 @@
 package io.jointops.api.chemicals;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record ShipmentStopRequestedEvent(String shipmentId, String requestingAgency, String reason) {
+@NonPersonal
+public record ShipmentStopRequestedEvent(String shipmentId, String requestingAgency, @Personal String reason) {
 }

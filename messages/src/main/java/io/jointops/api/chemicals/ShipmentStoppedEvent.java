@@ -1,7 +1,11 @@
 package io.jointops.api.chemicals;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record ShipmentStoppedEvent(String shipmentId, String notificationId, String reason, ShipmentStatus status) {
+@NonPersonal
+public record ShipmentStoppedEvent(String shipmentId, String notificationId,
+                                   @Personal String reason, ShipmentStatus status) {
 }

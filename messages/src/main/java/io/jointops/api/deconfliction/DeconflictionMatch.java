@@ -1,6 +1,8 @@
 package io.jointops.api.deconfliction;
 
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 
 /**
  * One identifier of the told agency's own item that matches an identifier of another agency's item: what is said of
@@ -14,5 +16,7 @@ import io.jointops.api.shared.Identifies;
  * @param strength {@code exact}, {@code equivalent} or {@code similar}: a similar match (pinyin, name order, accents)
  *                 may name someone else
  */
-public record DeconflictionMatch(Identifies.Kind kind, String path, String value, String rule, String strength) {
+@NonPersonal
+public record DeconflictionMatch(Identifies.Kind kind, String path,
+                                 @Personal(kindFrom = "kind") String value, String rule, String strength) {
 }

@@ -1,5 +1,6 @@
 package io.jointops.api.deconfliction;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -7,5 +8,6 @@ import org.axonframework.serialization.Revision;
  * stronger rule than the notice said so far.
  */
 @Revision("1")
+@NonPersonal
 public record DeconflictionMatchAddedEvent(String noticeId, String agency, DeconflictionMatch match) {
 }

@@ -1,5 +1,6 @@
 package io.jointops.api.deconfliction;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,6 +11,7 @@ import org.axonframework.serialization.Revision;
  * @param match the first identifier found to match; later ones follow as {@link DeconflictionMatchAddedEvent}s
  */
 @Revision("1")
+@NonPersonal
 public record DeconflictionNoticeIssuedEvent(String noticeId, String agency, ItemRef item, String otherAgency,
                                              String contact, DeconflictionMatch match) {
 }

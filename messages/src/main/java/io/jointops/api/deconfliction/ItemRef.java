@@ -1,5 +1,7 @@
 package io.jointops.api.deconfliction;
 
+import io.jointops.api.shared.NonPersonal;
+
 /**
  * An item of one of the platform's contexts.
  *
@@ -8,5 +10,6 @@ package io.jointops.api.deconfliction;
  *                 {@code SuspiciousTransactionReport}, {@code IntelReport}
  * @param itemId   its id in that context
  */
+@NonPersonal
 public record ItemRef(String context, String itemType, String itemId) {
 }

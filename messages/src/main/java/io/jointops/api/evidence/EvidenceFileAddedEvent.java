@@ -1,5 +1,7 @@
 package io.jointops.api.evidence;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.List;
  * @param supersedes the file this one replaces, or null ({@link EvidenceFileSupersededEvent} follows)
  */
 @Revision("1")
+@NonPersonal
 public record EvidenceFileAddedEvent(
         String itemId,
         String itemType,
@@ -24,8 +27,8 @@ public record EvidenceFileAddedEvent(
         String contentType,
         int chunkSize,
         String chunkListSha256,
-        String originalName,
-        String reason,
+        @Personal String originalName,
+        @Personal String reason,
         String addedBy,
         String agency,
         List<String> sharedWith,

@@ -1,5 +1,6 @@
 package io.jointops.api.evidence;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,6 +11,7 @@ import org.axonframework.serialization.Revision;
  * @param range {@code bytes=first-last} as served, or null for the whole file
  */
 @Revision("1")
+@NonPersonal
 public record EvidenceFileReadEvent(
         String itemId,
         String itemType,

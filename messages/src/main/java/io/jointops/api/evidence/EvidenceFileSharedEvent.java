@@ -1,5 +1,6 @@
 package io.jointops.api.evidence;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,6 +11,7 @@ import org.axonframework.serialization.Revision;
  * @param by     user name of who released the item
  */
 @Revision("1")
+@NonPersonal
 public record EvidenceFileSharedEvent(
         String itemId,
         String itemType,

@@ -1,5 +1,7 @@
 package io.jointops.api.evidence;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,13 +12,14 @@ import org.axonframework.serialization.Revision;
  * @param by           user name of who replaced it
  */
 @Revision("1")
+@NonPersonal
 public record EvidenceFileSupersededEvent(
         String itemId,
         String itemType,
         String fileId,
         String sha256,
         String supersededBy,
-        String reason,
+        @Personal String reason,
         String by,
         String agency) {
 }

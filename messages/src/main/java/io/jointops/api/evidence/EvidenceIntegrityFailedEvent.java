@@ -1,5 +1,6 @@
 package io.jointops.api.evidence;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -12,6 +13,7 @@ import org.axonframework.serialization.Revision;
  * @param agency      that user's agency
  */
 @Revision("1")
+@NonPersonal
 public record EvidenceIntegrityFailedEvent(
         String itemId,
         String itemType,

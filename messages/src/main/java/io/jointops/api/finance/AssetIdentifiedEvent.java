@@ -1,6 +1,8 @@
 package io.jointops.api.finance;
 
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -9,12 +11,13 @@ import java.util.List;
 
 /** @param releasedTo sorted, without the owner */
 @Revision("1")
+@NonPersonal
 public record AssetIdentifiedEvent(
         String assetId,
         String caseId,
         AssetCategory category,
-        String description,
-        String identifier,
+        @Personal String description,
+        @Personal String identifier,
         String country,
         BigDecimal estimatedValue,
         String currency,

@@ -1,5 +1,6 @@
 package io.jointops.api.finance;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param expiryRule the rule applied, as configured (e.g. {@code 5 working days})
  */
 @Revision("1")
+@NonPersonal
 public record FreezeGrantedEvent(String requestId, List<TargetAmount> frozen, boolean partial, Instant expiresAt,
                                  String expiryRule) {
 }

@@ -1,6 +1,7 @@
 package io.jointops.api.finance;
 
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.NonPersonal;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -8,6 +9,7 @@ import java.util.List;
 
 /** @param requestingCountry, receivingCountry ISO 3166-1 alpha-2, the prefixes of the two agency codes */
 @Revision("1")
+@NonPersonal
 public record FreezeRequestedEvent(
         String requestId,
         String requestingAgency,

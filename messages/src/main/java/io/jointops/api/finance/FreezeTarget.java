@@ -1,6 +1,8 @@
 package io.jointops.api.finance;
 
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 
 import java.math.BigDecimal;
 
@@ -13,7 +15,8 @@ import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
  *
  * @param holder the account holder or owner, as known to the requesting agency (optional)
  */
+@NonPersonal
 public record FreezeTarget(AccountRef account, WalletRef wallet, String assetId,
-                           @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String holder,
+                           @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal String holder,
                            BigDecimal amountSought, String currency) {
 }

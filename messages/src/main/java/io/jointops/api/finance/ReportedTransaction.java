@@ -1,6 +1,8 @@
 package io.jointops.api.finance;
 
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,16 +19,17 @@ import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
  * @param fromName the account holder or counterparty on each side, a person or an organisation (goAML does not say
  *                 which; each is matched as both)
  */
+@NonPersonal
 public record ReportedTransaction(
         String number,
         LocalDate date,
         BigDecimal amount,
         String currency,
         String mode,
-        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String fromName,
+        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal String fromName,
         AccountRef fromAccount,
         WalletRef fromWallet,
-        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) String toName,
+        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal String toName,
         AccountRef toAccount,
         WalletRef toWallet) {
 }

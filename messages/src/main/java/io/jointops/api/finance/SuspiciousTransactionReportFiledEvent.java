@@ -1,6 +1,9 @@
 package io.jointops.api.finance;
 
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.serialization.Revision;
 
@@ -15,17 +18,18 @@ import java.util.List;
  * @param transactionCount how many transactions follow in {@link TransactionsReportedEvent}s of the same report
  */
 @Revision("2")
+@NonPersonal
 public record SuspiciousTransactionReportFiledEvent(
         String reportId,
         ReportCode reportCode,
         String reportingEntity,
         LocalDate submissionDate,
-        String reason,
+        @Personal String reason,
         String ownerAgency,
         List<String> releasedTo,
         Tlp tlp,
         HandlingCode handlingCode,
-        String reportingPerson,
+        @Personal(kind = Identifies.Kind.PERSON_NAME) String reportingPerson,
         List<String> indicators,
         int transactionCount) {
 }

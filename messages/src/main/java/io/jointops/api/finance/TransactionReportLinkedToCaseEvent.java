@@ -1,5 +1,7 @@
 package io.jointops.api.finance;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,5 +10,7 @@ import org.axonframework.serialization.Revision;
  * @param status the item's status as the owning service names it (e.g. {@code DEPARTED})
  */
 @Revision("1")
-public record TransactionReportLinkedToCaseEvent(String reportId, String caseId, String title, String status) {
+@NonPersonal
+public record TransactionReportLinkedToCaseEvent(String reportId, String caseId,
+                                                 @Personal String title, String status) {
 }

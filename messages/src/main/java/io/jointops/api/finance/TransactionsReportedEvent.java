@@ -1,5 +1,6 @@
 package io.jointops.api.finance;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -11,5 +12,6 @@ import java.util.List;
  * @param firstIndex the index, in the report, of the batch's first transaction
  */
 @Revision("1")
+@NonPersonal
 public record TransactionsReportedEvent(String reportId, int firstIndex, List<ReportedTransaction> transactions) {
 }

@@ -2,6 +2,8 @@ package io.jointops.api.intel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 
 /**
  * An entity named in a report.
@@ -37,8 +39,10 @@ import io.jointops.api.shared.Identifies;
  * @param country    ISO 3166-1 alpha-2 code of the country a {@code PHONE_NUMBER} written without its country code
  *                   is dialled in, as the analyst gave it; null otherwise
  */
+@NonPersonal
 public record IntelEntity(String entityId, EntityType type,
-                          @Identifies(kindFrom = "type", countryFrom = "country") String value, String normalised,
+                          @Identifies(kindFrom = "type", countryFrom = "country") @Personal String value,
+                          @Personal(subjectFrom = "value") String normalised,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String country) {
 
     /** An entity without a country, as every kind but a national phone number is. */

@@ -1,5 +1,7 @@
 package io.jointops.api.intel;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,6 +15,8 @@ import org.axonframework.serialization.Revision;
  *                   as the rule of the entity type's normal form, which is what matched then.
  */
 @Revision("2")
+@NonPersonal
 public record IntelEntityHiddenHitEvent(String reportId, String ownerAgency, String searchingAgency,
-                                        String searcher, EntityType entityType, String normalised, String rule) {
+                                        String searcher, EntityType entityType,
+                                        @Personal(kindFrom = "entityType") String normalised, String rule) {
 }

@@ -1,6 +1,8 @@
 package io.jointops.api.intel;
 
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import io.jointops.api.shared.Tlp;
 
 import java.util.List;
@@ -14,10 +16,11 @@ import java.util.Set;
  * @param entities               as written; intel-service fills in {@link IntelEntity#normalised()}
  * @param route                  for trafficking routes; may be null
  */
+@NonPersonal
 public record IntelReportContent(
-        String title,
-        String summary,
-        String body,
+        @Personal String title,
+        @Personal String summary,
+        @Personal String body,
         IntelCategory category,
         SourceReliability sourceReliability,
         int informationCredibility,

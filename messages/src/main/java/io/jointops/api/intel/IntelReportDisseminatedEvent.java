@@ -1,5 +1,7 @@
 package io.jointops.api.intel;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -14,9 +16,10 @@ import java.util.Set;
  * @param entities   every entity the report names, normalised
  */
 @Revision("1")
+@NonPersonal
 public record IntelReportDisseminatedEvent(
         String reportId,
-        String title,
+        @Personal String title,
         String ownerAgency,
         Set<String> releasedTo,
         List<IntelEntity> entities) {

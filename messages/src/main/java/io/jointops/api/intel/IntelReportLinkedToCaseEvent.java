@@ -1,5 +1,7 @@
 package io.jointops.api.intel;
 
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,5 +13,6 @@ import org.axonframework.serialization.Revision;
  * @param status the report's {@link IntelReportStatus} name when it was linked
  */
 @Revision("2")
-public record IntelReportLinkedToCaseEvent(String reportId, String caseId, String title, String status) {
+@NonPersonal
+public record IntelReportLinkedToCaseEvent(String reportId, String caseId, @Personal String title, String status) {
 }

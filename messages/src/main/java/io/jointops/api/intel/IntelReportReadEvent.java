@@ -1,5 +1,6 @@
 package io.jointops.api.intel;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,5 +12,6 @@ import org.axonframework.serialization.Revision;
  *             (its audit bundle), or {@code FEED} (its events on the partner feed)
  */
 @Revision("1")
+@NonPersonal
 public record IntelReportReadEvent(String reportId, String reader, String readerAgency, String view) {
 }

@@ -1,5 +1,6 @@
 package io.jointops.api.intel;
 
+import io.jointops.api.shared.NonPersonal;
 import org.axonframework.serialization.Revision;
 
 import java.util.Set;
@@ -11,5 +12,6 @@ import java.util.Set;
  * @param addedAgencies the agencies that may see the report from now on
  */
 @Revision("1")
+@NonPersonal
 public record IntelReportReleaseWidenedEvent(String reportId, Set<String> addedAgencies) {
 }

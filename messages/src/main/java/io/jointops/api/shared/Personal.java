@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * <li>the identifier the component names, when it is also marked {@link Identifies} or gives {@link #kind} or
  *     {@link #kindFrom} here: its normal form by the {@code identifiers} module, so one person's name, written in any
  *     equivalent way, has the same subject in every item and service;</li>
- * <li>the subject of the sibling component {@link #subjectFrom} names (an entity's normal form shares its value's);</li>
+ * <li>the subject of the sibling component {@link #subjectFrom} names (an entity's normal form shares its
+ *     value's);</li>
  * <li>else the item itself: free text about the item's people, erased with the item (retention, an erasure order
  *     naming the item).</li>
  * </ul>
@@ -36,7 +37,10 @@ public @interface Personal {
     /** What the value names, as {@link Identifies#kind()}, for a component that is no {@link Identifies} itself. */
     Identifies.Kind[] kind() default {};
 
-    /** The record's component that says what the value names ({@link Identifies#kindFrom()}). */
+    /**
+     * The record's component that says what the value names: an {@link Identifies.Kind}, or an
+     * {@link Identifies.KindSource} as for {@link Identifies#kindFrom()}.
+     */
     String kindFrom() default "";
 
     /** The record's component with the country a phone number is dialled in ({@link Identifies#countryFrom()}). */

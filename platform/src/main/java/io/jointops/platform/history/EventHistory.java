@@ -3,6 +3,7 @@ package io.jointops.platform.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.privacy.PersonalDataSerializer;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.security.KeycloakRoles;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -39,6 +40,7 @@ public class EventHistory {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final Serializer answers;
     private final Supplier<EventUpcaster> upcasters;
 
     /**
@@ -48,6 +50,8 @@ public class EventHistory {
     public EventHistory(JdbcClient jdbc, Serializer serializer, Supplier<EventUpcaster> upcasters) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        // entries show readers the events as handlers see them: personal fields decrypted (docs/privacy.md)
+        this.answers = serializer instanceof PersonalDataSerializer personal ? personal.forAnswers() : serializer;
         this.upcasters = upcasters;
     }
 
@@ -130,7 +134,7 @@ public class EventHistory {
         SerializedType type = event.payload() instanceof UnknownSerializedType unknown ? unknown.serializedType()
                 : serializer.typeForClass(event.payload().getClass());
         JsonNode payload = shown instanceof UnknownSerializedType unknown ? unknown.readData(JsonNode.class)
-                : serializer.serialize(shown, JsonNode.class).getData();
+                : answers.serialize(shown, JsonNode.class).getData();
         return new HistoryEntry(seesPositions(reader) ? event.globalPosition() : null, event.sequence(),
                 simpleName(type.getName()), type.getRevision(), event.timestamp(),
                 event.actor(), event.actorId(), event.agency(), event.correlationId(), event.clientCorrelationId(),

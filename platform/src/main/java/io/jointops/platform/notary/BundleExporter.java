@@ -155,7 +155,10 @@ public class BundleExporter {
         long after = jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ? "
                         + "AND global_index > ?")
                 .params(itemId, lastPosition).query(Long.class).single();
-        Bundle header = header(Bundle.Scope.item(itemId), target, firstLeaf == null ? 0 : firstLeaf, null, after);
+        Bundle header = header(Bundle.Scope.item(itemId), target, firstLeaf == null ? 0 : firstLeaf, null, after)
+                .withErasedKeys(jdbc.sql("SELECT key_id::text FROM eventstore.personal_data_key"
+                                + " WHERE item_id = ? AND data_key IS NULL ORDER BY key_id")
+                        .param(itemId).query(String.class).list());
         return new Export(header, itemId, 0, lastPosition, target.checkpoint().treeSize(), shown);
     }
 
@@ -194,7 +197,11 @@ public class BundleExporter {
                         + "WHERE global_index > ? AND global_index <= ?")
                 .params(covered, to).query(Long.class).single() : 0;
         List<String> rangeProof = notary.rangeProof(first, end, size).stream().map(HexFormat.of()::formatHex).toList();
-        Bundle header = header(Bundle.Scope.range(from, to), target, first, rangeProof, after);
+        Bundle header = header(Bundle.Scope.range(from, to), target, first, rangeProof, after)
+                .withErasedKeys(jdbc.sql("SELECT key_id::text FROM eventstore.personal_data_key WHERE data_key IS NULL"
+                                + " AND item_id IN (SELECT aggregate_identifier FROM eventstore.domain_event_entry"
+                                + " WHERE global_index BETWEEN ? AND ?) ORDER BY key_id")
+                        .params(from, covered).query(String.class).list());
         return new Export(header, null, from, covered, size, sequence -> true);
     }
 

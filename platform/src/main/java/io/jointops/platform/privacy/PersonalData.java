@@ -306,9 +306,10 @@ public final class PersonalData {
             throw new IllegalStateException(where + " must give either kind or kindFrom");
         }
         RecordComponent source = fixed ? null : components.get(kindFrom);
-        if (!fixed && (source == null || !Identifies.KindSource.class.isAssignableFrom(source.getType()))) {
+        if (!fixed && (source == null || !(Identifies.KindSource.class.isAssignableFrom(source.getType())
+                || source.getType() == Identifies.Kind.class))) {
             throw new IllegalStateException(where + ": kindFrom '" + kindFrom
-                    + "' is no component of the record that implements Identifies.KindSource");
+                    + "' is no component of the record that is an Identifies.Kind or implements Identifies.KindSource");
         }
         RecordComponent country = countryFrom.isEmpty() ? null : components.get(countryFrom);
         if (!countryFrom.isEmpty() && (country == null || country.getType() != String.class)) {
@@ -318,11 +319,11 @@ public final class PersonalData {
         return (record, value, writing) -> {
             Identifies.Kind kind = first;
             if (source != null) {
-                Identifies.KindSource given = (Identifies.KindSource) read(source, record);
+                Object given = read(source, record);
                 if (given == null) {
                     return writing.itemSubject();
                 }
-                kind = given.identifierKind();
+                kind = given instanceof Identifies.Kind named ? named : ((Identifies.KindSource) given).identifierKind();
             }
             String dialledIn = country == null ? null : (String) read(country, record);
             return writing.subjects().ofIdentifier(kind, value, dialledIn);

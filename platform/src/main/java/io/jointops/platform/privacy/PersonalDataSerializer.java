@@ -33,6 +33,14 @@ public final class PersonalDataSerializer implements Serializer {
         return personalData;
     }
 
+    /**
+     * Jackson's serializer without encryption: for answers to readers who may see the events (histories), never
+     * for storage.
+     */
+    public Serializer forAnswers() {
+        return delegate;
+    }
+
     /** Serializes {@code object} of {@code item} with its personal fields encrypted. */
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation, ItemRef item) {
         if (object == null || !PersonalData.canHold(object.getClass())) {

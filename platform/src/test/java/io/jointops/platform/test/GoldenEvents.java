@@ -4,17 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.privacy.PersonalData;
+import io.jointops.platform.privacy.PersonalDataSerializer;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.ClassUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,19 +42,59 @@ public final class GoldenEvents {
         this.eventSerializer = eventSerializer;
     }
 
-    /** The stored payload equals the golden file, but for the generated id in {@code idField}. */
+    /**
+     * The stored payload equals the golden file, but for the generated id in {@code idField}, once its personal fields
+     * are decrypted; and each personal field the golden file fills is stored only as an envelope (docs/privacy.md).
+     */
     public void assertStoredAsGolden(String aggregateId, long sequence, String golden, String idField) throws IOException {
-        byte[] stored = jdbc.sql("""
-                        SELECT payload FROM %s.domain_event_entry
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT payload, payload_type FROM %s.domain_event_entry
                          WHERE aggregate_identifier = :id AND sequence_number = :sequence"""
                         .formatted(EventStoreConfiguration.SCHEMA))
                 .param("id", aggregateId).param("sequence", sequence)
-                .query(byte[].class).single();
+                .query().singleRow();
+        assertPayloadAsGolden((byte[]) row.get("payload"), (String) row.get("payload_type"), golden, idField,
+                aggregateId);
+    }
+
+    /**
+     * {@code stored}, a payload of {@code payloadType} as the event store holds it, equals the golden file but for the
+     * id in {@code idField} (which must be {@code expectedId}, unless that is null) once its personal fields are
+     * decrypted; and each personal field the golden file fills is stored only as an envelope (docs/privacy.md).
+     */
+    public void assertPayloadAsGolden(byte[] stored, String payloadType, String golden, String idField,
+                                      String expectedId) throws IOException {
         JsonNode expected = objectMapper.readTree(bytes(golden));
-        ObjectNode actual = (ObjectNode) objectMapper.readTree(stored);
-        assertThat(actual.path(idField).asText()).isEqualTo(aggregateId);
+        ObjectNode json = (ObjectNode) objectMapper.readTree(stored);
+        Class<?> type = ClassUtils.resolveClassName(payloadType, getClass().getClassLoader());
+        for (String path : PersonalData.paths(type)) {
+            for (JsonNode value : at(expected, path)) {
+                if (value.isTextual()) {
+                    assertThat(at(json, path)).as("personal field %s of %s, stored", path, golden)
+                            .noneMatch(JsonNode::isTextual);
+                }
+            }
+        }
+        ObjectNode actual = (ObjectNode) ((PersonalDataSerializer) eventSerializer).personalData().decrypt(json);
+        if (expectedId != null) {
+            assertThat(actual.path(idField).asText()).isEqualTo(expectedId);
+        }
         actual.set(idField, expected.get(idField));
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /** The nodes at a path of {@link PersonalData#paths} ({@code parties[].name}) in {@code json}. */
+    private static List<JsonNode> at(JsonNode json, String path) {
+        List<JsonNode> nodes = List.of(json);
+        for (String step : path.split("\\.")) {
+            boolean many = step.endsWith("[]");
+            String name = many ? step.substring(0, step.length() - 2) : step;
+            nodes = nodes.stream().map(node -> node.path(name))
+                    .flatMap(node -> many && node.isArray() ? StreamSupport.stream(node.spliterator(), false)
+                            : java.util.stream.Stream.of(node))
+                    .toList();
+        }
+        return nodes;
     }
 
     /**
