@@ -73,6 +73,7 @@ class CaseDossierIT {
     private static final RequestPostProcessor CN = TestTokens.user("cn.supervisor", "CN-NNCC", "supervisor", "investigator");
     private static final RequestPostProcessor US = TestTokens.user("us.investigator", "US-DEA", "investigator");
     private static final RequestPostProcessor MX = TestTokens.user("mx.investigator", "MX-FGR", "investigator");
+    private static final RequestPostProcessor AUDITOR = TestTokens.user("auditor", "JOINT-AUDIT", "auditor");
 
     static final KeyPair CN_KEY = Ed25519.generate();
     static final KeyPair US_KEY = Ed25519.generate();
@@ -222,6 +223,14 @@ class CaseDossierIT {
             assertThat(new PDFTextStripper().getText(pdf)).contains(redNote, chineseNote, "制作对象 for CN-NNCC");
         }
 
+        // joint auditors read every case: their dossier shows every agency's notes, nothing withheld
+        byte[] auditors = mvc.perform(get(location + "/dossier").with(AUDITOR)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(auditors)) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(redNote, chineseNote, "制作对象 for JOINT-AUDIT")
+                    .doesNotContain("已隐去 withheld");
+        }
+
         // an agency the case is not visible to: 404, exactly as for a case that does not exist; nothing recorded
         String missing = "/api/cases/" + java.util.UUID.randomUUID();
         for (String path : List.of(location, missing)) {
@@ -233,7 +242,8 @@ class CaseDossierIT {
         }
         JsonNode after = json.readTree(mvc.perform(get(location + "/history").with(CN)).andReturn().getResponse()
                 .getContentAsString());
-        assertThat(count(after, "CaseDossierProducedEvent")).as("the US-DEA and CN-NNCC dossiers only").isEqualTo(2);
+        assertThat(count(after, "CaseDossierProducedEvent")).as("the US-DEA, CN-NNCC and auditors' dossiers only")
+                .isEqualTo(3);
     }
 
     @Test

@@ -16,7 +16,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import io.jointops.platform.security.Caller;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -29,8 +32,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The dossier's PDF as a reader gets it: Chinese and English text extractable (so it is there as text, in an embedded
@@ -101,6 +106,17 @@ class DossierPdfTest {
             assertThat(spec.getFilename()).isEqualTo("audit-case-case-7.json");
             assertThat(spec.getEmbeddedFile().toByteArray()).isEqualTo(Files.readAllBytes(bundle));
         }
+    }
+
+    @Test
+    void withoutItsFontADossierIsA503NamingTheSettingAndNothingElseIsTouched() {
+        CaseDossiers dossiers = new CaseDossiers(null, null, null, null, null, null, "/no/such/font.ttc");
+        assertThatThrownBy(() -> dossiers.answer(new Caller("u-1", "us.investigator", "US-DEA", Set.of("investigator")),
+                null, new MockHttpServletResponse()))
+                .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(503);
+                    assertThat(e.getReason()).contains("jointops.dossier.font", "fonts-wqy-microhei");
+                });
     }
 
     @Test
