@@ -77,7 +77,7 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, Console.PATHS).permitAll()
                         // the partner feed (PartnerFeed): an agency's partner system only
                         .pathMatchers(HttpMethod.GET, PartnerFeed.PATH).access(agencyAndAnyRole(List.of("feed-reader")))
-                        .pathMatchers("/api/cases/**", "/api/intel/**").access(agencyAndAnyRole(READERS))
+                        .pathMatchers("/api/cases/**", "/api/intel/**", "/api/erasures/**").access(agencyAndAnyRole(READERS))
                         .pathMatchers("/api/finance/**").access(agencyAndAnyRole(with("finance-officer")))
                         .pathMatchers("/api/chemicals/**").access(agencyAndAnyRole(with("chemical-officer")))
                         // checkpoints, proofs, exports and the global audit query: auditors, operators and the agencies'

@@ -18,16 +18,20 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import io.jointops.platform.history.EventHistory;
+import io.jointops.platform.privacy.ErasureFollower;
 import io.jointops.platform.privacy.JdbcSubjectKeys;
 import io.jointops.platform.privacy.PersonalData;
 import io.jointops.platform.privacy.PersonalDataSerializer;
 import io.jointops.platform.privacy.SubjectKeys;
+import io.jointops.platform.privacy.Subjects;
 import io.jointops.platform.query.ItemChangeSignal;
 import io.jointops.platform.query.ItemEvents;
+import io.jointops.platform.replay.ViewReplays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -152,6 +156,18 @@ public class EventStoreConfiguration {
     @Bean
     PersonalData personalData(SubjectKeys subjectKeys) {
         return new PersonalData(subjectKeys);
+    }
+
+    /** Follows erasures in every service: forgets remembered keys and rebuilds the service's views. */
+    @Bean
+    ErasureFollower erasureFollower(SubjectKeys subjectKeys, ObjectProvider<ViewReplays> viewReplays) {
+        return new ErasureFollower(subjectKeys, viewReplays::getObject); // looked up on use: it needs Axon's configuration
+    }
+
+    /** Data subjects' references, for erasure orders that name a subject by its identifier. */
+    @Bean
+    Subjects subjects(PersonalData personalData) {
+        return personalData.subjects();
     }
 
     /**

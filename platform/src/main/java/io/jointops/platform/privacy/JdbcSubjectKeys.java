@@ -8,10 +8,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
-import java.sql.Array;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,12 +95,12 @@ public final class JdbcSubjectKeys implements SubjectKeys {
     }
 
     @Override
-    public int destroy(Collection<String> subjectRefs, Collection<String> itemIds, String by) {
-        int destroyed = jdbc.sql("UPDATE " + table + " SET data_key = NULL, destroyed_at = now(), destroyed_by = ?"
-                        + " WHERE data_key IS NOT NULL AND subject_ref = ANY(?)"
-                        + " AND (cardinality(?::text[]) = 0 OR item_id = ANY(?))")
+    public List<String> destroy(Collection<String> subjectRefs, Collection<String> itemIds, String by) {
+        List<String> destroyed = jdbc.sql("UPDATE " + table + " SET data_key = NULL, destroyed_at = now(),"
+                        + " destroyed_by = ? WHERE data_key IS NOT NULL AND subject_ref = ANY(?)"
+                        + " AND (cardinality(?::text[]) = 0 OR item_id = ANY(?)) RETURNING item_id")
                 .params(by, texts(subjectRefs), texts(itemIds), texts(itemIds))
-                .update();
+                .query(String.class).list();
         forgetCached();
         return destroyed;
     }

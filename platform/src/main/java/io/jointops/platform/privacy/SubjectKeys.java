@@ -1,6 +1,7 @@
 package io.jointops.platform.privacy;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,10 +22,10 @@ public interface SubjectKeys {
 
     /**
      * Destroys the live keys of {@code subjectRefs} in {@code itemIds} (every item where empty), recording
-     * {@code by} (the erasure order or retention rule); answers how many were destroyed. A destroyed key is gone for
-     * good: a later event of the subject in the item gets a new key.
+     * {@code by} (the erasure order or retention rule); answers the item of each key destroyed. A destroyed key is
+     * gone for good: a later event of the subject in the item gets a new key.
      */
-    int destroy(Collection<String> subjectRefs, Collection<String> itemIds, String by);
+    List<String> destroy(Collection<String> subjectRefs, Collection<String> itemIds, String by);
 
     /** Destroys every live key of {@code itemId} but those of {@code keptSubjectRefs}. */
     int destroyItem(String itemId, Collection<String> keptSubjectRefs, String by);

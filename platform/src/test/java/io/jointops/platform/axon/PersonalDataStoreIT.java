@@ -92,7 +92,7 @@ class PersonalDataStoreIT {
                 + " AND sequence_number = 0").param(first).query(byte[].class).single();
 
         // another process (the erasure workflow) destroys the subject's keys; this one forgets what it remembered
-        assertThat(keys().destroy(List.of(wang), List.of(), "order-1")).isEqualTo(2);
+        assertThat(keys().destroy(List.of(wang), List.of(), "order-1")).containsExactlyInAnyOrder(first, second);
         keys.forgetCached();
 
         assertThat(names(engine, first)).containsExactly(Personal.ERASED, Personal.ERASED);

@@ -3,6 +3,7 @@ package io.jointops.platform.privacy;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,15 +47,15 @@ public final class MemorySubjectKeys implements SubjectKeys {
     }
 
     @Override
-    public synchronized int destroy(Collection<String> subjectRefs, Collection<String> itemIds, String by) {
-        int count = 0;
+    public synchronized List<String> destroy(Collection<String> subjectRefs, Collection<String> itemIds, String by) {
+        List<String> items = new java.util.ArrayList<>();
         for (Row row : rows.values()) {
             if (subjectRefs.contains(row.subjectRef) && (itemIds.isEmpty() || itemIds.contains(row.itemId))
                     && destroyed.add(row.id)) {
-                count++;
+                items.add(row.itemId);
             }
         }
-        return count;
+        return items;
     }
 
     @Override
@@ -66,6 +67,11 @@ public final class MemorySubjectKeys implements SubjectKeys {
             }
         }
         return count;
+    }
+
+    /** How many keys were destroyed. */
+    public int destroyedCount() {
+        return destroyed.size();
     }
 
     @Override
