@@ -1,6 +1,8 @@
 package io.jointops.api.deconfliction;
 
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -18,7 +20,10 @@ import org.axonframework.serialization.Revision;
  * @param strength   {@code exact}, {@code equivalent} or {@code similar} (a lead to check, not an identification)
  */
 @Revision("1")
+@NonPersonal
 public record WatchlistAlertRaisedEvent(String watchlistId, String agency, String alertId, String entryId,
-                                        Identifies.Kind kind, String entryValue, ItemRef item, long sequence,
-                                        String path, String value, String country, String rule, String strength) {
+                                        Identifies.Kind kind, @Personal(kindFrom = "kind") String entryValue,
+                                        ItemRef item, long sequence, String path,
+                                        @Personal(kindFrom = "kind", countryFrom = "country") String value,
+                                        String country, String rule, String strength) {
 }

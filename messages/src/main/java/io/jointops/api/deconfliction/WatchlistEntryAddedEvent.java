@@ -1,6 +1,8 @@
 package io.jointops.api.deconfliction;
 
 import io.jointops.api.shared.Identifies;
+import io.jointops.api.shared.NonPersonal;
+import io.jointops.api.shared.Personal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,6 +12,9 @@ import org.axonframework.serialization.Revision;
  * @param label     what the entry is about, in the agency's words
  */
 @Revision("1")
+@NonPersonal
 public record WatchlistEntryAddedEvent(String watchlistId, String agency, String entryId, Identifies.Kind kind,
-                                       String value, String canonical, String country, String label) {
+                                       @Personal(kindFrom = "kind", countryFrom = "country") String value,
+                                       @Personal(subjectFrom = "value") String canonical, String country,
+                                       @Personal String label) {
 }
