@@ -162,8 +162,8 @@ class ChemicalEventContractIT {
             String file = entry.getKey();
             String revision = file.substring(file.indexOf('.') + 1, file.lastIndexOf('.'));
             Object event = entry.getValue();
-            byte[] written = serializer.serialize(event, byte[].class).getData();
-            assertThat(json.readTree(written)).as("written as " + file).isEqualTo(json.readTree(resource(file)));
+            // as the store writes it, personal fields encrypted; decrypted again, the golden file (docs/privacy.md)
+            assertThat(golden.written(event)).as("written as " + file).isEqualTo(json.readTree(resource(file)));
             assertThat(golden.read(file, event.getClass(), revision)).as("read from " + file).isEqualTo(event);
             assertThat(serializer.typeForClass(event.getClass()).getRevision()).as("revision of " + file).isEqualTo(revision);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.privacy.ItemRef;
 import io.jointops.platform.privacy.PersonalData;
 import io.jointops.platform.privacy.PersonalDataSerializer;
 import org.axonframework.serialization.Serializer;
@@ -66,21 +67,47 @@ public final class GoldenEvents {
                                       String expectedId) throws IOException {
         JsonNode expected = objectMapper.readTree(bytes(golden));
         ObjectNode json = (ObjectNode) objectMapper.readTree(stored);
-        Class<?> type = ClassUtils.resolveClassName(payloadType, getClass().getClassLoader());
-        for (String path : PersonalData.paths(type)) {
-            for (JsonNode value : at(expected, path)) {
-                if (value.isTextual()) {
-                    assertThat(at(json, path)).as("personal field %s of %s, stored", path, golden)
-                            .noneMatch(JsonNode::isTextual);
-                }
-            }
-        }
-        ObjectNode actual = (ObjectNode) ((PersonalDataSerializer) eventSerializer).personalData().decrypt(json);
+        assertEncrypted(ClassUtils.resolveClassName(payloadType, getClass().getClassLoader()), expected, json, golden);
+        ObjectNode actual = opened(json);
         if (expectedId != null) {
             assertThat(actual.path(idField).asText()).isEqualTo(expectedId);
         }
         actual.set(idField, expected.get(idField));
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /**
+     * {@code event} as the event store writes it (in an item of its own), decrypted again: to compare with its golden
+     * file. Each personal field it fills must have been written as an envelope only.
+     */
+    public JsonNode written(Object event) throws IOException {
+        PersonalDataSerializer serializer = (PersonalDataSerializer) eventSerializer;
+        JsonNode plain = objectMapper.readTree(serializer.forAnswers().serialize(event, byte[].class).getData());
+        ObjectNode stored = (ObjectNode) objectMapper.readTree(serializer.serialize(event, byte[].class,
+                new ItemRef("golden-" + UUID.randomUUID(), "GoldenEvents", null)).getData());
+        assertEncrypted(event.getClass(), plain, stored, event.getClass().getSimpleName());
+        return opened(stored);
+    }
+
+    /** A stored payload with its personal fields decrypted. */
+    public ObjectNode opened(byte[] stored) throws IOException {
+        return opened((ObjectNode) objectMapper.readTree(stored));
+    }
+
+    private ObjectNode opened(ObjectNode stored) {
+        return (ObjectNode) ((PersonalDataSerializer) eventSerializer).personalData().decrypt(stored);
+    }
+
+    /** Each personal field of {@code type} that {@code plain} fills is no text in {@code stored}: an envelope. */
+    private static void assertEncrypted(Class<?> type, JsonNode plain, JsonNode stored, String what) {
+        for (String path : PersonalData.paths(type)) {
+            for (JsonNode value : at(plain, path)) {
+                if (value.isTextual()) {
+                    assertThat(at(stored, path)).as("personal field %s of %s, stored", path, what)
+                            .noneMatch(JsonNode::isTextual);
+                }
+            }
+        }
     }
 
     /** The nodes at a path of {@link PersonalData#paths} ({@code parties[].name}) in {@code json}. */
