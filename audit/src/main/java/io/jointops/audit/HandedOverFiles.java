@@ -100,10 +100,22 @@ public final class HandedOverFiles {
             return "evidence file " + payload.path("fileId").asText() + " of " + payload.path("itemId").asText()
                     + ", shared with " + payload.path("agency").asText() + where;
         }
-        return "evidence file " + payload.path("fileId").asText() + " '" + payload.path("originalName").asText()
-                + "' (" + payload.path("contentType").asText() + ", " + payload.path("size").asLong()
+        return "evidence file " + payload.path("fileId").asText() + " " + name(payload.path("originalName"))
+                + " (" + payload.path("contentType").asText() + ", " + payload.path("size").asLong()
                 + " bytes), added by " + payload.path("addedBy").asText() + " of " + payload.path("agency").asText()
                 + where;
+    }
+
+    /**
+     * A file's name as the event stored it: in quotes, or, where it is stored as personal data (an envelope
+     * {@code {"$personal": key id, "ciphertext": ...}}, docs/privacy.md), said so: the verifier holds no key, and the
+     * match rests on the hash, which is stored in the clear.
+     */
+    private static String name(JsonNode originalName) {
+        if (originalName.isTextual()) {
+            return "'" + originalName.asText() + "'";
+        }
+        return originalName.has("$personal") ? "(name stored encrypted as personal data)" : "(no name)";
     }
 
     static String sha256(Path path) throws IOException {

@@ -89,6 +89,21 @@ class HandedOverFilesTest {
                 .startsWith("1 FAILED: the file " + photo);
     }
 
+    @Test
+    void aNameStoredAsPersonalDataIsSaidToBeSoAndTheHashStillMatches() throws Exception {
+        Path scan = Files.write(dir.resolve("scan.pdf"), "%PDF-1.7 a scan".getBytes());
+        SyntheticLog log = new SyntheticLog("CN-NNCC", "US-DEA").events(6, 2);
+        log.append("case-9", HandedOverFiles.EVIDENCE_ADDED, "{\"itemId\":\"case-9\",\"fileId\":\"f-9\",\"sha256\":\""
+                + HandedOverFiles.sha256(scan) + "\",\"size\":15,\"contentType\":\"application/pdf\",\"originalName\":"
+                + "{\"$personal\":\"k-1\",\"ciphertext\":\"AAAA\"},\"addedBy\":\"cn.investigator\",\"agency\":\"CN-NNCC\"}");
+        log.checkpoint();
+        Path bundle = write(log.item("case-9"), "case-9.json");
+        Path policy = Files.writeString(dir.resolve("policy.txt"), log.policy().text());
+        assertThat(cli("--policy", policy.toString(), "--file", scan.toString(), bundle.toString()))
+                .startsWith("0 OK: ").contains("is evidence file f-9 (name stored encrypted as personal data) "
+                        + "(application/pdf, 15 bytes), added by cn.investigator of CN-NNCC");
+    }
+
     private Path write(Bundle bundle, String name) throws Exception {
         Path file = dir.resolve(name);
         try (var out = Files.newOutputStream(file)) {

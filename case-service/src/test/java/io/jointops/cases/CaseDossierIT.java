@@ -121,6 +121,20 @@ class CaseDossierIT {
                         .param("reason", "查获现场 scene of the seizure").with(CN).contentType("image/png").content(photo))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         mvc.perform(get(file + "/content").with(US)).andExpect(status().isOk()); // custody: DOWNLOADED by US-DEA
+        // a cooperation request of the case to US-DEA, with a file of its own: its events and file are in the dossier,
+        // its bundle attached beside the case's
+        String question = "谁是收货人？ Who consigned it? " + run;
+        String request = mvc.perform(post("/api/cases/cooperation-requests").with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseId\":\"" + caseId + "\",\"receivingAgency\":\"US-DEA\",\"type\":"
+                                + "\"INFORMATION_REQUEST\",\"priority\":\"ROUTINE\",\"legalBasis\":{\"text\":"
+                                + "\"Mutual legal assistance\",\"reference\":\"CN-US MLAA Art. 1\"},\"question\":\""
+                                + question + "\",\"attachments\":[]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String requestId = request.substring(request.lastIndexOf('/') + 1);
+        byte[] manifest = "bill of lading MSCU 123\n".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(post(request + "/evidence").param("name", "bill-of-lading.txt").param("reason", "requested")
+                        .with(CN).contentType("text/plain").content(manifest))
+                .andExpect(status().isCreated());
 
         // before a checkpoint every agency signed covers the case: nothing to prove yet, 404 as for its export
         mvc.perform(get(location + "/dossier").with(US))
@@ -142,6 +156,7 @@ class CaseDossierIT {
         Path dossierFile = Files.write(dir.resolve("dossier.pdf"), dossier);
 
         Bundle bundle;
+        Bundle requestBundle;
         byte[] bundleBytes;
         try (PDDocument pdf = Loader.loadPDF(dossier)) {
             String text = new PDFTextStripper().getText(pdf);
@@ -151,6 +166,8 @@ class CaseDossierIT {
                     .contains("tree size " + checkpoint.checkpoint().treeSize(),
                             HexFormat.of().formatHex(checkpoint.checkpoint().rootHash()))
                     .contains("制作对象 for US-DEA", "已隐去 withheld")
+                    .contains("question: 谁是收货人？ Who consigned it?", "bill-of-lading.txt", sha256(manifest),
+                            "合作请求 Cooperation request " + requestId)
                     .doesNotContain(redNote);
             for (PDPage page : pdf.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
@@ -163,6 +180,10 @@ class CaseDossierIT {
                     .filter(s -> s.getFilename().equals("audit-case-" + caseId + ".json")).findFirst().orElseThrow();
             bundleBytes = spec.getEmbeddedFile().toByteArray();
             bundle = Bundles.read(new ByteArrayInputStream(bundleBytes));
+            PDComplexFileSpecification requestSpec = attached.values().stream()
+                    .filter(s -> s.getFilename().equals("audit-cooperation-request-" + requestId + ".json"))
+                    .findFirst().orElseThrow();
+            requestBundle = Bundles.read(new ByteArrayInputStream(requestSpec.getEmbeddedFile().toByteArray()));
         }
         assertThat(new String(bundleBytes, StandardCharsets.UTF_8)).doesNotContain(redNote);
         for (Bundle.Entry entry : bundle.events()) {
@@ -178,8 +199,18 @@ class CaseDossierIT {
         Verifier.Report report = new Verifier(policy).verify(bundle, bundle.events().iterator(), files::accept);
         assertThat(report.treeSize()).isEqualTo(checkpoint.checkpoint().treeSize());
         assertThat(report.withheld()).as("the TLP:RED note, hash-only").isEqualTo(1);
+        Path manifestFile = Files.write(dir.resolve("bill-of-lading.txt"), manifest);
+        HandedOverFiles requestFiles = new HandedOverFiles(List.of(manifestFile));
+        Verifier.Report requestReport = new Verifier(policy).verify(requestBundle, requestBundle.events().iterator(),
+                requestFiles::accept);
+        assertThat(requestReport.scope()).isEqualTo("item " + requestId);
+        assertThat(requestReport.treeSize()).as("the case's checkpoint").isEqualTo(report.treeSize());
+        assertThat(requestFiles.matches(requestBundle.scope()).get(0).loggedAs()).startsWith("evidence file ")
+                .contains("(text/plain, " + manifest.length + " bytes), added by cn.supervisor of CN-NNCC");
+        // the file's name is personal data, stored encrypted: the verifier matches on the hash and says so
         assertThat(files.matches(bundle.scope()).get(0).loggedAs()).startsWith("evidence file ")
-                .contains("'扣押照片-seizure.png'", "added by cn.supervisor of CN-NNCC");
+                .contains("(name stored encrypted as personal data) (image/png, " + photo.length + " bytes), "
+                        + "added by cn.supervisor of CN-NNCC");
         // an altered copy of the file does not pass
         Path altered = Files.write(dir.resolve("altered.png"), alter(photo));
         HandedOverFiles alteredFiles = new HandedOverFiles(List.of(altered));

@@ -135,7 +135,7 @@ class CaseDossierIT {
         assertThat(verifier(policy, "--file", photoFile.toString(), bundleFile.toString()))
                 .startsWith("0 OK: ").contains("(1 withheld: content hash only) of item " + idOf(location))
                 .contains("FILE " + photoFile + ": SHA-256 " + sha + " is evidence file ")
-                .contains("'扣押照片-seizure.png'");
+                .contains("(image/png, " + photo.length + " bytes), added by cn.supervisor of CN-NNCC");
         byte[] altered = photo.clone();
         altered[altered.length / 2] ^= 1;
         Path alteredFile = Files.write(dir.resolve("altered.png"), altered);
