@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
@@ -35,10 +36,16 @@ public class AuditEvents {
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
+    private final PersonalData personalData;
 
-    public AuditEvents(JdbcClient jdbc, ObjectMapper objectMapper) {
+    /**
+     * @param personalData opens the personal fields of the payloads for the auditors who read them (or answers
+     *                     {@code [erased]}); the stored bytes, exports and the notary keep the ciphertext
+     */
+    public AuditEvents(JdbcClient jdbc, ObjectMapper objectMapper, PersonalData personalData) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.personalData = personalData;
     }
 
     /** Up to {@code size} events matching {@code query}, with a global position above {@code after}. */
@@ -76,7 +83,10 @@ public class AuditEvents {
         return new AuditPage(events, size, next);
     }
 
-    /** One row as stored: payload and metadata are the JSON the Jackson serializer wrote. */
+    /**
+     * One row as stored: payload and metadata are the JSON the Jackson serializer wrote, the payload's personal fields
+     * decrypted (docs/privacy.md).
+     */
     private AuditEntry entry(ResultSet row, int rowNumber) throws SQLException {
         String payloadType = row.getString("payload_type");
         JsonNode metaData = json(row.getBytes("meta_data"));
@@ -94,7 +104,7 @@ public class AuditEvents {
                 text(metaData, AuditMetadata.CORRELATION_ID),
                 text(metaData, AuditMetadata.CLIENT_CORRELATION_ID),
                 text(metaData, AuditMetadata.CAUSATION_ID),
-                json(row.getBytes("payload")));
+                personalData.decrypt(json(row.getBytes("payload"))));
     }
 
     private JsonNode json(byte[] bytes) {

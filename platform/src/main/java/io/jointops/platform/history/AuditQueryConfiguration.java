@@ -2,6 +2,7 @@ package io.jointops.platform.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.privacy.PersonalData;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
 public class AuditQueryConfiguration {
 
     @Bean
-    AuditEvents auditEvents(DataSource dataSource, ObjectMapper objectMapper) {
-        return new AuditEvents(JdbcClient.create(dataSource), objectMapper);
+    AuditEvents auditEvents(DataSource dataSource, ObjectMapper objectMapper, PersonalData personalData) {
+        return new AuditEvents(JdbcClient.create(dataSource), objectMapper, personalData);
     }
 }
