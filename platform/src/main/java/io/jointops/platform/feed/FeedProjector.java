@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * is shown the item again, the rows it missed (each event goes to an agency once).
  * <p>
  * One processor with one segment ({@link FeedConfiguration}), so rows are written in commit order and a row's
- * position is a safe cursor; a batch of events is one transaction and a few statements, written when the batch
- * commits. Who sees an item is read from its view, at the item's last event of the batch or later: the view is
+ * position is a safe cursor; a batch of events is one transaction, written when the batch commits: a read of each
+ * item's view, one of the agencies the items' rows went to so far (none for a batch of new items), and one statement
+ * that writes the rows and the audience changes. Who sees an item is read from its view, at the item's last event of the batch or later: the view is
  * waited for (woken by its processor's commit) when it has not got there yet. Shown later than it was (a partner
  * added in the same batch), an agency gets the rows all the same, and the readers check what an agency may see now
  * anyway ({@link PartnerFeed}). A batch that fails (a view late past the wait, the database) is retried by the
@@ -84,9 +85,11 @@ class FeedProjector implements FoldedView {
     void write(Batch batch) {
         Map<String, Set<String>> audiences = new HashMap<>();
         batch.last.forEach((itemId, last) -> audiences.put(itemId, audience(batch.kinds.get(itemId), itemId, last)));
-        Plan plan = plan(batch.events, audiences, table.audiences(batch.last.keySet()));
-        table.append(plan.rows());
-        table.changeAudiences(plan.added(), plan.removed());
+        // an item whose first event is in the batch (a create) has had no rows yet: no need to ask
+        Set<String> older = new HashSet<>(batch.last.keySet());
+        older.removeAll(batch.created);
+        Plan plan = plan(batch.events, audiences, table.audiences(older));
+        table.write(plan.rows(), plan.added(), plan.removed());
         if (!listeners.isEmpty() && !plan.rows().isEmpty()) {
             List<FeedListener.Delivery> deliveries = plan.rows().stream()
                     .map(row -> new FeedListener.Delivery(row.agency(), batch.kinds.get(row.itemId()), row.itemId(),
@@ -159,11 +162,15 @@ class FeedProjector implements FoldedView {
         private final List<Event> events = new ArrayList<>();
         private final Map<String, Long> last = new LinkedHashMap<>();
         private final Map<String, FeedKind<?>> kinds = new HashMap<>();
+        private final Set<String> created = new HashSet<>();
 
         void add(FeedKind<?> kind, String itemId, long sequence) {
             events.add(new Event(kind.itemType(), itemId, sequence));
             last.merge(itemId, sequence, Math::max);
             kinds.put(itemId, kind);
+            if (sequence == 0) {
+                created.add(itemId);
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * The service's part of the partner feed, in its own schema ({@code db/processing/R__partner_feed.sql}):
  * {@code partner_feed} holds one row per event and agency it goes to, numbered by {@code position} in the order the
  * feed's one processor wrote them; {@code partner_feed_audience} the agencies each item's rows have been written for.
- * A batch's rows are one statement each, passed as a JSON array.
+ * A batch is written in one statement, its rows passed as a JSON array.
  */
 final class FeedTable {
 
@@ -52,11 +52,13 @@ final class FeedTable {
     }
 
     /**
-     * Appends the rows in the order given, positions following that order, the transaction's time as
-     * {@code recorded_at}; a row already there for the agency (a redelivery, an item shown to it again) is skipped.
+     * Writes a batch in one statement: appends the rows in the order given, positions following that order, the
+     * transaction's time as {@code recorded_at} (a row already there for the agency, a redelivery or an item shown to it
+     * again, is skipped), and records that the items' rows now go to ({@code added}) or no longer go to
+     * ({@code removed}) the agencies given.
      */
-    void append(List<Row> rows) {
-        if (rows.isEmpty()) {
+    void write(List<Row> rows, Map<String, Set<String>> added, Map<String, Set<String>> removed) {
+        if (rows.isEmpty() && added.isEmpty() && removed.isEmpty()) {
             return;
         }
         ArrayNode array = json.createArrayNode();
@@ -65,33 +67,30 @@ final class FeedTable {
                     .put("sequence", row.sequence());
         }
         jdbc.sql("""
-                        INSERT INTO partner_feed (agency, item_kind, item_id, sequence, recorded_at)
-                        SELECT r.value->>'agency', r.value->>'kind', r.value->>'item', (r.value->>'sequence')::bigint, now()
-                          FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(value, n)
-                         ORDER BY r.n
-                        ON CONFLICT (agency, item_id, sequence) DO NOTHING""")
-                .param("rows", array.toString())
-                .update();
-    }
-
-    /** Records that rows of the items now go to (added) or no longer go to (removed) the agencies given. */
-    void changeAudiences(Map<String, Set<String>> added, Map<String, Set<String>> removed) {
-        if (!added.isEmpty()) {
-            jdbc.sql("""
+                        WITH appended AS (
+                            INSERT INTO partner_feed (agency, item_kind, item_id, sequence, recorded_at)
+                            SELECT r.value->>'agency', r.value->>'kind', r.value->>'item', (r.value->>'sequence')::bigint,
+                                   now()
+                              FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(value, n)
+                             ORDER BY r.n
+                            ON CONFLICT (agency, item_id, sequence) DO NOTHING
+                            RETURNING 1),
+                        gained AS (
                             INSERT INTO partner_feed_audience (item_id, agency)
-                            SELECT r->>'item', r->>'agency' FROM jsonb_array_elements(CAST(:rows AS jsonb)) r
-                            ON CONFLICT DO NOTHING""")
-                    .param("rows", pairs(added))
-                    .update();
-        }
-        if (!removed.isEmpty()) {
-            jdbc.sql("""
+                            SELECT r->>'item', r->>'agency' FROM jsonb_array_elements(CAST(:added AS jsonb)) r
+                            ON CONFLICT DO NOTHING
+                            RETURNING 1),
+                        lost AS (
                             DELETE FROM partner_feed_audience a
-                             USING jsonb_array_elements(CAST(:rows AS jsonb)) r
-                             WHERE a.item_id = r->>'item' AND a.agency = r->>'agency'""")
-                    .param("rows", pairs(removed))
-                    .update();
-        }
+                             USING jsonb_array_elements(CAST(:removed AS jsonb)) r
+                             WHERE a.item_id = r->>'item' AND a.agency = r->>'agency'
+                            RETURNING 1)
+                        SELECT (SELECT count(*) FROM appended), (SELECT count(*) FROM gained), (SELECT count(*) FROM lost)""")
+                .param("rows", array.toString())
+                .param("added", pairs(added))
+                .param("removed", pairs(removed))
+                .query((row, n) -> n)
+                .list();
     }
 
     /** Up to {@code limit} of {@code agency}'s rows after {@code after}, in position order. */
