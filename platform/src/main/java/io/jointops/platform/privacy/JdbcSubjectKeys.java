@@ -59,16 +59,19 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
-        jdbc.sql("INSERT INTO " + table + " (key_id, subject_ref, item_id, item_type, agency, data_key)"
+        // one round trip for a new key; a key another transaction made first is read after
+        DataKey key = jdbc.sql("INSERT INTO " + table + " (key_id, subject_ref, item_id, item_type, agency, data_key)"
                         + " VALUES (?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (subject_ref, item_id) WHERE data_key IS NOT NULL DO NOTHING")
+                        + " ON CONFLICT (subject_ref, item_id) WHERE data_key IS NOT NULL DO NOTHING"
+                        + " RETURNING key_id, data_key")
                 .params(UUID.randomUUID(), subjectRef, item.itemId(), item.itemType(), item.agency(), raw)
-                .update();
-        DataKey key = jdbc.sql("SELECT key_id, data_key FROM " + table
-                        + " WHERE subject_ref = ? AND item_id = ? AND data_key IS NOT NULL")
-                .params(subjectRef, item.itemId())
                 .query((rs, n) -> new DataKey(rs.getObject(1, UUID.class), aes(rs.getBytes(2))))
-                .single();
+                .optional()
+                .orElseGet(() -> jdbc.sql("SELECT key_id, data_key FROM " + table
+                                + " WHERE subject_ref = ? AND item_id = ? AND data_key IS NOT NULL")
+                        .params(subjectRef, item.itemId())
+                        .query((rs, n) -> new DataKey(rs.getObject(1, UUID.class), aes(rs.getBytes(2))))
+                        .single());
         if (pending != null) {
             pending.put(slot, key);
         } else {
