@@ -2,6 +2,8 @@ package io.jointops.cases.retention;
 
 import io.jointops.api.privacy.PersonalDataErasedEvent;
 import io.jointops.platform.privacy.SubjectKeys;
+import io.jointops.platform.replay.ViewRebuildingException;
+import io.jointops.platform.replay.ViewReplays;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +24,38 @@ import java.util.List;
 public class Retention {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    /** The view (case_view, case_linked_item) that says which subjects open cases hold. */
+    static final String CASE_VIEW = "case-view";
 
     private final RetentionRules rules;
     private final JdbcClient jdbc;
     private final SubjectKeys keys;
     private final EventGateway events;
     private final TransactionTemplate transactions;
+    private final ViewReplays replays;
 
     public Retention(RetentionRules rules, JdbcClient jdbc, SubjectKeys keys, EventGateway events,
-                     TransactionTemplate transactions) {
+                     TransactionTemplate transactions, ViewReplays replays) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.keys = keys;
         this.events = events;
         this.transactions = transactions;
+        this.replays = replays;
     }
 
-    /** Applies every rule as of {@code now}; answers how many keys were destroyed. */
+    /**
+     * Applies every rule as of {@code now}; answers how many keys were destroyed. Postponed (0) while the case view
+     * is being rebuilt (after an erasure, say): which subjects open cases hold is read from it, and a half-built view
+     * would hold too few.
+     */
     public int run(Instant now) {
+        try {
+            replays.requireServing(CASE_VIEW);
+        } catch (ViewRebuildingException e) {
+            log.info("Retention postponed: {} is being rebuilt", CASE_VIEW);
+            return 0;
+        }
         int destroyed = 0;
         for (RetentionRules.Rule rule : rules.rules()) {
             destroyed += transactions.execute(status -> apply(rule, now));

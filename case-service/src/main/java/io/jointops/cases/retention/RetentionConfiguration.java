@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.jointops.platform.privacy.SubjectKeys;
+import io.jointops.platform.replay.ViewReplays;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,9 @@ class RetentionConfiguration {
 
     @Bean
     Retention retention(RetentionRules rules, DataSource dataSource, SubjectKeys keys, EventGateway events,
-                        PlatformTransactionManager transactionManager) {
-        return new Retention(rules, JdbcClient.create(dataSource), keys, events, new TransactionTemplate(transactionManager));
+                        PlatformTransactionManager transactionManager, ViewReplays replays) {
+        return new Retention(rules, JdbcClient.create(dataSource), keys, events, new TransactionTemplate(transactionManager),
+                replays);
     }
 
     /** The retention run, every interval, once across the service's replicas (db-scheduler's lock). */
