@@ -306,11 +306,21 @@ public class ViewReplays {
         return token == null ? 0 : token.position().orElse(0);
     }
 
-    /** Stops the progress monitor and any catch-up (at shutdown). */
+    /**
+     * Stops the progress monitor and any catch-up (at shutdown), and waits for a running catch-up to end its batch:
+     * the database must outlive it (a catch-up cut off by the closing pool logged errors into the next test's output).
+     */
     public void close() {
         closed = true;
         monitor.shutdownNow();
         catchUps.shutdown();
+        try {
+            if (!catchUps.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("view replay: a catch-up was still running 30 s after the service began to stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Tokens(long position, long head, boolean replaying) {
