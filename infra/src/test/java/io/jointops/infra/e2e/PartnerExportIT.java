@@ -57,7 +57,10 @@ class PartnerExportIT {
         JsonNode bundle = RunningPlatform.parse(export.body());
         assertThat(bundle.path("events")).hasSize(2);
         assertThat(bundle.path("events").get(1).path("withheld").asBoolean()).isTrue();
-        assertThat(readable(export.body(), bundle)).doesNotContain(secret).contains("Operation Osprey");
+        assertThat(readable(export.body(), bundle)).doesNotContain(secret);
+        // what the partner sees is there, its personal fields as ciphertext only (issue 18, docs/privacy.md)
+        assertThat(payload(bundle, 0).path("title").has("$personal")).as("the title, encrypted").isTrue();
+        assertThat(readable(export.body(), bundle)).doesNotContain("Operation Osprey");
 
         Path file = Files.createTempFile("partner-bundle", ".json");
         Files.writeString(file, export.body());
@@ -65,12 +68,16 @@ class PartnerExportIT {
         assertThat(verifier("--origin", "jointops", "--key", "CN-NNCC=" + keys.resolve("cn-nncc.pub.pem"),
                 "--key", "US-DEA=" + keys.resolve("us-dea.pub.pem"), file.toString()))
                 .startsWith("0 OK: 2 events (1 withheld: content hash only) of item " + idOf(location))
-                .contains("signed by CN-NNCC, US-DEA (policy: all of CN-NNCC, US-DEA)");
+                .contains("signed by CN-NNCC, US-DEA (policy: all of CN-NNCC, US-DEA)")
+                .contains("; 2 personal fields encrypted, 0 of them erased (key destroyed)");
 
-        // the lead agency's own export carries its note; an agency the case is not visible to gets 404
+        // the lead agency's own export carries its note (encrypted); an agency the case is not visible to gets 404
         HttpResponse<String> own = gateway.get(location + "/export", cn);
         assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(readable(own.body(), RunningPlatform.parse(own.body()))).contains(secret);
+        JsonNode ownBundle = RunningPlatform.parse(own.body());
+        assertThat(ownBundle.path("events").get(1).path("withheld").asBoolean()).as("its note, in full").isFalse();
+        assertThat(payload(ownBundle, 1).path("text").has("$personal")).as("the note's text, encrypted").isTrue();
+        assertThat(readable(own.body(), ownBundle)).doesNotContain(secret);
         HttpResponse<String> outsider = gateway.get(location + "/export", RunningPlatform.token("mx.investigator"));
         assertThat(outsider.statusCode()).isEqualTo(404);
         assertThat(outsider.body()).doesNotContain(secret).doesNotContain("Osprey");
@@ -88,6 +95,12 @@ class PartnerExportIT {
             }
         }
         return String.join("\n", parts);
+    }
+
+    /** The payload of the bundle's {@code index}th event, decoded. */
+    private static JsonNode payload(JsonNode bundle, int index) {
+        return RunningPlatform.parse(new String(Base64.getDecoder().decode(
+                bundle.path("events").get(index).path("event").path("payload").asText()), StandardCharsets.UTF_8));
     }
 
     /** Runs the standalone verifier jar; its exit status, a space, and what it printed. */
