@@ -74,13 +74,17 @@ class CaseDossierIT {
         String file = uploaded.headers().firstValue("Location").orElseThrow();
         assertThat(bytes(file + "/content", us).statusCode()).isEqualTo(200);
 
-        // the notary takes events in every 10 s and both agencies sign; until a checkpoint covers the case: 404
-        HttpResponse<byte[]> answer = bytes(location + "/dossier", us);
+        // the notary takes events in every 10 s and both agencies sign: wait (on the export, which records nothing)
+        // until a checkpoint covers every event of the case, the photo's too; before the first one, 404
+        HttpResponse<String> export = gateway.get(location + "/export", us);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
-        while (answer.statusCode() == 404 && Instant.now().isBefore(deadline)) {
+        while ((export.statusCode() == 404 || RunningPlatform.parse(export.body()).path("eventsAfterCheckpoint").asLong() > 0)
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(2000);
-            answer = bytes(location + "/dossier", us);
+            export = gateway.get(location + "/export", us);
         }
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        HttpResponse<byte[]> answer = bytes(location + "/dossier", us);
         assertThat(answer.statusCode()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         byte[] dossier = answer.body();
