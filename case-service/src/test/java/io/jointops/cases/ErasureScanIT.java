@@ -9,7 +9,7 @@ import io.jointops.audit.Bundles;
 import io.jointops.audit.Ed25519;
 import io.jointops.audit.TrustPolicy;
 import io.jointops.audit.Verifier;
-import io.jointops.platform.notary.Notary;
+import io.jointops.notary.Notary;
 import io.jointops.platform.replay.ViewReplays;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;

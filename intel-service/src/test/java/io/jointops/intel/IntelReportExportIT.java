@@ -6,7 +6,7 @@ import io.jointops.audit.Bundle;
 import io.jointops.audit.Bundles;
 import io.jointops.audit.TrustPolicy;
 import io.jointops.audit.Verifier;
-import io.jointops.platform.notary.TestNotary;
+import io.jointops.notary.TestNotary;
 import io.jointops.platform.privacy.PersonalData;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;

@@ -113,7 +113,7 @@ class AuditManifestsTest {
                 "JointOpsCoSignerNotReady", "cosigner-.*");
         // the names the notary registers (Micrometer writes jointops.notary.refusing as jointops_notary_refusing)
         String notary = Files.readString(Manifests.REPO_DIR.resolve(
-                "platform/src/main/java/io/jointops/platform/notary/NotaryConfiguration.java"));
+                "notary/src/main/java/io/jointops/notary/NotaryConfiguration.java"));
         assertThat(notary).contains("\"jointops.notary.refusing\"", "\"jointops.notary.uncovered.leaves\"",
                 "HealthIndicator notaryKeysHealthIndicator");
     }

@@ -8,7 +8,7 @@ import io.jointops.cases.query.cooperation.CooperationRequestView;
 import io.jointops.cases.query.cooperation.CooperationRequests;
 import io.jointops.platform.evidence.Evidence;
 import io.jointops.platform.history.EventHistory;
-import io.jointops.platform.notary.BundleExporter;
+import io.jointops.notary.BundleExporter;
 import io.jointops.platform.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -5,7 +5,7 @@ import io.jointops.cases.query.caseview.CaseViews;
 import io.jointops.cases.query.caseview.CaseVisibility;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.ItemEvent;
-import io.jointops.platform.notary.BundleExporter;
+import io.jointops.notary.BundleExporter;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.Operation;

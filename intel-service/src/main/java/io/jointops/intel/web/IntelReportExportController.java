@@ -6,7 +6,7 @@ import io.jointops.intel.query.reportview.IntelReportViews;
 import io.jointops.intel.query.reportview.IntelVisibility;
 import io.jointops.platform.history.EventHistory;
 import io.jointops.platform.history.ItemEvent;
-import io.jointops.platform.notary.BundleExporter;
+import io.jointops.notary.BundleExporter;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.ItemResponses;
 import io.swagger.v3.oas.annotations.Operation;

@@ -4,4 +4,4 @@
  * agency's Ed25519 key, and publishes checkpoints, proofs and export bundles under {@code /api/audit} for auditors.
  * The formats live in the {@code jointops-audit} module and {@code docs/audit-format.md}.
  */
-package io.jointops.platform.notary;
+package io.jointops.notary;

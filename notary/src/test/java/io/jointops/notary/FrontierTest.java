@@ -1,4 +1,4 @@
-package io.jointops.platform.notary;
+package io.jointops.notary;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.jointops.platform.notary;
+package io.jointops.notary;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,4 +1,4 @@
-package io.jointops.platform.notary;
+package io.jointops.notary;
 
 import io.jointops.platform.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package io.jointops.platform.notary;
+package io.jointops.notary;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.jointops.audit.Checkpoint;

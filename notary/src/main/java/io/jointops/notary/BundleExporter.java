@@ -1,4 +1,4 @@
-package io.jointops.platform.notary;
+package io.jointops.notary;
 
 import io.jointops.audit.Bundle;
 import io.jointops.audit.Bundles;
