@@ -1,5 +1,6 @@
 package io.jointops.platform.bus;
 
+import io.jointops.platform.command.CommandValidation;
 import org.apache.catalina.connector.Connector;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.extensions.springcloud.autoconfig.SpringCloudAutoConfiguration;
@@ -69,6 +70,16 @@ public class CommandBusConfiguration {
     @Primary
     CapabilityDiscoveryMode tolerantCapabilityDiscovery(RestCapabilityDiscoveryMode secureCapabilityDiscoveryMode) {
         return new TolerantCapabilityDiscovery(secureCapabilityDiscoveryMode);
+    }
+
+    /**
+     * Every command's constraints, checked where it is sent (registered on the command gateway as a dispatch
+     * interceptor) and where it is handled (on the bus's local segment as a handler interceptor, so a command from
+     * another member is checked too): Axon's auto-configuration registers this one bean as both.
+     */
+    @Bean
+    CommandValidation commandValidation() {
+        return new CommandValidation();
     }
 
     @Bean
