@@ -17,16 +17,22 @@ import java.util.Set;
 
 /**
  * Evidence files in a service whose items hold them ({@code jointops.evidence.item-types}): the store (PostgreSQL, the
- * service's own schema), the evidence view's processor and reads, and {@link Evidence} for the controllers.
+ * service's own schema, or an S3-compatible object store by {@code jointops.evidence.store}), the evidence view's
+ * processor and reads, and {@link Evidence} for the controllers.
  */
 @AutoConfiguration(after = EventStoreConfiguration.class)
 @ConditionalOnProperty(prefix = "jointops.evidence", name = "item-types")
 @EnableConfigurationProperties(EvidenceProperties.class)
 public class EvidenceConfiguration {
 
+    /** The bytes in PostgreSQL unless {@code jointops.evidence.store=s3} (closed with the context). */
     @Bean
-    EvidenceStore evidenceStore(DataSource dataSource) {
-        return new EvidenceStore(JdbcClient.create(dataSource));
+    EvidenceStore evidenceStore(DataSource dataSource, EvidenceProperties properties) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return switch (properties.store()) {
+            case POSTGRESQL -> new PostgresEvidenceStore(jdbc);
+            case S3 -> S3EvidenceStore.connect(jdbc, properties.s3());
+        };
     }
 
     @Bean

@@ -211,16 +211,18 @@ public final class EvidenceResponses<V extends Versioned> {
         }
         ServletOutputStream out = response.getOutputStream();
         MessageDigest digest = Hashes.sha256();
-        for (int seq = firstChunk; seq <= lastChunk; seq++) {
-            byte[] data = evidence.store.chunk(blob, seq).orElse(new byte[0]);
-            if (!MessageDigest.isEqual(digest.digest(data), Hashes.chunk(blob.chunkHashes(), seq))) {
-                // changed since the check above: the answer is under way, so it is cut short, never sent altered
-                throw integrityFailed(caller, file, seq);
+        try (EvidenceStore.Chunks chunks = evidence.store.read(blob, firstChunk, lastChunk)) {
+            for (int seq = firstChunk; seq <= lastChunk; seq++) {
+                byte[] data = chunks.next();
+                if (!MessageDigest.isEqual(digest.digest(data), Hashes.chunk(blob.chunkHashes(), seq))) {
+                    // changed since the check above: the answer is under way, so it is cut short, never sent altered
+                    throw integrityFailed(caller, file, seq);
+                }
+                long chunkStart = (long) seq * chunkSize;
+                int from = (int) Math.max(0, first - chunkStart);
+                int to = (int) Math.min(data.length, last - chunkStart + 1);
+                out.write(data, from, to - from);
             }
-            long chunkStart = (long) seq * chunkSize;
-            int from = (int) Math.max(0, first - chunkStart);
-            int to = (int) Math.min(data.length, last - chunkStart + 1);
-            out.write(data, from, to - from);
         }
         out.flush();
     }

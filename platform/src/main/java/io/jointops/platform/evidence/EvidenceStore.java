@@ -2,26 +2,28 @@ package io.jointops.platform.evidence;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * The bytes of evidence files in the service's own schema (PostgreSQL, the default store): content-addressed by
- * SHA-256 and deduplicated, in fixed-size chunks. An upload writes its chunks one short transaction each as they
- * arrive (no connection held while the client sends), then either becomes the blob of its hash or, when that hash is
- * stored already, deletes its chunks. Nothing else writes these tables.
+ * The bytes of evidence files: content-addressed by SHA-256 and deduplicated, read back in fixed-size chunks. What is
+ * stored of each content (size, sniffed type, chunk size, every chunk's SHA-256) is a row of {@code evidence_blob} in
+ * the service's own schema whichever store holds the bytes; the bytes are in PostgreSQL ({@link PostgresEvidenceStore},
+ * the default) or in an S3-compatible object store ({@link S3EvidenceStore}, {@code jointops.evidence.store=s3}).
  * <p>
- * An S3-compatible store is not built (no such server can run here to test it against); this class is the seam where
- * it would go: the same four operations on objects instead of rows.
+ * An upload writes its bytes as they arrive ({@link #begin()}); the platform's own hash of them decides where they end
+ * ({@link #finish}): under the address of that hash, or, when that content is stored already, nowhere (deduplicated).
  */
-public class EvidenceStore {
+public abstract class EvidenceStore {
 
-    /** What is stored of one content. {@code chunkHashes}: 32 bytes per chunk, in order. */
+    /**
+     * What is stored of one content. {@code chunkHashes}: 32 bytes per chunk, in order. {@code uploadId}: the upload
+     * that first stored it (in PostgreSQL the key of its chunks).
+     */
     public record Blob(String sha256, long size, String contentType, int chunkSize, byte[] chunkHashes,
                        UUID uploadId) {
 
@@ -34,44 +36,60 @@ public class EvidenceStore {
         }
     }
 
+    /** One upload's bytes while they stream in, one chunk at a time. */
+    interface Writer {
+
+        UUID id();
+
+        /** The next chunk of the upload ({@code length} bytes of {@code data}; the array is reused after). */
+        void write(byte[] data, int length);
+
+        /**
+         * The upload is the content of {@code sha256} ({@code size} bytes): its bytes are now stored under that
+         * content's address, or found there already.
+         */
+        void commit(String sha256, long size);
+
+        /** Deletes what this upload stored that no blob holds (nothing when it became a blob). */
+        void abort();
+    }
+
+    /** The stored chunks of a blob from one chunk on, in order, each as stored (an empty one where none is). */
+    interface Chunks extends AutoCloseable {
+
+        byte[] next();
+
+        @Override
+        void close();
+    }
+
     private final JdbcClient jdbc;
 
-    public EvidenceStore(JdbcClient jdbc) {
+    protected EvidenceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A new upload's key for its chunks. */
-    UUID begin() {
-        return UUID.randomUUID();
-    }
-
-    void writeChunk(UUID upload, int seq, byte[] data, int length) {
-        jdbc.sql("INSERT INTO evidence_chunk (upload_id, seq, data) VALUES (:upload, :seq, :data)")
-                .param("upload", upload).param("seq", seq).param("data", Arrays.copyOf(data, length)).update();
-    }
+    /** A new upload. */
+    abstract Writer begin();
 
     /**
-     * Makes the upload's chunks the blob of {@code sha256}, or, when that content is stored already, deletes them
-     * and answers the stored blob (deduplicated). Two uploads of one content at once: the second insert waits for the
-     * first's and then finds it.
+     * Makes the upload the blob of {@code sha256}, or, when that content is stored already, deletes what the upload
+     * stored and answers the stored blob (deduplicated). Two uploads of one content at once: the second insert waits
+     * for the first's and then finds it.
      */
-    Blob finish(UUID upload, String sha256, long size, String contentType, int chunkSize, byte[] chunkHashes) {
+    Blob finish(Writer upload, String sha256, long size, String contentType, int chunkSize, byte[] chunkHashes) {
+        upload.commit(sha256, size);
         int inserted = jdbc.sql("""
                         INSERT INTO evidence_blob (sha256, size, content_type, chunk_size, chunk_hashes, upload_id, stored_at)
                         VALUES (:sha256, :size, :type, :chunkSize, :hashes, :upload, :at)
                         ON CONFLICT (sha256) DO NOTHING""")
                 .param("sha256", sha256).param("size", size).param("type", contentType)
-                .param("chunkSize", chunkSize).param("hashes", chunkHashes).param("upload", upload)
+                .param("chunkSize", chunkSize).param("hashes", chunkHashes).param("upload", upload.id())
                 .param("at", Timestamp.from(Instant.now())).update();
         if (inserted == 0) {
-            abort(upload);
+            upload.abort();
         }
         return blob(sha256).orElseThrow();
-    }
-
-    /** Deletes the chunks of an upload that did not become a blob. */
-    void abort(UUID upload) {
-        jdbc.sql("DELETE FROM evidence_chunk WHERE upload_id = :upload").param("upload", upload).update();
     }
 
     public Optional<Blob> blob(String sha256) {
@@ -82,31 +100,30 @@ public class EvidenceStore {
                 .optional();
     }
 
-    /** The stored bytes of chunk {@code seq} (empty if the row is gone). */
-    Optional<byte[]> chunk(Blob blob, int seq) {
-        return jdbc.sql("SELECT data FROM evidence_chunk WHERE upload_id = :upload AND seq = :seq")
-                .param("upload", blob.uploadId()).param("seq", seq).query(byte[].class).optional();
-    }
+    /** Chunks {@code first..last} of the blob as stored, in order. */
+    abstract Chunks read(Blob blob, int first, int last);
 
     /**
-     * The first chunk in {@code first..last} whose stored bytes no longer hash as listed, or that is missing: hashed by
-     * the database itself ({@code sha256()}), so a download is refused before any byte goes out, and no byte crosses
-     * to the service for the check.
+     * The first chunk in {@code first..last} whose stored bytes no longer hash as listed, or that is missing: checked
+     * before any byte of a download goes out.
      */
-    OptionalInt firstAltered(Blob blob, int first, int last) {
-        List<Object[]> rows = jdbc.sql("""
-                        SELECT seq, sha256(data) AS hash FROM evidence_chunk
-                         WHERE upload_id = :upload AND seq BETWEEN :first AND :last ORDER BY seq""")
-                .param("upload", blob.uploadId()).param("first", first).param("last", last)
-                .query((row, n) -> new Object[]{row.getInt("seq"), row.getBytes("hash")}).list();
-        int expected = first;
-        for (Object[] row : rows) {
-            int seq = (Integer) row[0];
-            if (seq != expected || !Arrays.equals((byte[]) row[1], Hashes.chunk(blob.chunkHashes(), seq))) {
-                return OptionalInt.of(expected);
+    abstract OptionalInt firstAltered(Blob blob, int first, int last);
+
+    /** The check of {@link #firstAltered} on the stored bytes themselves, read through {@link #read}. */
+    final OptionalInt firstAlteredAsRead(Blob blob, int first, int last) {
+        try (Chunks chunks = read(blob, first, last)) {
+            MessageDigest digest = Hashes.sha256();
+            for (int seq = first; seq <= last; seq++) {
+                byte[] data = chunks.next();
+                if (!MessageDigest.isEqual(digest.digest(data), Hashes.chunk(blob.chunkHashes(), seq))) {
+                    return OptionalInt.of(seq);
+                }
             }
-            expected++;
+            return OptionalInt.empty();
         }
-        return expected == last + 1 ? OptionalInt.empty() : OptionalInt.of(expected);
+    }
+
+    protected JdbcClient jdbc() {
+        return jdbc;
     }
 }

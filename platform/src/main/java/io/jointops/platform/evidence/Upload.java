@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One upload streamed into the store: read one chunk at a time (one chunk buffer, plus the file's last
@@ -47,11 +46,10 @@ final class Upload {
         Tail tail = sniffed.kind() == FileTypes.Kind.OOXML_OR_ZIP ? new Tail(FileTypes.TAIL) : null;
         MessageDigest file = Hashes.sha256();
         MessageDigest part = Hashes.sha256();
-        UUID upload = store.begin();
+        EvidenceStore.Writer upload = store.begin();
         boolean stored = false;
         try {
             long size = 0;
-            int seq = 0;
             byte[] chunkHashes = new byte[0];
             while (filled > 0) {
                 size += filled;
@@ -69,7 +67,7 @@ final class Upload {
                 if (tail != null) {
                     tail.update(chunk, filled);
                 }
-                store.writeChunk(upload, seq++, chunk, filled);
+                upload.write(chunk, filled);
                 filled = fill(body, chunk);
             }
             if (text != null && !text.isText()) {
@@ -88,7 +86,7 @@ final class Upload {
             return blob;
         } finally {
             if (!stored) {
-                store.abort(upload);
+                upload.abort();
             }
         }
     }
