@@ -135,15 +135,10 @@ class EvidenceApiIT {
         assertThat(id(twice)).isNotEqualTo(id(file));
         assertThat(jdbc.sql("SELECT count(*) FROM evidence_blob WHERE sha256 = :h").param("h", sha256(text))
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("""
-                        SELECT count(*) FROM evidence_chunk c JOIN evidence_blob b ON b.upload_id = c.upload_id
-                         WHERE b.sha256 = :h""").param("h", sha256(text)).query(Long.class).single()).isEqualTo(3);
+        assertStoredOnce(sha256(text), 3);
 
-        // someone with access to the database changes one byte of the second chunk
-        assertThat(jdbc.sql("""
-                        UPDATE evidence_chunk SET data = overlay(data PLACING '\\x58'::bytea FROM 10)
-                         WHERE seq = 1 AND upload_id = (SELECT upload_id FROM evidence_blob WHERE sha256 = :h)""")
-                .param("h", sha256(text)).update()).isEqualTo(1);
+        // someone with access to the store changes one byte of the second chunk (its 10th)
+        alterStoredByte(sha256(text), 4096 + 9, (byte) 'X');
         MockHttpServletResponse refused = mvc.perform(get(file + "/content").with(US)).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(409);
         assertThat(refused.getContentType()).startsWith("application/problem+json");
@@ -246,6 +241,26 @@ class EvidenceApiIT {
                 .content("{\"reason\":\"answered by other means\"}"));
         assertThat(mvc.perform(post(request + "/evidence?name=a.pdf&reason=r").with(CN).contentType("application/pdf")
                 .content(PDF)).andReturn().getResponse().getStatus()).isEqualTo(409);
+    }
+
+    /** The content of {@code sha256} is stored once, in {@code chunks} chunks, and nothing of its second upload. */
+    void assertStoredOnce(String sha256, int chunks) {
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM evidence_chunk c JOIN evidence_blob b ON b.upload_id = c.upload_id
+                         WHERE b.sha256 = :h""").param("h", sha256).query(Long.class).single()).isEqualTo(chunks);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM evidence_chunk c
+                         WHERE NOT EXISTS (SELECT 1 FROM evidence_blob b WHERE b.upload_id = c.upload_id)""")
+                .query(Long.class).single()).isZero();
+    }
+
+    /** Sets byte {@code offset} of the stored content of {@code sha256} to {@code value}, behind the service's back. */
+    void alterStoredByte(String sha256, long offset, byte value) {
+        assertThat(jdbc.sql("""
+                        UPDATE evidence_chunk c SET data = overlay(data PLACING :value FROM CAST(:offset % b.chunk_size AS INTEGER) + 1)
+                          FROM evidence_blob b
+                         WHERE b.sha256 = :h AND c.upload_id = b.upload_id AND c.seq = :offset / b.chunk_size""")
+                .param("h", sha256).param("offset", offset).param("value", new byte[]{value}).update()).isEqualTo(1);
     }
 
     private String openCase(List<String> partners) throws Exception {

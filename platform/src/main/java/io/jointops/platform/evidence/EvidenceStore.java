@@ -75,7 +75,8 @@ public abstract class EvidenceStore {
     /**
      * Makes the upload the blob of {@code sha256}, or, when that content is stored already, deletes what the upload
      * stored and answers the stored blob (deduplicated). Two uploads of one content at once: the second insert waits
-     * for the first's and then finds it.
+     * for the first's and then finds it. A blob whose bytes this store does not hold (lost, or stored while the
+     * service used the other store) has them back from the upload ({@link #restores}).
      */
     Blob finish(Writer upload, String sha256, long size, String contentType, int chunkSize, byte[] chunkHashes) {
         upload.commit(sha256, size);
@@ -86,11 +87,17 @@ public abstract class EvidenceStore {
                 .param("sha256", sha256).param("size", size).param("type", contentType)
                 .param("chunkSize", chunkSize).param("hashes", chunkHashes).param("upload", upload.id())
                 .param("at", Timestamp.from(Instant.now())).update();
-        if (inserted == 0) {
+        if (inserted == 0 && !restores(upload, sha256, chunkSize)) {
             upload.abort();
         }
         return blob(sha256).orElseThrow();
     }
+
+    /**
+     * Whether {@code upload}, of a content stored already, now holds the blob's bytes because the blob's own were
+     * missing from this store (then they are the blob's, else the upload deletes them).
+     */
+    abstract boolean restores(Writer upload, String sha256, int chunkSize);
 
     public Optional<Blob> blob(String sha256) {
         return jdbc.sql("SELECT * FROM evidence_blob WHERE sha256 = :sha256").param("sha256", sha256)

@@ -49,6 +49,26 @@ final class PostgresEvidenceStore extends EvidenceStore {
         };
     }
 
+    /**
+     * A blob missing any of its chunks takes the upload's (of the same chunk size, so the same chunk hashes): the
+     * files that name its hash read again. What was left of its own chunks is deleted.
+     */
+    @Override
+    boolean restores(Writer upload, String sha256, int chunkSize) {
+        List<UUID> replaced = jdbc().sql("""
+                        UPDATE evidence_blob b SET upload_id = :upload
+                          FROM (SELECT upload_id AS old FROM evidence_blob WHERE sha256 = :sha256) o
+                         WHERE b.sha256 = :sha256 AND b.chunk_size = :chunkSize
+                           AND (SELECT count(*) FROM evidence_chunk c WHERE c.upload_id = b.upload_id)
+                               < length(b.chunk_hashes) / 32
+                        RETURNING o.old""")
+                .param("upload", upload.id()).param("sha256", sha256).param("chunkSize", chunkSize)
+                .query(UUID.class).list();
+        replaced.forEach(old -> jdbc().sql("DELETE FROM evidence_chunk WHERE upload_id = :old").param("old", old)
+                .update());
+        return !replaced.isEmpty();
+    }
+
     @Override
     Chunks read(Blob blob, int first, int last) {
         return new Chunks() {

@@ -93,8 +93,9 @@ class EvidenceStoresIT {
                     .noneMatch(key -> key.startsWith(PREFIX + "uploads/"));
             assertThat(multipartUploadsInProgress()).isZero();
         } else {
-            assertThat(jdbc.sql("SELECT count(*) FROM evidence_chunk WHERE upload_id <> :first")
-                    .param("first", blob.uploadId()).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM evidence_chunk WHERE upload_id = :first")
+                    .param("first", blob.uploadId()).query(Long.class).single()).isEqualTo(49);
+            assertThat(unheldChunks()).isZero();
         }
     }
 
@@ -146,6 +147,33 @@ class EvidenceStoresIT {
     }
 
     @Test
+    void aContentWhoseBytesTheStoreLacksHasThemBackFromItsNextUpload() {
+        // stored while the service used S3; the service now uses PostgreSQL, which holds none of its chunks
+        byte[] content = random(2 * CHUNK + 77, 1234);
+        EvidenceStore.Blob inS3 = upload(s3Store, content);
+        assertThat(postgresStore.firstAltered(inS3, 0, 2)).isEqualTo(OptionalInt.of(0));
+        EvidenceStore.Blob restored = upload(postgresStore, content);
+        assertThat(restored.uploadId()).isNotEqualTo(inS3.uploadId());
+        assertThat(postgresStore.firstAltered(restored, 0, 2)).isEmpty();
+        assertThat(read(postgresStore, restored, 0, 2)).isEqualTo(content);
+        // one chunk lost in PostgreSQL: the next upload's chunks replace the blob's, whose others are deleted
+        jdbc.sql("DELETE FROM evidence_chunk WHERE upload_id = :id AND seq = 1").param("id", restored.uploadId())
+                .update();
+        EvidenceStore.Blob again = upload(postgresStore, content);
+        assertThat(again.uploadId()).isNotIn(restored.uploadId(), inS3.uploadId());
+        assertThat(read(postgresStore, again, 0, 2)).isEqualTo(content);
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_chunk WHERE upload_id = :id")
+                .param("id", restored.uploadId()).query(Long.class).single()).isZero();
+        // intact, a further upload changes nothing and leaves nothing
+        EvidenceStore.Blob intact = upload(postgresStore, content);
+        assertThat(intact.uploadId()).isEqualTo(again.uploadId());
+        assertThat(unheldChunks()).isZero();
+        // and back to S3, whose object is still there: stored once
+        assertThat(upload(s3Store, content).uploadId()).isEqualTo(again.uploadId());
+        assertThat(s3Store.firstAltered(intact, 0, 2)).isEmpty();
+    }
+
+    @Test
     void aMissingBucketStopsTheStartAndTheSecretIsNeverShown() {
         assertThatThrownBy(() -> S3EvidenceStore.connect(jdbc, s3Config("no-such-bucket")))
                 .isInstanceOf(IllegalStateException.class)
@@ -190,6 +218,14 @@ class EvidenceStoresIT {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** Chunks in PostgreSQL of an upload that no blob holds. */
+    private static long unheldChunks() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM evidence_chunk c
+                         WHERE NOT EXISTS (SELECT 1 FROM evidence_blob b WHERE b.upload_id = c.upload_id)""")
+                .query(Long.class).single();
     }
 
     private static int multipartUploadsInProgress() {
