@@ -45,9 +45,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <ul>
- * <li>{@link #token(String)}, {@link #clientToken(String, String)}, {@link #claims(String)} need Keycloak only.
- *     If the environment variable {@code KEYCLOAK_URL} is set (e.g. {@code http://localhost:8180}, realm
- *     {@code jointops} imported), that Keycloak is used and none is started.</li>
+ * <li>{@link #token(String)}, {@link #clientToken(String, String)}, {@link #claims(String)} need Keycloak only:
+ *     the one {@link TestKeycloak} chooses ({@code KEYCLOAK_URL}, a container of {@code JOINTOPS_TEST_KEYCLOAK_IMAGE},
+ *     or the launcher's own).</li>
  * <li>{@link #gateway()} also starts a fresh PostgreSQL, the four services and the gateway (once); it needs the
  *     jars built ({@code ./mvnw package}; the reactor builds them before {@code infra}).</li>
  * <li>Ports are the developer ports plus an offset at which all of them are free (10000, 11000, ...), so tests
@@ -92,9 +92,10 @@ public final class RunningPlatform implements BeforeAllCallback {
                     .workDir(root().resolve("infra/target/e2e"))
                     .freshDatabase(true)
                     .portOffset(portOffset());
-            String keycloakUrl = System.getenv("KEYCLOAK_URL");
-            if (keycloakUrl != null && !keycloakUrl.isBlank()) {
-                options.issuerUri(keycloakUrl.replaceAll("/+$", "") + "/realms/" + Realm.NAME);
+            // KEYCLOAK_URL's, a container of JOINTOPS_TEST_KEYCLOAK_IMAGE, or (null) the launcher's own
+            String keycloakUrl = TestKeycloak.baseUrl("http://localhost:" + options.port(Platform.GATEWAY_PORT));
+            if (keycloakUrl != null) {
+                options.issuerUri(keycloakUrl + "/realms/" + Realm.NAME);
             }
             platform = new Platform(options, new Platform.Listener() {
                 @Override
