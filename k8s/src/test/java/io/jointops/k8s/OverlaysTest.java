@@ -136,6 +136,36 @@ class OverlaysTest {
         assertThat(String.valueOf(named(objects, "Deployment", "gateway"))).doesNotContain("jointops-db");
     }
 
+    /**
+     * Evidence files in an S3-compatible object store: the overlay's {@code jointops-config} says where (store,
+     * endpoint, bucket), the bucket's credentials come to each service's container from the Secret
+     * {@code jointops-evidence-s3}, optional (without it the files stay in PostgreSQL), and nowhere else: never a
+     * literal, never in the migrations' container.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void theObjectStoresCredentialsComeFromAnOptionalSecret(String kustomization) {
+        List<Map<String, Object>> objects = Manifests.render(Manifests.K8S_DIR.resolve(kustomization));
+        for (String service : List.of("case-service", "intel-service", "finance-service", "chemical-service")) {
+            Map<String, Object> pod = Manifests.map(named(objects, "Deployment", service), "spec.template.spec");
+            Map<String, Object> container = list(pod, "containers").get(0);
+            assertThat(secretVariables(container)).as(service)
+                    .containsEntry("JOINTOPS_EVIDENCE_S3_ACCESSKEY", "jointops-evidence-s3/access-key")
+                    .containsEntry("JOINTOPS_EVIDENCE_S3_SECRETKEY", "jointops-evidence-s3/secret-key");
+            list(container, "env").stream().filter(e -> String.valueOf(e.get("name")).startsWith("JOINTOPS_EVIDENCE_S3_"))
+                    .forEach(e -> {
+                        assertThat(e).as(service + " " + e.get("name")).doesNotContainKey("value");
+                        assertThat(at(e, "valueFrom.secretKeyRef.optional")).as(service).isEqualTo(true);
+                    });
+            assertThat(String.valueOf(list(pod, "initContainers"))).as(service + "'s migrations")
+                    .doesNotContain("jointops-evidence-s3");
+        }
+        for (Map<String, Object> config : ofKind(objects, "ConfigMap")) {
+            assertThat(String.valueOf(config.get("data"))).as(Manifests.id(config))
+                    .doesNotContain("JOINTOPS_EVIDENCE_S3_ACCESSKEY", "JOINTOPS_EVIDENCE_S3_SECRETKEY");
+        }
+    }
+
     /** A container's variables taken from Secrets: name to {@code secret/key}. */
     private static Map<String, String> secretVariables(Map<String, Object> container) {
         Map<String, String> secrets = new java.util.HashMap<>();
