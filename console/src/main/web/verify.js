@@ -266,7 +266,12 @@ async function verify(bundle, policy) {
   const target = checkpoints[checkpoints.length - 1].checkpoint;
   const state = new ItemEvents(bundle, checkpoints.map((c) => c.checkpoint), target);
   const events = bundle.events || [];
-  for (let i = 0; i < events.length; i += CHUNK) await state.check(events.slice(i, i + CHUNK));
+  const personal = new PersonalFields(bundle.erasedKeys);
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const chunk = events.slice(i, i + CHUNK);
+    await state.check(chunk);
+    for (const entry of chunk) if (!hashOnly(entry) && entry.event != null) personal.count(entry.event);
+  }
   const described = 'item ' + scope.itemId;
   if (state.count === 0) {
     throw fail('the bundle holds no event of ' + described + ' covered by checkpoint ' + target.treeSize);
@@ -280,7 +285,56 @@ async function verify(bundle, policy) {
     + target.treeSize + " of log '" + policy.origin + "' (root " + hex(target.rootHash) + ', ' + target.time
     + '), signed by ' + signers.join(', ') + ' (policy: ' + policy.describe + '); ' + checkpoints.length + ' checkpoint'
     + (checkpoints.length === 1 ? '' : 's') + ' consistent'
-    + (after > 0 ? '; ' + after + ' later event(s) are not covered by a checkpoint yet and were not checked' : '');
+    + (after > 0 ? '; ' + after + ' later event(s) are not covered by a checkpoint yet and were not checked' : '')
+    + (personal.fields > 0 ? '; ' + personal.fields + ' personal field' + (personal.fields === 1 ? '' : 's')
+      + ' encrypted, ' + personal.erased + ' of them erased (key destroyed)' : '');
+}
+
+/**
+ * Counts the personal fields of the verified events as the jar does (Verifier.PersonalFields): each an envelope
+ * {"$personal": key id, ...} in the stored payload, whose ciphertext the content hash covered; erased if the bundle
+ * states its key destroyed (erasedKeys). What an envelope holds is not read: there are no keys here.
+ */
+class PersonalFields {
+  constructor(erasedKeys) {
+    this.erasedKeys = new Set(Array.isArray(erasedKeys) ? erasedKeys.map(String) : []);
+    this.fields = 0;
+    this.erased = 0;
+  }
+
+  count(event) {
+    if (event.payload == null) return;
+    let payload;
+    try {
+      payload = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64(event.payload));
+    } catch (e) {
+      return; // verified as bytes; not text, so nothing personal to count
+    }
+    if (!payload.includes('"$personal"')) return;
+    let tree;
+    try {
+      tree = JSON.parse(payload);
+    } catch (e) {
+      return; // not JSON: nothing personal to count; its hash was verified as it is
+    }
+    this.visit(tree);
+  }
+
+  // as Jackson's findParents("$personal"): every object with that field, looking on into its other fields
+  visit(node) {
+    if (Array.isArray(node)) {
+      node.forEach((element) => this.visit(element));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [name, value] of Object.entries(node)) {
+        if (name === '$personal') {
+          this.fields++;
+          if (this.erasedKeys.has(typeof value === 'string' ? value : JSON.stringify(value))) this.erased++;
+        } else {
+          this.visit(value);
+        }
+      }
+    }
+  }
 }
 
 function checkpointOf(signed, origin) {

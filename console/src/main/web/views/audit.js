@@ -30,13 +30,16 @@ export async function auditView(main, itemId) {
         c.signatures.map((s) => s.agency + ' (' + s.keyId + ')').join(', '), c.complete ? t('common.yes') : t('common.no')]))),
     section('keys', t('audit.keys'), table(null, [t('common.agency'), t('audit.keyId')], keys.map((k) => [k.agency, h('code', {}, k.keyId)]))));
   }
-  if (hasRole('auditor')) parts.push(await verifySection(itemId, keys, origin));
+  const verify = hasRole('auditor') ? await verifySection(itemId, keys, origin) : null;
+  if (verify) parts.push(verify.section);
   if (hasRole('platform-admin')) parts.push(replaySection());
   replace(main, ...parts);
+  // only now: the browser cancels the submission of a form that is not on the page yet
+  if (itemId && verify && verify.start) verify.start();
 }
 
 async function verifySection(itemId, keys, origin) {
-  if (!await hasEd25519()) return section('verify', t('audit.verify'), h('p', { role: 'alert' }, t('audit.noEd25519')));
+  if (!await hasEd25519()) return { section: section('verify', t('audit.verify'), h('p', { role: 'alert' }, t('audit.noEd25519'))) };
   const item = h('input', { name: 'itemId', required: true, value: itemId || '', autocomplete: 'off' });
   const policy = h('textarea', { name: 'policy', rows: 5, spellcheck: 'false', 'aria-describedby': 'policy-help' },
     ['origin ' + origin, ...keys.map((k) => 'agency ' + k.agency + ' ' + k.publicKey + '   # key id ' + k.keyId), 'quorum all'].join('\n'));
@@ -65,9 +68,11 @@ async function verifySection(itemId, keys, origin) {
   file.addEventListener('change', () => {
     if (file.files.length) check(async () => JSON.parse(await file.files[0].text()));
   });
-  if (itemId) queueMicrotask(() => form.requestSubmit());
-  return section('verify', t('audit.verify'), form, control(t('audit.file'), file),
-    h('h3', {}, t('audit.verdict')), verdict, proofs);
+  return {
+    section: section('verify', t('audit.verify'), form, control(t('audit.file'), file),
+      h('h3', {}, t('audit.verdict')), verdict, proofs),
+    start: () => form.requestSubmit()
+  };
 }
 
 function proofTable(bundle) {

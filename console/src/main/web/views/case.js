@@ -101,7 +101,8 @@ function form(label, inputs, send, reload) {
 
 function partnerAction(view, may, reload) {
   if (!may.addPartner) return rule(t('case.addPartnerNotYou'));
-  const agency = h('input', { name: 'agency', required: true, list: 'agencies', pattern: '[A-Z]{2}-[A-Z0-9-]{2,20}', autocomplete: 'off' });
+  // the API's agency code (Agencies.PATTERN; a pattern attribute is anchored and compiled with the v flag)
+  const agency = h('input', { name: 'agency', required: true, list: 'agencies', pattern: '(?:[A-Z]{2}|JOINT)-[A-Z0-9]{2,16}', autocomplete: 'off' });
   return h('div', {}, rule(t('case.addPartnerRule')),
     h('datalist', { id: 'agencies' }, KNOWN_AGENCIES.filter((a) => a !== view.leadAgency && !view.partnerAgencies.includes(a))
       .map((a) => h('option', { value: a }))),

@@ -1,0 +1,353 @@
+package io.jointops.infra.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web console (module console, served by the gateway at /) in a real headless Chromium (Debian's chromium and
+ * chromedriver, driven by Selenium; Selenium Manager is never asked to download a browser or driver), on the shared
+ * platform: log in through Keycloak's login page (the PKCE client jointops-web), open a case, add US-DEA as someone
+ * allowed to, see it as US-DEA, step the time slider back to the case without the partner, switch to Chinese, and as
+ * the auditor verify the case in the browser with the same verdicts as audit-verifier.jar, for the real bundle and a
+ * tampered one. axe-core (from the console's npm dependencies) checks each main page: no serious or critical
+ * violation, and the browser's console shows no error. Screenshots: infra/target/console-screenshots.
+ */
+@ExtendWith(RunningPlatform.class)
+class ConsoleIT {
+
+    private static final String CHROMIUM = System.getProperty("jointops.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("jointops.chromedriver", "/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static ChromeDriver browser;
+    private static String base;
+    private static Path screenshots;
+    private static String axe;
+
+    @BeforeAll
+    static void browser() throws IOException {
+        assertThat(new File(CHROMIUM).canExecute()).as("Debian's chromium at " + CHROMIUM + " (apt-get install -y chromium chromium-driver)").isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromedriver at " + CHROMEDRIVER + " (apt-get install -y chromium-driver)").isTrue();
+        base = RunningPlatform.gateway().baseUrl();
+        Path root = RunningPlatform.platform().options().root();
+        screenshots = root.resolve("infra/target/console-screenshots");
+        Files.createDirectories(screenshots);
+        axe = Files.readString(root.resolve("console/node_modules/axe-core/axe.min.js"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM); // a browser named: Selenium Manager looks for nothing to download
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL); // the page's console, read when a step fails
+        options.setCapability("goog:loggingPrefs", logs);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
+                "--lang=en-GB", "--disable-extensions", "--no-first-run");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                // dates are shown in the user's time zone: the browser's, here China's
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+                .withLogFile(screenshots.resolve("chromedriver.log").toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void investigatorsSupervisorsPartnersAndAuditorsWorkThroughTheConsole() throws Exception {
+        try {
+            scenario();
+        } catch (Exception | AssertionError e) {
+            // what the browser showed when it failed, its address, page source and console
+            screenshot("failure");
+            Files.writeString(screenshots.resolve("failure.html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+            StringBuilder console = new StringBuilder();
+            browser.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry).append('\n'));
+            Files.writeString(screenshots.resolve("failure-console.log"), console);
+            System.out.println("[console] at " + browser.getCurrentUrl() + ":\n" + console);
+            throw e;
+        }
+    }
+
+    private void scenario() throws Exception {
+        // an investigator opens a case; adding a partner is not offered to them yet, its rule is shown instead
+        login("cn.investigator");
+        waitText(By.id("my-cases-h"), "My cases");
+        String title = "Operation Kingfisher " + System.nanoTime();
+        WebElement open = browser.findElement(By.cssSelector("form[aria-label='Open a case']"));
+        open.findElement(By.name("title")).sendKeys(title);
+        open.findElement(By.name("summary")).sendKeys("Fentanyl precursors through a transshipment port");
+        open.findElement(By.cssSelector("button[type=submit]")).click();
+        waitText(By.id("case-h"), title);
+        String caseId = browser.getCurrentUrl().replaceAll(".*#/cases/", "");
+        assertThat(browser.findElements(By.cssSelector("form[aria-label='Add a partner agency']"))).isEmpty();
+        assertThat(text(By.tagName("main"))).contains("You cannot add a partner: adding one needs a supervisor of the "
+                + "lead agency or the case's lead investigator.");
+        assertThat(text(By.cssSelector("[data-test=partners]"))).isEqualTo("None.");
+
+        // as the officer who opened it, they make themselves its lead investigator, who may add a partner
+        WebElement addMember = browser.findElement(By.cssSelector("form[aria-label='Add a member']"));
+        addMember.findElement(By.name("username")).sendKeys("cn.investigator");
+        new Select(addMember.findElement(By.name("role"))).selectByValue("LEAD_INVESTIGATOR");
+        addMember.findElement(By.cssSelector("button[type=submit]")).click();
+        waitText(By.cssSelector("#members table"), "LEAD_INVESTIGATOR");
+        assertThat(text(By.tagName("main"))).contains("Adding a partner needs a supervisor of the lead agency or the "
+                + "case's lead investigator.");
+        WebElement addPartner = browser.findElement(By.cssSelector("form[aria-label='Add a partner agency']"));
+        addPartner.findElement(By.name("agency")).sendKeys("US-DEA");
+        addPartner.findElement(By.cssSelector("button[type=submit]")).click();
+        waitText(By.cssSelector("[data-test=partners]"), "US-DEA");
+        waitText(By.id("history"), "Case partner added");
+        noConsoleErrors("case page");
+        accessible("case page");
+        screenshot("case");
+
+        // the time slider one step back: the case as it was before the partner, read-only
+        WebElement slider = browser.findElement(By.cssSelector("[data-test=time-slider]"));
+        slider.sendKeys(Keys.ARROW_LEFT);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".as-of")));
+        waitText(By.cssSelector("[data-test=partners]"), "None.");
+        assertThat(text(By.cssSelector(".as-of"))).startsWith("As of ");
+        assertThat(text(By.id("slider-value"))).startsWith("event 2 of 3: Case member added");
+        assertThat(text(By.cssSelector("#members table"))).contains("cn.investigator").contains("LEAD_INVESTIGATOR");
+        assertThat(browser.findElements(By.cssSelector("form[aria-label='Add a partner agency']")))
+                .as("no action on a past state").isEmpty();
+        accessible("case page as of an earlier event");
+        screenshot("case-as-of");
+        browser.findElement(By.xpath("//button[text()='Back to now']")).click();
+        waitText(By.cssSelector("[data-test=partners]"), "US-DEA");
+        assertThat(browser.findElements(By.cssSelector(".as-of"))).isEmpty();
+
+        browser.get(base + "/#/");
+        waitText(By.id("my-cases-h"), "My cases");
+        waitText(By.id("my-cases"), title);
+        noConsoleErrors("work lists");
+        accessible("work lists");
+        screenshot("work-lists");
+        browser.get(base + "/#/cases/" + caseId);
+        waitText(By.id("case-h"), title);
+
+        // every label translated; the page in Chinese
+        assertThat((List<?>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "import('/console/i18n.js').then(m => arguments[0](m.untranslated()))")).isEmpty();
+        new Select(browser.findElement(By.id("language"))).selectByValue("zh");
+        waitText(By.id("case-h"), "案件");
+        assertThat(text(By.id("header"))).contains("退出登录").contains("Asia/Shanghai");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        noConsoleErrors("case page in Chinese");
+        accessible("case page in Chinese");
+        screenshot("case-zh");
+        new Select(browser.findElement(By.id("language"))).selectByValue("en");
+
+        // US-DEA sees the case now
+        logout();
+        login("us.investigator");
+        waitText(By.id("agency-cases"), title);
+        browser.get(base + "/#/cases/" + caseId);
+        waitText(By.id("case-h"), title);
+        assertThat(text(By.cssSelector("[data-test=partners]"))).isEqualTo("US-DEA");
+        assertThat(browser.findElements(By.cssSelector("form[aria-label='Add a partner agency']"))).isEmpty();
+        noConsoleErrors("case page of a partner");
+
+        // the auditor verifies the case in the browser, as audit-verifier.jar does
+        logout();
+        login("auditor");
+        browser.get(base + "/#/audit/verify/" + caseId);
+        String verdict = verified();
+        noConsoleErrors("audit page");
+        accessible("audit page");
+        screenshot("audit");
+        Matcher checkpoint = Pattern.compile("verified against checkpoint (\\d+) ").matcher(verdict);
+        assertThat(checkpoint.find()).as(verdict).isTrue();
+        HttpResponse<String> export = RunningPlatform.gateway().get("/api/audit/export?itemId=" + caseId + "&treeSize="
+                + checkpoint.group(1), RunningPlatform.token("auditor"));
+        assertThat(export.statusCode()).isEqualTo(200);
+        Path bundle = screenshots.resolve("console-bundle.json");
+        Files.writeString(bundle, export.body());
+        assertThat(verifier(bundle)).isEqualTo("0 " + verdict);
+        assertThat(verdict).contains("personal fields encrypted, 0 of them erased");
+
+        // the same bundle stating the key of its personal fields destroyed (the exporter's statement, before the
+        // events as the exporter writes it): the browser and the jar both count them erased, and both still verify
+        ObjectNode erasing = (ObjectNode) RunningPlatform.parse(export.body());
+        JsonNode entries = erasing.remove("events");
+        List<String> personalKeys = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            byte[] stored = Base64.getDecoder().decode(entry.path("event").path("payload").asText());
+            RunningPlatform.parse(new String(stored, StandardCharsets.UTF_8)).findValuesAsText("$personal").forEach(personalKeys::add);
+        }
+        assertThat(personalKeys).as("the case's title and summary are stored as personal data").isNotEmpty();
+        erasing.putArray("erasedKeys").add(personalKeys.get(0));
+        erasing.set("events", entries);
+        Path erased = screenshots.resolve("console-bundle-erased.json");
+        Files.writeString(erased, RunningPlatform.JSON.writeValueAsString(erasing));
+        String jarOnErased = verifier(erased);
+        assertThat(jarOnErased).startsWith("0 OK: ").doesNotContain(", 0 of them erased");
+        browser.findElement(By.name("bundle")).sendKeys(erased.toString());
+        new WebDriverWait(browser, WAIT).until(d -> ("0 " + text(By.cssSelector("[data-test=verdict]"))).equals(jarOnErased));
+
+        // a bundle whose first event was changed (its TLP label; the title is stored encrypted, as personal data):
+        // the same FAILED verdict in the browser and from the jar
+        ObjectNode tampered = (ObjectNode) RunningPlatform.parse(export.body());
+        ObjectNode first = (ObjectNode) tampered.withArray("events").get(0).get("event");
+        String payload = new String(Base64.getDecoder().decode(first.get("payload").asText()), StandardCharsets.UTF_8);
+        String changed = payload.replace("TLP:AMBER", "TLP:CLEAR");
+        assertThat(changed).as("the opened event's payload names its TLP label").isNotEqualTo(payload);
+        first.put("payload", Base64.getEncoder().encodeToString(changed.getBytes(StandardCharsets.UTF_8)));
+        Path forged = screenshots.resolve("console-bundle-tampered.json");
+        Files.writeString(forged, RunningPlatform.JSON.writeValueAsString(tampered));
+        browser.findElement(By.name("bundle")).sendKeys(forged.toString());
+        new WebDriverWait(browser, WAIT).until(d -> text(By.cssSelector("[data-test=verdict]")).startsWith("FAILED: "));
+        String failed = text(By.cssSelector("[data-test=verdict]"));
+        assertThat(failed).contains("does not match the content hash the log committed");
+        assertThat(verifier(forged)).isEqualTo("1 " + failed);
+        noConsoleErrors("audit page, tampered bundle");
+        screenshot("audit-tampered");
+    }
+
+    /**
+     * Keycloak's login page, as a person fills it in; back on the console once the code was exchanged. After a logout
+     * the browser is on that page already (the console sent it there): it is not loaded a second time.
+     */
+    private static void login(String username) {
+        if (browser.findElements(By.id("username")).isEmpty()) browser.get(base + "/");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("kc-login")).click();
+        waitText(By.cssSelector("[data-test=user]"), username);
+    }
+
+    private static void logout() {
+        browser.findElement(By.xpath("//button[text()='Log out']")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    }
+
+    /** Verifies until a complete checkpoint covers the case (the notary runs every few seconds): the verdict. */
+    private static String verified() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (true) {
+            new WebDriverWait(browser, WAIT).until(d -> {
+                String shown = text(By.cssSelector("[data-test=verdict]"));
+                return !shown.isEmpty() && !shown.equals("Loading…");
+            });
+            String verdict = text(By.cssSelector("[data-test=verdict]"));
+            if (verdict.startsWith("OK: ") || System.nanoTime() > deadline) {
+                assertThat(verdict).startsWith("OK: ");
+                return verdict;
+            }
+            sleep(3000);
+            browser.findElement(By.cssSelector("form[aria-label='Verify an item'] button[type=submit]")).click();
+        }
+    }
+
+    /** audit-verifier.jar under the same trust policy the console was given (the agencies' development keys). */
+    private static String verifier(Path bundle) throws Exception {
+        Path keys = RunningPlatform.platform().options().workDir().resolve("keys");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", RunningPlatform.platform().options().root().resolve("audit/target/audit-verifier.jar").toString(),
+                "--origin", "jointops", "--key", "CN-NNCC=" + keys.resolve("cn-nncc.pub.pem"),
+                "--key", "US-DEA=" + keys.resolve("us-dea.pub.pem"), bundle.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor() + " " + output.lines().findFirst().orElse("");
+    }
+
+    /** axe-core on the page as shown: no serious or critical violation. */
+    private static void accessible(String page) {
+        JavascriptExecutor js = browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) js.executeScript(axe);
+        String violations = (String) js.executeAsyncScript("const done = arguments[0];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))))");
+        JsonNode found = RunningPlatform.parse(violations);
+        assertThat(found).as("serious or critical accessibility violations on the " + page + ": " + violations).isEmpty();
+    }
+
+    /**
+     * The page as a person first sees it on a laptop screen (its top, name.png) and the whole page (name-full.png,
+     * Chromium's capture beyond the window).
+     */
+    private static void screenshot(String name) throws IOException {
+        browser.executeScript("window.scrollTo(0, 0)");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(screenshots.resolve(name + "-full.png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /**
+     * Nothing the console logged as an error since the last look (a script error, a refused request, an attribute the
+     * browser rejects): the browser's log is read, and so emptied, each time.
+     */
+    private static void noConsoleErrors(String page) {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString)
+                .toList();
+        assertThat(errors).as("errors in the browser's console on the " + page).isEmpty();
+    }
+
+    private static void waitText(By locator, String expected) {
+        new WebDriverWait(browser, WAIT).until(d -> {
+            List<WebElement> found = d.findElements(locator);
+            return !found.isEmpty() && found.get(0).getText().contains(expected);
+        });
+    }
+
+    private static String text(By locator) {
+        return browser.findElement(locator).getText().trim();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
