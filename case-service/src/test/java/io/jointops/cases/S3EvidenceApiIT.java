@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class S3EvidenceApiIT extends EvidenceApiIT {
 
     private static final String BUCKET = "case-evidence";
+    /** By default each service's objects are under its schema's name. */
     private static final String PREFIX = "cases/";
 
     @DynamicPropertySource
     static void objectStore(DynamicPropertyRegistry registry) {
         TestObjectStore.register(registry, BUCKET);
-        registry.add("jointops.evidence.s3.key-prefix", () -> PREFIX);
     }
 
     /** One object at the content's address, and none left of the uploads. */

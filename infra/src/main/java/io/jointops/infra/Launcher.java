@@ -38,6 +38,10 @@ public final class Launcher {
                                   data only; without it the database is durable.
             Environment: JOINTOPS_BUS_SECRET (default: random per launch),
                          JOINTOPS_JAVA_OPTS (JVM options of the services and the gateway).
+                         Any other setting of the services, e.g. evidence files in an S3-compatible object
+                         store: JOINTOPS_EVIDENCE_STORE=s3, JOINTOPS_EVIDENCE_S3_ENDPOINT, _S3_BUCKET, _S3_REGION,
+                         _S3_PATHSTYLE, _S3_ACCESSKEY, _S3_SECRETKEY (the services inherit the launcher's
+                         environment but database logins; docs/ARCHITECTURE.md "Evidence files").
             """;
     private static final Set<String> OPTIONS = Set.of("root", "port-offset", "infra-only", "db-url", "db-user",
             "db-password", "issuer-uri", "no-cds", "unsafe-fast-database", "help");
