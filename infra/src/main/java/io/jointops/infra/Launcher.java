@@ -190,10 +190,14 @@ public final class Launcher {
                     .append(" SPRING_DATASOURCE_PASSWORD=<").append(migration.user()).append('>').append(System.lineSeparator());
             out.append("    run:     SPRING_DATASOURCE_USERNAME=").append(login.user())
                     .append(" SPRING_DATASOURCE_PASSWORD=<").append(login.user()).append('>').append(System.lineSeparator());
+            out.append("    and JOINTOPS_WEBHOOKS_SIGNING_KEY=<the key in ")
+                    .append(relative(platform.options(), platform.options().workDir().resolve(DeploymentKeys.WEBHOOK_SIGNING)))
+                    .append("> (webhooks' signing secrets)").append(System.lineSeparator());
             out.append("  The gateway from an IDE: JOINTOPS_FEED_CURSOR_KEY=<the key in ")
-                    .append(relative(platform.options(), platform.options().workDir().resolve(FeedCursorKey.FILE)))
+                    .append(relative(platform.options(), platform.options().workDir().resolve(DeploymentKeys.FEED_CURSOR)))
                     .append("> (seals the partner feed's cursors)").append(System.lineSeparator());
-            FeedCursorKey.load(platform.options().workDir());
+            DeploymentKeys.load(platform.options().workDir(), DeploymentKeys.FEED_CURSOR);
+            DeploymentKeys.load(platform.options().workDir(), DeploymentKeys.WEBHOOK_SIGNING);
         }
         line(out, "Logs", relative(platform.options(), platform.options().logDir()));
         out.append(System.lineSeparator()).append("Demo users, password '").append(Realm.PASSWORD).append("':")

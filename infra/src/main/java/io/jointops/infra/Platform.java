@@ -638,6 +638,7 @@ public final class Platform implements AutoCloseable {
         if (service.name().equals(NOTARY_SERVICE)) {
             command.addAll(NotaryKeys.arguments(options.workDir()));
         }
+        command.addAll(options.serviceArguments());
         return command;
     }
 
@@ -683,8 +684,9 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The secrets go in the environment (the conventions allow either form), where other users of the machine cannot
-     * read them in the process list: the bus secret, and a service's own database password, or for the gateway the
-     * key that seals the partner feed's cursors ({@link FeedCursorKey}).
+     * read them in the process list: the bus secret, and a service's own database password and the key webhook
+     * secrets are derived from, or for the gateway the key that seals the partner feed's cursors
+     * ({@link DeploymentKeys}).
      */
     private Map<String, String> serviceEnv(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -692,8 +694,9 @@ public final class Platform implements AutoCloseable {
         env.put("JOINTOPS_BUS_SECRET", busSecret);
         if (service != null) {
             env.put("SPRING_DATASOURCE_PASSWORD", serviceLogins.get(service.schema()).password());
+            env.put("JOINTOPS_WEBHOOKS_SIGNING_KEY", DeploymentKeys.load(options.workDir(), DeploymentKeys.WEBHOOK_SIGNING));
         } else {
-            env.put("JOINTOPS_FEED_CURSOR_KEY", FeedCursorKey.load(options.workDir()));
+            env.put("JOINTOPS_FEED_CURSOR_KEY", DeploymentKeys.load(options.workDir(), DeploymentKeys.FEED_CURSOR));
         }
         return env;
     }

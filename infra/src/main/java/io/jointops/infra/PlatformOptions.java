@@ -32,6 +32,7 @@ public final class PlatformOptions {
     private String issuerUri;
     private String busSecret;
     private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
+    private List<String> serviceArguments = List.of();
     private boolean classDataSharing = true;
     private Duration keycloakTimeout = Duration.ofSeconds(300);
     private Duration serviceTimeout = Duration.ofSeconds(300);
@@ -82,6 +83,12 @@ public final class PlatformOptions {
     public PlatformOptions javaOptions(List<String> javaOptions) { this.javaOptions = List.copyOf(javaOptions); return this; }
 
     /**
+     * Further program arguments for each of the four services (not their migrations nor the gateway), after the
+     * launcher's own: the e2e tests' webhook settings (a receiver on loopback, its trust store, short retries).
+     */
+    public PlatformOptions serviceArguments(List<String> arguments) { this.serviceArguments = List.copyOf(arguments); return this; }
+
+    /**
      * Run the services and the gateway from extracted jars with AppCDS archives (see ClassDataSharing), under
      * {@code <root>/infra/target/cds}; false runs the jars as built.
      */
@@ -106,6 +113,7 @@ public final class PlatformOptions {
     public String issuerUri() { return issuerUri; }
     public String busSecret() { return busSecret; }
     public List<String> javaOptions() { return javaOptions; }
+    public List<String> serviceArguments() { return serviceArguments; }
     public boolean classDataSharing() { return classDataSharing; }
     public Duration keycloakTimeout() { return keycloakTimeout; }
     public Duration serviceTimeout() { return serviceTimeout; }

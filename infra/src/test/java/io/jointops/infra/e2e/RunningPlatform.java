@@ -97,6 +97,8 @@ public final class RunningPlatform implements BeforeAllCallback {
             if (keycloakUrl != null) {
                 options.issuerUri(keycloakUrl + "/realms/" + Realm.NAME);
             }
+            // webhooks may reach a test's receiver on loopback, whose self-signed certificate they trust (WebhookReceiver)
+            options.serviceArguments(WebhookReceiver.serviceArguments(options.workDir()));
             platform = new Platform(options, new Platform.Listener() {
                 @Override
                 public void starting(String component, Path log) {

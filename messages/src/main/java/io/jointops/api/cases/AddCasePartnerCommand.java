@@ -1,6 +1,5 @@
 package io.jointops.api.cases;
 
-import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -13,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record AddCasePartnerCommand(
         @TargetAggregateIdentifier String caseId,
-        @NotBlank String agency,
+        String agency,
         CaseActor actor,
         Long expectedVersion) {
 }

@@ -1,7 +1,5 @@
 package io.jointops.api.cases;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -14,8 +12,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record RecordCaseDossierCommand(
         @TargetAggregateIdentifier String caseId,
-        @NotBlank @Size(max = 100) String dossierId,
-        @NotBlank String sha256,
+        String dossierId,
+        String sha256,
         long size,
         long treeSize,
         CaseActor producedBy,

@@ -1,8 +1,5 @@
 package io.jointops.api.cases;
 
-import jakarta.annotation.Nullable;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -12,9 +9,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record UpdateLinkedItemCommand(
         @TargetAggregateIdentifier String caseId,
-        @NotNull LinkedItemType itemType,
-        @NotBlank String itemId,
-        @Nullable String title,
-        @Nullable String status,
-        @NotBlank String change) {
+        LinkedItemType itemType,
+        String itemId,
+        String title,
+        String status,
+        String change) {
 }

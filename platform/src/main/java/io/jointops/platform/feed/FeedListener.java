@@ -17,7 +17,10 @@ public interface FeedListener {
     /**
      * Event {@code sequence} of item {@code itemId} of {@code kind} went onto {@code agency}'s feed (as its
      * {@link FeedKind#policy} shows it to that agency: ask it, the row says only that the event went).
+     *
+     * @param eventType the event's name as the feed gives it ({@code type}, e.g. {@code CaseOpenedEvent}); null for an
+     *                  earlier event of the item, not in the batch, that goes to an agency the item reached in it
      */
-    record Delivery(String agency, FeedKind<?> kind, String itemId, long sequence) {
+    record Delivery(String agency, FeedKind<?> kind, String itemId, long sequence, String eventType) {
     }
 }

@@ -78,7 +78,7 @@ class FeedProjector implements FoldedView {
             unitOfWork.afterCommit(committed -> signal.committed());
             return started;
         });
-        batch.add(kind, message.getAggregateIdentifier(), message.getSequenceNumber());
+        batch.add(kind, message.getAggregateIdentifier(), message.getSequenceNumber(), payload.getClass());
     }
 
     /** The batch's rows and audience changes, written in the batch's transaction. */
@@ -93,7 +93,7 @@ class FeedProjector implements FoldedView {
         if (!listeners.isEmpty() && !plan.rows().isEmpty()) {
             List<FeedListener.Delivery> deliveries = plan.rows().stream()
                     .map(row -> new FeedListener.Delivery(row.agency(), batch.kinds.get(row.itemId()), row.itemId(),
-                            row.sequence()))
+                            row.sequence(), batch.types.get(new Event(row.itemType(), row.itemId(), row.sequence()))))
                     .toList();
             listeners.forEach(listener -> listener.delivered(deliveries));
         }
@@ -163,9 +163,13 @@ class FeedProjector implements FoldedView {
         private final Map<String, Long> last = new LinkedHashMap<>();
         private final Map<String, FeedKind<?>> kinds = new HashMap<>();
         private final Set<String> created = new HashSet<>();
+        /** The name the feed gives each of the batch's events (its history entry's {@code type}). */
+        private final Map<Event, String> types = new HashMap<>();
 
-        void add(FeedKind<?> kind, String itemId, long sequence) {
-            events.add(new Event(kind.itemType(), itemId, sequence));
+        void add(FeedKind<?> kind, String itemId, long sequence, Class<?> type) {
+            Event event = new Event(kind.itemType(), itemId, sequence);
+            events.add(event);
+            types.put(event, type.getSimpleName());
             last.merge(itemId, sequence, Math::max);
             kinds.put(itemId, kind);
             if (sequence == 0) {

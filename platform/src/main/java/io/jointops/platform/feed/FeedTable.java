@@ -107,6 +107,20 @@ final class FeedTable {
                 .list();
     }
 
+    /** {@code agency}'s row of event {@code sequence} of item {@code itemId}, if the event went onto its feed. */
+    java.util.Optional<Stored> row(String agency, String itemId, long sequence) {
+        return jdbc.sql("""
+                        SELECT position, item_kind, item_id, sequence, recorded_at FROM partner_feed
+                         WHERE agency = :agency AND item_id = :item AND sequence = :sequence""")
+                .param("agency", agency)
+                .param("item", itemId)
+                .param("sequence", sequence)
+                .query((row, n) -> new Stored(row.getLong("position"), row.getString("item_kind"),
+                        row.getString("item_id"), row.getLong("sequence"),
+                        row.getObject("recorded_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     private String pairs(Map<String, Set<String>> agenciesByItem) {
         ArrayNode array = json.createArrayNode();
         agenciesByItem.forEach((item, agencies) -> agencies.forEach(agency ->

@@ -84,6 +84,19 @@ public final class PartnerFeed {
         return new FeedPage(shown, last);
     }
 
+    /**
+     * One event of the caller's agency's feed, exactly as a page of the feed carries it (what its webhooks send): none
+     * if it never went onto the agency's feed, or the agency is not shown it now (the item hidden from it since, an
+     * event its policy does not show), as a page would pass over it.
+     */
+    public Optional<FeedEvent> event(Caller caller, String itemId, long sequence) {
+        Caller reader = new Caller(caller.userId(), caller.username(), caller.agency(), Set.of(KeycloakRoles.FEED_READER));
+        return table.row(reader.agency(), itemId, sequence).flatMap(row -> kinds.named(row.itemType())
+                .flatMap(kind -> shown(kind, itemId, sequence, sequence, reader).stream()
+                        .filter(entry -> entry.sequence() == sequence).findFirst())
+                .map(entry -> FeedEvent.of(context, row.itemType(), itemId, row.recordedAt(), entry)));
+    }
+
     /** The entries the reader is shown of the rows' items, by item and sequence; none of an item it may not see now. */
     private Map<String, Map<Long, HistoryEntry>> entries(List<FeedTable.Stored> rows, Caller reader) {
         Map<String, long[]> ranges = new LinkedHashMap<>();

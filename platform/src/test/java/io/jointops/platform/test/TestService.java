@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /**
- * The set-up of a service's Spring integration test: the test database, and the service's command bus on a port of
- * its own, with the service as the bus's only member.
+ * The set-up of a service's Spring integration test: the test database, the service's command bus on a port of
+ * its own, with the service as the bus's only member, and the key webhook deliveries are signed with.
  * <p>
  * Use: {@code @DynamicPropertySource static void properties(DynamicPropertyRegistry r) { TestService.register(r, "case-service"); }}
  */
 public final class TestService {
+
+    /** The webhook signing key (32 bytes, base64) {@link #register(DynamicPropertyRegistry, String)} sets. */
+    public static final String WEBHOOK_SIGNING_KEY = "dGVzdC13ZWJob29rLXNpZ25pbmcta2V5LTMyLWJ5dGVz";
 
     /** The bus secret {@link #register(DynamicPropertyRegistry, String)} sets. */
     public static final String BUS_SECRET = "test-secret-of-sufficient-length";
@@ -31,6 +34,7 @@ public final class TestService {
         registry.add("jointops.bus.port", () -> busPort);
         registry.add("jointops.bus.secret", () -> busSecret);
         registry.add("jointops.bus.members." + service, () -> "http://localhost:" + busPort);
+        registry.add("jointops.webhooks.signing-key", () -> WEBHOOK_SIGNING_KEY);
     }
 
     /** A TCP port free right now on this machine. */
