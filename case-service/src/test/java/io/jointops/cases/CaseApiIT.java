@@ -218,6 +218,23 @@ class CaseApiIT {
         assertThat(events()).isEqualTo(before);
     }
 
+    /**
+     * A title of Unicode spaces only passes the request's {@code @NotBlank} (Hibernate Validator trims ASCII only), but
+     * the case would store it empty: the command's constraints refuse it where the command is sent, as the 400 naming
+     * the field that the aggregate's own check gave, and nothing is stored.
+     */
+    @Test
+    void aTitleOfUnicodeSpacesIsRefusedByTheCommandsConstraints() throws Exception {
+        long before = events();
+        mvc.perform(post("/api/cases").with(TestTokens.user("cn.investigator", "CN-NNCC", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"\u3000\u3000\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("title")))
+                .andExpect(jsonPath("$.errors[0].detail", is("must not be blank")));
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstCase() throws Exception {
         String body = "{\"title\":\"Retry me\",\"tlp\":\"TLP:GREEN\",\"handlingCode\":\"H0\"}";

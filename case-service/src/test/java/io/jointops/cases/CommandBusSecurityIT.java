@@ -1,11 +1,16 @@
 package io.jointops.cases;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Rejection;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestService;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.extensions.springcloud.commandhandling.SpringHttpDispatchMessage;
+import org.axonframework.extensions.springcloud.commandhandling.SpringHttpReplyMessage;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +85,24 @@ class CommandBusSecurityIT {
         assertThat(eventsOf(caseId)).isEqualTo(1);
     }
 
+    /**
+     * A command from another member of the bus is checked where it is handled, as one sent here is where it is sent:
+     * refused as bad input naming the field (the sender's web layer answers it as a 400), and nothing is stored.
+     */
+    @Test
+    void aCommandFromAnotherMemberIsCheckedWhereItIsHandled() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        ResponseEntity<String> response = exchange(BUS_PORT, "/spring-command-bus-connector/command",
+                openCase(caseId, " "), SECRET);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        CommandResultMessage<?> result = new ObjectMapper().readValue(response.getBody(), SpringHttpReplyMessage.class)
+                .getCommandResultMessage(serializer);
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).isInstanceOfSatisfying(CommandExecutionException.class,
+                e -> assertThat(e.getDetails()).contains(new Rejection(Rejection.Reason.INVALID, "title", "must not be blank")));
+        assertThat(eventsOf(caseId)).isZero();
+    }
+
     @Test
     void aForeignTypeIsNeverDeserialized(CapturedOutput output) {
         String body = """
@@ -124,8 +147,12 @@ class CommandBusSecurityIT {
     }
 
     private String openCase(String caseId) {
+        return openCase(caseId, "Bus test");
+    }
+
+    private String openCase(String caseId, String title) {
         SpringHttpDispatchMessage<?> message = new SpringHttpDispatchMessage<>(GenericCommandMessage.asCommandMessage(
-                new OpenCaseCommand(caseId, "Bus test", "", "CN-NNCC", Set.of(), Tlp.GREEN, HandlingCode.H0)),
+                new OpenCaseCommand(caseId, title, "", "CN-NNCC", Set.of(), Tlp.GREEN, HandlingCode.H0)),
                 serializer, true);
         return """
                 {"commandIdentifier":"%s","commandName":"%s","payloadType":"%s","payloadRevision":null,

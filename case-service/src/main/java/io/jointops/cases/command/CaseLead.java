@@ -8,6 +8,7 @@ import io.jointops.api.cases.CaseLeadProposedEvent;
 import io.jointops.api.cases.CaseLeadStatus;
 import io.jointops.api.cases.DismissCaseLeadCommand;
 import io.jointops.api.cases.LinkedItemType;
+import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.api.cases.ProposeCaseLeadCommand;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
@@ -23,7 +24,6 @@ import java.util.Set;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -55,13 +55,7 @@ class CaseLead {
         if (status != null) {
             return;
         }
-        if (command.itemType() == null) {
-            throw invalid("itemType", "must be given");
-        }
-        requireText("itemId", command.itemId(), 64);
-        requireText("title", command.title(), 400);
         requireAgency("proposingAgency", command.proposingAgency());
-        requireText("reason", command.reason(), 2000);
         Set<String> all = new HashSet<>(command.agencies() == null ? Set.of() : command.agencies());
         for (String agency : all) {
             requireAgency("agencies", agency);
@@ -74,17 +68,15 @@ class CaseLead {
     @CommandHandler
     void handle(AcceptCaseLeadCommand command) {
         requireProposingSupervisor(command.actor());
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
-        }
-        // the lead's title, unless the supervisor names the case otherwise
+        // the lead's title, unless the supervisor names the case otherwise: a title given must say something, and a
+        // lead's own title (up to 400 characters) may be too long for a case
         String caseTitle = command.title() == null ? title : command.title();
-        requireText("title", caseTitle, JointCase.MAX_TITLE);
-        if (command.summary() != null && command.summary().length() > JointCase.MAX_SUMMARY) {
-            throw invalid("summary", "must be at most " + JointCase.MAX_SUMMARY + " characters");
+        if (caseTitle.isBlank()) {
+            throw invalid("title", "must not be blank when given; leave it out to keep the lead's title");
+        }
+        if (caseTitle.length() > OpenCaseCommand.MAX_TITLE) {
+            throw invalid("title", "the lead's title is longer than a case's " + OpenCaseCommand.MAX_TITLE
+                    + " characters; give the case a title");
         }
         requireProposed();
         apply(new CaseLeadAcceptedEvent(leadId, command.caseId(), caseTitle.strip(),
@@ -96,7 +88,6 @@ class CaseLead {
     @CommandHandler
     void handle(DismissCaseLeadCommand command) {
         requireProposingSupervisor(command.actor());
-        requireText("reason", command.reason(), 2000);
         requireProposed();
         apply(new CaseLeadDismissedEvent(leadId, command.reason().strip(), command.actor().username()));
     }

@@ -35,7 +35,6 @@ import java.util.List;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -57,9 +56,6 @@ class CooperationRequest {
     static final String REMINDER = "cooperation-request-reminder";
     static final String OVERDUE = "cooperation-request-overdue";
     static final String ESCALATION = "cooperation-request-escalation";
-    static final int MAX_QUESTION = 10_000;
-    static final int MAX_ANSWER = 20_000;
-    static final int MAX_REASON = 2000;
     static final int MAX_ATTACHMENTS = 50;
     /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */
     static final String TYPE = "CooperationRequest";
@@ -86,18 +82,6 @@ class CooperationRequest {
         if (command.receivingAgency().equals(actor.agency())) {
             throw invalid("receivingAgency", "must be another agency than your own");
         }
-        if (command.type() == null) {
-            throw invalid("type", "must be given");
-        }
-        if (command.priority() == null) {
-            throw invalid("priority", "must be given: URGENT or ROUTINE");
-        }
-        if (command.legalBasis() == null) {
-            throw invalid("legalBasis", "must be given");
-        }
-        requireText("legalBasis.text", command.legalBasis().text(), MAX_REASON);
-        requireText("legalBasis.reference", command.legalBasis().reference(), 200);
-        requireText("question", command.question(), MAX_QUESTION);
         List<SharedItemRef> attachments = attachments("attachments", command.attachments());
         requireVisibleToReceiver(attachments, command.caseId(), command.receivingAgency(), cases);
         if (command.responseDue() == null || command.escalateAt() == null || command.escalateAt().isBefore(command.responseDue())
@@ -127,7 +111,6 @@ class CooperationRequest {
     @CommandHandler
     void handle(AnswerCooperationRequestCommand command, DeadlineManager deadlines) {
         requireReceiver(command.actor());
-        requireText("answer", command.answer(), MAX_ANSWER);
         List<SharedItemRef> attachments = attachments("attachments", command.attachments());
         requireAnswerable();
         apply(new CooperationRequestAnsweredEvent(requestId, command.answer().strip(), command.complete(), attachments,
@@ -140,7 +123,6 @@ class CooperationRequest {
     @CommandHandler
     void handle(DeclineCooperationRequestCommand command, DeadlineManager deadlines) {
         requireReceiver(command.actor());
-        requireText("reason", command.reason(), MAX_REASON);
         requireAnswerable();
         apply(new CooperationRequestDeclinedEvent(requestId, command.reason().strip(), command.actor().username(),
                 command.actor().agency()));
@@ -155,7 +137,6 @@ class CooperationRequest {
                     ? new CommandRejectedException(Reason.FORBIDDEN, null, "Only the requesting agency " + requestingAgency + " withdraws the request.")
                     : notFound();
         }
-        requireText("reason", command.reason(), MAX_REASON);
         requireAnswerable();
         apply(new CooperationRequestWithdrawnEvent(requestId, command.reason().strip(), actor.username(), actor.agency()));
         stopTheClock(deadlines);

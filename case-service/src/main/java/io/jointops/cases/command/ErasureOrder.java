@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -39,7 +38,6 @@ class ErasureOrder {
 
     static final int MAX_SUBJECTS = 20;
     static final int MAX_ITEMS = 200;
-    static final int MAX_TEXT = 2_000;
 
     @AggregateIdentifier
     private String orderId;
@@ -88,10 +86,6 @@ class ErasureOrder {
         if (command.itemText()) {
             // an item's free text is its own subject's (docs/privacy.md): no kind of identifier
             items.forEach(item -> refs.add(subjects.ofItem(item)));
-        }
-        requireText("legalBasis", command.legalBasis(), MAX_TEXT);
-        if (command.reason() != null && command.reason().length() > MAX_TEXT) {
-            throw invalid("reason", "must be at most " + MAX_TEXT + " characters");
         }
         apply(new ErasureOrderedEvent(command.orderId(), officer.agency(), officer.username(), List.copyOf(refs),
                 kinds, List.copyOf(items),

@@ -59,7 +59,6 @@ import java.util.regex.Pattern;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
@@ -82,10 +81,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 @Aggregate
 class JointCase {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_SUMMARY = 4000;
-    static final int MAX_TEXT = 10_000;
-    static final int MAX_REASON = 2000;
     static final int MAX_TAGS = 20;
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
@@ -117,17 +112,7 @@ class JointCase {
 
     @CommandHandler
     JointCase(OpenCaseCommand command) {
-        requireText("title", command.title(), MAX_TITLE);
-        if (command.summary() != null && command.summary().length() > MAX_SUMMARY) {
-            throw invalid("summary", "must be at most " + MAX_SUMMARY + " characters");
-        }
         requireAgency("leadAgency", command.leadAgency());
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
-        }
         Set<String> partners = command.partnerAgencies() == null ? Set.of() : command.partnerAgencies();
         for (String partner : partners) {
             requireAgency("partnerAgencies", partner);
@@ -221,7 +206,6 @@ class JointCase {
     void handle(SuspendCaseCommand command) {
         requireParticipant(command.actor());
         requireLeadSupervisor(command.actor(), "suspends");
-        requireText("reason", command.reason(), MAX_REASON);
         if (status != CaseStatus.ACTIVE && status != CaseStatus.OPENED) {
             throw conflict("A case that is " + status + " cannot be suspended.");
         }
@@ -232,12 +216,6 @@ class JointCase {
     void handle(CloseCaseCommand command) {
         requireParticipant(command.actor());
         requireLeadSupervisor(command.actor(), "closes");
-        if (command.closingReason() == null) {
-            throw invalid("closingReason", "must be given: PROSECUTED, TRANSFERRED or NO_FURTHER_ACTION");
-        }
-        if (command.remarks() != null && command.remarks().length() > MAX_REASON) {
-            throw invalid("remarks", "must be at most " + MAX_REASON + " characters");
-        }
         if (status == CaseStatus.CLOSED) {
             throw conflict("The case is already closed.");
         }
@@ -248,7 +226,6 @@ class JointCase {
     void handle(ReopenCaseCommand command) {
         requireParticipant(command.actor());
         requireLeadSupervisor(command.actor(), "reopens");
-        requireText("reason", command.reason(), MAX_REASON);
         if (status != CaseStatus.CLOSED) {
             throw conflict("Only a closed case can be reopened; this one is " + status + ".");
         }
@@ -282,11 +259,8 @@ class JointCase {
         CaseActor actor = command.actor();
         requireParticipant(actor);
         requireAgency("agency", command.agency());
-        if (command.username() == null || !USERNAME.matcher(command.username()).matches()) {
+        if (!USERNAME.matcher(command.username()).matches()) {
             throw invalid("username", "must be a user name of 1 to 100 of A-Z, a-z, 0-9, '.', '_', '@', '-'");
-        }
-        if (command.role() == null) {
-            throw invalid("role", "must be given: LEAD_INVESTIGATOR, INVESTIGATOR, ANALYST or LIAISON");
         }
         if (!participates(command.agency())) {
             throw invalid("agency", command.agency() + " does not take part in the case; add it as a partner first.");
@@ -319,12 +293,8 @@ class JointCase {
     @CommandHandler
     void handle(AddCaseTaskCommand command) {
         requireActing(command.actor());
-        requireText("title", command.title(), MAX_TITLE);
-        if (command.assignee() == null || !members.containsKey(command.assignee())) {
+        if (!members.containsKey(command.assignee())) {
             throw invalid("assignee", "must be a member of the case");
-        }
-        if (command.dueDate() == null) {
-            throw invalid("dueDate", "must be given");
         }
         requireOpen();
         if (tasks.containsKey(command.taskId())) {
@@ -340,9 +310,6 @@ class JointCase {
         if (current == null) {
             throw new CommandRejectedException(Reason.NOT_FOUND, null, "No task '" + command.taskId() + "' in this case.");
         }
-        if (command.status() == null) {
-            throw invalid("status", "must be given: OPEN, IN_PROGRESS, DONE or CANCELLED");
-        }
         requireOpen();
         if (current == command.status()) {
             throw conflict("The task is already " + current + ".");
@@ -353,10 +320,6 @@ class JointCase {
     @CommandHandler
     void handle(AddCaseNoteCommand command) {
         requireActing(command.actor());
-        requireText("text", command.text(), MAX_TEXT);
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
         requireOpen();
         if (notes.contains(command.noteId())) {
             throw conflict("Note " + command.noteId() + " exists already.");
@@ -375,13 +338,12 @@ class JointCase {
         if (!command.auditor()) {
             requireParticipant(command.producedBy());
         }
-        if (command.sha256() == null || !SHA256.matcher(command.sha256()).matches()) {
+        if (!SHA256.matcher(command.sha256()).matches()) {
             throw invalid("sha256", "must be 64 lower-case hex digits");
         }
         if (command.size() < 1 || command.treeSize() < 1) {
             throw invalid(command.size() < 1 ? "size" : "treeSize", "must be 1 or more");
         }
-        requireText("dossierId", command.dossierId(), 100);
         apply(new CaseDossierProducedEvent(caseId, command.dossierId(), command.sha256(), command.size(),
                 command.treeSize(), command.producedBy().username(), command.producedBy().agency()));
     }

@@ -21,6 +21,7 @@ import io.jointops.api.cases.SharedItemRef;
 import io.jointops.api.cases.WithdrawCooperationRequestCommand;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,7 @@ class CooperationRequestTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(CASES);
         now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         sent = new CooperationRequestSentEvent(ID, "case-1", "CN-NNCC", "US-DEA", CooperationRequestType.INFORMATION_REQUEST,
@@ -64,6 +66,7 @@ class CooperationRequestTest {
     /** A new fixture per scenario: its stub deadline manager keeps what earlier scenarios scheduled. */
     private FixtureConfiguration<CooperationRequest> fresh() {
         fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(CASES);
         return fixture;
     }
@@ -114,11 +117,13 @@ class CooperationRequestTest {
                 java.util.Set.of("CN-NNCC", "US-DEA", "MX-FGR"),
                 java.util.Map.of(report, java.util.Set.of("CN-NNCC", "US-DEA"))));
         fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(joinedLater);
         fixture.givenNoPriorActivity().when(withAttachments("case-1", "MX-FGR", List.of(report)))
                 .expectNoEvents()
                 .expectException(rejected(Rejection.Reason.INVALID, "attachments[0]", "before MX-FGR took part"));
         fixture = new AggregateTestFixture<>(CooperationRequest.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(joinedLater);
         fixture.givenNoPriorActivity().when(withAttachments("case-1", "US-DEA", List.of(report)))
                 .expectSuccessfulHandlerExecution();

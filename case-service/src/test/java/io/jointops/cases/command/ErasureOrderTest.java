@@ -8,6 +8,7 @@ import io.jointops.api.privacy.ErasureSubject;
 import io.jointops.api.privacy.OrderErasureCommand;
 import io.jointops.api.privacy.PersonalDataErasedEvent;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.CommandValidation;
 import io.jointops.platform.privacy.ItemRef;
 import io.jointops.platform.privacy.MemorySubjectKeys;
 import io.jointops.platform.privacy.PersonalData;
@@ -41,6 +42,7 @@ class ErasureOrderTest {
         keys = new MemorySubjectKeys();
         subjects = new PersonalData(keys).subjects();
         fixture = new AggregateTestFixture<>(ErasureOrder.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(subjects);
         fixture.registerInjectableResource((SubjectKeys) keys);
     }

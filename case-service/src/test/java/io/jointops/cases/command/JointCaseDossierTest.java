@@ -9,6 +9,7 @@ import io.jointops.api.cases.RecordCaseDossierCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ class JointCaseDossierTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(JointCase.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -44,6 +45,7 @@ class JointCaseTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(JointCase.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     @Test
@@ -68,7 +70,7 @@ class JointCaseTest {
     @Test
     void refusesATooLongSummary() {
         fixture.givenNoPriorActivity()
-                .when(new OpenCaseCommand(ID, "t", "x".repeat(JointCase.MAX_SUMMARY + 1), "CN-NNCC", Set.of(),
+                .when(new OpenCaseCommand(ID, "t", "x".repeat(OpenCaseCommand.MAX_SUMMARY + 1), "CN-NNCC", Set.of(),
                         Tlp.AMBER, HandlingCode.H1))
                 .expectNoEvents()
                 .expectException(CommandRejectedException.class);

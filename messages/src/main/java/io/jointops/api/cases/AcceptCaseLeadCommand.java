@@ -2,6 +2,10 @@ package io.jointops.api.cases;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -11,10 +15,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record AcceptCaseLeadCommand(
         @TargetAggregateIdentifier String leadId,
-        String caseId,
-        String title,
-        String summary,
-        Tlp tlp,
-        HandlingCode handlingCode,
+        @NotBlank String caseId,
+        @Nullable @Size(max = OpenCaseCommand.MAX_TITLE) String title,
+        @Nullable @Size(max = OpenCaseCommand.MAX_SUMMARY) String summary,
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode,
         CaseActor actor) {
 }

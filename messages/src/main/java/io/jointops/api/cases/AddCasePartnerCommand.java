@@ -1,5 +1,6 @@
 package io.jointops.api.cases;
 
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -12,7 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record AddCasePartnerCommand(
         @TargetAggregateIdentifier String caseId,
-        String agency,
+        @NotBlank String agency,
         CaseActor actor,
         Long expectedVersion) {
 }

@@ -1,6 +1,8 @@
 package io.jointops.api.cases;
 
 import java.util.List;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record AnswerCooperationRequestCommand(
         @TargetAggregateIdentifier String requestId,
-        String answer,
+        @NotBlank @Size(max = 20_000) String answer,
         boolean complete,
         List<SharedItemRef> attachments,
         CaseActor actor) {

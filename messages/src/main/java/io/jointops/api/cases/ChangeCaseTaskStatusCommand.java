@@ -1,11 +1,13 @@
 package io.jointops.api.cases;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Moves a task of the case to another status. */
 public record ChangeCaseTaskStatusCommand(
         @TargetAggregateIdentifier String caseId,
-        String taskId,
-        CaseTaskStatus status,
+        @NotBlank String taskId,
+        @NotNull CaseTaskStatus status,
         CaseActor actor) {
 }

@@ -1,5 +1,8 @@
 package io.jointops.api.cases;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Set;
@@ -17,10 +20,10 @@ import java.util.Set;
  */
 public record ProposeCaseLeadCommand(
         @TargetAggregateIdentifier String leadId,
-        LinkedItemType itemType,
-        String itemId,
-        String title,
-        String proposingAgency,
+        @NotNull LinkedItemType itemType,
+        @NotBlank @Size(max = 64) String itemId,
+        @NotBlank @Size(max = 400) String title,
+        @NotBlank String proposingAgency,
         Set<String> agencies,
-        String reason) {
+        @NotBlank @Size(max = 2000) String reason) {
 }

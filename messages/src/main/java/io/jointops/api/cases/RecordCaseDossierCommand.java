@@ -1,5 +1,7 @@
 package io.jointops.api.cases;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -12,8 +14,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record RecordCaseDossierCommand(
         @TargetAggregateIdentifier String caseId,
-        String dossierId,
-        String sha256,
+        @NotBlank @Size(max = 100) String dossierId,
+        @NotBlank String sha256,
         long size,
         long treeSize,
         CaseActor producedBy,

@@ -1,10 +1,11 @@
 package io.jointops.api.cases;
 
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Removes a member from the case. */
 public record RemoveCaseMemberCommand(
         @TargetAggregateIdentifier String caseId,
-        String username,
+        @NotBlank String username,
         CaseActor actor) {
 }

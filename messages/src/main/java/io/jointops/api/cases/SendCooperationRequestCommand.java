@@ -2,6 +2,11 @@ package io.jointops.api.cases;
 
 import java.time.Instant;
 import java.util.List;
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -14,12 +19,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record SendCooperationRequestCommand(
         @TargetAggregateIdentifier String requestId,
-        String caseId,
-        String receivingAgency,
-        CooperationRequestType type,
-        LegalBasis legalBasis,
-        RequestPriority priority,
-        String question,
+        @Nullable String caseId,
+        @NotBlank String receivingAgency,
+        @NotNull CooperationRequestType type,
+        @NotNull @Valid LegalBasis legalBasis,
+        @NotNull RequestPriority priority,
+        @NotBlank @Size(max = 10_000) String question,
         List<SharedItemRef> attachments,
         Instant responseDue,
         Instant remindAt,

@@ -1,5 +1,8 @@
 package io.jointops.api.cases;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -9,9 +12,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record UpdateLinkedItemCommand(
         @TargetAggregateIdentifier String caseId,
-        LinkedItemType itemType,
-        String itemId,
-        String title,
-        String status,
-        String change) {
+        @NotNull LinkedItemType itemType,
+        @NotBlank String itemId,
+        @Nullable String title,
+        @Nullable String status,
+        @NotBlank String change) {
 }

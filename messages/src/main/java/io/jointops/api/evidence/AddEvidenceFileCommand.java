@@ -1,5 +1,9 @@
 package io.jointops.api.evidence;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -14,11 +18,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record AddEvidenceFileCommand(
         @TargetAggregateIdentifier String itemId,
-        String fileId,
-        EvidenceContent content,
-        String originalName,
-        String reason,
-        String supersedes,
+        @NotBlank String fileId,
+        @NotNull EvidenceContent content,
+        @NotBlank @Size(max = 255) String originalName,
+        @NotBlank @Size(max = 2000) String reason,
+        @Nullable String supersedes,
         EvidenceActor actor) {
 
     /** The name prefix of this command; the aggregate's type follows after {@code @}. */

@@ -1,5 +1,8 @@
 package io.jointops.api.privacy;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -15,6 +18,6 @@ import java.util.List;
  * @param reason     why, in the officer's words
  */
 public record OrderErasureCommand(@TargetAggregateIdentifier String orderId, List<ErasureSubject> subjects,
-                                  List<String> itemIds, boolean itemText, String legalBasis, String reason,
+                                  List<String> itemIds, boolean itemText, @NotBlank @Size(max = 2000) String legalBasis, @Nullable @Size(max = 2000) String reason,
                                   ErasureOfficer officer) {
 }

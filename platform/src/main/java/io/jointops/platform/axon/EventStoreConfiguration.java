@@ -28,6 +28,7 @@ import io.jointops.platform.privacy.JdbcSubjectKeys;
 import io.jointops.platform.privacy.PersonalData;
 import io.jointops.platform.privacy.PersonalDataSerializer;
 import io.jointops.platform.privacy.SubjectKeys;
+import io.jointops.platform.privacy.WrappingKey;
 import io.jointops.platform.privacy.Subjects;
 import io.jointops.platform.query.ItemChangeSignal;
 import io.jointops.platform.query.ItemEvents;
@@ -139,18 +140,18 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The data subjects' keys (docs/privacy.md): the table {@code eventstore.personal_data_key}, the one
-     * implementation of {@link SubjectKeys} so far; a key management service would be another, chosen here by
-     * {@code jointops.privacy.keys}.
+     * The data subjects' keys (docs/privacy.md): the table {@code eventstore.personal_data_key}, each key wrapped by
+     * the key {@code jointops.privacy.wrapping-key.*} names in an HSM or KMS (PKCS#11) where one is configured.
      */
     @Bean
     SubjectKeys subjectKeys(DataSource dataSource,
-                            @Value("${jointops.privacy.keys:table}") String where,
-                            @Value("${jointops.privacy.key-cache-ttl:PT10M}") Duration ttl) {
-        if (!"table".equals(where)) {
-            throw new IllegalStateException("jointops.privacy.keys=" + where + ": only 'table' is implemented");
-        }
-        return new JdbcSubjectKeys(JdbcClient.create(dataSource), SCHEMA, ttl);
+                            @Value("${jointops.privacy.key-cache-ttl:PT10M}") Duration ttl,
+                            @Value("${jointops.privacy.wrapping-key.pkcs11-library:}") String library,
+                            @Value("${jointops.privacy.wrapping-key.slot:0}") long slot,
+                            @Value("${jointops.privacy.wrapping-key.pin:}") String pin,
+                            @Value("${jointops.privacy.wrapping-key.label:jointops-wrapping-key}") String label) {
+        WrappingKey wrapping = library.isBlank() ? null : WrappingKey.pkcs11(library, slot, pin.toCharArray(), label);
+        return new JdbcSubjectKeys(JdbcClient.create(dataSource), SCHEMA, ttl, wrapping);
     }
 
     @Bean

@@ -24,10 +24,10 @@ import org.hibernate.validator.resourceloading.PlatformResourceBundleLocator;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,44 +81,68 @@ public final class CommandValidation implements MessageDispatchInterceptor<Comma
         }
     }
 
-    /** The refusal naming the first field at fault, in the order of the command's components. */
+    /** The refusal naming the first field at fault, in the order of the command's components and its lists. */
     static CommandRejectedException refusal(Set<ConstraintViolation<Object>> violations) {
         ConstraintViolation<Object> first = violations.stream()
-                .min(Comparator.<ConstraintViolation<Object>>comparingInt(CommandValidation::order)
+                .min(Comparator.comparing(CommandValidation::position, CommandValidation::compare)
                         .thenComparing(violation -> violation.getPropertyPath().toString()))
                 .orElseThrow();
         return CommandChecks.invalid(field(first), first.getMessage());
     }
 
-    /** The position in the command of the component a violation is in. */
-    private static int order(ConstraintViolation<?> violation) {
-        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
-        String name = nodes.hasNext() ? nodes.next().getName() : null;
-        RecordComponent[] components = violation.getRootBeanClass().getRecordComponents();
-        for (int i = 0; components != null && i < components.length; i++) {
-            if (components[i].getName().equals(name)) {
-                return i;
+    /** Where in the command a violation is: each component's position in its record, each element's in its list. */
+    private static List<Integer> position(ConstraintViolation<?> violation) {
+        List<Integer> position = new ArrayList<>();
+        Class<?> type = violation.getRootBeanClass();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getIndex() != null) {
+                position.add(node.getIndex());
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                RecordComponent[] components = type.getRecordComponents();
+                int at = Integer.MAX_VALUE;
+                Class<?> next = Object.class;
+                for (int i = 0; components != null && i < components.length; i++) {
+                    if (components[i].getName().equals(node.getName())) {
+                        at = i;
+                        next = elementType(components[i]);
+                    }
+                }
+                position.add(at);
+                type = next;
             }
         }
-        return Integer.MAX_VALUE;
+        return position;
+    }
+
+    private static int compare(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = Integer.compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     /**
-     * The field as the request names it: the components' names joined by dots, an element of a list by its index
-     * ({@code entities[0].type}), a text in a list by the list ({@code route.substances}), an {@link Unwrapped}
-     * component left out ({@code title}, not {@code content.title}).
+     * The field as the request names it: the components' names joined by dots, a record in a list by its index
+     * ({@code entities[0].type}, a missing one {@code entities[0]}), a text in a list by the list
+     * ({@code route.substances}), an {@link Unwrapped} component left out ({@code title}, not {@code content.title}).
      */
     static String field(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String last = null;
         Class<?> type = violation.getRootBeanClass();
         for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && type.isRecord() && node.isInIterable()) {
+                field.append(index(node)); // a record missing from its list
+            }
             if (node.getKind() != ElementKind.PROPERTY) {
                 continue; // a text in a list is named by its list; a record's own constraint by the record
             }
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex()
-                        : node.getKey() != null ? node.getKey() : "").append(']');
+                field.append(index(node));
             }
             RecordComponent component = component(type, node.getName());
             type = component == null ? Object.class : elementType(component);
@@ -132,6 +156,10 @@ public final class CommandValidation implements MessageDispatchInterceptor<Comma
             field.append(node.getName());
         }
         return field.isEmpty() ? last : field.toString();
+    }
+
+    private static String index(Path.Node node) {
+        return "[" + (node.getIndex() != null ? node.getIndex() : node.getKey() != null ? node.getKey() : "") + "]";
     }
 
     private static RecordComponent component(Class<?> type, String name) {

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
-import static io.jointops.platform.command.CommandChecks.requireText;
 
 /**
  * The evidence files an aggregate holds, and the custody events it applies about them: one class for every aggregate
@@ -42,9 +41,6 @@ public final class EvidenceFiles {
         return Set.copyOf(all);
     }
 
-    public static final int MAX_REASON = 2000;
-    public static final int MAX_NAME = 255;
-
     private final String itemType;
     private final Map<String, File> files = new LinkedHashMap<>();
 
@@ -65,8 +61,6 @@ public final class EvidenceFiles {
         if (files.containsKey(command.fileId())) {
             return List.of();
         }
-        requireText("reason", command.reason(), MAX_REASON);
-        requireText("name", command.originalName(), MAX_NAME);
         EvidenceContent content = Objects.requireNonNull(command.content(), "content");
         File replaced = null;
         if (command.supersedes() != null) {

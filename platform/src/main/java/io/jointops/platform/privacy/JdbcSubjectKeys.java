@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * The data subjects' keys in the shared schema's table {@code eventstore.personal_data_key} (one row per subject and
- * item: key id, subject reference, item, its type and agency, the 32-byte key until it is destroyed, when and by what),
+ * item: key id, subject reference, item, its type and agency, the 32-byte key until it is destroyed, when and by what;
+ * the key wrapped by a {@link WrappingKey} in an HSM or KMS where one is configured, and which one),
  * and the subjects' HMAC secret in {@code personal_data_secret}, made by the migration. A key is made in the
  * transaction of the event that first needs it, so a rolled-back event leaves none behind, and is remembered only
  * once that transaction committed; two services that make one at once end with the first one's (a unique index on
@@ -36,10 +37,18 @@ public final class JdbcSubjectKeys implements SubjectKeys {
     private final String secretTable;
     private final Cache<UUID, Optional<DataKey>> byId;
     private final Cache<String, DataKey> live;
+    /** Null: keys are stored as they are. */
+    private final WrappingKey wrapping;
     private volatile byte[] secret;
 
     public JdbcSubjectKeys(JdbcClient jdbc, String schema, Duration ttl) {
+        this(jdbc, schema, ttl, null);
+    }
+
+    /** With {@code wrapping} ({@code null}: none), every key made from now on is stored wrapped by it. */
+    public JdbcSubjectKeys(JdbcClient jdbc, String schema, Duration ttl, WrappingKey wrapping) {
         this.jdbc = jdbc;
+        this.wrapping = wrapping;
         this.table = schema + ".personal_data_key";
         this.secretTable = schema + ".personal_data_secret";
         this.byId = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(ttl).build();
@@ -59,18 +68,20 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
+        UUID id = UUID.randomUUID();
         // one round trip for a new key; a key another transaction made first is read after
-        DataKey key = jdbc.sql("INSERT INTO " + table + " (key_id, subject_ref, item_id, item_type, agency, data_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)"
+        DataKey key = jdbc.sql("INSERT INTO " + table + " (key_id, subject_ref, item_id, item_type, agency, data_key,"
+                        + " wrapped_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (subject_ref, item_id) WHERE data_key IS NOT NULL DO NOTHING"
-                        + " RETURNING key_id, data_key")
-                .params(UUID.randomUUID(), subjectRef, item.itemId(), item.itemType(), item.agency(), raw)
-                .query((rs, n) -> new DataKey(rs.getObject(1, UUID.class), aes(rs.getBytes(2))))
+                        + " RETURNING key_id")
+                .params(id, subjectRef, item.itemId(), item.itemType(), item.agency(),
+                        wrapping == null ? raw : wrapping.wrap(id, raw), wrapping == null ? null : wrapping.name())
+                .query((rs, n) -> new DataKey(id, aes(raw)))
                 .optional()
-                .orElseGet(() -> jdbc.sql("SELECT key_id, data_key FROM " + table
+                .orElseGet(() -> jdbc.sql("SELECT key_id, data_key, wrapped_by FROM " + table
                                 + " WHERE subject_ref = ? AND item_id = ? AND data_key IS NOT NULL")
                         .params(subjectRef, item.itemId())
-                        .query((rs, n) -> new DataKey(rs.getObject(1, UUID.class), aes(rs.getBytes(2))))
+                        .query((rs, n) -> stored(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)))
                         .single());
         if (pending != null) {
             pending.put(slot, key);
@@ -86,9 +97,10 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         if (known != null) {
             return known;
         }
-        Optional<Optional<DataKey>> row = jdbc.sql("SELECT data_key FROM " + table + " WHERE key_id = ?")
+        Optional<Optional<DataKey>> row = jdbc.sql("SELECT data_key, wrapped_by FROM " + table + " WHERE key_id = ?")
                 .param(id)
-                .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(raw -> new DataKey(id, aes(raw))))
+                .query((rs, n) -> rs.getBytes(1) == null ? Optional.<DataKey>empty()
+                        : Optional.of(stored(id, rs.getBytes(1), rs.getString(2))))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty(); // not (yet) visible to this transaction: not remembered
@@ -163,6 +175,18 @@ public final class JdbcSubjectKeys implements SubjectKeys {
             }
         });
         return pending;
+    }
+
+    /** A key as its row holds it: as it is, or wrapped by the key its row names. */
+    private DataKey stored(UUID id, byte[] data, String wrappedBy) {
+        if (wrappedBy == null) {
+            return new DataKey(id, aes(data));
+        }
+        if (wrapping == null || !wrapping.name().equals(wrappedBy)) {
+            throw new IllegalStateException("the personal data key " + id + " is wrapped by " + wrappedBy + ", which"
+                    + " this service is not given (jointops.privacy.wrapping-key.*, docs/privacy.md)");
+        }
+        return new DataKey(id, aes(wrapping.unwrap(id, data)));
     }
 
     private static SecretKeySpec aes(byte[] raw) {

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Where the data subjects' keys are kept. The platform's implementation is a table of the shared schema
- * ({@link JdbcSubjectKeys}, {@code eventstore.personal_data_key}); a key management service would be another
- * implementation of this interface chosen by configuration ({@code jointops.privacy.keys}), none is written yet.
+ * ({@link JdbcSubjectKeys}, {@code eventstore.personal_data_key}), each key wrapped by a key in an HSM or KMS where
+ * one is configured ({@link WrappingKey}).
  * Every service reads every key (it decrypts the events of other contexts it handles); only the erasure workflow
  * destroys them.
  */

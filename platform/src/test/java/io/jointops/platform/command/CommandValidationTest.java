@@ -33,7 +33,7 @@ class CommandValidationTest {
     }
 
     record Command(String id, @NotBlank @Size(max = 5) String title, @Size(max = 3) String summary, @NotNull Tlp tlp,
-                   @NotNull @Valid Basis basis, List<@Valid Item> items, List<@NotBlank String> words) {
+                   @NotNull @Valid Basis basis, List<@NotNull @Valid Item> items, List<@NotBlank String> words) {
     }
 
     record Drafted(String id, @NotNull @Valid @Unwrapped Content content) {
@@ -93,6 +93,9 @@ class CommandValidationTest {
                 .isEqualTo(new Rejection(Rejection.Reason.INVALID, "basis.text", "must not be blank"));
         assertThat(refusalOf(new Command("c-1", "Title", null, Tlp.AMBER, BASIS,
                 List.of(new Item("a"), new Item(" ")), List.of())).field()).isEqualTo("items[1].itemId");
+        assertThat(refusalOf(new Command("c-1", "Title", null, Tlp.AMBER, BASIS,
+                java.util.Arrays.asList(new Item("a"), null), List.of())))
+                .isEqualTo(new Rejection(Rejection.Reason.INVALID, "items[1]", "must be given"));
         assertThat(refusalOf(new Command("c-1", "Title", null, Tlp.AMBER, BASIS, List.of(), List.of("w", ""))))
                 .isEqualTo(new Rejection(Rejection.Reason.INVALID, "words", "must not be blank"));
         assertThat(refusalOf(new Drafted("r-1", new Content(" ", Tlp.RED))))
@@ -105,7 +108,14 @@ class CommandValidationTest {
         assertThat(refusalOf(with("", "four", null, new Basis(null, "long"))).field()).isEqualTo("title");
         assertThat(refusalOf(with("Title", "four", null, new Basis(null, "long"))).field()).isEqualTo("summary");
         assertThat(refusalOf(with("Title", null, null, new Basis(null, "long"))).field()).isEqualTo("tlp");
-        assertThat(refusalOf(with("Title", null, Tlp.RED, new Basis(null, "long"))).field()).isEqualTo("basis.reference");
+        assertThat(refusalOf(with("Title", null, Tlp.RED, new Basis(null, "long"))).field()).isEqualTo("basis.text");
+        assertThat(refusalOf(with("Title", null, Tlp.RED, new Basis("law", "long"))).field()).isEqualTo("basis.reference");
+        List<Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            items.add(new Item(i == 2 || i == 10 ? "" : "i"));
+        }
+        assertThat(refusalOf(new Command("c-1", "Title", null, Tlp.AMBER, BASIS, items, List.of())).field())
+                .as("the second item before the tenth, not as the text sorts").isEqualTo("items[2].itemId");
     }
 
     @Test
