@@ -85,6 +85,10 @@ export function shipmentView(main, id) {
       (shipment.movements || []).map((m) => [m.type + (m.place ? ' ' + m.place : ''), when(m.occurredAt), m.country])))));
 }
 
+/** A party of a transaction: its name as the report gives it, else its account or wallet (a report may name none). */
+const party = (node) => node.name || node.key;
+const partyIn = (node) => party(node) + ' (' + (node.country || '—') + ')';
+
 /** The query of /api/finance/tracing that starts from a graph node's key (IBAN:..., ACCT:country:bank:number). */
 function traceQuery(key) {
   if (key.startsWith('IBAN:')) return 'iban=' + encodeURIComponent(key.substring(5));
@@ -108,15 +112,14 @@ export async function reportView(main, id) {
     ]),
     section('transactions', t('finance.transactions'), table(null,
       [t('common.when'), t('finance.from'), t('finance.to'), t('finance.amount')],
-      transactions.map((x) => [formatDate(x.date), x.from.name + ' (' + (x.from.country || '—') + ')',
-        x.to.name + ' (' + (x.to.country || '—') + ')', formatAmount(x.amount, x.currency)])))));
+      transactions.map((x) => [formatDate(x.date), partyIn(x.from), partyIn(x.to), formatAmount(x.amount, x.currency)])))));
   const accounts = [...new Map(transactions.flatMap((x) => [x.from, x.to]).filter((n) => /^(IBAN|ACCT):/.test(n.key))
     .map((n) => [n.key, n])).values()];
   if (accounts.length) main.append(traceSection(accounts));
 }
 
 function traceSection(accounts) {
-  const start = h('select', { name: 'start' }, accounts.map((a) => h('option', { value: a.key }, a.name + ' — ' + a.key)));
+  const start = h('select', { name: 'start' }, accounts.map((a) => h('option', { value: a.key }, a.name ? a.name + ' — ' + a.key : a.key)));
   const hops = h('input', { type: 'number', min: 1, max: 6, value: 3, name: 'hops' });
   const result = h('div', { 'aria-live': 'polite' });
   const run = async () => {
@@ -142,7 +145,7 @@ function traceResult(trace) {
     // the graph for the eye; the same flows as a table for keyboards and screen readers
     h('div', { class: 'graph', role: 'img', 'aria-label': t('finance.graph') }),
     table(t('finance.graph'), [t('finance.from'), t('finance.to'), t('finance.amount'), t('common.when')],
-      trace.edges.map((e) => [e.from.name + ' (' + (e.from.country || '—') + ')', e.to.name + ' (' + (e.to.country || '—') + ')',
+      trace.edges.map((e) => [partyIn(e.from), partyIn(e.to),
         formatAmount(e.amount, e.currency), formatDate(e.date)])));
 }
 
@@ -150,7 +153,7 @@ function draw(container, trace) {
   const nodes = new Map();
   const edges = [];
   trace.edges.forEach((e, i) => {
-    for (const n of [e.from, e.to]) nodes.set(n.key, { data: { id: n.key, label: n.name + (n.country ? ' · ' + n.country : ''), start: n.key === trace.start } });
+    for (const n of [e.from, e.to]) nodes.set(n.key, { data: { id: n.key, label: party(n) + (n.country ? ' · ' + n.country : ''), start: n.key === trace.start } });
     edges.push({ data: { id: 'e' + i, source: e.from.key, target: e.to.key, label: formatAmount(e.amount, e.currency), cross: e.crossBorder } });
   });
   cytoscape({

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -42,10 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web console (module console, served by the gateway at /) in a real headless Chromium (Debian's chromium and
  * chromedriver, driven by Selenium; Selenium Manager is never asked to download a browser or driver), on the shared
- * platform: log in through Keycloak's login page (the PKCE client jointops-web), open a case, add US-DEA as someone
- * allowed to, see it as US-DEA, step the time slider back to the case without the partner, switch to Chinese, and as
- * the auditor verify the case in the browser with the same verdicts as audit-verifier.jar, for the real bundle and a
- * tampered one. axe-core (from the console's npm dependencies) checks each main page: no serious or critical
+ * platform: log in through Keycloak's login page (the PKCE client jointops-web), open a case, become its lead
+ * investigator and add US-DEA, step the time slider back to the case without the partner, switch to Chinese, see it as
+ * US-DEA, and as the auditor verify the case in the browser with the same verdicts as audit-verifier.jar, for the real
+ * bundle, one stating a key destroyed and a tampered one. A supervisor approves an intelligence report in the browser (four-eyes), a chemical officer sees a
+ * shipment's risk indicators, a finance officer the money trail of a transaction report as a graph with totals per
+ * country. axe-core (from the console's npm dependencies) checks each main page: no serious or critical
  * violation, and the browser's console shows no error. Screenshots: infra/target/console-screenshots.
  */
 @ExtendWith(RunningPlatform.class)
@@ -92,22 +95,126 @@ class ConsoleIT {
     }
 
     @Test
-    void investigatorsSupervisorsPartnersAndAuditorsWorkThroughTheConsole() throws Exception {
+    void investigatorsPartnersAndAuditorsWorkThroughTheConsole() throws Exception {
+        recordingFailure("case", this::caseScenario);
+    }
+
+    @Test
+    void intelligenceShipmentsAndMoneyTrailsShowTheirRulesAndPassTheAccessibilityCheck() throws Exception {
+        recordingFailure("items", this::itemPages);
+    }
+
+    interface Scenario {
+        void run() throws Exception;
+    }
+
+    /** On failure: what the browser showed (screenshot, address and page source) and its console, under name. */
+    private static void recordingFailure(String name, Scenario scenario) throws Exception {
         try {
-            scenario();
+            scenario.run();
         } catch (Exception | AssertionError e) {
-            // what the browser showed when it failed, its address, page source and console
-            screenshot("failure");
-            Files.writeString(screenshots.resolve("failure.html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+            screenshot("failure-" + name);
+            Files.writeString(screenshots.resolve("failure-" + name + ".html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
             StringBuilder console = new StringBuilder();
             browser.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry).append('\n'));
-            Files.writeString(screenshots.resolve("failure-console.log"), console);
+            Files.writeString(screenshots.resolve("failure-" + name + "-console.log"), console);
             System.out.println("[console] at " + browser.getCurrentUrl() + ":\n" + console);
             throw e;
         }
     }
 
-    private void scenario() throws Exception {
+    /**
+     * An intelligence report awaiting release (its TLP banner, grading and the four-eyes rule, approved in the browser
+     * by a supervisor who did not draft it), a shipment whose goods do not match its notification (its risk indicators
+     * explained) and a transaction report whose money leaves the country (the graph and the totals per country).
+     */
+    private void itemPages() throws Exception {
+        RunningPlatform.Gateway gateway = RunningPlatform.gateway();
+        String run = Long.toString(System.nanoTime());
+
+        String intelTitle = "Broker network via Manzanillo " + run;
+        String cn = RunningPlatform.token("cn.investigator");
+        HttpResponse<String> drafted = gateway.post("/api/intel/reports", cn, Map.of(
+                "title", intelTitle, "summary", "Fentanyl precursors ordered through a broker in Manzanillo",
+                "category", "ORGANISED_CRIME_GROUP", "sourceReliability", "B", "informationCredibility", 2,
+                "releasedTo", List.of("US-DEA"), "tlp", "TLP:AMBER", "handlingCode", "H2",
+                "entities", List.of(Map.of("entityId", "e1", "type", "ORGANISATION", "value", "Hebei Chem Co., Ltd."))));
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String intel = idOf(drafted);
+        assertThat(gateway.post("/api/intel/reports/" + intel + "/submission", cn, Map.of()).statusCode()).isEqualTo(200);
+
+        login("cn.supervisor");
+        waitText(By.id("approvals"), intelTitle);
+        noConsoleErrors("work lists of a supervisor");
+        accessible("work lists of a supervisor");
+        screenshot("work-lists-supervisor");
+        browser.findElement(By.linkText(intelTitle)).click();
+        waitText(By.id("intel-h"), intelTitle);
+        assertThat(text(By.cssSelector(".tlp-banner"))).startsWith("TLP:AMBER");
+        assertThat(text(By.tagName("main"))).contains("Four-eyes: only a supervisor of the owner agency who neither "
+                + "drafted nor revised the report approves it.").contains("SUBMITTED_FOR_RELEASE").contains("B2");
+        noConsoleErrors("intelligence report");
+        accessible("intelligence report");
+        screenshot("intel");
+        browser.findElement(By.cssSelector("form[aria-label='Approve and release'] button[type=submit]")).click();
+        waitText(By.tagName("main"), "DISSEMINATED");
+        assertThat(browser.findElements(By.cssSelector("form[aria-label='Approve and release']"))).isEmpty();
+
+        String chemical = RunningPlatform.token("cn.chemical");
+        HttpResponse<String> filed = gateway.post("/api/chemicals/notifications", chemical, PrecursorControlIT.PEN);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String notification = idOf(filed);
+        HttpResponse<String> registered = gateway.post("/api/chemicals/shipments", chemical, """
+                {"notificationId":"%s","quantity":250,"declaredGoods":"paint thinner"}""".formatted(notification));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String shipment = idOf(registered);
+        awaitJson("/api/chemicals/shipments/" + shipment, chemical,
+                view -> view.path("risk").path("indicators").findValuesAsText("code").contains("GOODS_MISMATCH"));
+
+        logout();
+        login("cn.chemical");
+        browser.get(base + "/#/shipments/" + shipment);
+        waitText(By.id("risk"), "GOODS_MISMATCH");
+        assertThat(text(By.id("risk-h"))).startsWith("Risk score ");
+        assertThat(text(By.tagName("main"))).contains("4-AP (CAS 23056-29-3)");
+        noConsoleErrors("shipment");
+        accessible("shipment");
+        screenshot("shipment");
+
+        String finance = RunningPlatform.token("us.finance");
+        String first = "1000" + run.substring(run.length() - 8);
+        String second = "2000" + run.substring(run.length() - 8);
+        String shenzhen = "6222" + run.substring(run.length() - 8);
+        String transactions = String.join(",",
+                transaction("W1", "2026-10-01", "27000000.00", "USD", account("from", "Harbour Imports LLC", first, "026009593", "US"),
+                        account("to", "Pacific Freight Inc", second, "121000248", "US")),
+                // the receiving account in Shenzhen is not named by the report: it is shown by its account
+                transaction("W2", "2026-10-02", "26500000.00", "USD", account("from", "Pacific Freight Inc", second, "121000248", "US"),
+                        account("to", null, shenzhen, "ICBKCNBJ", "CN")));
+        HttpResponse<String> reported = gateway.post("/api/finance/reports", finance, """
+                {"reportCode":"STR","reportingEntity":"First Harbour Bank","submissionDate":"2026-10-14",
+                 "reason":"Funds wired on to Shenzhen","reportingPerson":"J. Miller","indicators":["funnel account"],
+                 "transactions":[%s],"releasedTo":[],"tlp":"TLP:AMBER","handlingCode":"H2"}""".formatted(transactions));
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        String report = idOf(reported);
+
+        logout();
+        login("us.finance");
+        browser.get(base + "/#/finance/reports/" + report);
+        waitText(By.id("report-h"), "STR");
+        // the trail from the first account: two wires, one across the border, drawn and tabulated
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trace .graph canvas")));
+        waitText(By.id("trace"), "Totals per country");
+        assertThat(text(By.id("trace"))).contains("CN").contains("US").contains("Harbour Imports LLC")
+                .contains("ACCT:CN:ICBKCNBJ:" + shenzhen).doesNotContain("null");
+        assertThat(text(By.id("transactions"))).contains("Pacific Freight Inc (US)").doesNotContain("null");
+        noConsoleErrors("transaction report");
+        accessible("transaction report");
+        screenshot("money-trail");
+        logout();
+    }
+
+    private void caseScenario() throws Exception {
         // an investigator opens a case; adding a partner is not offered to them yet, its rule is shown instead
         login("cn.investigator");
         waitText(By.id("my-cases-h"), "My cases");
@@ -143,7 +250,7 @@ class ConsoleIT {
         // the time slider one step back: the case as it was before the partner, read-only
         WebElement slider = browser.findElement(By.cssSelector("[data-test=time-slider]"));
         slider.sendKeys(Keys.ARROW_LEFT);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".as-of")));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".as-of")));
         waitText(By.cssSelector("[data-test=partners]"), "None.");
         assertThat(text(By.cssSelector(".as-of"))).startsWith("As of ");
         assertThat(text(By.id("slider-value"))).startsWith("event 2 of 3: Case member added");
@@ -222,7 +329,7 @@ class ConsoleIT {
         String jarOnErased = verifier(erased);
         assertThat(jarOnErased).startsWith("0 OK: ").doesNotContain(", 0 of them erased");
         browser.findElement(By.name("bundle")).sendKeys(erased.toString());
-        new WebDriverWait(browser, WAIT).until(d -> ("0 " + text(By.cssSelector("[data-test=verdict]"))).equals(jarOnErased));
+        waiting().until(d -> ("0 " + text(By.cssSelector("[data-test=verdict]"))).equals(jarOnErased));
 
         // a bundle whose first event was changed (its TLP label; the title is stored encrypted, as personal data):
         // the same FAILED verdict in the browser and from the jar
@@ -235,7 +342,7 @@ class ConsoleIT {
         Path forged = screenshots.resolve("console-bundle-tampered.json");
         Files.writeString(forged, RunningPlatform.JSON.writeValueAsString(tampered));
         browser.findElement(By.name("bundle")).sendKeys(forged.toString());
-        new WebDriverWait(browser, WAIT).until(d -> text(By.cssSelector("[data-test=verdict]")).startsWith("FAILED: "));
+        waiting().until(d -> text(By.cssSelector("[data-test=verdict]")).startsWith("FAILED: "));
         String failed = text(By.cssSelector("[data-test=verdict]"));
         assertThat(failed).contains("does not match the content hash the log committed");
         assertThat(verifier(forged)).isEqualTo("1 " + failed);
@@ -249,7 +356,9 @@ class ConsoleIT {
      */
     private static void login(String username) {
         if (browser.findElements(By.id("username")).isEmpty()) browser.get(base + "/");
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        waiting().until(d -> !d.findElements(By.id("username")).isEmpty()
+                || !d.findElements(By.cssSelector("[data-test=user]")).isEmpty());
+        if (browser.findElements(By.id("username")).isEmpty()) logout(); // someone else's session, from a test before
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("kc-login")).click();
@@ -258,14 +367,14 @@ class ConsoleIT {
 
     private static void logout() {
         browser.findElement(By.xpath("//button[text()='Log out']")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
     /** Verifies until a complete checkpoint covers the case (the notary runs every few seconds): the verdict. */
     private static String verified() {
         long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
         while (true) {
-            new WebDriverWait(browser, WAIT).until(d -> {
+            waiting().until(d -> {
                 String shown = text(By.cssSelector("[data-test=verdict]"));
                 return !shown.isEmpty() && !shown.equals("Loading…");
             });
@@ -276,6 +385,36 @@ class ConsoleIT {
             }
             sleep(3000);
             browser.findElement(By.cssSelector("form[aria-label='Verify an item'] button[type=submit]")).click();
+        }
+    }
+
+    /** The new item's id: the last segment of its Location. */
+    private static String idOf(HttpResponse<String> created) {
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static String transaction(String number, String date, String amount, String currency, String from, String to) {
+        return "{\"number\":\"%s\",\"date\":\"%s\",\"amount\":%s,\"currency\":\"%s\",\"mode\":\"WIRE\",%s,%s}"
+                .formatted(number, date, amount, currency, from, to);
+    }
+
+    private static String account(String side, String holder, String number, String bankId, String country) {
+        return (holder == null ? "" : "\"%sName\":\"%s\",".formatted(side, holder))
+                + "\"%sAccount\":{\"number\":\"%s\",\"bankId\":\"%s\",\"country\":\"%s\"}".formatted(side, number, bankId, country);
+    }
+
+    /** The item at path as token's caller sees it, once it shows what is awaited (views follow events shortly after). */
+    private static JsonNode awaitJson(String path, String token, java.util.function.Predicate<JsonNode> awaited) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            HttpResponse<String> response = RunningPlatform.gateway().get(path, token);
+            if (response.statusCode() == 200 && awaited.test(RunningPlatform.parse(response.body()))) {
+                return RunningPlatform.parse(response.body());
+            }
+            assertThat(System.nanoTime()).as("waiting for " + path + ": " + response.statusCode() + " " + response.body())
+                    .isLessThan(deadline);
+            sleep(500);
         }
     }
 
@@ -297,10 +436,14 @@ class ConsoleIT {
         if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) js.executeScript(axe);
         String violations = (String) js.executeAsyncScript("const done = arguments[0];"
                 + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 + ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))))");
-        JsonNode found = RunningPlatform.parse(violations);
-        assertThat(found).as("serious or critical accessibility violations on the " + page + ": " + violations).isEmpty();
+        List<JsonNode> serious = new ArrayList<>();
+        for (JsonNode violation : RunningPlatform.parse(violations)) {
+            String impact = violation.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) serious.add(violation);
+            else System.out.println("[axe] " + page + ": " + impact + " " + violation); // moderate and minor: told, not failed
+        }
+        assertThat(serious).as("serious or critical accessibility violations on the " + page).isEmpty();
     }
 
     /**
@@ -331,8 +474,14 @@ class ConsoleIT {
         assertThat(errors).as("errors in the browser's console on the " + page).isEmpty();
     }
 
+    /** A wait of up to 30 s that looks again where the page redrew what it looked at. */
+    private static WebDriverWait waiting() {
+        return (WebDriverWait) new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Waits until the first element found shows expected. */
     private static void waitText(By locator, String expected) {
-        new WebDriverWait(browser, WAIT).until(d -> {
+        waiting().until(d -> {
             List<WebElement> found = d.findElements(locator);
             return !found.isEmpty() && found.get(0).getText().contains(expected);
         });
