@@ -1,6 +1,7 @@
 package io.jointops.platform.privacy;
 
 import io.jointops.api.privacy.PersonalDataErasedEvent;
+import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.replay.ViewReplays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,6 +34,7 @@ public class ErasureFollower {
     @EventHandler
     void on(PersonalDataErasedEvent event) {
         keys.forgetCached();
+        ReadYourWrites.forgetWritten();
         ViewReplays replays = views.get();
         for (String view : replays.views()) {
             replays.start(view, event.by());

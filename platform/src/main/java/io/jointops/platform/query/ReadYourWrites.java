@@ -2,6 +2,7 @@ package io.jointops.platform.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.function.ToLongFunction;
  * Views are updated after the write that changes them: a write waits here until its view shows it, so that a client
  * reading right after writing sees its write. The wait is woken by the service's own processors when they commit
  * an event of the item ({@link #itemChanged}, called after each processor transaction), not by reading in a loop:
- * a write costs one or two reads of its view, whatever the load.
+ * a write costs one or two reads of its view, whatever the load. A projector that hands over what it wrote
+ * ({@link #written}) spares the write, and every other reader waiting for that version (the partner feed), even that
+ * read: the value is taken from the commit's signal, as the view's row holds it.
  */
 public final class ReadYourWrites {
 
@@ -42,7 +45,54 @@ public final class ReadYourWrites {
     private static final Cache<String, Long> COMMITTED = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
+    /**
+     * The item each projector that hands it over ({@link #written}) last committed, by view type and item, for the
+     * writes waiting for it right then: briefly, since those wait at most {@link #TIMEOUT}, and not a read cache (no
+     * read but a wait for a version takes it). Emptied when personal data is erased ({@link #forgetWritten}).
+     */
+    private static final Cache<Written, Versioned> WRITTEN = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+
+    private record Written(Class<?> type, String itemId) {
+    }
+
     private ReadYourWrites() {
+    }
+
+    /**
+     * A projector wrote {@code view} of item {@code itemId} in the transaction it is handling now: once that commits,
+     * a write waiting for this version of the item in a view of this type ({@link #awaitVersion(Class, String, long,
+     * Supplier, Duration)}) takes it instead of reading it back. {@code view} must be what a read of the view
+     * answers (the fold that writes it is the one {@code ?asOf=} answers with, tested against the view).
+     */
+    public static void written(String itemId, Versioned view) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Written key = new Written(view.getClass(), itemId);
+        // after-commit handlers run in reverse order of registration: this one before the processor's ItemChangeSignal
+        CurrentUnitOfWork.get().root().afterCommit(committed -> WRITTEN.asMap().merge(key, view,
+                (was, now) -> now.version() >= was.version() ? now : was));
+    }
+
+    /** Forgets every item handed over: personal data was erased, and nothing may keep a value of it. */
+    public static void forgetWritten() {
+        WRITTEN.invalidateAll();
+    }
+
+    /**
+     * {@link #awaitVersion(String, long, Supplier, ToLongFunction, Duration)} for a view whose projector hands over
+     * what it wrote ({@link #written}): that is taken without a read when it has the version.
+     */
+    public static <V extends Versioned> Optional<V> awaitVersion(Class<V> type, String itemId, long version,
+                                                                  Supplier<Optional<V>> read, Duration timeout) {
+        Written key = new Written(type, itemId);
+        Supplier<Optional<V>> handedOverOrRead = () -> {
+            Versioned handedOver = WRITTEN.getIfPresent(key);
+            return handedOver != null && handedOver.version() >= version ? Optional.of(type.cast(handedOver))
+                    : read.get();
+        };
+        return awaitVersion(itemId, version, handedOverOrRead, Versioned::version, timeout);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jointops.platform.query;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -110,5 +112,53 @@ class ReadYourWritesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    record Item(String id, long version) implements Versioned {
+    }
+
+    @Test
+    void aWriteTakesWhatTheProjectorWroteFromItsCommitWithoutReadingItBack() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        CompletableFuture<Optional<Item>> waiting = CompletableFuture.supplyAsync(() -> ReadYourWrites.awaitVersion(
+                Item.class, "item-9", 2, () -> {
+                    reads.incrementAndGet();
+                    return Optional.of(new Item("item-9", 1));
+                }, Duration.ofSeconds(5)));
+        Thread.sleep(100);
+
+        // the projector's transaction as a processor runs it: the signal registered first (ItemChangeSignal, around
+        // the handler), then the view written and handed over; after-commit handlers run in reverse order
+        UnitOfWork<?> projecting = DefaultUnitOfWork.startAndGet(null);
+        projecting.afterCommit(committed -> ReadYourWrites.itemChanged("item-9", 2));
+        ReadYourWrites.written("item-9", new Item("item-9", 2));
+        projecting.commit();
+
+        assertThat(waiting.get()).contains(new Item("item-9", 2));
+        assertThat(reads).as("taken from the commit, not read").hasValue(0);
+        // an older version handed over later does not replace it
+        UnitOfWork<?> older = DefaultUnitOfWork.startAndGet(null);
+        ReadYourWrites.written("item-9", new Item("item-9", 1));
+        older.commit();
+        assertThat(ReadYourWrites.awaitVersion(Item.class, "item-9", 2, Optional::empty, Duration.ofMillis(50)))
+                .contains(new Item("item-9", 2));
+    }
+
+    @Test
+    void nothingIsHandedOverFromATransactionThatRolledBackOrAfterAnErasure() {
+        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        ReadYourWrites.written("item-10", new Item("item-10", 0));
+        failing.rollback();
+        ReadYourWrites.itemChanged("item-10", 0);
+        assertThat(ReadYourWrites.awaitVersion(Item.class, "item-10", 0, Optional::empty, Duration.ofMillis(50)))
+                .as("read, and the view does not have it").isEmpty();
+
+        UnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(null);
+        ReadYourWrites.written("item-11", new Item("item-11", 0));
+        committed.commit();
+        ReadYourWrites.itemChanged("item-11", 0);
+        ReadYourWrites.forgetWritten();
+        assertThat(ReadYourWrites.awaitVersion(Item.class, "item-11", 0, Optional::empty, Duration.ofMillis(50)))
+                .as("forgotten: the view is read").isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jointops.platform.query.FoldedView;
+import io.jointops.platform.query.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -86,6 +87,8 @@ class CaseViewProjector implements FoldedView {
         CaseViewRecord next = CaseViewFold.apply(current, message);
         if (next != null) {
             write(current, next);
+            // the write waiting for this version, and the partner feed, take it from the commit: no read back
+            ReadYourWrites.written(next.view().id(), next.view());
         }
     }
 

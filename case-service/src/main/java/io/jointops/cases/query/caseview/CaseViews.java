@@ -232,7 +232,7 @@ public class CaseViews implements ItemViews<CaseView> {
      * writing sees its write. Returns the view, or empty if it did not catch up within {@code timeout}.
      */
     public Optional<CaseView> awaitVersion(String caseId, long version, Duration timeout) {
-        return ReadYourWrites.awaitVersion(caseId, version, () -> read(caseId), view -> view.version(), timeout);
+        return ReadYourWrites.awaitVersion(CaseView.class, caseId, version, () -> read(caseId), timeout);
     }
 
     /**
