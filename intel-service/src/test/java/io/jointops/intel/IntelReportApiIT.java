@@ -484,6 +484,20 @@ class IntelReportApiIT {
         assertThat(events()).isEqualTo(before);
     }
 
+    /**
+     * Text of Unicode spaces only passes the request's {@code @NotBlank} (Hibernate Validator trims ASCII only); the
+     * command's constraints refuse it, naming the field as the request does although the command holds it in its
+     * content ({@code title}, not {@code content.title}), and nothing is stored.
+     */
+    @Test
+    void theCommandsConstraintsNameTheFieldAsTheRequestDoes() throws Exception {
+        long before = events();
+        String valid = REPORT.formatted("TLP:GREEN", "+86 10 5555 0404");
+        expectField(valid.replace("\"title\":\"NPP shipments via Rotterdam\"", "\"title\":\"\u3000\""), "title");
+        expectField(REPORT.formatted("TLP:GREEN", "\u3000\u3000"), "entities[0].value");
+        assertThat(events()).isEqualTo(before);
+    }
+
     private void expectField(String body, String field) throws Exception {
         mvc.perform(post("/api/intel/reports").with(CN).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())

@@ -56,7 +56,6 @@ import java.util.TreeSet;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -80,10 +79,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class IntelReport {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_SUMMARY = 4000;
-    static final int MAX_BODY = 100_000;
-    static final int MAX_COMMENT = 2000;
     static final int MAX_ENTITIES = 500;
     /** The realm role that releases reports. */
     static final String SUPERVISOR = "supervisor";
@@ -136,9 +131,6 @@ class IntelReport {
     void handle(ApproveIntelReportCommand command) {
         requireOwner(command.agency(), "approves the report");
         requireStatus("approved", IntelReportStatus.SUBMITTED_FOR_RELEASE);
-        if (command.supervisorId() == null || command.supervisorId().isBlank()) {
-            throw invalid("supervisorId", "must name the approving supervisor");
-        }
         if (authors.contains(command.supervisorId())) {
             throw new CommandRejectedException(Reason.FORBIDDEN, null, "You drafted or revised this report yourself: "
                     + "another supervisor of " + ownerAgency + " approves its release (four-eyes principle).");
@@ -152,7 +144,6 @@ class IntelReport {
     void handle(ReturnIntelReportCommand command) {
         requireOwner(command.agency(), "returns the report");
         requireStatus("returned", IntelReportStatus.SUBMITTED_FOR_RELEASE);
-        requireText("comments", command.comments(), MAX_COMMENT);
         apply(new IntelReportReturnedEvent(reportId, command.comments().strip()));
     }
 
@@ -162,11 +153,7 @@ class IntelReport {
         if (status == IntelReportStatus.WITHDRAWN) {
             throw new CommandRejectedException(Reason.CONFLICT, null, "The report is withdrawn: it is no longer graded.");
         }
-        if (command.sourceReliability() == null) {
-            throw invalid("sourceReliability", "must be given");
-        }
         ReportContents.requireCredibility(command.informationCredibility());
-        requireText("reason", command.reason(), MAX_COMMENT);
         apply(new IntelReportRegradedEvent(reportId, command.sourceReliability(), command.informationCredibility(),
                 command.reason().strip()));
     }
@@ -211,14 +198,10 @@ class IntelReport {
             throw new CommandRejectedException(Reason.FORBIDDEN, null, "The report is " + tlp.label()
                     + ": it may not be passed on; only the owner " + ownerAgency + " names further recipients.");
         }
-        if (command.requestId() == null || command.requestId().isBlank()) {
-            throw invalid("requestId", "must not be blank");
-        }
         requireAgency("toAgency", command.toAgency());
         if (command.toAgency().equals(ownerAgency) || releasedTo.contains(command.toAgency())) {
             throw invalid("toAgency", command.toAgency() + " already sees the report");
         }
-        requireText("justification", command.justification(), MAX_COMMENT);
         if (pendingRequests.containsKey(command.requestId()) || decidedRequests.contains(command.requestId())) {
             throw new CommandRejectedException(Reason.CONFLICT, "requestId", "A request with this id exists.");
         }
@@ -245,9 +228,6 @@ class IntelReport {
                     "No onward dissemination request '" + command.requestId() + "' for this report.");
         }
         String comment = command.comment() == null ? "" : command.comment().strip();
-        if (comment.length() > MAX_COMMENT) {
-            throw invalid("comment", "must be at most " + MAX_COMMENT + " characters");
-        }
         if (!command.consent()) {
             apply(new OnwardDisseminationRefusedEvent(reportId, request.requestId(), request.requestingAgency(),
                     request.toAgency(), comment));
@@ -271,13 +251,7 @@ class IntelReport {
             throw new CommandRejectedException(Reason.CONFLICT, null, "Feedback comes from the agencies the report was released to, not from its owner.");
         }
         requireStatus("given feedback", IntelReportStatus.DISSEMINATED);
-        if (command.kind() == null) {
-            throw invalid("kind", "must be given");
-        }
         String comment = command.comment() == null ? "" : command.comment().strip();
-        if (comment.length() > MAX_COMMENT) {
-            throw invalid("comment", "must be at most " + MAX_COMMENT + " characters");
-        }
         apply(new IntelReportFeedbackGivenEvent(reportId, command.agency(), command.kind(), comment));
     }
 
@@ -285,16 +259,12 @@ class IntelReport {
     void handle(WithdrawIntelReportCommand command) {
         requireOwner(command.agency(), "withdraws the report");
         requireStatus("withdrawn", IntelReportStatus.DISSEMINATED);
-        requireText("reason", command.reason(), MAX_COMMENT);
         apply(new IntelReportWithdrawnEvent(reportId, command.reason().strip()));
     }
 
     @CommandHandler
     void handle(LinkIntelReportToCaseCommand command) {
         requireVisible(command.requestingAgency());
-        if (command.caseId() == null || command.caseId().isBlank()) {
-            throw invalid("caseId", "must not be blank");
-        }
         if (status != IntelReportStatus.DISSEMINATED) {
             throw new CommandRejectedException(Reason.CONFLICT, null, "The report is " + status
                     + ": only an approved, disseminated report is linked to a case.");

@@ -19,9 +19,11 @@ import java.util.TreeSet;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 
-/** Checks a report's content and puts it in its stored form: trimmed, release sorted, entities normalised. */
+/**
+ * Checks what the content's constraints (IntelReportContent, checked before the command is handled) cannot say, and
+ * puts it in its stored form: trimmed, release sorted, entities normalised.
+ */
 final class ReportContents {
 
 
@@ -29,28 +31,12 @@ final class ReportContents {
     }
 
     static IntelReportContent checked(IntelReportContent content, String ownerAgency) {
-        if (content == null) {
-            throw invalid("title", "must not be blank");
-        }
-        requireText("title", content.title(), IntelReport.MAX_TITLE);
-        requireMax("summary", content.summary(), IntelReport.MAX_SUMMARY);
-        requireMax("body", content.body(), IntelReport.MAX_BODY);
-        if (content.category() == null) {
-            throw invalid("category", "must be given");
-        }
-        if (content.sourceReliability() == null) {
-            throw invalid("sourceReliability", "must be given");
-        }
         requireCredibility(content.informationCredibility());
-        if (content.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (content.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
-        }
         String restriction = trimmed(content.handlingRestriction());
         if (content.handlingCode() == HandlingCode.H3) {
-            requireText("handlingRestriction", restriction, IntelReport.MAX_COMMENT);
+            if (restriction.isEmpty()) {
+                throw invalid("handlingRestriction", "must be given for an H3 report");
+            }
         } else if (!restriction.isEmpty()) {
             throw invalid("handlingRestriction", "is stated for H3 only");
         }
@@ -87,14 +73,9 @@ final class ReportContents {
         for (int i = 0; i < given.size(); i++) {
             IntelEntity entity = given.get(i);
             String field = "entities[" + i + "]";
-            if (entity == null || entity.type() == null) {
-                throw invalid(field + ".type", "must be given");
-            }
-            requireText(field + ".entityId", entity.entityId(), 64);
             if (!ids.add(entity.entityId().strip())) {
                 throw invalid(field + ".entityId", "'" + entity.entityId() + "' is used twice");
             }
-            requireText(field + ".value", entity.value(), 500);
             String country = entity.country() == null || entity.country().isBlank() ? null
                     : entity.country().strip().toUpperCase(Locale.ROOT);
             String normalised;
@@ -123,13 +104,10 @@ final class ReportContents {
         for (int i = 0; i < given.size(); i++) {
             IntelRelation relation = given.get(i);
             String field = "relations[" + i + "]";
-            if (relation == null || relation.kind() == null) {
-                throw invalid(field + ".kind", "must be given");
-            }
-            if (relation.from() == null || !ids.contains(relation.from())) {
+            if (!ids.contains(relation.from())) {
                 throw invalid(field + ".from", "must be the entityId of an entity of this report");
             }
-            if (relation.to() == null || !ids.contains(relation.to()) || relation.to().equals(relation.from())) {
+            if (!ids.contains(relation.to()) || relation.to().equals(relation.from())) {
                 throw invalid(field + ".to", "must be the entityId of another entity of this report");
             }
             relations.add(relation);
@@ -149,37 +127,22 @@ final class ReportContents {
         for (int i = 0; i < given.size(); i++) {
             RouteWaypoint waypoint = given.get(i);
             String field = "route.waypoints[" + i + "]";
-            if (waypoint == null) {
-                throw invalid(field, "must be given");
-            }
-            requireText(field + ".place", waypoint.place(), 200);
-            String country = waypoint.country() == null ? "" : waypoint.country().strip().toUpperCase(Locale.ROOT);
+            String country = waypoint.country().strip().toUpperCase(Locale.ROOT);
             String fault = Countries.fault(country);
             if (fault != null) {
                 throw invalid(field + ".country", fault);
             }
-            if (waypoint.transportMode() == null) {
-                throw invalid(field + ".transportMode", "must be given");
-            }
-            requireMax(field + ".concealmentMethod", waypoint.concealmentMethod(), 500);
             waypoints.add(new RouteWaypoint(waypoint.place().strip(), country, waypoint.transportMode(),
                     trimmed(waypoint.concealmentMethod())));
         }
         List<String> substances = new ArrayList<>();
         for (String substance : route.substances() == null ? List.<String>of() : route.substances()) {
-            requireText("route.substances", substance, 200);
             substances.add(substance.strip());
         }
         if (route.firstSeen() != null && route.lastSeen() != null && route.lastSeen().isBefore(route.firstSeen())) {
             throw invalid("route.lastSeen", "must not be before firstSeen");
         }
         return new TraffickingRoute(waypoints, substances, route.firstSeen(), route.lastSeen());
-    }
-
-    private static void requireMax(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
     }
 
     private static String trimmed(String value) {

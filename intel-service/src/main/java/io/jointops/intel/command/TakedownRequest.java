@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -61,25 +60,12 @@ class TakedownRequest {
 
     @CommandHandler
     TakedownRequest(RequestTakedownCommand command) {
-        requireText("platform", command.platform(), 100);
-        requireText("url", command.url(), 2000);
         String normalisedUrl = url("url", command.url());
-        if (command.contentType() == null) {
-            throw invalid("contentType", "must be given");
-        }
-        requireText("offence", command.offence(), 500);
-        String sha = command.evidenceSha256() == null ? "" : command.evidenceSha256().strip().toLowerCase();
+        String sha = command.evidenceSha256().strip().toLowerCase();
         if (!SHA256.matcher(sha).matches()) {
             throw invalid("evidenceSha256", "must be the SHA-256 of the evidence snapshot, 64 hex digits");
         }
-        if (command.evidenceCapturedAt() == null) {
-            throw invalid("evidenceCapturedAt", "must be given");
-        }
-        requireText("legalBasis", command.legalBasis(), 500);
         requireAgency("requestingAgency", command.requestingAgency());
-        if (command.requestedAt() == null) {
-            throw invalid("requestedAt", "must be given");
-        }
         if (command.evidenceCapturedAt().isAfter(command.requestedAt())) {
             throw invalid("evidenceCapturedAt", "must not be after the request");
         }
@@ -91,9 +77,6 @@ class TakedownRequest {
     @CommandHandler
     void handle(RecordTakedownResponseCommand command) {
         requireRequester(command.agency());
-        if (command.response() == null) {
-            throw invalid("response", "must be ACKNOWLEDGED, REMOVED or REJECTED");
-        }
         requireTime(command.occurredAt());
         switch (command.response()) {
             case ACKNOWLEDGED -> {
@@ -106,7 +89,9 @@ class TakedownRequest {
             }
             case REJECTED -> {
                 requireStatus("rejected", TakedownStatus.REQUESTED, TakedownStatus.ACKNOWLEDGED);
-                requireText("reason", command.reason(), 2000);
+                if (command.reason() == null || command.reason().isBlank()) {
+                    throw invalid("reason", "must not be blank when the platform rejected the request");
+                }
                 apply(new TakedownRejectedEvent(takedownId, command.reason().strip(), command.occurredAt()));
             }
             default -> throw invalid("response", "must be ACKNOWLEDGED, REMOVED or REJECTED");
@@ -117,9 +102,9 @@ class TakedownRequest {
     void handle(ReportTakedownReappearanceCommand command) {
         requireRequester(command.agency());
         requireStatus("reported as reappeared", TakedownStatus.REMOVED);
-        requireTime(command.seenAt());
+        requireTime(command.occurredAt());
         String newUrl = command.url() == null || command.url().isBlank() ? url : url("url", command.url());
-        apply(new TakedownContentReappearedEvent(takedownId, newUrl, command.seenAt()));
+        apply(new TakedownContentReappearedEvent(takedownId, newUrl, command.occurredAt()));
     }
 
     @EventSourcingHandler
@@ -186,9 +171,6 @@ class TakedownRequest {
     }
 
     private void requireTime(Instant at) {
-        if (at == null) {
-            throw invalid("occurredAt", "must be given");
-        }
         if (at.isBefore(openedAt)) {
             throw invalid("occurredAt", "must not be before " + openedAt + ", when the request was (re)opened");
         }

@@ -64,17 +64,8 @@ class Watchlist {
         if (!Agencies.isValid(command.agency()) || !WatchlistIds.of(command.agency()).equals(command.watchlistId())) {
             throw new CommandRejectedException(Reason.FORBIDDEN, null, "A watchlist is changed by its agency only.");
         }
-        if (command.kind() == null) {
-            throw invalid("kind", "must be one of " + java.util.Arrays.toString(Identifies.Kind.values()));
-        }
-        if (command.value() == null || command.value().isBlank() || command.value().length() > 500) {
-            throw invalid("value", "must be 1 to 500 characters");
-        }
         if (command.country() != null && command.kind() != Identifies.Kind.PHONE_NUMBER) {
             throw invalid("country", "is given for phone numbers only");
-        }
-        if (command.label() != null && command.label().length() > 500) {
-            throw invalid("label", "must be at most 500 characters");
         }
         Identifier identifier;
         try {

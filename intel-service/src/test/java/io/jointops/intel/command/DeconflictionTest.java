@@ -5,6 +5,7 @@ import io.jointops.api.deconfliction.DeconflictionMatchAddedEvent;
 import io.jointops.api.deconfliction.DeconflictionNoticeIssuedEvent;
 import io.jointops.api.deconfliction.ItemRef;
 import io.jointops.api.deconfliction.NoteDeconflictionMatchCommand;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class DeconflictionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Deconfliction.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     private static NoteDeconflictionMatchCommand note(DeconflictionMatch match) {

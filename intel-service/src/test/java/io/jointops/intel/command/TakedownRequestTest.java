@@ -11,6 +11,7 @@ import io.jointops.api.intel.TakedownRejectedEvent;
 import io.jointops.api.intel.TakedownRequestedEvent;
 import io.jointops.api.intel.TakedownStatus;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class TakedownRequestTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(TakedownRequest.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     // --- requested ---

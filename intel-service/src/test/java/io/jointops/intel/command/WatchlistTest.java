@@ -8,6 +8,7 @@ import io.jointops.api.deconfliction.WatchlistAlertRaisedEvent;
 import io.jointops.api.deconfliction.WatchlistEntryAddedEvent;
 import io.jointops.api.deconfliction.WatchlistEntryRemovedEvent;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class WatchlistTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Watchlist.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     @Test

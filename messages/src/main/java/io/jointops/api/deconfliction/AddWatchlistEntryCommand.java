@@ -1,6 +1,10 @@
 package io.jointops.api.deconfliction;
 
 import io.jointops.api.shared.Identifies;
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,6 +14,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param country ISO 3166-1 alpha-2 country a phone number written without its country code is dialled in; null
  * @param label   what the entry is about, in the agency's words (optional)
  */
-public record AddWatchlistEntryCommand(@TargetAggregateIdentifier String watchlistId, String agency,
-                                       Identifies.Kind kind, String value, String country, String label) {
+public record AddWatchlistEntryCommand(@TargetAggregateIdentifier String watchlistId, @Nullable String agency,
+                                       @NotNull Identifies.Kind kind, @NotBlank @Size(max = 500) String value, @Nullable String country, @Nullable @Size(max = 500) String label) {
 }

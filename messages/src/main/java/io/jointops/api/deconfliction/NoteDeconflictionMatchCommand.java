@@ -1,5 +1,7 @@
 package io.jointops.api.deconfliction;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -9,6 +11,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param contact how to reach the other agency's deconfliction point of contact
  */
-public record NoteDeconflictionMatchCommand(@TargetAggregateIdentifier String noticeId, String agency, ItemRef item,
-                                            String otherAgency, String contact, DeconflictionMatch match) {
+public record NoteDeconflictionMatchCommand(@TargetAggregateIdentifier String noticeId, @NotBlank String agency, ItemRef item,
+                                            @NotBlank String otherAgency, @Nullable String contact, DeconflictionMatch match) {
 }

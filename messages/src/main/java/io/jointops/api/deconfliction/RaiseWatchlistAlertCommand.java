@@ -1,5 +1,7 @@
 package io.jointops.api.deconfliction;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param country the country the item reads a phone number written without its country code in; null if none (the item is released to the agency)
  * @param rule  the rule it matched the entry by ({@code io.jointops.identifiers.MatchRule#id()})
  */
-public record RaiseWatchlistAlertCommand(@TargetAggregateIdentifier String watchlistId, String agency, String entryId,
-                                         ItemRef item, long sequence, String path, String value, String country,
-                                         String rule) {
+public record RaiseWatchlistAlertCommand(@TargetAggregateIdentifier String watchlistId, @NotBlank String agency, @NotBlank String entryId,
+                                         ItemRef item, long sequence, @Nullable String path, @Nullable String value, @Nullable String country,
+                                         @NotBlank String rule) {
 }

@@ -1,5 +1,7 @@
 package io.jointops.api.intel;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -8,5 +10,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param supervisorId the approving user's id (the token's subject): four-eyes, nobody approves a report they
  *                     drafted or revised themselves
  */
-public record ApproveIntelReportCommand(@TargetAggregateIdentifier String reportId, String agency, String supervisorId) {
+public record ApproveIntelReportCommand(@TargetAggregateIdentifier String reportId, @Nullable String agency, @NotBlank String supervisorId) {
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.NonPersonal;
 import io.jointops.api.shared.Personal;
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * An entity named in a report.
@@ -40,10 +44,10 @@ import io.jointops.api.shared.Personal;
  *                   is dialled in, as the analyst gave it; null otherwise
  */
 @NonPersonal
-public record IntelEntity(String entityId, EntityType type,
-                          @Identifies(kindFrom = "type", countryFrom = "country") @Personal String value,
-                          @Personal(subjectFrom = "value") String normalised,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String country) {
+public record IntelEntity(@NotBlank @Size(max = 64) String entityId, @NotNull EntityType type,
+                          @Identifies(kindFrom = "type", countryFrom = "country") @Personal @NotBlank @Size(max = 500) String value,
+                          @Personal(subjectFrom = "value") @Nullable String normalised,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String country) {
 
     /** An entity without a country, as every kind but a national phone number is. */
     public IntelEntity(String entityId, EntityType type, String value, String normalised) {

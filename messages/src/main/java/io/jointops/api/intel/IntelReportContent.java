@@ -4,6 +4,11 @@ import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.NonPersonal;
 import io.jointops.api.shared.Personal;
 import io.jointops.api.shared.Tlp;
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.Set;
@@ -18,17 +23,17 @@ import java.util.Set;
  */
 @NonPersonal
 public record IntelReportContent(
-        @Personal String title,
-        @Personal String summary,
-        @Personal String body,
-        IntelCategory category,
-        SourceReliability sourceReliability,
+        @Personal @NotBlank @Size(max = 200) String title,
+        @Personal @Nullable @Size(max = 4000) String summary,
+        @Personal @Nullable @Size(max = 100_000) String body,
+        @NotNull IntelCategory category,
+        @NotNull SourceReliability sourceReliability,
         int informationCredibility,
-        Tlp tlp,
-        HandlingCode handlingCode,
-        String handlingRestriction,
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode,
+        @Nullable @Size(max = 2000) String handlingRestriction,
         Set<String> releasedTo,
-        List<IntelEntity> entities,
-        List<IntelRelation> relations,
-        TraffickingRoute route) {
+        List<@NotNull @Valid IntelEntity> entities,
+        List<@NotNull @Valid IntelRelation> relations,
+        @Nullable @Valid TraffickingRoute route) {
 }

@@ -1,5 +1,7 @@
 package io.jointops.api.intel;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Set;
@@ -12,7 +14,7 @@ import java.util.Set;
  */
 public record LinkIntelReportToCaseCommand(
         @TargetAggregateIdentifier String reportId,
-        String caseId,
+        @NotBlank String caseId,
         Set<String> caseAgencies,
-        String requestingAgency) {
+        @Nullable String requestingAgency) {
 }

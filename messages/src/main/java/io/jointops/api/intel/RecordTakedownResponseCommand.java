@@ -1,5 +1,8 @@
 package io.jointops.api.intel;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -11,6 +14,6 @@ import java.time.Instant;
  * @param reason     why the platform rejected the request (REJECTED only)
  * @param occurredAt when the platform did it; not before the request was sent
  */
-public record RecordTakedownResponseCommand(@TargetAggregateIdentifier String takedownId, String agency,
-                                            TakedownStatus response, String reason, Instant occurredAt) {
+public record RecordTakedownResponseCommand(@TargetAggregateIdentifier String takedownId, @Nullable String agency,
+                                            @NotNull TakedownStatus response, @Nullable @Size(max = 2000) String reason, @NotNull Instant occurredAt) {
 }

@@ -1,5 +1,8 @@
 package io.jointops.api.intel;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -7,6 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param requestId chosen by the caller's service; the owner's decision names it
  */
-public record RequestOnwardDisseminationCommand(@TargetAggregateIdentifier String reportId, String requestId,
-                                                String requestingAgency, String toAgency, String justification) {
+public record RequestOnwardDisseminationCommand(@TargetAggregateIdentifier String reportId, @NotBlank String requestId,
+                                                @Nullable String requestingAgency, @NotBlank String toAgency, @NotBlank @Size(max = 2000) String justification) {
 }

@@ -1,5 +1,8 @@
 package io.jointops.api.intel;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -13,13 +16,13 @@ import java.time.Instant;
  */
 public record RequestTakedownCommand(
         @TargetAggregateIdentifier String takedownId,
-        String platform,
-        String url,
-        TakedownContentType contentType,
-        String offence,
-        String evidenceSha256,
-        Instant evidenceCapturedAt,
-        String legalBasis,
-        String requestingAgency,
-        Instant requestedAt) {
+        @NotBlank @Size(max = 100) String platform,
+        @NotBlank @Size(max = 2000) String url,
+        @NotNull TakedownContentType contentType,
+        @NotBlank @Size(max = 500) String offence,
+        @NotBlank(message = "must be the SHA-256 of the evidence snapshot, 64 hex digits") String evidenceSha256,
+        @NotNull Instant evidenceCapturedAt,
+        @NotBlank @Size(max = 500) String legalBasis,
+        @NotBlank String requestingAgency,
+        @NotNull Instant requestedAt) {
 }
