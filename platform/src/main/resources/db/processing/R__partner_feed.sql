@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS partner_feed (
 );
 -- an agency's page: its rows after a position
 CREATE INDEX IF NOT EXISTS partner_feed_agency_position ON partner_feed (agency, position);
+-- A row that is no event of the item but a notice about it (docs/privacy.md, "Partners"): personal data of the item
+-- was erased. Its sequence is below zero (minus the erasure event's global index, plus one), so it never takes an
+-- event's place; notice holds what the feed says of it, nothing personal.
+ALTER TABLE partner_feed ADD COLUMN IF NOT EXISTS notice JSONB;
 
 -- The agencies an item's rows go to: one the item is shown to that is not here yet first gets the item's earlier events.
 CREATE TABLE IF NOT EXISTS partner_feed_audience (

@@ -4,7 +4,10 @@ import io.jointops.platform.query.FoldedView;
 import io.jointops.platform.query.SharedItem;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
+import io.jointops.api.privacy.PersonalDataErasedEvent;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -62,7 +65,9 @@ class FeedProjector implements FoldedView {
 
     @Override
     public Set<Class<?>> foldedEvents() {
-        return kinds.events();
+        Set<Class<?>> events = new HashSet<>(kinds.events());
+        events.add(PersonalDataErasedEvent.class);
+        return events;
     }
 
     @EventHandler
@@ -81,8 +86,45 @@ class FeedProjector implements FoldedView {
         batch.add(kind, message.getAggregateIdentifier(), message.getSequenceNumber(), payload.getClass());
     }
 
-    /** The batch's rows and audience changes, written in the batch's transaction. */
+    /**
+     * An erasure (docs/privacy.md, "Partners"): a notice on the feed of every agency that got events of an erased item
+     * of this service, whether or not it is shown the item now (it holds what it got), in the batch's transaction and
+     * after the batch's events before it. What the notice says is the erasure's: by which order or rule, the ordering
+     * agency, the legal basis, when, and the item; nothing of its subjects, nor how many keys went elsewhere.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event, EventMessage<?> message, TrackingToken token) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Object before = unitOfWork.resources().remove(BATCH);
+        if (before != null) {
+            write((Batch) before); // the events before the erasure go first
+        }
+        // one sequence per erasure, below every event's: minus its place in the event store
+        long sequence = -1 - token.position().orElseThrow(() -> new IllegalStateException(
+                "the partner feed's processor reads a stream without positions"));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("by", event.by());
+        payload.put("agency", event.agency());
+        payload.put("legalBasis", event.legalBasis());
+        payload.put("erasedAt", event.erasedAt().toString());
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("eventId", message.getIdentifier());
+        notice.put("type", PersonalDataErasedEvent.class.getSimpleName());
+        notice.put("revision", "1");
+        notice.put("timestamp", message.getTimestamp().toString());
+        notice.put("agency", event.agency());
+        notice.put("payload", payload);
+        if (table.notices(event.itemIds(), sequence, notice) > 0) {
+            unitOfWork.afterCommit(committed -> signal.committed());
+        }
+    }
+
+    /** The batch's rows and audience changes, written in the batch's transaction (once). */
     void write(Batch batch) {
+        if (batch.written) {
+            return;
+        }
+        batch.written = true;
         Map<String, Set<String>> audiences = new HashMap<>();
         batch.last.forEach((itemId, last) -> audiences.put(itemId, audience(batch.kinds.get(itemId), itemId, last)));
         // an item whose first event is in the batch (a create) has had no rows yet: no need to ask
@@ -163,6 +205,8 @@ class FeedProjector implements FoldedView {
         private final Map<String, Long> last = new LinkedHashMap<>();
         private final Map<String, FeedKind<?>> kinds = new HashMap<>();
         private final Set<String> created = new HashSet<>();
+        /** Written early, before an erasure of the same unit of work: not again when the unit of work commits. */
+        private boolean written;
         /** The name the feed gives each of the batch's events (its history entry's {@code type}). */
         private final Map<Event, String> types = new HashMap<>();
 

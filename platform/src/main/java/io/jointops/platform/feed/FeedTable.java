@@ -1,5 +1,6 @@
 package io.jointops.platform.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +26,15 @@ final class FeedTable {
     record Row(String agency, String itemType, String itemId, long sequence) {
     }
 
-    /** A row as read, with its position and the time it was written. */
-    record Stored(long position, String itemType, String itemId, long sequence, Instant recordedAt) {
+    /**
+     * A row as read, with its position and the time it was written; {@code notice} for a row that is no event of the
+     * item but a notice about it (an erasure), else null.
+     */
+    record Stored(long position, String itemType, String itemId, long sequence, Instant recordedAt, JsonNode notice) {
+
+        Stored(long position, String itemType, String itemId, long sequence, Instant recordedAt) {
+            this(position, itemType, itemId, sequence, recordedAt, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -96,15 +104,61 @@ final class FeedTable {
     /** Up to {@code limit} of {@code agency}'s rows after {@code after}, in position order. */
     List<Stored> after(String agency, long after, int limit) {
         return jdbc.sql("""
-                        SELECT position, item_kind, item_id, sequence, recorded_at FROM partner_feed
+                        SELECT position, item_kind, item_id, sequence, recorded_at, notice FROM partner_feed
                          WHERE agency = :agency AND position > :after ORDER BY position LIMIT :limit""")
                 .param("agency", agency)
                 .param("after", after)
                 .param("limit", limit)
                 .query((row, n) -> new Stored(row.getLong("position"), row.getString("item_kind"),
                         row.getString("item_id"), row.getLong("sequence"),
-                        row.getObject("recorded_at", OffsetDateTime.class).toInstant()))
+                        row.getObject("recorded_at", OffsetDateTime.class).toInstant(), notice(row.getString("notice"))))
                 .list();
+    }
+
+    /**
+     * Writes an erasure's notice onto the feed of every agency that got events of an erased item ({@code itemIds},
+     * those of this service's items): one row per item and agency, in one statement, {@code notice} with the item
+     * as its payload's {@code itemIds}. The agencies are found by the index of agency and item: one probe per agency the feed has, then per
+     * item (an erasure is rare; the feed's writes need no index of items alone). Written again (a redelivery), the
+     * rows are skipped.
+     *
+     * @param sequence the rows' sequence, below zero: one per erasure
+     * @return how many rows were written
+     */
+    int notices(Collection<String> itemIds, long sequence, Map<String, Object> notice) {
+        if (itemIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        WITH RECURSIVE agencies AS (
+                            SELECT min(agency) AS agency FROM partner_feed
+                            UNION ALL
+                            SELECT (SELECT min(f.agency) FROM partner_feed f WHERE f.agency > a.agency)
+                              FROM agencies a WHERE a.agency IS NOT NULL),
+                        saw AS (
+                            SELECT DISTINCT ON (f.agency, f.item_id) f.agency, f.item_kind, f.item_id
+                              FROM agencies a JOIN partner_feed f ON f.agency = a.agency
+                             WHERE f.item_id IN (:items) AND f.sequence >= 0)
+                        INSERT INTO partner_feed (agency, item_kind, item_id, sequence, recorded_at, notice)
+                        SELECT agency, item_kind, item_id, :sequence, now(),
+                               jsonb_set(CAST(:notice AS jsonb), '{payload,itemIds}', jsonb_build_array(item_id))
+                          FROM saw ORDER BY item_id, agency
+                        ON CONFLICT (agency, item_id, sequence) DO NOTHING""")
+                .param("items", itemIds)
+                .param("sequence", sequence)
+                .param("notice", json.valueToTree(notice).toString())
+                .update();
+    }
+
+    private JsonNode notice(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readTree(stored);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored notice of the partner feed is no JSON", e);
+        }
     }
 
     /** {@code agency}'s row of event {@code sequence} of item {@code itemId}, if the event went onto its feed. */

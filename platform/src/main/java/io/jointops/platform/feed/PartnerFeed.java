@@ -68,7 +68,11 @@ public final class PartnerFeed {
             Map<String, Map<Long, HistoryEntry>> entries = entries(rows, reader);
             for (FeedTable.Stored row : rows) {
                 HistoryEntry entry = entries.getOrDefault(row.itemId(), Map.of()).get(row.sequence());
-                if (entry != null) {
+                if (row.notice() != null) {
+                    // an erasure's notice, written for the agencies that got events of the item: shown as it is
+                    shown.add(new FeedPage.Entry(row.position(),
+                            FeedEvent.notice(context, row.itemType(), row.itemId(), row.recordedAt(), row.notice())));
+                } else if (entry != null) {
                     shown.add(new FeedPage.Entry(row.position(),
                             FeedEvent.of(context, row.itemType(), row.itemId(), row.recordedAt(), entry)));
                 }
@@ -102,6 +106,9 @@ public final class PartnerFeed {
         Map<String, long[]> ranges = new LinkedHashMap<>();
         Map<String, String> types = new HashMap<>();
         for (FeedTable.Stored row : rows) {
+            if (row.notice() != null) {
+                continue;
+            }
             ranges.merge(row.itemId(), new long[]{row.sequence(), row.sequence()},
                     (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             types.put(row.itemId(), row.itemType());
