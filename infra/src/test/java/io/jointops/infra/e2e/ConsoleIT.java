@@ -211,6 +211,7 @@ class ConsoleIT {
         noConsoleErrors("transaction report");
         accessible("transaction report");
         screenshot("money-trail");
+        screenshot("money-trail-graph", "trace");
         logout();
     }
 
@@ -302,6 +303,7 @@ class ConsoleIT {
         noConsoleErrors("audit page");
         accessible("audit page");
         screenshot("audit");
+        screenshot("audit-verdict", "verify");
         Matcher checkpoint = Pattern.compile("verified against checkpoint (\\d+) ").matcher(verdict);
         assertThat(checkpoint.find()).as(verdict).isTrue();
         HttpResponse<String> export = RunningPlatform.gateway().get("/api/audit/export?itemId=" + caseId + "&treeSize="
@@ -454,12 +456,23 @@ class ConsoleIT {
         browser.executeScript("window.scrollTo(0, 0)");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+        capture(name + "-full", "return [0, 0, document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
+    }
+
+    /** The element of that id as it is drawn, however far it reaches beyond the window (name.png). */
+    private static void screenshot(String name, String id) throws IOException {
+        browser.findElement(By.id(id)); // there
+        capture(name, "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + "return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height]", id);
+    }
+
+    /** Chromium's screenshot of the page's area [x, y, width, height] that script answers, beyond the window too. */
+    private static void capture(String name, String script, Object... arguments) throws IOException {
+        List<?> area = (List<?>) browser.executeScript(script, arguments);
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(screenshots.resolve(name + "-full.png"), Base64.getDecoder().decode((String) shot.get("data")));
+                "captureBeyondViewport", true, "clip", Map.of("x", area.get(0), "y", area.get(1), "width", area.get(2),
+                        "height", area.get(3), "scale", 1)));
+        Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     /**
