@@ -100,14 +100,16 @@ final class WebhookDeliveryTable {
     /** How long until the next delivery is due (zero if one is), or empty if none is waiting. */
     Optional<Duration> untilNextDue() {
         return jdbc.sql("""
-                        SELECT GREATEST(0, EXTRACT(EPOCH FROM min(GREATEST(next_attempt_at, COALESCE(claimed_until,
+                        SELECT (EXTRACT(EPOCH FROM min(GREATEST(next_attempt_at, COALESCE(claimed_until,
                                next_attempt_at))) - now()) * 1000)::bigint AS millis
                           FROM webhook_delivery WHERE status IN ('PENDING', 'RETRYING')""")
+                // min() of no row is NULL: nothing waits. (GREATEST(0, NULL) would be 0 in PostgreSQL, which ignores
+                // NULLs there: "due now" for an empty table, and the dispatcher looked again at once, without end.)
                 .query((row, n) -> {
                     long millis = row.getLong("millis");
-                    return row.wasNull() ? null : Duration.ofMillis(millis);
+                    return row.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(Math.max(0, millis)));
                 })
-                .optional();
+                .single();
     }
 
     /** The attempt succeeded: the receiver answered {@code status} (2xx). */
