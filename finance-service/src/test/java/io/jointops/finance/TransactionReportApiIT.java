@@ -126,6 +126,18 @@ class TransactionReportApiIT {
         assertThat(events()).isEqualTo(before);
     }
 
+    /**
+     * A reporting entity of Unicode spaces only passes the request's {@code @NotBlank} (Hibernate Validator trims ASCII
+     * only): the command's constraints refuse it where the command is sent, naming the field, and nothing is stored.
+     */
+    @Test
+    void aTextOfUnicodeSpacesIsRefusedByTheCommandsConstraints() throws Exception {
+        long before = events();
+        expectInvalid(VALID.formatted("").replace("\"reportingEntity\":\"First Harbour Bank\"",
+                "\"reportingEntity\":\"\u3000\""), is("reportingEntity"));
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void aWrongRoleIsForbidden() throws Exception {
         long before = events();

@@ -64,7 +64,7 @@ public final class FinanceCodes {
      */
     public static String ibanFault(String iban) {
         if (iban == null || iban.isBlank()) {
-            return "must be given";
+            return "must not be blank when given";
         }
         return Identifiers.ibanFault(normalizeIban(iban));
     }

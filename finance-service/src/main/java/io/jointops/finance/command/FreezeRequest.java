@@ -42,7 +42,6 @@ import java.util.TreeMap;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
@@ -59,7 +58,6 @@ class FreezeRequest {
     static final String EXPIRY = "freeze-expiry";
     static final String REMINDER = "freeze-expiry-reminder";
     static final int MAX_TARGETS = 100;
-    static final int MAX_TEXT = 2000;
 
     @AggregateIdentifier
     private String requestId;
@@ -89,15 +87,8 @@ class FreezeRequest {
         if (receivingCountry.equals(requestingCountry)) {
             throw invalid("receivingAgency", "must be an agency of another country than " + requestingCountry);
         }
-        if (command.measure() == null) {
-            throw invalid("measure", "must be given");
-        }
-        requireText("legalBasis", command.legalBasis(), MAX_TEXT);
-        if (command.caseId() != null) {
-            requireText("caseId", command.caseId(), 64);
-        }
-        if (command.urgency() == null) {
-            throw invalid("urgency", "must be given");
+        if (command.caseId() != null && command.caseId().isBlank()) {
+            throw invalid("caseId", "must not be blank when given");
         }
         if (command.targets() == null || command.targets().isEmpty() || command.targets().size() > MAX_TARGETS) {
             throw invalid("targets", "must name 1 to " + MAX_TARGETS + " accounts, wallets or assets");
@@ -105,12 +96,6 @@ class FreezeRequest {
         List<FreezeTarget> normalised = new ArrayList<>();
         for (int i = 0; i < command.targets().size(); i++) {
             normalised.add(checked(i, command.targets().get(i)));
-        }
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
         }
         apply(new FreezeRequestedEvent(command.requestId(), command.requestingAgency(), requestingCountry,
                 command.receivingAgency(), receivingCountry, command.measure(), command.legalBasis().strip(),
@@ -120,9 +105,6 @@ class FreezeRequest {
 
     private static FreezeTarget checked(int index, FreezeTarget target) {
         String field = "targets[" + index + "]";
-        if (target == null) {
-            throw invalid(field, "must be given");
-        }
         int given = (target.account() != null ? 1 : 0) + (target.wallet() != null ? 1 : 0) + (target.assetId() != null ? 1 : 0);
         if (given != 1) {
             throw invalid(field + ".account", "give exactly one of account, wallet and assetId");
@@ -132,11 +114,8 @@ class FreezeRequest {
         if (fault != null) {
             throw invalid(field + "." + fault.field(), fault.detail());
         }
-        if (target.assetId() != null) {
-            requireText(field + ".assetId", target.assetId(), 64);
-        }
-        if (target.holder() != null && target.holder().length() > 200) {
-            throw invalid(field + ".holder", "must be at most 200 characters");
+        if (target.assetId() != null && target.assetId().isBlank()) {
+            throw invalid(field + ".assetId", "must not be blank when given");
         }
         if (target.amountSought() == null || target.amountSought().signum() <= 0
                 || target.amountSought().compareTo(TransactionChecks.MAX_AMOUNT) > 0 || target.amountSought().scale() > 4) {
@@ -206,7 +185,6 @@ class FreezeRequest {
     void handle(RejectFreezeRequestCommand command) {
         checkReceiver(command.agency(), command.expectedVersion());
         requireStatus("rejected", Status.REQUESTED, Status.ACKNOWLEDGED);
-        requireText("reason", command.reason(), MAX_TEXT);
         apply(new FreezeRequestRejectedEvent(requestId, command.agency(), command.reason().strip()));
     }
 
@@ -229,9 +207,6 @@ class FreezeRequest {
     void handle(ReleaseFreezeCommand command, DeadlineManager deadlines) {
         checkReceiver(command.agency(), command.expectedVersion());
         requireStatus("released", Status.FROZEN);
-        if (command.reason() != null && command.reason().length() > MAX_TEXT) {
-            throw invalid("reason", "must be at most " + MAX_TEXT + " characters");
-        }
         apply(new FreezeReleasedEvent(requestId, command.agency(),
                 command.reason() == null ? null : command.reason().strip(), frozen));
         cancel(deadlines);
@@ -249,7 +224,6 @@ class FreezeRequest {
                     + requestingAgency + " and " + receivingAgency + ", not to " + String.join(", ", blind)
                     + ", which take part in the case.");
         }
-        requireText("caseId", command.caseId(), 64);
         if (!linkedCases.contains(command.caseId())) {
             apply(new FreezeRequestLinkedToCaseEvent(requestId, command.caseId(), title(), status.name()));
         }

@@ -12,15 +12,11 @@ import java.util.Set;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An asset identified for a case (INTERPOL Silver Notice categories), with its estimated value. */
 @Aggregate
 class IdentifiedAsset {
-
-    static final int MAX_DESCRIPTION = 2000;
-    static final int MAX_IDENTIFIER = 200;
 
     @AggregateIdentifier
     private String assetId;
@@ -31,12 +27,6 @@ class IdentifiedAsset {
 
     @CommandHandler
     IdentifiedAsset(RecordIdentifiedAssetCommand command) {
-        requireText("caseId", command.caseId(), 64);
-        if (command.category() == null) {
-            throw invalid("category", "must be given");
-        }
-        requireText("description", command.description(), MAX_DESCRIPTION);
-        requireText("identifier", command.identifier(), MAX_IDENTIFIER);
         String country = FinanceCodes.countryFault(command.country());
         if (country != null) {
             throw invalid("country", country);
@@ -49,12 +39,6 @@ class IdentifiedAsset {
         String currency = FinanceCodes.currencyFault(command.currency());
         if (currency != null) {
             throw invalid("currency", currency);
-        }
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
         }
         requireAgency("ownerAgency", command.ownerAgency());
         Set<String> released = command.releasedTo() == null ? Set.of() : command.releasedTo();

@@ -29,7 +29,6 @@ import java.util.Set;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
@@ -37,11 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 @Aggregate
 class SuspiciousTransactionReport {
 
-    static final int MAX_REPORTING_ENTITY = 200;
-    static final int MAX_REASON = 4000;
-    static final int MAX_REPORTING_PERSON = 200;
     static final int MAX_INDICATORS = 50;
-    static final int MAX_INDICATOR = 100;
     /** A bulk import's upper bound; the web layer's request size limit is set to let this many through. */
     static final int MAX_TRANSACTIONS = 20_000;
     /** Transactions per stored event: keeps every event small whatever the report's size. */
@@ -64,29 +59,9 @@ class SuspiciousTransactionReport {
 
     @CommandHandler
     SuspiciousTransactionReport(FileSuspiciousTransactionReportCommand command) {
-        if (command.reportCode() == null) {
-            throw invalid("reportCode", "must be given");
-        }
-        requireText("reportingEntity", command.reportingEntity(), MAX_REPORTING_ENTITY);
-        if (command.submissionDate() == null) {
-            throw invalid("submissionDate", "must be given");
-        }
-        requireText("reason", command.reason(), MAX_REASON);
-        if (command.reportingPerson() != null && command.reportingPerson().length() > MAX_REPORTING_PERSON) {
-            throw invalid("reportingPerson", "must be at most " + MAX_REPORTING_PERSON + " characters");
-        }
         List<String> indicators = command.indicators() == null ? List.of() : command.indicators();
         if (indicators.size() > MAX_INDICATORS) {
             throw invalid("indicators", "must be at most " + MAX_INDICATORS);
-        }
-        for (String indicator : indicators) {
-            requireText("indicators", indicator, MAX_INDICATOR);
-        }
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
         }
         requireAgency("ownerAgency", command.ownerAgency());
         Set<String> released = command.releasedTo() == null ? Set.of() : command.releasedTo();
@@ -166,7 +141,6 @@ class SuspiciousTransactionReport {
             throw new CommandRejectedException(Reason.FORBIDDEN, null, "The report is not released to "
                     + String.join(", ", blind) + ", which take part in the case; release it to them first.");
         }
-        requireText("caseId", command.caseId(), 64);
         // case-service may deliver a link twice: it is recorded once
         if (!linkedCases.contains(command.caseId())) {
             apply(new TransactionReportLinkedToCaseEvent(reportId, command.caseId(), title, "FILED"));

@@ -10,26 +10,17 @@ import java.math.BigDecimal;
 /** The checks of one reported transaction, its fields named relative to the transaction (e.g. {@code fromAccount.iban}). */
 public final class TransactionChecks {
 
-    public static final int MAX_NUMBER = 50;
-    public static final int MAX_NAME = 200;
-    public static final int MAX_MODE = 30;
     /** 15 integer digits: more than any real transfer, small enough for NUMERIC(19,4). */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999");
 
     private TransactionChecks() {
     }
 
-    /** The first fault of {@code transaction}, or {@code null}. */
+    /**
+     * The first fault of {@code transaction} that its constraints (ReportedTransaction, checked before the command is
+     * handled) cannot state, or {@code null}.
+     */
     public static Fault fault(ReportedTransaction transaction) {
-        if (transaction == null) {
-            return new Fault("number", "the transaction must be given");
-        }
-        if (transaction.number() == null || transaction.number().isBlank() || transaction.number().length() > MAX_NUMBER) {
-            return new Fault("number", "must be given, at most " + MAX_NUMBER + " characters");
-        }
-        if (transaction.date() == null) {
-            return new Fault("date", "must be given");
-        }
         if (transaction.amount() == null || transaction.amount().signum() <= 0
                 || transaction.amount().compareTo(MAX_AMOUNT) > 0 || transaction.amount().scale() > 4) {
             return new Fault("amount", "must be positive, below 10^15, with at most 4 decimals");
@@ -38,21 +29,8 @@ public final class TransactionChecks {
         if (currency != null) {
             return new Fault("currency", currency);
         }
-        if (transaction.mode() != null && transaction.mode().length() > MAX_MODE) {
-            return new Fault("mode", "must be at most " + MAX_MODE + " characters");
-        }
-        if (tooLong(transaction.fromName()) ) {
-            return new Fault("fromName", "must be at most " + MAX_NAME + " characters");
-        }
-        if (tooLong(transaction.toName())) {
-            return new Fault("toName", "must be at most " + MAX_NAME + " characters");
-        }
         Fault from = side("from", transaction.fromAccount(), transaction.fromWallet());
         return from != null ? from : side("to", transaction.toAccount(), transaction.toWallet());
-    }
-
-    private static boolean tooLong(String name) {
-        return name != null && name.length() > MAX_NAME;
     }
 
     /** One side of a transaction: exactly one of an account and a wallet, valid. */

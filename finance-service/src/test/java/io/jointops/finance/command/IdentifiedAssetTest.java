@@ -6,6 +6,7 @@ import io.jointops.api.finance.RecordIdentifiedAssetCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class IdentifiedAssetTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(IdentifiedAsset.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     @ParameterizedTest

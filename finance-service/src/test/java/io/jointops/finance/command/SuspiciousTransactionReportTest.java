@@ -6,6 +6,7 @@ import io.jointops.api.finance.SuspiciousTransactionReportFiledEvent;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class SuspiciousTransactionReportTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SuspiciousTransactionReport.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.jointops.api.finance.WalletRef;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.command.CommandValidation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -49,6 +50,7 @@ class SuspiciousTransactionReportTransactionsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SuspiciousTransactionReport.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
     }
 
     @Test

@@ -2,6 +2,11 @@ package io.jointops.api.finance;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -23,15 +28,15 @@ import java.util.Set;
  */
 public record FileSuspiciousTransactionReportCommand(
         @TargetAggregateIdentifier String reportId,
-        ReportCode reportCode,
-        String reportingEntity,
-        LocalDate submissionDate,
-        String reason,
-        String reportingPerson,
-        List<String> indicators,
-        List<ReportedTransaction> transactions,
-        String ownerAgency,
+        @NotNull ReportCode reportCode,
+        @NotBlank @Size(max = 200) String reportingEntity,
+        @NotNull LocalDate submissionDate,
+        @NotBlank @Size(max = 4000) String reason,
+        @Nullable @Size(max = 200) String reportingPerson,
+        List<@NotBlank @Size(max = 100) String> indicators,
+        List<@NotNull @Valid ReportedTransaction> transactions,
+        @NotBlank String ownerAgency,
         Set<String> releasedTo,
-        Tlp tlp,
-        HandlingCode handlingCode) {
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode) {
 }

@@ -1,5 +1,6 @@
 package io.jointops.api.finance;
 
+import jakarta.annotation.Nullable;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -10,6 +11,6 @@ import java.util.Map;
  *
  * @param amounts the amount frozen per target index; a target left out is not frozen
  */
-public record GrantFreezeCommand(@TargetAggregateIdentifier String requestId, String agency,
+public record GrantFreezeCommand(@TargetAggregateIdentifier String requestId, @Nullable String agency,
                                  Map<Integer, BigDecimal> amounts, Long expectedVersion) {
 }

@@ -1,5 +1,8 @@
 package io.jointops.api.finance;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Set;
@@ -13,7 +16,7 @@ import java.util.Set;
  */
 public record LinkTransactionReportToCaseCommand(
         @TargetAggregateIdentifier String reportId,
-        String caseId,
+        @NotBlank @Size(max = 64) String caseId,
         Set<String> caseAgencies,
-        String requestingAgency) {
+        @Nullable String requestingAgency) {
 }

@@ -2,6 +2,9 @@ package io.jointops.api.finance;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -18,15 +21,15 @@ import java.util.Set;
  */
 public record RecordIdentifiedAssetCommand(
         @TargetAggregateIdentifier String assetId,
-        String caseId,
-        AssetCategory category,
-        String description,
-        String identifier,
-        String country,
+        @NotBlank @Size(max = 64) String caseId,
+        @NotNull AssetCategory category,
+        @NotBlank @Size(max = 2000) String description,
+        @NotBlank @Size(max = 200) String identifier,
+        @NotBlank String country,
         BigDecimal estimatedValue,
-        String currency,
-        String ownerAgency,
+        @NotBlank String currency,
+        @NotBlank String ownerAgency,
         Set<String> releasedTo,
-        Tlp tlp,
-        HandlingCode handlingCode) {
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode) {
 }

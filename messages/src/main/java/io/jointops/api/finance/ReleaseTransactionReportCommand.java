@@ -1,5 +1,7 @@
 package io.jointops.api.finance;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ReleaseTransactionReportCommand(
         @TargetAggregateIdentifier String reportId,
-        String agency,
-        String requestingAgency,
+        @NotBlank String agency,
+        @Nullable String requestingAgency,
         Long expectedVersion) {
 }

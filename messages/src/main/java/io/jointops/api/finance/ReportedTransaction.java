@@ -3,6 +3,10 @@ package io.jointops.api.finance;
 import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.NonPersonal;
 import io.jointops.api.shared.Personal;
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,15 +25,15 @@ import static io.jointops.api.shared.Identifies.Kind.PERSON_NAME;
  */
 @NonPersonal
 public record ReportedTransaction(
-        String number,
-        LocalDate date,
+        @NotBlank @Size(max = 50) String number,
+        @NotNull LocalDate date,
         BigDecimal amount,
-        String currency,
-        String mode,
-        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal String fromName,
+        @NotBlank String currency,
+        @Nullable @Size(max = 30) String mode,
+        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal @Nullable @Size(max = 200) String fromName,
         AccountRef fromAccount,
         WalletRef fromWallet,
-        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal String toName,
+        @Identifies(kind = {PERSON_NAME, ORGANISATION_NAME}) @Personal @Nullable @Size(max = 200) String toName,
         AccountRef toAccount,
         WalletRef toWallet) {
 }

@@ -2,6 +2,11 @@ package io.jointops.api.finance;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -15,13 +20,13 @@ import java.util.List;
  */
 public record RequestFreezeCommand(
         @TargetAggregateIdentifier String requestId,
-        String requestingAgency,
-        String receivingAgency,
-        FreezeMeasure measure,
-        String legalBasis,
-        String caseId,
-        FreezeUrgency urgency,
-        List<FreezeTarget> targets,
-        Tlp tlp,
-        HandlingCode handlingCode) {
+        @NotBlank String requestingAgency,
+        @NotBlank String receivingAgency,
+        @NotNull FreezeMeasure measure,
+        @NotBlank @Size(max = 2000) String legalBasis,
+        @Nullable @Size(max = 64) String caseId,
+        @NotNull FreezeUrgency urgency,
+        List<@NotNull @Valid FreezeTarget> targets,
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode) {
 }
