@@ -79,7 +79,8 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, PartnerFeed.PATH).access(agencyAndAnyRole(List.of("feed-reader")))
                         // its webhooks (WebhookDeliveries; the rest routed to intel-service): the same partner system
                         .pathMatchers("/api/webhooks", "/api/webhooks/**").access(agencyAndAnyRole(List.of("feed-reader")))
-                        .pathMatchers("/api/cases/**", "/api/intel/**", "/api/erasures/**").access(agencyAndAnyRole(READERS))
+                        .pathMatchers("/api/cases/**", "/api/intel/**", "/api/erasures/**", "/api/rectifications/**")
+                                .access(agencyAndAnyRole(READERS))
                         .pathMatchers("/api/finance/**").access(agencyAndAnyRole(with("finance-officer")))
                         .pathMatchers("/api/chemicals/**").access(agencyAndAnyRole(with("chemical-officer")))
                         // checkpoints, proofs, exports and the global audit query: auditors, operators and the agencies'

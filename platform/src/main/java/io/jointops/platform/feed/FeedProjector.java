@@ -5,6 +5,7 @@ import io.jointops.platform.query.SharedItem;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import io.jointops.api.privacy.PersonalDataErasedEvent;
+import io.jointops.api.privacy.PersonalDataRectifiedEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -67,6 +68,7 @@ class FeedProjector implements FoldedView {
     public Set<Class<?>> foldedEvents() {
         Set<Class<?>> events = new HashSet<>(kinds.events());
         events.add(PersonalDataErasedEvent.class);
+        events.add(PersonalDataRectifiedEvent.class);
         return events;
     }
 
@@ -94,27 +96,51 @@ class FeedProjector implements FoldedView {
      */
     @EventHandler
     void on(PersonalDataErasedEvent event, EventMessage<?> message, TrackingToken token) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Object before = unitOfWork.resources().remove(BATCH);
-        if (before != null) {
-            write((Batch) before); // the events before the erasure go first
-        }
-        // one sequence per erasure, below every event's: minus its place in the event store
-        long sequence = -1 - token.position().orElseThrow(() -> new IllegalStateException(
-                "the partner feed's processor reads a stream without positions"));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("by", event.by());
         payload.put("agency", event.agency());
         payload.put("legalBasis", event.legalBasis());
         payload.put("erasedAt", event.erasedAt().toString());
+        notice("erased", event.agency(), event.itemIds(), payload, message, token);
+    }
+
+    /**
+     * A rectification (docs/privacy.md, "Rectification"): a notice, as for an erasure, that the item's event
+     * {@code correctedBy} corrects personal data its earlier events recorded wrongly, and how many of the wrong values'
+     * keys were shredded; so a partner corrects its copy too.
+     */
+    @EventHandler
+    void on(PersonalDataRectifiedEvent event, EventMessage<?> message, TrackingToken token) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("by", event.by());
+        payload.put("agency", event.agency());
+        payload.put("legalBasis", event.legalBasis());
+        payload.put("rectifiedAt", event.rectifiedAt().toString());
+        payload.put("correctedBy", event.correctedBy());
+        payload.put("keysShredded", event.keysShredded());
+        notice("rectified", event.agency(), List.of(event.itemId()), payload, message, token);
+    }
+
+    /** Writes a notice about {@code itemIds} (those of this service), after the unit of work's events before it. */
+    private void notice(String tag, String agency, List<String> itemIds, Map<String, Object> payload,
+                        EventMessage<?> message, TrackingToken token) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Object before = unitOfWork.resources().remove(BATCH);
+        if (before != null) {
+            write((Batch) before); // the events before the notice go first
+        }
+        // one sequence per notice, below every event's: minus its event's place in the event store
+        long sequence = -1 - token.position().orElseThrow(() -> new IllegalStateException(
+                "the partner feed's processor reads a stream without positions"));
         Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("tag", tag);
         notice.put("eventId", message.getIdentifier());
-        notice.put("type", PersonalDataErasedEvent.class.getSimpleName());
+        notice.put("type", message.getPayloadType().getSimpleName());
         notice.put("revision", "1");
         notice.put("timestamp", message.getTimestamp().toString());
-        notice.put("agency", event.agency());
+        notice.put("agency", agency);
         notice.put("payload", payload);
-        if (table.notices(event.itemIds(), sequence, notice) > 0) {
+        if (table.notices(itemIds, sequence, notice) > 0) {
             unitOfWork.afterCommit(committed -> signal.committed());
         }
     }
