@@ -2,6 +2,7 @@ package io.jointops.intel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointops.api.cases.CaseSubjectAddedEvent;
 import io.jointops.api.chemicals.Address;
 import io.jointops.api.chemicals.Party;
 import io.jointops.api.chemicals.QuantityUnit;
@@ -18,6 +19,7 @@ import io.jointops.api.intel.IntelReportContent;
 import io.jointops.api.intel.IntelReportDraftedEvent;
 import io.jointops.api.intel.SourceReliability;
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.axon.EventStoreConfiguration;
 import io.jointops.platform.test.GoldenEvents;
@@ -70,6 +72,7 @@ class DeconflictionIT {
     static final RequestPostProcessor US = TestTokens.user("us.investigator", "US-DEA", "investigator");
     static final RequestPostProcessor MX = TestTokens.user("mx.investigator", "MX-FGR", "investigator");
     static final RequestPostProcessor AUDITOR = TestTokens.user("auditor", "JOINT-AUDIT", "auditor");
+    static final String WALLET = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
     static final Address TIANJIN = new Address("1 Harbour Rd", "Tianjin", null, "CN");
 
     @DynamicPropertySource
@@ -202,6 +205,54 @@ class DeconflictionIT {
         assertThat(metaData).hasSize(1);
         assertThat(metaData.get(0)).contains("\"actor\":\"deconfliction\"").doesNotContain("us.investigator")
                 .doesNotContain("corr-us.investigator").doesNotContain("US-DEA");
+    }
+
+    /**
+     * Case subjects are deconflicted as every other context's identifiers (issue 16): a case of CN-NNCC naming a person
+     * and an IBAN matches a US-DEA STR's counterparty and a US-DEA intelligence report's entity; both agencies are
+     * told, each of its own item only, and the third agency nothing.
+     */
+    @Test
+    void aCaseSubjectMatchingAnStrCounterpartyAndAnIntelEntityTellsBothAgencies() throws Exception {
+        String caseId = "case-" + UUID.randomUUID();
+        String report = "str-" + UUID.randomUUID();
+        String intel = "intel-" + UUID.randomUUID();
+        String subjectId = UUID.randomUUID().toString();
+        publish("JointCase", caseId, 1, new CaseSubjectAddedEvent(caseId, subjectId, Identifies.Kind.PERSON_NAME,
+                "欧阳锋", "欧阳锋", null, "the broker", "CN-NNCC", "cn.investigator"), "cn.investigator", "CN-NNCC");
+        publish("JointCase", caseId, 2, new CaseSubjectAddedEvent(caseId, UUID.randomUUID().toString(),
+                Identifies.Kind.CRYPTO_WALLET, WALLET, WALLET, null, null, "CN-NNCC", "cn.investigator"),
+                "cn.investigator", "CN-NNCC");
+        publish("SuspiciousTransactionReport", report, 0, transfers(report, 0, "Ouyang Feng"), "us.investigator",
+                "US-DEA");
+        publish("IntelReport", intel, 0, new IntelReportDraftedEvent(intel, "US-DEA", new IntelReportContent("t", "s",
+                "b", IntelCategory.TRAFFICKING_ROUTE, SourceReliability.B, 2, Tlp.AMBER, HandlingCode.H1, "", Set.of(),
+                List.of(new IntelEntity("e1", EntityType.CRYPTO_WALLET, WALLET, WALLET)), List.of(), null)),
+                "us.investigator", "US-DEA");
+
+        // one notice for the case (one per other agency), with both of its subjects that matched
+        JsonNode cn = notices(CN, caseId, found -> !found.isEmpty() && found.get(0).path("matches").size() == 2).get(0);
+        assertThat(cn.path("otherAgency").asText()).isEqualTo("US-DEA");
+        assertThat(cn.path("contact").asText()).contains("dice@dea.example.gov");
+        assertThat(cn.path("item").path("context").asText()).isEqualTo("cases");
+        assertThat(cn.path("matches").findValuesAsText("path")).containsOnly("value");
+        assertThat(cn.path("matches").findValuesAsText("value"))
+                .containsExactlyInAnyOrder("欧阳锋", WALLET);
+        assertThat(cn.path("matches").findValuesAsText("kind")).containsExactlyInAnyOrder("PERSON_NAME", "CRYPTO_WALLET");
+
+        JsonNode strNotice = notices(US, report, found -> !found.isEmpty()).get(0);
+        assertThat(strNotice.path("otherAgency").asText()).isEqualTo("CN-NNCC");
+        assertThat(strNotice.path("contact").asText()).contains("deconfliction@nncc.example.cn");
+        assertThat(strNotice.path("matches").get(0).path("value").asText()).isEqualTo("Ouyang Feng");
+        JsonNode intelNotice = notices(US, intel, found -> !found.isEmpty()).get(0);
+        assertThat(intelNotice.path("otherAgency").asText()).isEqualTo("CN-NNCC");
+        assertThat(intelNotice.path("matches").get(0).path("kind").asText()).isEqualTo("CRYPTO_WALLET");
+
+        // nothing of the other's item
+        assertThat(page(US)).doesNotContain(caseId).doesNotContain("欧阳锋").doesNotContain("the broker")
+                .doesNotContain(subjectId);
+        assertThat(page(CN)).doesNotContain(report).doesNotContain(intel).doesNotContain("Ouyang Feng");
+        assertThat(notices(MX, caseId, found -> false)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.jointops.api.cases.ActivateCaseCommand;
 import io.jointops.api.cases.AddCaseMemberCommand;
 import io.jointops.api.cases.AddCaseNoteCommand;
 import io.jointops.api.cases.AddCasePartnerCommand;
+import io.jointops.api.cases.AddCaseSubjectCommand;
 import io.jointops.api.cases.AddCaseTaskCommand;
 import io.jointops.api.cases.CaseActivatedEvent;
 import io.jointops.api.cases.CaseActor;
@@ -19,6 +20,8 @@ import io.jointops.api.cases.CasePartnerAddedEvent;
 import io.jointops.api.cases.CaseReopenedEvent;
 import io.jointops.api.cases.CaseRole;
 import io.jointops.api.cases.CaseStatus;
+import io.jointops.api.cases.CaseSubjectAddedEvent;
+import io.jointops.api.cases.CaseSubjectRemovedEvent;
 import io.jointops.api.cases.CaseSuspendedEvent;
 import io.jointops.api.cases.CaseTagsSetEvent;
 import io.jointops.api.cases.CaseTaskAddedEvent;
@@ -30,6 +33,7 @@ import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.api.cases.RecordCaseDossierCommand;
 import io.jointops.api.cases.RecordLinkedItemCommand;
 import io.jointops.api.cases.RemoveCaseMemberCommand;
+import io.jointops.api.cases.RemoveCaseSubjectCommand;
 import io.jointops.api.cases.ReopenCaseCommand;
 import io.jointops.api.cases.SetCaseTagsCommand;
 import io.jointops.api.cases.SuspendCaseCommand;
@@ -39,7 +43,12 @@ import io.jointops.api.evidence.EvidenceActor;
 import io.jointops.api.evidence.EvidenceFileAddedEvent;
 import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
+import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.identifiers.Identifier;
+import io.jointops.identifiers.IdentifierKind;
+import io.jointops.identifiers.Identifiers;
+import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,13 +57,16 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
@@ -82,6 +94,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 class JointCase {
 
     static final int MAX_TAGS = 20;
+    /** The most subjects a case names: each is matched against every other agency's items (deconfliction). */
+    static final int MAX_SUBJECTS = 500;
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -100,6 +114,7 @@ class JointCase {
     private final Map<String, Member> members = new HashMap<>();
     private final Map<String, CaseTaskStatus> tasks = new HashMap<>();
     private final Set<String> notes = new HashSet<>();
+    private final Set<String> subjects = new HashSet<>();
     private List<String> tags = List.of();
     private final EvidenceFiles evidence = new EvidenceFiles(TYPE);
 
@@ -328,6 +343,60 @@ class JointCase {
                 command.actor().username(), command.actor().agency()));
     }
 
+    // --- subjects
+
+    /** A subject's id: the same identifier named twice in a case is one subject. */
+    static String subjectIdOf(String caseId, Identifies.Kind kind, String canonical) {
+        return UUID.nameUUIDFromBytes(String.join("|", caseId, kind.name(), canonical)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Names a subject, normalised by the one normalisation of identifiers (as watchlist entries are): a value that is
+     * no identifier of its kind is refused naming {@code value} (or {@code country}). Whoever acts on the case.
+     */
+    @CommandHandler
+    String handle(AddCaseSubjectCommand command) {
+        requireActing(command.actor());
+        requireOpen();
+        String country = command.country() == null || command.country().isBlank() ? null
+                : command.country().strip().toUpperCase(Locale.ROOT);
+        if (country != null && command.kind() != Identifies.Kind.PHONE_NUMBER) {
+            throw invalid("country", "is given for phone numbers only");
+        }
+        Identifier identifier;
+        try {
+            // the contracts' kinds are the identifiers module's, by name
+            identifier = Identifiers.of(IdentifierKind.valueOf(command.kind().name()), command.value(), country);
+        } catch (InvalidIdentifierException e) {
+            throw invalid(e.part() == InvalidIdentifierException.Part.COUNTRY ? "country" : "value", e.getMessage());
+        }
+        String subjectId = subjectIdOf(caseId, command.kind(), identifier.canonical());
+        if (subjects.contains(subjectId)) {
+            throw new CommandRejectedException(Reason.CONFLICT, "value",
+                    "The case names this " + command.kind() + " already (subject " + subjectId + ").");
+        }
+        if (subjects.size() >= MAX_SUBJECTS) {
+            throw conflict("The case names " + MAX_SUBJECTS + " subjects, its most: remove one first.");
+        }
+        apply(new CaseSubjectAddedEvent(caseId, subjectId, command.kind(), command.value().strip(),
+                identifier.canonical(), country,
+                command.label() == null || command.label().isBlank() ? null : command.label().strip(),
+                command.actor().agency(), command.actor().username()));
+        return subjectId;
+    }
+
+    @CommandHandler
+    void handle(RemoveCaseSubjectCommand command) {
+        requireActing(command.actor());
+        if (!subjects.contains(command.subjectId())) {
+            throw new CommandRejectedException(Reason.NOT_FOUND, null,
+                    "No subject '" + command.subjectId() + "' in this case.");
+        }
+        requireOpen();
+        apply(new CaseSubjectRemovedEvent(caseId, command.subjectId()));
+    }
+
     /**
      * A dossier is a reading of the case, so whoever reads it may have one produced: any officer of an agency taking
      * part (an agency outside learns nothing: NOT_FOUND), or a joint auditor; also while the case is closed, when a
@@ -494,6 +563,16 @@ class JointCase {
     @EventSourcingHandler
     void on(CaseNoteAddedEvent event) {
         notes.add(event.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseSubjectAddedEvent event) {
+        subjects.add(event.subjectId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseSubjectRemovedEvent event) {
+        subjects.remove(event.subjectId());
     }
 
     @EventSourcingHandler

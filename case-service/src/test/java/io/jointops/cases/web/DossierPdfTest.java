@@ -60,7 +60,7 @@ class DossierPdfTest {
                 + "transshipment", "CN-NNCC", List.of("US-DEA"), "TLP:AMBER", "H1", "ACTIVE", null, List.of("fentanyl"), 9,
                 at, "cn.investigator", at, List.of(new CaseView.Member("us.investigator", "US-DEA", "LIAISON", at)),
                 List.of(new CaseView.LinkedItem("SHIPMENT", "shp-1", "Container MSCU 123", "SEIZED", at, at,
-                        List.of("CN-NNCC", "US-DEA"))));
+                        List.of("CN-NNCC", "US-DEA"))), List.of());
         ObjectMapper json = new ObjectMapper();
         List<Timeline.Entry> timeline = List.of(
                 new Timeline.Entry(null, at, "case", "case-7", "CaseOpenedEvent", "cn.investigator", "CN-NNCC",

@@ -13,6 +13,7 @@ import java.util.Set;
  *
  * @param status        OPENED, ACTIVE, SUSPENDED or CLOSED
  * @param closingReason why it was closed, while it is closed
+ * @param subjects      the persons, companies, phone numbers, accounts, wallets ... the case is about, in the order named
  */
 public record CaseView(
         String id,
@@ -30,10 +31,23 @@ public record CaseView(
         String openedBy,
         Instant updatedAt,
         List<Member> members,
-        List<LinkedItem> linkedItems) implements Versioned, SharedItem {
+        List<LinkedItem> linkedItems,
+        List<Subject> subjects) implements Versioned, SharedItem {
 
     /** An officer on the case with a case role. */
     public record Member(String username, String agency, String role, Instant addedAt) {
+    }
+
+    /**
+     * A subject of the case: an identifier of a kind ({@code io.jointops.api.shared.Identifies.Kind}), as written and in
+     * its canonical form.
+     *
+     * @param country the country a national phone number is dialled in; null otherwise
+     * @param label   its role in the case; null if none
+     * @param agency  the agency of the officer who named it
+     */
+    public record Subject(String id, String kind, String value, String canonical, String country, String label,
+                          String agency, String addedBy, Instant addedAt) {
     }
 
     /**
@@ -75,7 +89,7 @@ public record CaseView(
         }
         return new CaseView(id, title, summary, leadAgency, partnerAgencies, tlp, handlingCode, status, closingReason,
                 tags, version, openedAt, openedBy, updatedAt, members,
-                linkedItems.stream().filter(item -> item.visibleTo().contains(agency)).toList());
+                linkedItems.stream().filter(item -> item.visibleTo().contains(agency)).toList(), subjects);
     }
 
     /** Whether {@code agency} is shown the linked item {@code type}:{@code itemId} (auditors, {@code null}: all). */

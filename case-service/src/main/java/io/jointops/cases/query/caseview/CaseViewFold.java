@@ -11,6 +11,8 @@ import io.jointops.api.cases.CaseNoteAddedEvent;
 import io.jointops.api.cases.CaseOpenedEvent;
 import io.jointops.api.cases.CasePartnerAddedEvent;
 import io.jointops.api.cases.CaseReopenedEvent;
+import io.jointops.api.cases.CaseSubjectAddedEvent;
+import io.jointops.api.cases.CaseSubjectRemovedEvent;
 import io.jointops.api.cases.CaseSuspendedEvent;
 import io.jointops.api.cases.CaseTagsSetEvent;
 import io.jointops.api.cases.CaseTaskAddedEvent;
@@ -49,6 +51,8 @@ public final class CaseViewFold {
             CaseTaskAddedEvent.class,
             CaseTaskStatusChangedEvent.class,
             CaseNoteAddedEvent.class,
+            CaseSubjectAddedEvent.class,
+            CaseSubjectRemovedEvent.class,
             CaseDossierProducedEvent.class);
 
     private CaseViewFold() {
@@ -76,7 +80,7 @@ public final class CaseViewFold {
             return new CaseViewRecord(new CaseView(opened.caseId(), opened.title(), opened.summary(),
                     opened.leadAgency(), opened.partnerAgencies().stream().sorted().toList(), opened.tlp().label(),
                     opened.handlingCode().name(), "OPENED", null, List.of(), version, at,
-                    AuditMetadata.actor(message.getMetaData()), at, List.of(), List.of()), List.of(), List.of());
+                    AuditMetadata.actor(message.getMetaData()), at, List.of(), List.of(), List.of()), List.of(), List.of());
         }
         if (record == null) {
             return null;
@@ -130,6 +134,14 @@ public final class CaseViewFold {
                     ? new CaseViewRecord.Task(t.taskId(), t.title(), t.assignee(), t.dueDate(), changed.status().name(),
                     t.createdAt(), at)
                     : t);
+        } else if (payload instanceof CaseSubjectAddedEvent subject) {
+            if (next.subjects.stream().noneMatch(s -> s.id().equals(subject.subjectId()))) {
+                next.subjects.add(new CaseView.Subject(subject.subjectId(), subject.kind().name(), subject.value(),
+                        subject.canonical(), subject.country(), subject.label(), subject.agency(), subject.addedBy(),
+                        at));
+            }
+        } else if (payload instanceof CaseSubjectRemovedEvent removed) {
+            next.subjects.removeIf(s -> s.id().equals(removed.subjectId()));
         } else if (payload instanceof CaseNoteAddedEvent note) {
             if (next.notes.stream().noneMatch(n -> n.noteId().equals(note.noteId()))) {
                 next.notes.add(new CaseViewRecord.Note(note.noteId(), note.text(), note.tlp().label(), note.author(),
@@ -147,6 +159,7 @@ public final class CaseViewFold {
         final List<CaseView.Member> members;
         final List<CaseViewRecord.Task> tasks;
         final List<CaseViewRecord.Note> notes;
+        final List<CaseView.Subject> subjects;
         String status;
         String closingReason;
         List<String> tags;
@@ -160,6 +173,7 @@ public final class CaseViewFold {
             members = new ArrayList<>(view.members());
             tasks = new ArrayList<>(record.tasks());
             notes = new ArrayList<>(record.notes());
+            subjects = new ArrayList<>(view.subjects());
             status = view.status();
             closingReason = view.closingReason();
             tags = view.tags();
@@ -170,7 +184,8 @@ public final class CaseViewFold {
         CaseViewRecord build(CaseView view) {
             return new CaseViewRecord(new CaseView(view.id(), view.title(), view.summary(), view.leadAgency(),
                     List.copyOf(partners), view.tlp(), view.handlingCode(), status, closingReason, tags, version,
-                    view.openedAt(), view.openedBy(), at, List.copyOf(members), List.copyOf(items)),
+                    view.openedAt(), view.openedBy(), at, List.copyOf(members), List.copyOf(items),
+                    List.copyOf(subjects)),
                     List.copyOf(tasks), List.copyOf(notes));
         }
     }

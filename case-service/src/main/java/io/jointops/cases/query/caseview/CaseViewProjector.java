@@ -126,9 +126,10 @@ class CaseViewProjector implements FoldedView {
                         WITH inserted AS (
                             INSERT INTO case_view (case_id, title, summary, lead_agency, partner_agencies, tlp,
                                                    handling_code, status, closing_reason, tags, version, opened_at,
-                                                   opened_by, updated_at)
+                                                   opened_by, updated_at, subjects)
                             VALUES (:id, :title, :summary, :lead, string_to_array(:partners, ','), :tlp, :handling,
-                                    :status, :reason, string_to_array(:tags, ','), :version, :opened, :openedBy, :updated)
+                                    :status, :reason, string_to_array(:tags, ','), :version, :opened, :openedBy, :updated,
+                                    CAST(:subjects AS JSONB))
                             ON CONFLICT (case_id) DO NOTHING
                             RETURNING case_id, opened_at),
                         visible AS (
@@ -149,13 +150,14 @@ class CaseViewProjector implements FoldedView {
                            SET title = :title, summary = :summary, lead_agency = :lead,
                                partner_agencies = string_to_array(:partners, ','), tlp = :tlp, handling_code = :handling,
                                status = :status, closing_reason = :reason, tags = string_to_array(:tags, ','),
-                               version = :version, opened_at = :opened, opened_by = :openedBy, updated_at = :updated
+                               version = :version, opened_at = :opened, opened_by = :openedBy, updated_at = :updated,
+                               subjects = CAST(:subjects AS JSONB)
                          WHERE case_id = :id AND version < :version""")
                 .params(columns(view))
                 .update();
     }
 
-    private static Map<String, Object> columns(CaseView view) {
+    private Map<String, Object> columns(CaseView view) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("id", view.id());
         columns.put("title", view.title());
@@ -171,6 +173,12 @@ class CaseViewProjector implements FoldedView {
         columns.put("opened", utc(view.openedAt()));
         columns.put("openedBy", view.openedBy());
         columns.put("updated", utc(view.updatedAt()));
+        ArrayNode subjects = json.createArrayNode();
+        view.subjects().forEach(subject -> subjects.addObject().put("id", subject.id()).put("kind", subject.kind())
+                .put("value", subject.value()).put("canonical", subject.canonical()).put("country", subject.country())
+                .put("label", subject.label()).put("agency", subject.agency()).put("addedBy", subject.addedBy())
+                .put("addedAt", subject.addedAt().toString()));
+        columns.put("subjects", text(subjects));
         return columns;
     }
 

@@ -274,7 +274,14 @@ public class CaseViews implements ItemViews<CaseView> {
                 row.getString("opened_by"),
                 instant(row, "updated_at"),
                 members(row.getString("members")),
-                links(row.getString("linked_items")));
+                links(row.getString("linked_items")),
+                subjects(row.getString("subjects")));
+    }
+
+    private List<CaseView.Subject> subjects(String json) {
+        return nodes(json).map(s -> new CaseView.Subject(s.get("id").asText(), s.get("kind").asText(),
+                s.get("value").asText(), s.get("canonical").asText(), textOrNull(s, "country"), textOrNull(s, "label"),
+                s.get("agency").asText(), textOrNull(s, "addedBy"), Instant.parse(s.get("addedAt").asText()))).toList();
     }
 
     private List<CaseView.Member> members(String json) {

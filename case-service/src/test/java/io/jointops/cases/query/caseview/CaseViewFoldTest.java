@@ -5,11 +5,14 @@ import io.jointops.api.cases.CaseLinkedItemUpdatedEvent;
 import io.jointops.api.cases.CaseNoteAddedEvent;
 import io.jointops.api.cases.CaseOpenedEvent;
 import io.jointops.api.cases.CasePartnerAddedEvent;
+import io.jointops.api.cases.CaseSubjectAddedEvent;
+import io.jointops.api.cases.CaseSubjectRemovedEvent;
 import io.jointops.api.cases.CaseTaskAddedEvent;
 import io.jointops.api.cases.CaseTaskStatus;
 import io.jointops.api.cases.CaseTaskStatusChangedEvent;
 import io.jointops.api.cases.LinkedItemType;
 import io.jointops.api.shared.HandlingCode;
+import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Tlp;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -129,6 +132,24 @@ class CaseViewFoldTest {
     @Test
     void eventsBeforeTheCaseWasOpenedAreIgnored() {
         assertThat(CaseViewFold.fold(List.of(event(0, T0, new CasePartnerAddedEvent("c-1", "DE-BKA"))))).isEmpty();
+    }
+
+    @Test
+    void subjectsAreShownInTheOrderNamedUntilRemoved() {
+        DomainEventMessage<?> phone = event(1, T0.plusSeconds(60), new CaseSubjectAddedEvent("c-1", "s-1",
+                Identifies.Kind.PHONE_NUMBER, "138 0013 8000", "+8613800138000", "CN", "broker", "CN-NNCC",
+                "cn.investigator"));
+        DomainEventMessage<?> name = event(2, T0.plusSeconds(120), new CaseSubjectAddedEvent("c-1", "s-2",
+                Identifies.Kind.PERSON_NAME, "张伟", "张伟", null, null, "US-DEA", "us.investigator"));
+        CaseView both = CaseViewFold.fold(List.of(opened(), phone, name)).orElseThrow();
+        assertThat(both.subjects()).extracting(CaseView.Subject::id).containsExactly("s-1", "s-2");
+        assertThat(both.subjects().get(0)).isEqualTo(new CaseView.Subject("s-1", "PHONE_NUMBER", "138 0013 8000",
+                "+8613800138000", "CN", "broker", "CN-NNCC", "cn.investigator",
+                Instant.parse("2025-03-01T10:01:00.123457Z")));
+        CaseView after = CaseViewFold.fold(List.of(opened(), phone, name,
+                event(3, T0.plusSeconds(180), new CaseSubjectRemovedEvent("c-1", "s-1")))).orElseThrow();
+        assertThat(after.subjects()).extracting(CaseView.Subject::id).containsExactly("s-2");
+        assertThat(after.version()).isEqualTo(3);
     }
 
     private static DomainEventMessage<?> opened() {

@@ -26,7 +26,7 @@ class CaseVisibilityTest {
     private static final CaseView CASE = new CaseView("c-1", "Nightjar", null, "CN-NNCC", List.of("US-DEA", "MX-FGR"),
             "TLP:AMBER", "H1", "ACTIVE", null, List.of(), 5, AT, "cn.investigator", AT, List.of(),
             List.of(new CaseView.LinkedItem("INTEL_REPORT", "r-1", "Broker pattern", "DISSEMINATED", AT, AT,
-                    List.of("CN-NNCC", "US-DEA"))));
+                    List.of("CN-NNCC", "US-DEA"))), List.of());
 
     private static final CaseNoteAddedEvent RED_NOTE =
             new CaseNoteAddedEvent("c-1", "n-1", "Informant says", Tlp.RED, "us.investigator", "US-DEA");
