@@ -24,17 +24,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.jointops.chemicals.command.Inputs.MAX_NAME;
-import static io.jointops.chemicals.command.Inputs.MAX_TEXT;
 import static io.jointops.chemicals.command.Inputs.blankToNull;
 import static io.jointops.chemicals.command.Inputs.requireAgencies;
 import static io.jointops.chemicals.command.Inputs.requireCountry;
-import static io.jointops.chemicals.command.Inputs.requireOptionalText;
 import static io.jointops.chemicals.command.Inputs.requireQuantity;
 import static io.jointops.chemicals.command.Inputs.requireSubstance;
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A diversion or seizure incident (PICS): what was found, where, how it was hidden, and who seized it. */
@@ -63,32 +59,13 @@ class Incident {
     @CommandHandler
     Incident(ReportIncidentCommand command, ControlledPrecursors precursors) {
         requireAgency("seizingAgency", command.seizingAgency());
-        if (command.type() == null) {
-            throw invalid("type", "must be SEIZURE, STOPPED_SHIPMENT or SUSPICIOUS_ORDER");
-        }
         ControlledPrecursors.Precursor precursor = requireSubstance(command.substanceName(), command.casNumber(), precursors);
         requireQuantity(command.quantity());
-        if (command.unit() == null) {
-            throw invalid("unit", "must be given");
-        }
-        requireText("place", command.place(), MAX_NAME);
         requireCountry("country", command.country());
-        if (command.occurredOn() == null) {
-            throw invalid("occurredOn", "must be given");
-        }
-        requireOptionalText("concealmentMethod", command.concealmentMethod(), MAX_TEXT);
-        requireOptionalText("modusOperandi", command.modusOperandi(), MAX_TEXT);
-        requireOptionalText("shipmentId", command.shipmentId(), 64);
         requireAgencies("releasedTo", command.releasedTo());
         Set<String> releasedTo = new TreeSet<>(command.releasedTo() == null ? Set.of() : command.releasedTo());
         if (releasedTo.contains(command.seizingAgency())) {
             throw invalid("releasedTo", "must not contain the seizing agency " + command.seizingAgency());
-        }
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
         }
         String title = words(command.type().name()) + " of " + command.quantity().stripTrailingZeros().toPlainString()
                 + " " + command.unit() + " " + precursor.name() + " at " + command.place().strip();

@@ -10,26 +10,20 @@ import java.util.Optional;
 
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 
-/** Checks of the inputs the precursor aggregates share: parties, quantities, countries, substances. */
+/**
+ * Checks of the inputs the precursor aggregates share that their commands' constraints cannot state: parties'
+ * countries, quantities, countries, substances.
+ */
 final class Inputs {
 
-    static final int MAX_NAME = 200;
-    static final int MAX_STREET = 200;
-    static final int MAX_CITY = 100;
-    static final int MAX_POSTAL_CODE = 20;
     static final int MAX_INTEGER_DIGITS = 12;
     static final int MAX_FRACTION_DIGITS = 3;
-    static final int MAX_TEXT = 2000;
 
     private Inputs() {
     }
 
     static void requireQuantity(String field, BigDecimal quantity) {
-        if (quantity == null) {
-            throw invalid(field, "must be given");
-        }
         if (quantity.signum() <= 0) {
             throw invalid(field, "must be more than 0");
         }
@@ -57,27 +51,9 @@ final class Inputs {
         }
     }
 
-    static void requireOptionalText(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
-    }
-
+    /** A party's country (its name and address are the command's constraints). */
     static void requireParty(String field, Party party) {
-        if (party == null) {
-            throw invalid(field, "must be given");
-        }
-        requireText(field + ".name", party.name(), MAX_NAME);
-        Address address = party.address();
-        if (address == null) {
-            throw invalid(field + ".address", "must be given");
-        }
-        requireText(field + ".address.street", address.street(), MAX_STREET);
-        requireText(field + ".address.city", address.city(), MAX_CITY);
-        if (address.postalCode() != null && address.postalCode().length() > MAX_POSTAL_CODE) {
-            throw invalid(field + ".address.postalCode", "must be at most " + MAX_POSTAL_CODE + " characters");
-        }
-        requireCountry(field + ".address.country", address.country());
+        requireCountry(field + ".address.country", party.address().country());
     }
 
     /**
@@ -85,7 +61,6 @@ final class Inputs {
      * checked when given); refused naming the field at fault.
      */
     static ControlledPrecursors.Precursor requireSubstance(String name, String casNumber, ControlledPrecursors precursors) {
-        requireText("substanceName", name, MAX_NAME);
         String cas = blankToNull(casNumber);
         if (cas != null && !CasNumber.isValid(cas)) {
             throw invalid("casNumber", "'" + cas + "' is not a CAS registry number with a valid check digit");

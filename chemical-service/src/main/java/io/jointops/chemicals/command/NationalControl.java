@@ -12,7 +12,6 @@ import static io.jointops.chemicals.command.Inputs.requireQuantity;
 import static io.jointops.chemicals.command.Inputs.requireSubstance;
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A country's own control of a registry substance (legal reference, threshold quantity), recorded by its agency. */
@@ -34,7 +33,6 @@ class NationalControl {
             throw invalid("country", command.addingAgency() + " records national controls of its own country only");
         }
         ControlledPrecursors.Precursor precursor = requireSubstance(command.substanceName(), command.casNumber(), precursors);
-        requireText("legalReference", command.legalReference(), 200);
         if (command.thresholdQuantity() != null) {
             requireQuantity("thresholdQuantity", command.thresholdQuantity());
             if (command.unit() == null) {

@@ -33,7 +33,6 @@ import static io.jointops.chemicals.command.Inputs.requireQuantity;
 import static io.jointops.chemicals.command.Inputs.stripped;
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -45,8 +44,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class PreExportNotification {
 
-    static final int MAX_LICENCE = 64;
-    static final int MAX_REASON = 2000;
     static final int MAX_ROUTE = 20;
 
     @AggregateIdentifier
@@ -84,25 +81,8 @@ class PreExportNotification {
             throw invalid("importingAgency", command.importingAgency() + " is not the importing country's authority: "
                     + rules.importAuthorityRule(importCountry));
         }
-        requireText("substanceName", command.substanceName(), Inputs.MAX_NAME);
         requireControlledSubstance(command.substanceName().strip(), command.casNumber(), precursors);
         requireQuantity(command.quantity());
-        if (command.unit() == null) {
-            throw invalid("unit", "must be given");
-        }
-        if (command.expectedDispatchDate() == null) {
-            throw invalid("expectedDispatchDate", "must be given");
-        }
-        requireText("pointOfEntry", command.pointOfEntry(), Inputs.MAX_NAME);
-        if (command.exportLicenceNumber() != null && command.exportLicenceNumber().length() > MAX_LICENCE) {
-            throw invalid("exportLicenceNumber", "must be at most " + MAX_LICENCE + " characters");
-        }
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
-        }
         requireMixture(command.mixturePercentage());
         List<String> route = command.route() == null ? List.of() : new ArrayList<>(command.route());
         if (route.size() > MAX_ROUTE) {
@@ -142,7 +122,6 @@ class PreExportNotification {
     @CommandHandler
     void handle(ObjectToPreExportNotificationCommand command) {
         requireImportingAgency(command.respondingAgency());
-        requireText("reason", command.reason(), MAX_REASON);
         requireUnanswered();
         apply(new PreExportNotificationObjectedEvent(notificationId, importingAgency, command.reason().strip()));
     }
@@ -219,9 +198,6 @@ class PreExportNotification {
      * A name and a number that point at different substances are refused: one of them is wrong.
      */
     private static void requireControlledSubstance(String name, String casNumber, ControlledPrecursors precursors) {
-        if (casNumber == null || casNumber.isBlank()) {
-            throw invalid("casNumber", "must be given");
-        }
         if (!CasNumber.isValid(casNumber)) {
             throw invalid("casNumber", "'" + casNumber + "' is not a CAS registry number with a valid check digit");
         }

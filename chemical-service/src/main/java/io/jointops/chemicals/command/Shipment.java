@@ -39,19 +39,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.jointops.chemicals.command.Inputs.MAX_NAME;
-import static io.jointops.chemicals.command.Inputs.MAX_TEXT;
 import static io.jointops.chemicals.command.Inputs.blankToNull;
 import static io.jointops.chemicals.command.Inputs.requireAgencies;
 import static io.jointops.chemicals.command.Inputs.requireCountry;
-import static io.jointops.chemicals.command.Inputs.requireOptionalText;
 import static io.jointops.chemicals.command.Inputs.requireParty;
 import static io.jointops.chemicals.command.Inputs.requireQuantity;
 import static io.jointops.chemicals.command.Inputs.requireSubstance;
 import static io.jointops.chemicals.command.Inputs.stripped;
 import static io.jointops.platform.command.CommandChecks.invalid;
 import static io.jointops.platform.command.CommandChecks.requireAgency;
-import static io.jointops.platform.command.CommandChecks.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -66,7 +62,6 @@ class Shipment {
     static final String ADD_EVIDENCE = AddEvidenceFileCommand.NAME + "@" + TYPE;
 
     static final int MAX_REASONS = 20;
-    static final int MAX_REASON = 500;
     private static final Set<ShipmentStatus> MOVING = EnumSet.of(ShipmentStatus.DEPARTED, ShipmentStatus.IN_TRANSIT,
             ShipmentStatus.RELEASED);
 
@@ -86,27 +81,16 @@ class Shipment {
     Shipment(RegisterShipmentCommand command, ControlledPrecursors precursors) {
         requireAgency("registeringAgency", command.registeringAgency());
         requireAgencies("agencies", command.agencies());
-        requireOptionalText("notificationId", command.notificationId(), 64);
         requireParty("exporter", command.exporter());
         requireParty("importer", command.importer());
         requireParty("consignee", command.consignee());
         ControlledPrecursors.Precursor precursor = requireSubstance(command.substanceName(), command.casNumber(), precursors);
         requireQuantity(command.quantity());
-        if (command.unit() == null) {
-            throw invalid("unit", "must be given");
-        }
         if (command.licensedQuantity() != null) {
             requireQuantity("licensedQuantity", command.licensedQuantity());
         }
-        requireText("declaredGoods", command.declaredGoods(), MAX_NAME);
         List<String> route = command.declaredRoute() == null ? List.of() : List.copyOf(command.declaredRoute());
         route.forEach(country -> requireCountry("declaredRoute", country));
-        if (command.tlp() == null) {
-            throw invalid("tlp", "must be given");
-        }
-        if (command.handlingCode() == null) {
-            throw invalid("handlingCode", "must be given");
-        }
         Set<String> visibleTo = new TreeSet<>(command.agencies() == null ? Set.of() : command.agencies());
         visibleTo.add(command.registeringAgency());
         String substance = command.substanceName().strip();
@@ -123,15 +107,7 @@ class Shipment {
     @CommandHandler
     void handle(RecordShipmentEventCommand command) {
         requireVisibleTo(command.recordingAgency());
-        if (command.type() == null) {
-            throw invalid("type", "must be one of DEPARTED, AT_WAYPOINT, TRANSSHIPPED, ARRIVED, SEIZED, RELEASED");
-        }
-        requireText("place", command.place(), MAX_NAME);
         requireCountry("country", command.country());
-        if (command.occurredAt() == null) {
-            throw invalid("occurredAt", "must be given");
-        }
-        requireOptionalText("note", command.note(), MAX_TEXT);
         ShipmentStatus next = next(command.type());
         String place = command.place().strip();
         String note = blankToNull(command.note());
@@ -152,7 +128,6 @@ class Shipment {
         List<String> reasons = new ArrayList<>();
         if (command.reasons() != null) {
             for (String reason : command.reasons()) {
-                requireText("reasons", reason, MAX_REASON);
                 reasons.add(reason.strip());
             }
         }
@@ -165,10 +140,6 @@ class Shipment {
     @CommandHandler
     void handle(RequestShipmentActionCommand command) {
         requireVisibleTo(command.requestingAgency());
-        if (command.action() == null) {
-            throw invalid("action", "must be CONTROLLED_DELIVERY or STOP");
-        }
-        requireText("reason", command.reason(), MAX_TEXT);
         if (status == ShipmentStatus.ARRIVED || status == ShipmentStatus.SEIZED || status == ShipmentStatus.STOPPED) {
             throw new CommandRejectedException(Reason.CONFLICT, null,
                     "The shipment is " + status + ": there is nothing left to deliver under control or to stop.");

@@ -11,6 +11,7 @@ import io.jointops.api.chemicals.ReportIncidentCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class IncidentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(ControlledPrecursorsTest.shipped());
     }
 

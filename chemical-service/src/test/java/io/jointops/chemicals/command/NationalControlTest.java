@@ -4,6 +4,7 @@ import io.jointops.api.chemicals.AddNationalControlCommand;
 import io.jointops.api.chemicals.NationalControlAddedEvent;
 import io.jointops.api.chemicals.QuantityUnit;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class NationalControlTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(NationalControl.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(ControlledPrecursorsTest.shipped());
     }
 

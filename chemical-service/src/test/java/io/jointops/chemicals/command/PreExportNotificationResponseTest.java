@@ -17,6 +17,7 @@ import io.jointops.api.chemicals.TransportMode;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.command.CommandValidation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class PreExportNotificationResponseTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PreExportNotification.class);
+        fixture.registerCommandHandlerInterceptor(new CommandValidation()); // as the platform checks every command
         fixture.registerInjectableResource(ControlledPrecursorsTest.shipped());
         fixture.registerInjectableResource(PreExportNotificationTest.RULES);
     }

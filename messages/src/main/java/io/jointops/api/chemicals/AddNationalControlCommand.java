@@ -1,5 +1,8 @@
 package io.jointops.api.chemicals;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -12,11 +15,11 @@ import java.math.BigDecimal;
  */
 public record AddNationalControlCommand(
         @TargetAggregateIdentifier String controlId,
-        String addingAgency,
-        String substanceName,
-        String casNumber,
-        String country,
-        String legalReference,
+        @NotBlank String addingAgency,
+        @NotBlank @Size(max = 200) String substanceName,
+        @Nullable String casNumber,
+        @NotBlank String country,
+        @NotBlank @Size(max = 200) String legalReference,
         BigDecimal thresholdQuantity,
         QuantityUnit unit) {
 }

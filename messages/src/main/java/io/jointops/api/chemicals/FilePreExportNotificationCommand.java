@@ -2,6 +2,11 @@ package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -23,20 +28,20 @@ import java.util.List;
  */
 public record FilePreExportNotificationCommand(
         @TargetAggregateIdentifier String notificationId,
-        String exportingAgency,
-        String importingAgency,
-        Party exporter,
-        Party importer,
-        Party consignee,
-        String substanceName,
-        String casNumber,
-        BigDecimal quantity,
-        QuantityUnit unit,
-        LocalDate expectedDispatchDate,
-        String pointOfEntry,
-        String exportLicenceNumber,
-        Tlp tlp,
-        HandlingCode handlingCode,
+        @NotBlank String exportingAgency,
+        @NotBlank String importingAgency,
+        @NotNull @Valid Party exporter,
+        @NotNull @Valid Party importer,
+        @NotNull @Valid Party consignee,
+        @NotBlank @Size(max = 200) String substanceName,
+        @NotBlank String casNumber,
+        @NotNull BigDecimal quantity,
+        @NotNull QuantityUnit unit,
+        @NotNull LocalDate expectedDispatchDate,
+        @NotBlank @Size(max = 200) String pointOfEntry,
+        @Nullable @Size(max = 64) String exportLicenceNumber,
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode,
         BigDecimal mixturePercentage,
         TransportMode transportMode,
         List<String> route) {

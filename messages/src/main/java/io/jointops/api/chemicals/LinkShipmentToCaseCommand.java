@@ -1,5 +1,7 @@
 package io.jointops.api.chemicals;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Set;
@@ -13,7 +15,7 @@ import java.util.Set;
  */
 public record LinkShipmentToCaseCommand(
         @TargetAggregateIdentifier String shipmentId,
-        String caseId,
+        @NotBlank String caseId,
         Set<String> caseAgencies,
-        String requestingAgency) {
+        @Nullable String requestingAgency) {
 }

@@ -1,5 +1,9 @@
 package io.jointops.api.chemicals;
 
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -12,10 +16,10 @@ import java.time.Instant;
  */
 public record RecordShipmentEventCommand(
         @TargetAggregateIdentifier String shipmentId,
-        ShipmentEventType type,
-        String place,
-        String country,
-        Instant occurredAt,
-        String note,
-        String recordingAgency) {
+        @NotNull ShipmentEventType type,
+        @NotBlank @Size(max = 200) String place,
+        @NotBlank String country,
+        @NotNull Instant occurredAt,
+        @Nullable @Size(max = 2000) String note,
+        @Nullable String recordingAgency) {
 }

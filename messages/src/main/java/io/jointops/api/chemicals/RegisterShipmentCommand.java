@@ -2,6 +2,11 @@ package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.annotation.Nullable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -21,20 +26,20 @@ import java.util.Set;
  */
 public record RegisterShipmentCommand(
         @TargetAggregateIdentifier String shipmentId,
-        String registeringAgency,
-        String notificationId,
+        @NotBlank String registeringAgency,
+        @Nullable @Size(max = 64) String notificationId,
         Set<String> agencies,
-        Party exporter,
-        Party importer,
-        Party consignee,
-        String substanceName,
-        String casNumber,
-        BigDecimal quantity,
-        QuantityUnit unit,
+        @NotNull @Valid Party exporter,
+        @NotNull @Valid Party importer,
+        @NotNull @Valid Party consignee,
+        @NotBlank @Size(max = 200) String substanceName,
+        @Nullable String casNumber,
+        @NotNull BigDecimal quantity,
+        @NotNull QuantityUnit unit,
         BigDecimal licensedQuantity,
-        String declaredGoods,
+        @NotBlank @Size(max = 200) String declaredGoods,
         List<String> declaredRoute,
         TransportMode transportMode,
-        Tlp tlp,
-        HandlingCode handlingCode) {
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode) {
 }

@@ -2,6 +2,10 @@ package io.jointops.api.chemicals;
 
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
@@ -18,19 +22,19 @@ import java.util.Set;
  */
 public record ReportIncidentCommand(
         @TargetAggregateIdentifier String incidentId,
-        String seizingAgency,
-        IncidentType type,
-        String substanceName,
-        String casNumber,
-        BigDecimal quantity,
-        QuantityUnit unit,
-        String place,
-        String country,
-        LocalDate occurredOn,
-        String concealmentMethod,
-        String modusOperandi,
-        String shipmentId,
+        @NotBlank String seizingAgency,
+        @NotNull IncidentType type,
+        @NotBlank @Size(max = 200) String substanceName,
+        @Nullable String casNumber,
+        @NotNull BigDecimal quantity,
+        @NotNull QuantityUnit unit,
+        @NotBlank @Size(max = 200) String place,
+        @NotBlank String country,
+        @NotNull LocalDate occurredOn,
+        @Nullable @Size(max = 2000) String concealmentMethod,
+        @Nullable @Size(max = 2000) String modusOperandi,
+        @Nullable @Size(max = 64) String shipmentId,
         Set<String> releasedTo,
-        Tlp tlp,
-        HandlingCode handlingCode) {
+        @NotNull Tlp tlp,
+        @NotNull HandlingCode handlingCode) {
 }

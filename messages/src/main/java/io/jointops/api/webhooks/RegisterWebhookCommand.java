@@ -17,5 +17,6 @@ import java.util.List;
  */
 public record RegisterWebhookCommand(@TargetAggregateIdentifier String registryId, @NotBlank String agency,
                                      @NotBlank String webhookId, @NotBlank @Size(max = 2_000) String url,
-                                     @NotEmpty @Size(max = 100) List<String> events) {
+                                     @NotEmpty @Size(max = 100, message = "must name at most {max} event types")
+                                     List<String> events) {
 }

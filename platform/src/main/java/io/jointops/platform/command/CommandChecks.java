@@ -5,22 +5,13 @@ import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 
 /**
- * The input checks every aggregate makes, refusing with {@link Reason#INVALID} and the field's name, so that the web
- * layer can answer 400 naming the field. Aggregates import them statically.
+ * The input checks aggregates share beyond their commands' constraints (which {@link CommandValidation} checks before
+ * any handler runs), refusing with {@link Reason#INVALID} and the field's name, so that the web layer can answer 400
+ * naming the field. Aggregates import them statically.
  */
 public final class CommandChecks {
 
     private CommandChecks() {
-    }
-
-    /** Text that is given, not blank, and at most {@code max} characters long. */
-    public static void requireText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw invalid(field, "must be at most " + max + " characters");
-        }
     }
 
     /** An agency code such as {@code US-DEA}. */

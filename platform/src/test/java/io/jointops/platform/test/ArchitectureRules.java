@@ -10,18 +10,27 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.DynamicTest;
+import org.springframework.asm.ClassReader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The rules every service keeps (STYLE.md): no service depends on another, aggregates hold no Spring, message
- * handlers are package-private, event handlers take events of the message contracts, and the web layer never reaches
- * into the stores.
+ * handlers are package-private, event handlers take events of the message contracts, the web layer never reaches
+ * into the stores, and no aggregate checks by hand what its command's constraints state (a text that must be given,
+ * a value that must be given, a text's length: CommandValidation checks them, CommandConstraintsTest keeps every
+ * command's texts declared).
  * A service applies them, one test per rule, with
  * {@code @TestFactory Stream<DynamicTest> rules() { return ArchitectureRules.tests("io.jointops.cases"); }}.
  */
@@ -65,7 +74,57 @@ public final class ArchitectureRules {
                 noClasses().that().resideInAPackage("..web..")
                         .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing..",
                                 "org.axonframework.eventhandling..", "org.springframework.jdbc..")
-                        .because("the web layer sends commands and reads views and history, never the stores themselves"));
+                        .because("the web layer sends commands and reads views and history, never the stores themselves"),
+                classes().that().resideInAPackage(servicePackage + ".command..")
+                        .should(leaveToTheCommandsConstraints())
+                        .because("CommandValidation checks the command records' @NotBlank, @NotNull and @Size before any"
+                                + " handler runs: a hand-written 'must be given' check is a second way, and drifts")
+                        // the gateway has no aggregates; every other service must have some for the rule to hold
+                        .allowEmptyShould(servicePackage.equals("io.jointops.gateway")));
+    }
+
+    /**
+     * The refusals the command records' constraints state, in CommandValidation's words: a class that holds one of
+     * these texts refuses by hand what its command should say. A refusal under a condition says more ("must be given
+     * with a threshold quantity") and is the aggregate's to make.
+     */
+    static final Pattern CONSTRAINTS_WORDS = Pattern.compile(
+            "must be given|must be given: .*|must not be blank|must be at most (\\d+|\u0001) characters");
+
+    private static ArchCondition<JavaClass> leaveToTheCommandsConstraints() {
+        return new ArchCondition<>("leave 'must be given', 'must not be blank' and text lengths to the commands' constraints") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (String text : stringConstants(javaClass)) {
+                    if (CONSTRAINTS_WORDS.matcher(text).matches()) {
+                        events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName() + " refuses by hand: '"
+                                + text.replace('\u0001', 'N') + "'; state it on the command record"));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Every string constant of a class's file: its literals, and the recipes of its string concatenations. */
+    static List<String> stringConstants(JavaClass javaClass) {
+        String resource = javaClass.getName().replace('.', '/') + ".class";
+        try (InputStream in = javaClass.reflect().getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no class file " + resource);
+            }
+            ClassReader reader = new ClassReader(in);
+            List<String> constants = new ArrayList<>();
+            char[] buffer = new char[reader.getMaxStringLength()];
+            for (int item = 1; item < reader.getItemCount(); item++) {
+                int offset = reader.getItem(item);
+                if (offset > 0 && reader.readByte(offset - 1) == 8) { // CONSTANT_String
+                    constants.add((String) reader.readConst(item, buffer));
+                }
+            }
+            return constants;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ArchCondition<JavaMethod> takeAnEventOfTheContractsOrEveryEvent() {
