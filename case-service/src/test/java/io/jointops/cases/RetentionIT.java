@@ -90,9 +90,11 @@ class RetentionIT {
                         .content("""
                                 {"title":"Operation Tide","summary":"","partnerAgencies":[],"tlp":"TLP:AMBER","handlingCode":"H1"}"""))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
-        String caseId = location.substring(location.lastIndexOf('/') + 1);
-        // the open case names Carla Mendes too (as an identifier of its own stream: cases name no identifiers yet)
-        name("JointCase", caseId, 1, "CARLA MENDES", Instant.now());
+        // the open case names Carla Mendes too, as a subject (issue 16): her key in the case holds her
+        mvc.perform(post(location + "/subjects").with(TestTokens.user("us.investigator", "US-DEA", "investigator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"PERSON_NAME\",\"value\":\"CARLA MENDES\",\"label\":\"courier\"}"))
+                .andExpect(status().isOk());
 
         int destroyed = retention.run(Instant.now());
 

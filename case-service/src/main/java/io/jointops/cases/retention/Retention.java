@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * Erases the personal data of items whose retention period ran out (docs/privacy.md, "Retention"): for each rule,
  * the items of its type whose keys its agency's events made and whose last event is older than the period; of each,
- * every key is destroyed but those of subjects an open case holds (a subject with a live key in an open case or in
- * an item linked to one). One transaction per rule: the keys destroyed and the {@link PersonalDataErasedEvent} that
+ * every key is destroyed but those of subjects an open case holds (a subject with a live key in an open case, such as
+ * a subject the case names ({@code CaseSubjectAddedEvent}: its value's key is made in the case), or in an item linked
+ * to one; a subject taken off the case keeps its key there, so it stays held while the case is open). One transaction per rule: the keys destroyed and the {@link PersonalDataErasedEvent} that
  * tells every service and partner. Runs in case-service, whose role alone destroys keys and which knows the cases.
  */
 public class Retention {
