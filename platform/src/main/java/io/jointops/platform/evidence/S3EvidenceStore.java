@@ -2,6 +2,8 @@ package io.jointops.platform.evidence;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -38,7 +41,8 @@ import java.util.UUID;
  * hashed; a larger one is a multipart upload to {@code <prefix>uploads/<upload id>}, then copied to its address and
  * deleted. Deduplicated by an existence check of the address (an object there of another size is replaced). A read
  * is one ranged GET of the chunks it covers. Nothing else writes these keys; no object is ever deleted from its
- * address.
+ * address. A store that cannot be reached, or answers 5xx, is a 503 problem with {@code Retry-After}, as a database
+ * outage is; what an upload stored until then is aborted as for any refused upload.
  */
 final class S3EvidenceStore extends EvidenceStore implements AutoCloseable {
 
@@ -106,14 +110,35 @@ final class S3EvidenceStore extends EvidenceStore implements AutoCloseable {
         return new Upload(UUID.randomUUID());
     }
 
+    /** Runs a call to the store, a passing outage of it (no answer, or a 5xx) answered as a 503 problem. */
+    private static <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkClientException e) {
+            throw unavailable(e);
+        } catch (S3Exception e) {
+            if (e.statusCode() >= 500) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    private static EvidenceProblem unavailable(Exception e) {
+        log.warn("Answered 503, the evidence object store is not reachable: {}", e.getMessage());
+        return EvidenceProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "Evidence store unavailable", null,
+                        "The service cannot reach its evidence object store right now; retry in a few seconds.")
+                .header(HttpHeaders.RETRY_AFTER, "5");
+    }
+
     @Override
     Chunks read(Blob blob, int first, int last) {
         long from = (long) first * blob.chunkSize();
         long to = Math.min(blob.size(), (long) (last + 1) * blob.chunkSize()) - 1;
         ResponseInputStream<GetObjectResponse> body;
         try {
-            body = s3.getObject(request -> request.bucket(bucket).key(key(blob.sha256()))
-                    .range("bytes=" + from + "-" + to));
+            body = call(() -> s3.getObject(request -> request.bucket(bucket).key(key(blob.sha256()))
+                    .range("bytes=" + from + "-" + to)));
         } catch (S3Exception e) {
             if (e.statusCode() != 404 && e.statusCode() != 416) {
                 throw e;
@@ -132,8 +157,8 @@ final class S3EvidenceStore extends EvidenceStore implements AutoCloseable {
                 try {
                     // a shorter object reads short (or empty) chunks, which fail their hashes
                     return in.readNBytes(length);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | SdkClientException e) {
+                    throw unavailable(e); // the store went away while sending
                 }
             }
 
@@ -167,7 +192,8 @@ final class S3EvidenceStore extends EvidenceStore implements AutoCloseable {
 
     private OptionalLong size(String key) {
         try {
-            return OptionalLong.of(s3.headObject(request -> request.bucket(bucket).key(key)).contentLength());
+            return OptionalLong.of(call(() -> s3.headObject(request -> request.bucket(bucket).key(key)))
+                    .contentLength());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return OptionalLong.empty();
@@ -217,12 +243,12 @@ final class S3EvidenceStore extends EvidenceStore implements AutoCloseable {
 
         private void sendPart() {
             if (multipart == null) {
-                multipart = s3.createMultipartUpload(request -> request.bucket(bucket).key(temporary)
-                        .contentType(BYTES)).uploadId();
+                multipart = call(() -> s3.createMultipartUpload(request -> request.bucket(bucket).key(temporary)
+                        .contentType(BYTES))).uploadId();
             }
             int number = parts.size() + 1;
-            String etag = s3.uploadPart(request -> request.bucket(bucket).key(temporary).uploadId(multipart)
-                    .partNumber(number).contentLength((long) filled), body(part, filled)).eTag();
+            String etag = call(() -> s3.uploadPart(request -> request.bucket(bucket).key(temporary).uploadId(multipart)
+                    .partNumber(number).contentLength((long) filled), body(part, filled))).eTag();
             parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
             filled = 0;
         }
@@ -236,18 +262,18 @@ final class S3EvidenceStore extends EvidenceStore implements AutoCloseable {
                 return;
             }
             if (multipart == null) {
-                s3.putObject(request -> request.bucket(bucket).key(key).contentType(BYTES)
-                        .contentLength((long) filled), body(part, filled));
+                call(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType(BYTES)
+                        .contentLength((long) filled), body(part, filled)));
                 return;
             }
             if (filled > 0) {
                 sendPart();
             }
-            s3.completeMultipartUpload(request -> request.bucket(bucket).key(temporary).uploadId(multipart)
-                    .multipartUpload(upload -> upload.parts(parts)));
+            call(() -> s3.completeMultipartUpload(request -> request.bucket(bucket).key(temporary).uploadId(multipart)
+                    .multipartUpload(upload -> upload.parts(parts))));
             uploaded = true;
-            s3.copyObject(request -> request.sourceBucket(bucket).sourceKey(temporary)
-                    .destinationBucket(bucket).destinationKey(key));
+            call(() -> s3.copyObject(request -> request.sourceBucket(bucket).sourceKey(temporary)
+                    .destinationBucket(bucket).destinationKey(key)));
             abort();
         }
 

@@ -2,6 +2,7 @@ package io.jointops.platform.evidence;
 
 import io.jointops.platform.test.TestDatabase;
 import io.jointops.platform.test.TestObjectStore;
+import io.jointops.platform.test.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -136,6 +142,9 @@ class EvidenceStoresIT {
             s3.putObject(request -> request.bucket(BUCKET).key(key),
                     RequestBody.fromBytes(Arrays.copyOf(content, content.length - 1)));
             assertThat(s3Store.firstAltered(blob, 2, 3)).isEqualTo(OptionalInt.of(3));
+            // uploaded again, the content replaces the object of another size at its key
+            upload(s3Store, content);
+            assertThat(s3Store.firstAltered(blob, 0, 3)).isEmpty();
             // gone
             s3.deleteObject(request -> request.bucket(BUCKET).key(key));
             assertThat(s3Store.firstAltered(blob, 1, 3)).isEqualTo(OptionalInt.of(1));
@@ -171,6 +180,25 @@ class EvidenceStoresIT {
         // and back to S3, whose object is still there: stored once
         assertThat(upload(s3Store, content).uploadId()).isEqualTo(again.uploadId());
         assertThat(s3Store.firstAltered(intact, 0, 2)).isEmpty();
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsA503Problem() {
+        try (S3Client unreachable = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(TestObjectStore.REGION)).forcePathStyle(true)
+                .endpointOverride(URI.create("http://127.0.0.1:" + TestService.freePort()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .build()) {
+            S3EvidenceStore store = new S3EvidenceStore(jdbc, unreachable, BUCKET, PREFIX, 5 * 1024 * 1024);
+            assertThatThrownBy(() -> upload(store, random(1000, 5))).isInstanceOfSatisfying(EvidenceProblem.class,
+                    problem -> {
+                        assertThat(problem.getStatusCode().value()).isEqualTo(503);
+                        assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+                    });
+            EvidenceStore.Blob blob = new EvidenceStore.Blob(sha256(new byte[1]), 1, "text/plain", CHUNK, new byte[32],
+                    java.util.UUID.randomUUID());
+            assertThatThrownBy(() -> store.firstAltered(blob, 0, 0)).isInstanceOf(EvidenceProblem.class);
+        }
     }
 
     @Test
