@@ -224,4 +224,13 @@ class NotificationApiIT {
     void theApiDocumentNamesTheGatewayKeycloakAndEveryOperationsSummaryAndProblems() throws Exception {
         assertThat(ApiDocumentRules.faultsOfServed(mvc)).isEmpty();
     }
+
+    /**
+     * Every example request the document offers in Swagger UI is a valid request: sent to the service by a caller of
+     * no role, each passes the request's checks (and is then refused as forbidden, storing nothing).
+     */
+    @Test
+    void everyExampleRequestOfTheDocumentIsValid() throws Exception {
+        assertThat(ApiDocumentRules.refusedExamples(mvc, TestTokens.user("gb.visitor", "GB-NCA"))).isEmpty();
+    }
 }

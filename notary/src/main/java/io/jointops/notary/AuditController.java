@@ -1,6 +1,7 @@
 package io.jointops.notary;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.jointops.audit.Checkpoint;
 import io.jointops.audit.Ed25519;
 import io.jointops.platform.security.Caller;
@@ -53,6 +54,9 @@ class AuditController {
     }
 
     /** An agency's Ed25519 signature (base64) of a checkpoint's signedBody. */
+    @Schema(example = """
+            {"agency":"US-DEA",
+             "signature":"lM2BwyEzhKao5x99tsilEj6SouBprDZpsDdt/3rdZALLAwP/YE4GvLMnKLoozPHnK0qoDgPwW2N8S4w6aZLL8w=="}""")
     record SignatureRequest(String agency, String signature) {
     }
 

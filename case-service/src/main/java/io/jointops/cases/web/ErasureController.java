@@ -7,6 +7,7 @@ import io.jointops.api.privacy.OrderErasureCommand;
 import io.jointops.api.shared.Identifies;
 import io.jointops.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,6 +50,9 @@ class ErasureController {
                    @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
     }
 
+    @Schema(example = """
+            {"subjects":[{"kind":"PERSON_NAME","value":"Zhang Wei"}],"itemIds":[],"itemText":false,
+             "legalBasis":"GDPR Art. 17(1)(d): unlawfully processed","reason":"Recorded under the wrong case"}""")
     record OrderErasure(@Size(max = 20) List<@NotNull @Valid Subject> subjects,
                         @Size(max = 200) List<@NotBlank @Size(max = 255) String> itemIds,
                         Boolean itemText,

@@ -6,6 +6,7 @@ import io.jointops.api.chemicals.QuantityUnit;
 import io.jointops.api.shared.Agencies;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,11 @@ final class IncidentRequests {
     private IncidentRequests() {
     }
 
+    @Schema(example = """
+            {"type":"SEIZURE","substanceName":"Acetic anhydride","casNumber":"108-24-7","quantity":400,"unit":"L",
+             "place":"Port of Rotterdam","country":"NL","occurredOn":"2026-03-14",
+             "concealmentMethod":"Declared as vinegar concentrate","modusOperandi":"Split over four containers",
+             "releasedTo":["CN-CUSTOMS"],"tlp":"TLP:AMBER","handlingCode":"H1"}""")
     record ReportIncident(
             @NotNull IncidentType type,
             @NotBlank @Size(max = 200) String substanceName,
@@ -40,6 +46,9 @@ final class IncidentRequests {
             @NotNull HandlingCode handlingCode) {
     }
 
+    @Schema(example = """
+            {"substanceName":"Acetic anhydride","casNumber":"108-24-7","country":"NL",
+             "legalReference":"Opiumwet, Art. 2","thresholdQuantity":100,"unit":"L"}""")
     record AddNationalControl(
             @NotBlank @Size(max = 200) String substanceName,
             @Pattern(regexp = NotificationRequests.CAS_FORM, message = "must be a CAS registry number such as 108-24-7") String casNumber,

@@ -7,6 +7,7 @@ import io.jointops.api.chemicals.QuantityUnit;
 import io.jointops.api.shared.Agencies;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -31,6 +32,15 @@ final class NotificationRequests {
     private NotificationRequests() {
     }
 
+    @Schema(example = """
+            {"importingAgency":"CN-CUSTOMS","exporter":{"name":"Rhine Chemicals BV",
+             "address":{"street":"Havenweg 1","city":"Rotterdam","postalCode":"3011 AA","country":"NL"}},
+             "importer":{"name":"Tianjin Fine Chem Co.","address":{"street":"8 Binhai Road","city":"Tianjin",
+             "country":"CN"}},"consignee":{"name":"Warehouse 3","address":{"street":"12 Port Road","city":"Tianjin",
+             "postalCode":"300450","country":"CN"}},"substanceName":"Acetic anhydride","casNumber":"108-24-7",
+             "quantity":1250.5,"unit":"L","expectedDispatchDate":"2030-02-01","pointOfEntry":"Port of Tianjin",
+             "exportLicenceNumber":"NL-EXP-2026-0042","tlp":"TLP:AMBER","handlingCode":"H1","transportMode":"SEA",
+             "route":["NL","SG","CN"]}""")
     record FileNotification(
             @NotNull @Pattern(regexp = Agencies.PATTERN, message = AGENCY_MESSAGE) String importingAgency,
             @NotNull @Valid PartyRequest exporter,
@@ -50,6 +60,8 @@ final class NotificationRequests {
             @Size(max = 20) List<@NotNull @Country String> route) {
     }
 
+    @Schema(example = """
+            {"reason":"The importer holds no licence for acetic anhydride"}""")
     record Objection(@NotBlank @Size(max = 2000) String reason) {
     }
 

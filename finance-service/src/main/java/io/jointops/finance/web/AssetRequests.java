@@ -6,6 +6,7 @@ import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.finance.web.FinanceConstraints.CountryCode;
 import io.jointops.finance.web.FinanceConstraints.CurrencyCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,11 @@ final class AssetRequests {
     private AssetRequests() {
     }
 
+    @Schema(example = """
+            {"caseId":"7d3f1c2a-5b8e-4f6a-9c1d-2e4b6a8c0f12","category":"PROPERTY",
+             "description":"Warehouse at the Maasvlakte, bought through a shell company",
+             "identifier":"Kadaster RTD01-K-1234","country":"NL","estimatedValue":1200000,"currency":"EUR",
+             "releasedTo":["US-DEA"],"tlp":"TLP:AMBER","handlingCode":"H2"}""")
     record RecordAsset(
             @NotBlank @Size(max = 64) String caseId,
             @NotNull AssetCategory category,

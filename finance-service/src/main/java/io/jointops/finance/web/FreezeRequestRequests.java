@@ -7,6 +7,7 @@ import io.jointops.api.shared.Agencies;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.finance.web.FinanceConstraints.CurrencyCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -29,6 +30,11 @@ final class FreezeRequestRequests {
     private FreezeRequestRequests() {
     }
 
+    @Schema(example = """
+            {"receivingAgency":"CN-CAMLMAC","measure":"FREEZE",
+             "legalBasis":"FATF Recommendation 38; PRC AML Law Art. 43","urgency":"URGENT",
+             "targets":[{"account":{"iban":"DE89 3704 0044 0532 0130 00"},"holder":"Harbour Trading LLC",
+             "amountSought":250000,"currency":"EUR"}],"tlp":"TLP:AMBER","handlingCode":"H2"}""")
     record RequestFreeze(
             @NotNull @Pattern(regexp = Agencies.PATTERN, message = TransactionReportRequests.AGENCY_MESSAGE) String receivingAgency,
             @NotNull FreezeMeasure measure,
@@ -56,6 +62,8 @@ final class FreezeRequestRequests {
     }
 
     /** The amount frozen on each target, by the target's index in the request; a target left out is not frozen. */
+    @Schema(example = """
+            {"amounts":[{"target":0,"amount":250000}]}""")
     record Freeze(@NotEmpty @Size(max = 100) List<@NotNull @Valid FrozenAmount> amounts) {
     }
 
@@ -63,13 +71,19 @@ final class FreezeRequestRequests {
                         @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal amount) {
     }
 
+    @Schema(example = """
+            {"reason":"The account was closed in 2024"}""")
     record Reject(@NotBlank @Size(max = 2000) String reason) {
     }
 
     /** @param expiresAt the new expiry; without it, one more period of the receiving country's rule */
+    @Schema(example = """
+            {"expiresAt":"2030-01-31T00:00:00Z"}""")
     record Extend(Instant expiresAt) {
     }
 
+    @Schema(name = "ReleaseFreeze", example = """
+            {"reason":"The court lifted the order"}""")
     record Release(@Size(max = 2000) String reason) {
     }
 }

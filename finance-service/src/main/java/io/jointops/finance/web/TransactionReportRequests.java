@@ -15,6 +15,7 @@ import io.jointops.finance.web.FinanceConstraints.Sides;
 import io.jointops.finance.web.FinanceConstraints.ValidAccount;
 import io.jointops.finance.web.FinanceConstraints.ValidWallet;
 import io.jointops.finance.web.FinanceConstraints.WalletReference;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -41,6 +42,14 @@ final class TransactionReportRequests {
      * The transactions are validated by the controller, in chunks with progress in the log, rather than before it is
      * called: so they carry no {@code @Valid} here.
      */
+    @Schema(example = """
+            {"reportCode":"STR","reportingEntity":"First Harbour Bank","submissionDate":"2026-10-14",
+             "reason":"Structured cash deposits below the reporting threshold",
+             "reportingPerson":"J. Smith, compliance officer","indicators":["structuring"],
+             "transactions":[{"number":"TX-0001","date":"2026-10-01","amount":9500,"currency":"USD",
+             "mode":"cash deposit","fromName":"Zhang Wei","fromAccount":{"number":"123456789","bankId":"FHBKUS33",
+             "country":"US"},"toName":"Harbour Trading LLC","toAccount":{"iban":"DE89 3704 0044 0532 0130 00"}}],
+             "releasedTo":["US-DEA"],"tlp":"TLP:AMBER","handlingCode":"H2"}""")
     record FileReport(
             @NotNull ReportCode reportCode,
             @NotBlank @Size(max = 200) String reportingEntity,
@@ -54,6 +63,8 @@ final class TransactionReportRequests {
             @NotNull HandlingCode handlingCode) {
     }
 
+    @Schema(name = "ReleaseTransactionReport", example = """
+            {"agency":"US-DEA"}""")
     record Release(@NotNull @Pattern(regexp = Agencies.PATTERN, message = AGENCY_MESSAGE) String agency) {
     }
 

@@ -14,6 +14,7 @@ import io.jointops.platform.query.Page;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
 import io.jointops.platform.web.ItemResponses;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,6 +59,10 @@ class TakedownController {
         this.takedowns = new ItemResponses<>("takedown request", views, commands, history);
     }
 
+    @Schema(example = """
+            {"platform":"DarkMarket","url":"https://market.example.com/listing/42","contentType":"LISTING",
+             "offence":"Sale of fentanyl precursors","evidenceSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+             "evidenceCapturedAt":"2026-01-10T08:00:00Z","legalBasis":"Art. 9 DSA order of 2026-01-10"}""")
     record RequestTakedown(@NotBlank @Size(max = 100) String platform, @NotBlank @Size(max = 2000) String url,
                            @NotNull TakedownContentType contentType, @NotBlank @Size(max = 500) String offence,
                            @NotBlank @Size(max = 64) String evidenceSha256, @NotNull Instant evidenceCapturedAt,
@@ -65,10 +70,14 @@ class TakedownController {
     }
 
     /** @param occurredAt when the platform acted; now if not given */
+    @Schema(example = """
+            {"reason":"No court order was attached","occurredAt":"2026-01-11T09:00:00Z"}""")
     record Response(@Size(max = 2000) String reason, Instant occurredAt) {
     }
 
     /** @param url where the content is back, if not at the same URL */
+    @Schema(example = """
+            {"url":"https://mirror.example.net/listing/42","occurredAt":"2026-01-12T10:00:00Z"}""")
     record Reappearance(@Size(max = 2000) String url, Instant occurredAt) {
     }
 

@@ -10,6 +10,7 @@ import io.jointops.platform.query.Page;
 import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -63,6 +64,8 @@ class WatchlistController {
      *                alpha-2, e.g. US)
      * @param label   what the entry is about, in the agency's words
      */
+    @Schema(example = """
+            {"kind":"PHONE_NUMBER","value":"+1 202 555 0143","label":"the broker's phone"}""")
     record AddEntry(@NotNull Identifies.Kind kind, @NotBlank @Size(max = 500) String value,
                     @Size(max = 2) String country,
                     @Size(max = 500) String label) {

@@ -9,6 +9,7 @@ import io.jointops.platform.security.Caller;
 import io.jointops.platform.webhook.WebhookSigning;
 import io.jointops.platform.webhook.WebhookSubscriptions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -60,6 +61,8 @@ class WebhookController {
      * @param events the event types wanted, as the feed names them (e.g. {@code WatchlistAlertRaisedEvent}), or
      *               {@code *} for every event of the agency's feed
      */
+    @Schema(example = """
+            {"url":"https://partner.example.gov/jointops/events","events":["WatchlistAlertRaisedEvent"]}""")
     record Registration(@NotBlank @Size(max = 2_000) String url, @NotEmpty @Size(max = 100) List<String> events) {
     }
 

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.test.ApiDocumentRules;
 import io.jointops.platform.test.TestService;
+import io.jointops.platform.test.TestTokens;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -52,12 +59,35 @@ class ApiDocumentIT {
     static class Service {
     }
 
+    @Schema(example = """
+            {"text":"Seen at the port","tlp":"TLP:AMBER"}""")
+    record Note(@NotBlank @Size(max = 20) String text, @NotBlank String tlp) {
+    }
+
+    /** An example the request's own checks refuse: too long a text. */
+    @Schema(example = """
+            {"text":"Seen at the port of Rotterdam, twice","tlp":"TLP:AMBER"}""")
+    record BadNote(@NotBlank @Size(max = 20) String text, @NotBlank String tlp) {
+    }
+
     @RestController
     static class Probes {
         @Operation(summary = "A probe")
         @GetMapping("/api/probes/{probeId}")
         String probe(Caller caller, @PathVariable String probeId, @RequestParam(required = false) String q) {
             return caller.agency() + probeId + q;
+        }
+
+        @Operation(summary = "A probe's note")
+        @PostMapping("/api/probes/{probeId}/notes")
+        String note(Caller caller, @PathVariable String probeId, @Valid @RequestBody Note note) {
+            return note.text();
+        }
+
+        @Operation(summary = "A probe's note, its example refused")
+        @PostMapping("/api/probes/{probeId}/bad-notes")
+        String badNote(Caller caller, @PathVariable String probeId, @Valid @RequestBody BadNote note) {
+            return note.text();
         }
     }
 
@@ -132,6 +162,22 @@ class ApiDocumentIT {
                 "GET /api/probes/{probeId} documents no 404 problem",
                 "servers are [{\"url\":\"http://localhost:8081\",\"description\":\"the JointOps gateway\"}], not the gateway https://gateway.example alone",
                 "no Keycloak OAuth2 security scheme with the authorization code flow");
+    }
+
+    @Test
+    void anOperationWithARequestBodyHasAnExampleWhichTheServiceTakes() throws Exception {
+        ObjectNode document = (ObjectNode) document();
+        assertThat(ApiDocumentRules.faults(document, "https://gateway.example"))
+                .noneMatch(fault -> fault.contains("/api/probes/{probeId}/notes"));
+        assertThat(ApiDocumentRules.examples(document)).extracting(ApiDocumentRules.Example::path)
+                .contains("/api/probes/{probeId}/notes", "/api/probes/{probeId}/bad-notes");
+        // the example is the request record's, so the rule finds a body without one however springdoc words it
+        ((ObjectNode) document.path("components").path("schemas").path("Note")).remove("example");
+        assertThat(ApiDocumentRules.faults(document, "https://gateway.example"))
+                .contains("POST /api/probes/{probeId}/notes has a request body but no example");
+        // sent to the service: the valid example passes the request's checks, the other is refused naming its field
+        assertThat(ApiDocumentRules.refusedExamples(mvc, TestTokens.user("cn.investigator", "CN-NNCC", "investigator")))
+                .singleElement().asString().startsWith("POST /api/probes/{probeId}/bad-notes: ").contains("\"field\":\"text\"");
     }
 
     private JsonNode document() throws Exception {
