@@ -46,10 +46,9 @@ import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.identifiers.Identifier;
-import io.jointops.identifiers.IdentifierKind;
-import io.jointops.identifiers.Identifiers;
 import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.platform.command.EvidenceFiles;
+import io.jointops.platform.identifiers.ContractIdentifiers;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -366,8 +365,7 @@ class JointCase {
         }
         Identifier identifier;
         try {
-            // the contracts' kinds are the identifiers module's, by name
-            identifier = Identifiers.of(IdentifierKind.valueOf(command.kind().name()), command.value(), country);
+            identifier = ContractIdentifiers.of(command.kind(), command.value(), country);
         } catch (InvalidIdentifierException e) {
             throw invalid(e.part() == InvalidIdentifierException.Part.COUNTRY ? "country" : "value", e.getMessage());
         }

@@ -13,6 +13,7 @@ import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.identifiers.Identifier;
 import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.identifiers.MatchRule;
+import io.jointops.platform.identifiers.ContractIdentifiers;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -13,7 +13,7 @@ import io.jointops.identifiers.IdentifierKind;
 import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.identifiers.MatchKey;
 import io.jointops.identifiers.MatchRule;
-import io.jointops.intel.command.ContractIdentifiers;
+import io.jointops.platform.identifiers.ContractIdentifiers;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.axon.ContractEvents;
 import io.jointops.platform.identifiers.NamedIdentifiers;

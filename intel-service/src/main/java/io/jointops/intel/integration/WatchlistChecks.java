@@ -10,7 +10,7 @@ import io.jointops.identifiers.Identifier;
 import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.identifiers.MatchKey;
 import io.jointops.identifiers.MatchRule;
-import io.jointops.intel.command.ContractIdentifiers;
+import io.jointops.platform.identifiers.ContractIdentifiers;
 import io.jointops.intel.command.WatchlistIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -6,6 +6,7 @@ import io.jointops.api.shared.Identifies;
 import io.jointops.identifiers.IdentifierKind;
 import io.jointops.identifiers.Identifiers;
 import io.jointops.identifiers.InvalidIdentifierException;
+import io.jointops.platform.identifiers.ContractIdentifiers;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,7 +46,7 @@ public final class Subjects {
 
     /** The normal form a subject's reference is computed from; never stored. */
     static String canonical(Identifies.Kind kind, String value, String country) {
-        IdentifierKind identifierKind = IdentifierKind.valueOf(kind.name());
+        IdentifierKind identifierKind = ContractIdentifiers.kind(kind);
         String family = switch (identifierKind.family()) {
             case PERSON, ORGANISATION, LOCATION -> "NAME";
             default -> identifierKind.family().name();

@@ -8,7 +8,7 @@ import io.jointops.api.deconfliction.WatchlistEntryRemovedEvent;
 import io.jointops.identifiers.Identifier;
 import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.identifiers.MatchKey;
-import io.jointops.intel.command.ContractIdentifiers;
+import io.jointops.platform.identifiers.ContractIdentifiers;
 import io.jointops.platform.query.FoldedView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;

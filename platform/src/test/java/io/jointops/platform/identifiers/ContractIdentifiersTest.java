@@ -1,9 +1,8 @@
-package io.jointops.intel.command;
+package io.jointops.platform.identifiers;
 
 import io.jointops.api.shared.Identifies;
 import io.jointops.identifiers.IdentifierKind;
 import io.jointops.platform.axon.ContractEvents;
-import io.jointops.platform.identifiers.NamedIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,4 +1,4 @@
-package io.jointops.intel.command;
+package io.jointops.platform.identifiers;
 
 import io.jointops.api.shared.Identifies;
 import io.jointops.identifiers.Identifier;
@@ -8,7 +8,9 @@ import io.jointops.identifiers.InvalidIdentifierException;
 
 /**
  * The contracts' kinds of identifier ({@link Identifies.Kind}) as the identifiers module's: the same names, so the
- * mapping is by name, and {@code ContractIdentifiersTest} fails for a kind the module cannot normalise. Pure.
+ * mapping is by name, and {@code ContractIdentifiersTest} fails for a kind the module cannot normalise. Pure. The one
+ * way every service reads a contract's kind (watchlists, deconfliction, case subjects, the data subjects of personal
+ * fields).
  */
 public final class ContractIdentifiers {
 
