@@ -1,2 +1,5 @@
-/** Plain checks the services' aggregates share when they refuse a command; no Spring, like the aggregates. */
+/**
+ * What checks a command: its record's constraints, before any handler runs (CommandValidation), and the plain checks
+ * the services' aggregates share beyond them; no Spring, like the aggregates.
+ */
 package io.jointops.platform.command;
