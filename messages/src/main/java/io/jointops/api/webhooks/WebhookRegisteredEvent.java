@@ -15,7 +15,7 @@ import java.util.List;
  */
 @Revision("1")
 @NonPersonal
-public record WebhookRegisteredEvent(String registryId, String agency, String webhookId, String url,
+public record WebhookRegisteredEvent(String registryId, String agency, String webhookId, @NonPersonal String url,
                                      List<String> events) {
 
     public WebhookRegisteredEvent {
