@@ -1,26 +1,25 @@
 package io.jointops.platform.watchlist;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.jointops.api.deconfliction.CheckWatchlistsCommand;
 import io.jointops.platform.audit.AuditMetadata;
 import io.jointops.platform.feed.FeedConfiguration;
 import io.jointops.platform.feed.FeedKind;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -40,22 +39,17 @@ public class WatchlistConfiguration {
 
     /** The checks as JSON: db-scheduler's default serialiser is Java's, which records are not written by. */
     @Bean
-    static OneTimeTask<String> watchlistCheckTask(@Lazy CommandGateway commands, ObjectMapper json) {
+    static OneTimeTask<String> watchlistCheckTask(@Lazy CommandGateway commands,
+                                                  ObjectProvider<WatchlistDeliveries> deliveries) {
         return Tasks.oneTime(TASK, String.class)
                 .onFailure((complete, operations) -> operations.reschedule(complete, Instant.now().plus(
                         backOff(complete.getExecution().consecutiveFailures))))
-                .execute((instance, context) -> {
-                    CheckWatchlistsCommand check;
-                    try {
-                        check = json.readValue(instance.getData(), CheckWatchlistsCommand.class);
-                    } catch (JsonProcessingException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(check)
-                            .withMetaData(MetaData.with(AuditMetadata.ACTOR, ACTOR).and(AuditMetadata.ACTOR_ID, ACTOR)
-                                    .and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString())),
-                            30, TimeUnit.SECONDS);
-                });
+                // the task keeps which event it is about; what it names is read now (nothing once erased)
+                .execute((instance, context) -> deliveries.getObject().command(instance.getData()).ifPresent(check ->
+                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(check)
+                                .withMetaData(MetaData.with(AuditMetadata.ACTOR, ACTOR).and(AuditMetadata.ACTOR_ID, ACTOR)
+                                        .and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString())),
+                                30, TimeUnit.SECONDS)));
     }
 
     /** 5 s after the first failure, doubling, at most an hour: intel-service down for a day costs 24 tries. */
@@ -68,7 +62,7 @@ public class WatchlistConfiguration {
     @Bean
     WatchlistDeliveries watchlistDeliveries(@Value("${jointops.schema}") String context, SchedulerClient scheduler,
                                             OneTimeTask<String> watchlistCheckTask,
-                                            ObjectMapper json) {
-        return new WatchlistDeliveries(context, scheduler, watchlistCheckTask, json);
+                                            ObjectMapper json, List<FeedKind<?>> kinds) {
+        return new WatchlistDeliveries(context, scheduler, watchlistCheckTask, json, kinds);
     }
 }

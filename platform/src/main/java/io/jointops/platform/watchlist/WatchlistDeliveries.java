@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.jointops.api.deconfliction.CheckWatchlistsCommand;
 import io.jointops.api.deconfliction.ItemRef;
 import io.jointops.api.shared.NamedIdentifier;
+import io.jointops.api.shared.Personal;
 import io.jointops.platform.axon.ContractEvents;
 import io.jointops.platform.feed.FeedKind;
 import io.jointops.platform.feed.FeedListener;
@@ -53,12 +54,23 @@ public final class WatchlistDeliveries implements FeedListener {
     private final OneTimeTask<String> task;
     private final ObjectMapper json;
 
+    private final Map<String, FeedKind<?>> kinds;
+
     WatchlistDeliveries(String context, SchedulerClient scheduler, OneTimeTask<String> task,
-                        ObjectMapper json) {
+                        ObjectMapper json, List<FeedKind<?>> kinds) {
         this.context = context;
         this.scheduler = scheduler;
         this.task = task;
         this.json = json;
+        this.kinds = kinds.stream().collect(Collectors.toMap(FeedKind::itemType, Function.identity()));
+    }
+
+    /**
+     * What a pending check keeps until it is sent: which event of which item it is for which agency, never what the
+     * event names. The identifiers are read again when it is sent ({@link #command}), so a subject erased meanwhile
+     * leaves nothing of theirs in the scheduler's table, and nothing is sent.
+     */
+    record PendingCheck(String agency, String itemType, String itemId, long sequence) {
     }
 
     @Override
@@ -79,12 +91,10 @@ public final class WatchlistDeliveries implements FeedListener {
             if (!delivered.contains(entry.sequence())) {
                 continue;
             }
-            List<NamedIdentifier> named = named(entry);
-            if (named.isEmpty()) {
+            if (named(entry).isEmpty()) {
                 continue;
             }
-            CheckWatchlistsCommand check = new CheckWatchlistsCommand(item.agency(),
-                    new ItemRef(context, item.kind().aggregateType(), item.itemId()), entry.sequence(), named);
+            PendingCheck check = new PendingCheck(item.agency(), item.kind().itemType(), item.itemId(), entry.sequence());
             String id = UUID.nameUUIDFromBytes(String.join("|", item.agency(), context, item.itemId(),
                     Long.toString(entry.sequence())).getBytes(StandardCharsets.UTF_8)).toString();
             try {
@@ -93,6 +103,32 @@ public final class WatchlistDeliveries implements FeedListener {
                 throw new IllegalStateException("cannot write a watchlist check", e);
             }
         }
+    }
+
+    /**
+     * The command a pending check ({@link PendingCheck}, as the task keeps it) sends: the event's identifiers as the
+     * agency is shown the event now; empty if it names none now (its subject erased: the values read as erased; the
+     * item no longer shown to the agency; a kind this service no longer has).
+     */
+    Optional<CheckWatchlistsCommand> command(String pending) {
+        PendingCheck check;
+        try {
+            check = json.readValue(pending, PendingCheck.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a pending watchlist check that cannot be read: " + e.getOriginalMessage(), e);
+        }
+        FeedKind<?> kind = kinds.get(check.itemType());
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return shown(kind, check.itemId(), check.sequence(), check.sequence(), check.agency()).stream()
+                .filter(entry -> entry.sequence() == check.sequence())
+                .map(entry -> named(entry).stream()
+                        .filter(identifier -> !Personal.ERASED.equals(identifier.value())).toList())
+                .filter(named -> !named.isEmpty())
+                .findFirst()
+                .map(named -> new CheckWatchlistsCommand(check.agency(),
+                        new ItemRef(context, kind.aggregateType(), check.itemId()), check.sequence(), named));
     }
 
     /** The events the agency is shown, as its context's policy shows them: none if it may not see the item now. */
