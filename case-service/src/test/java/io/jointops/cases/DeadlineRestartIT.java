@@ -65,11 +65,8 @@ class DeadlineRestartIT {
         int busPort = TestService.freePort();
         // command-line arguments: they take precedence over the platform defaults, as when the launcher starts the service
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        arguments.addAll(List.of(TestDatabase.serviceArguments()));
+        arguments.addAll(TestService.arguments("case-service", busPort));
         arguments.addAll(List.of(
-                "--jointops.bus.port=" + busPort,
-                "--jointops.bus.secret=" + TestService.BUS_SECRET,
-                "--jointops.bus.members.case-service=http://localhost:" + busPort,
                 "--jointops.notary.enabled=false",
                 "--db-scheduler.polling-interval=500ms"));
         return new SpringApplicationBuilder(CaseServiceApplication.class).run(arguments.toArray(String[]::new));

@@ -88,11 +88,8 @@ class PenDeadlineRestartIT {
         int busPort = TestService.freePort();
         // command-line arguments: they take precedence over the platform defaults, as when the launcher starts the service
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        arguments.addAll(List.of(TestDatabase.serviceArguments()));
+        arguments.addAll(TestService.arguments("chemical-service", busPort));
         arguments.addAll(List.of(
-                "--jointops.bus.port=" + busPort,
-                "--jointops.bus.secret=" + TestService.BUS_SECRET,
-                "--jointops.bus.members.chemical-service=http://localhost:" + busPort,
                 "--jointops.notary.enabled=false",
                 "--jointops.pen.response-windows.US=PT15S",
                 "--db-scheduler.polling-interval=500ms"));

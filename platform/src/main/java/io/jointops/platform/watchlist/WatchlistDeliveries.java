@@ -121,7 +121,9 @@ public final class WatchlistDeliveries implements FeedListener {
         if (kind == null) {
             return Optional.empty();
         }
-        return shown(kind, check.itemId(), check.sequence(), check.sequence(), check.agency()).stream()
+        // the item's whole history as the agency is shown it now: a policy may show an event by what came before or
+        // after it (intel shows a report released later to an agency from its release on), not by that event alone
+        return shownNow(kind, check.itemId(), check.agency()).stream()
                 .filter(entry -> entry.sequence() == check.sequence())
                 .map(entry -> named(entry).stream()
                         .filter(identifier -> !Personal.ERASED.equals(identifier.value())).toList())
@@ -129,6 +131,14 @@ public final class WatchlistDeliveries implements FeedListener {
                 .findFirst()
                 .map(named -> new CheckWatchlistsCommand(check.agency(),
                         new ItemRef(context, kind.aggregateType(), check.itemId()), check.sequence(), named));
+    }
+
+    /** Every event of the item the agency is shown now, as its context's policy shows them (none if it may not see it). */
+    private static <V extends Versioned & SharedItem> List<HistoryEntry> shownNow(FeedKind<V> kind, String itemId,
+                                                                                  String agency) {
+        Caller reader = new Caller(null, null, agency, Set.of(KeycloakRoles.FEED_READER));
+        return kind.views().find(itemId, agency)
+                .map(view -> kind.policy().entries(itemId, view, 0, view.version(), reader)).orElse(List.of());
     }
 
     /** The events the agency is shown, as its context's policy shows them: none if it may not see the item now. */

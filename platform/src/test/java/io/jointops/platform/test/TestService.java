@@ -5,6 +5,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The set-up of a service's Spring integration test: the test database, the service's command bus on a port of
@@ -35,6 +37,19 @@ public final class TestService {
         registry.add("jointops.bus.secret", () -> busSecret);
         registry.add("jointops.bus.members." + service, () -> "http://localhost:" + busPort);
         registry.add("jointops.webhooks.signing-key", () -> WEBHOOK_SIGNING_KEY);
+    }
+
+    /**
+     * The command-line arguments of {@code service} started as its own application in a test (a restart test): the test
+     * database, a command bus for it alone on {@code busPort}, the deployment keys; arguments take precedence over the
+     * platform defaults, as when the launcher starts the service.
+     */
+    public static List<String> arguments(String service, int busPort) {
+        List<String> arguments = new ArrayList<>(List.of(TestDatabase.serviceArguments()));
+        arguments.addAll(List.of("--jointops.bus.port=" + busPort, "--jointops.bus.secret=" + BUS_SECRET,
+                "--jointops.bus.members." + service + "=http://localhost:" + busPort,
+                "--jointops.webhooks.signing-key=" + WEBHOOK_SIGNING_KEY));
+        return arguments;
     }
 
     /** A TCP port free right now on this machine. */
