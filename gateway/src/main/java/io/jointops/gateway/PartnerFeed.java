@@ -121,8 +121,7 @@ class PartnerFeed {
     private Mono<ServerResponse> feed(ServerRequest request, Jwt token) {
         long retryAfter = rateLimit.take(token, "feed", request.exchange());
         if (retryAfter > 0) {
-            return problems.answer(request, HttpStatus.TOO_MANY_REQUESTS,
-                    "Rate limit exceeded for this client and user; retry after " + retryAfter + " s.", null, retryAfter);
+            return problems.tooManyRequests(request, retryAfter);
         }
         String agency = token.getClaimAsString("agency");
         boolean stream = request.headers().accept().stream()

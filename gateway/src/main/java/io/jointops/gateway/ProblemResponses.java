@@ -50,8 +50,16 @@ class ProblemResponses {
 
     Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        return write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                "Rate limit exceeded for this client and user; retry after " + retryAfterSeconds + " s.");
+        return write(exchange, HttpStatus.TOO_MANY_REQUESTS, rateLimited(retryAfterSeconds));
+    }
+
+    /** The same 429 for the gateway's own handlers (the feed, the webhooks' deliveries). */
+    Mono<ServerResponse> tooManyRequests(ServerRequest request, long retryAfterSeconds) {
+        return answer(request, HttpStatus.TOO_MANY_REQUESTS, rateLimited(retryAfterSeconds), null, retryAfterSeconds);
+    }
+
+    private static String rateLimited(long retryAfterSeconds) {
+        return "Rate limit exceeded for this client and user; retry after " + retryAfterSeconds + " s.";
     }
 
     Mono<Void> upstreamUnavailable(ServerWebExchange exchange) {

@@ -87,8 +87,7 @@ class WebhookDeliveries {
     private Mono<ServerResponse> deliveries(ServerRequest request, Jwt token) {
         long retryAfter = rateLimit.take(token, "webhook-deliveries", request.exchange());
         if (retryAfter > 0) {
-            return problems.answer(request, HttpStatus.TOO_MANY_REQUESTS,
-                    "Rate limit exceeded for this client and user; retry after " + retryAfter + " s.", null, retryAfter);
+            return problems.tooManyRequests(request, retryAfter);
         }
         String webhookId = request.pathVariable("webhookId");
         String limitGiven = request.queryParam("limit").orElse(null);
