@@ -22,8 +22,8 @@ import java.util.Set;
  * <li>Every idle segment of every processor asks for its claim to be extended each claim interval; Axon's store
  *     answers each with a locking read and an update (64 statements every 10 s in a service of 8 processors of 4
  *     segments). Here the first ask of an interval extends all of the node's claims at once and learns which it
- *     holds; a segment among them is done, any other (claimed since, or lost to another node) takes Axon's own path,
- *     which refuses a lost claim.</li>
+ *     holds; a segment among them is done, any other (claimed since, lost to another node, or its row locked by a
+ *     batch committing just then) takes Axon's own path, which refuses a lost claim.</li>
  * <li>Every processor looks for segments to claim every few seconds (after an error, that look is its retry).
  *     Here the answer is kept for {@code searchRefresh} unless this node changed a claim of the processor (released
  *     one after an error, reset or initialised its tokens), which is asked again at once; only another node's
@@ -110,9 +110,17 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
         if (now.isBefore(extendedAt.plus(refresh))) {
             return held;
         }
-        Set<String> extended = new HashSet<>(jdbc.sql("UPDATE " + schema.tokenTable() + " SET "
-                        + schema.timestampColumn() + " = :now WHERE " + schema.ownerColumn() + " = :node RETURNING "
-                        + schema.processorNameColumn() + ", " + schema.segmentColumn())
+        // SKIP LOCKED: a row is locked while its processor's batch commits (its token is stored first, and a batch
+        // may then wait for another view, as the partner feed does); waiting for it here would hold every other row
+        // of the node, and so the views that batch waits for. A skipped segment takes Axon's own path.
+        String table = schema.tokenTable();
+        String processor = schema.processorNameColumn();
+        String segment = schema.segmentColumn();
+        Set<String> extended = new HashSet<>(jdbc.sql("UPDATE " + table + " t SET " + schema.timestampColumn()
+                        + " = :now FROM (SELECT " + processor + ", " + segment + " FROM " + table + " WHERE "
+                        + schema.ownerColumn() + " = :node FOR UPDATE SKIP LOCKED) mine WHERE t." + processor
+                        + " = mine." + processor + " AND t." + segment + " = mine." + segment + " RETURNING t."
+                        + processor + ", t." + segment)
                 .param("now", DateTimeUtils.formatInstant(now))
                 .param("node", nodeId)
                 .query((row, n) -> key(row.getString(1), row.getInt(2)))

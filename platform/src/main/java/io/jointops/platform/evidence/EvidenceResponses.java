@@ -149,6 +149,12 @@ public final class EvidenceResponses<V extends Versioned> {
         views.awaitVersion(itemId, history.count(itemId) - 1, ReadYourWrites.TIMEOUT);
         EvidenceFile file = ReadYourWrites.await(itemId, () -> evidence.ledger.file(itemId, fileId), shown -> true,
                 ReadYourWrites.TIMEOUT).orElse(null);
+        if (supersedes != null) {
+            // the superseded event may fall into the projector's next batch: the caller's next read of the old file
+            // must say which one replaced it
+            ReadYourWrites.await(itemId, () -> evidence.ledger.file(itemId, supersedes),
+                    old -> fileId.equals(old.supersededBy()), ReadYourWrites.TIMEOUT);
+        }
         return ResponseEntity.created(location.apply(fileId)).eTag("\"" + blob.sha256() + "\"").body(file);
     }
 

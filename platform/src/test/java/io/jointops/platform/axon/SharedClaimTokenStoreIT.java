@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,6 +73,33 @@ class SharedClaimTokenStoreIT {
                 .isInstanceOf(UnableToClaimTokenException.class);
         a.extendClaim("view", 1);
         assertThat(b.fetchSegments("view")).hasSize(4);
+    }
+
+    @Test
+    void aRowLockedByACommittingBatchDoesNotHoldTheOthers() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+        SharedClaimTokenStore a = store("node-e", clock);
+        a.initializeTokenSegments("feed", 1, new GlobalSequenceTrackingToken(0));
+        a.initializeTokenSegments("shipments", 1, new GlobalSequenceTrackingToken(0));
+        a.fetchToken("feed", 0);
+        a.fetchToken("shipments", 0);
+        String claimedAt = timestamp("shipments", 0);
+        // the feed's batch stored its token and waits, its transaction open
+        try (Connection batch = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            batch.createStatement().executeUpdate(
+                    "UPDATE token_entry SET timestamp = timestamp WHERE processor_name = 'feed'");
+            clock.now = clock.now.plusSeconds(11);
+            ExecutorService asker = Executors.newSingleThreadExecutor();
+            try {
+                asker.submit(() -> a.extendClaim("shipments", 0)).get(5, TimeUnit.SECONDS);
+            } finally {
+                asker.shutdownNow();
+            }
+            assertThat(timestamp("shipments", 0)).as("extended while the feed's row is locked")
+                    .isNotEqualTo(claimedAt);
+            batch.rollback();
+        }
     }
 
     @Test
