@@ -75,20 +75,27 @@ public final class WatchlistDeliveries implements FeedListener {
 
     @Override
     public void delivered(List<Delivery> deliveries) {
-        Map<Item, Set<Long>> sequences = new LinkedHashMap<>();
+        Map<Item, TreeSet<Long>> sequences = new LinkedHashMap<>();
+        Map<Item, Set<Long>> naming = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
             if (delivery.kind().events().stream().anyMatch(NAMERS::contains)) {
-                sequences.computeIfAbsent(new Item(delivery.agency(), delivery.kind(), delivery.itemId()),
-                        item -> new TreeSet<>()).add(delivery.sequence());
+                Item item = new Item(delivery.agency(), delivery.kind(), delivery.itemId());
+                sequences.computeIfAbsent(item, key -> new TreeSet<>()).add(delivery.sequence());
+                // an event that names nothing costs no read (a case's opening); one back-filled for an agency the
+                // item reached later comes without its type and is read
+                if (delivery.eventType() == null || BY_NAME.containsKey(delivery.eventType())) {
+                    naming.computeIfAbsent(item, key -> new TreeSet<>()).add(delivery.sequence());
+                }
             }
         }
-        sequences.forEach((item, delivered) -> check(item, delivered));
+        // the batch's range of each item is read as before: a policy may show an event only with a later one in the
+        // range (intel shows a report released later to an agency from its release on)
+        naming.forEach((item, toCheck) -> check(item, sequences.get(item), toCheck));
     }
 
-    private void check(Item item, Set<Long> delivered) {
-        TreeSet<Long> sorted = new TreeSet<>(delivered);
-        for (HistoryEntry entry : shown(item.kind(), item.itemId(), sorted.first(), sorted.last(), item.agency())) {
-            if (!delivered.contains(entry.sequence())) {
+    private void check(Item item, TreeSet<Long> delivered, Set<Long> toCheck) {
+        for (HistoryEntry entry : shown(item.kind(), item.itemId(), delivered.first(), delivered.last(), item.agency())) {
+            if (!toCheck.contains(entry.sequence())) {
                 continue;
             }
             if (named(entry).isEmpty()) {
