@@ -56,8 +56,15 @@ final class BearerTokens implements ServerAuthenticationConverter {
         return authorization.substring(start);
     }
 
+    private static final boolean[] B64TOKEN = new boolean[128];
+
+    static {
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~+/".toCharArray()) {
+            B64TOKEN[c] = true;
+        }
+    }
+
     private static boolean b64tokenCharacter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < 128 && B64TOKEN[c];
     }
 }

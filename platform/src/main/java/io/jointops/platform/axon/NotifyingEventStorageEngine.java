@@ -1,8 +1,10 @@
 package io.jointops.platform.axon;
 
+import io.jointops.platform.query.ReadYourWrites;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -30,7 +32,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -197,6 +201,13 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        Map<String, Long> lastSequences = new HashMap<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain) {
+                lastSequences.merge(domain.getAggregateIdentifier(), domain.getSequenceNumber(), Math::max);
+            }
+        }
+        ReadYourWrites.appended(lastSequences);
         String payloadTypes = events.stream()
                 .map(event -> serializer.typeForClass(event.getPayloadType()).getName())
                 .distinct()

@@ -48,6 +48,14 @@ public final class PersonalData {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cipher.getInstance looks the provider up on each call; each thread re-initialises its own for every use. */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonalData.class);
 
     private static final ClassValue<Plan> PLANS = new ClassValue<>() {
@@ -159,7 +167,7 @@ public final class PersonalData {
             return Personal.ERASED;
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key.get().key(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(id.toString().getBytes(StandardCharsets.US_ASCII));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
@@ -176,7 +184,7 @@ public final class PersonalData {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(key.id().toString().getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,13 @@ public final class ReadYourWrites {
     private record Written(Class<?> type, String itemId) {
     }
 
+    /**
+     * The last event number of each item this process appended lately, from the append's commit: a create answers
+     * with its item's version without counting the item's events in the store (a minute covers any create's answer).
+     */
+    private static final Cache<String, Long> APPENDED = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+
     private ReadYourWrites() {
     }
 
@@ -73,6 +81,29 @@ public final class ReadYourWrites {
         // after-commit handlers run in reverse order of registration: this one before the processor's ItemChangeSignal
         CurrentUnitOfWork.get().root().afterCommit(committed -> WRITTEN.asMap().merge(key, view,
                 (was, now) -> now.version() >= was.version() ? now : was));
+    }
+
+    /**
+     * This process appends events of items up to the numbers {@code lastSequences} gives: recorded once the unit of
+     * work's transaction commits (at once without one), for {@link #lastAppended}.
+     */
+    public static void appended(Map<String, Long> lastSequences) {
+        if (lastSequences.isEmpty()) {
+            return;
+        }
+        Runnable record = () -> lastSequences.forEach((itemId, sequence) ->
+                APPENDED.asMap().merge(itemId, sequence, Math::max));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(committed -> record.run());
+        } else {
+            record.run();
+        }
+    }
+
+    /** The number of the last event of item {@code itemId} this process appended and committed lately, if it did. */
+    public static OptionalLong lastAppended(String itemId) {
+        Long sequence = APPENDED.getIfPresent(itemId);
+        return sequence == null ? OptionalLong.empty() : OptionalLong.of(sequence);
     }
 
     /** Forgets every item handed over: personal data was erased, and nothing may keep a value of it. */

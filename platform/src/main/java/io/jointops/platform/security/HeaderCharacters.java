@@ -19,7 +19,18 @@ final class HeaderCharacters {
     }
 
     private static boolean allowed(String text, boolean tabs) {
-        for (int i = 0; i < text.length(); ) {
+        // printable ASCII is always allowed: a bearer token is checked at a char's cost, several times a request
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return allowedFrom(text, i, tabs);
+            }
+        }
+        return true;
+    }
+
+    private static boolean allowedFrom(String text, int from, boolean tabs) {
+        for (int i = from; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (!Character.isDefined(c) || Character.isISOControl(c) && !(tabs && c == '\t')) {
                 return false;

@@ -203,7 +203,8 @@ public final class ItemResponses<V extends Versioned> {
 
     /** 201 for an item just created: once the view has all of the create's events, the item as the caller is shown it. */
     private ResponseEntity<V> createdAnswer(Caller caller, String id, URI location) {
-        long version = history.count(id) - 1; // a create may store several events (a bulk import)
+        // a create may store several events (a bulk import); counted in the store if another member handled it
+        long version = ReadYourWrites.lastAppended(id).orElseGet(() -> history.count(id) - 1);
         V item = views.awaitVersion(id, version, ReadYourWrites.TIMEOUT)
                 .flatMap(view -> views.shownTo(view, caller.agencyFilter())).orElse(null);
         return created(location, item == null ? version : item.version()).body(item);

@@ -161,4 +161,20 @@ class ReadYourWritesTest {
         assertThat(ReadYourWrites.awaitVersion(Item.class, "item-11", 0, Optional::empty, Duration.ofMillis(50)))
                 .as("forgotten: the view is read").isEmpty();
     }
+
+    @Test
+    void anAppendIsKnownOnceItsTransactionCommittedAndARolledBackOneNever() {
+        UnitOfWork<?> committing = DefaultUnitOfWork.startAndGet(null);
+        ReadYourWrites.appended(java.util.Map.of("appended-1", 2L, "appended-2", 0L));
+        assertThat(ReadYourWrites.lastAppended("appended-1")).as("not before the commit").isEmpty();
+        committing.commit();
+        assertThat(ReadYourWrites.lastAppended("appended-1")).hasValue(2);
+        assertThat(ReadYourWrites.lastAppended("appended-2")).hasValue(0);
+
+        UnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(null);
+        ReadYourWrites.appended(java.util.Map.of("appended-1", 3L, "appended-3", 0L));
+        rolledBack.rollback();
+        assertThat(ReadYourWrites.lastAppended("appended-1")).hasValue(2);
+        assertThat(ReadYourWrites.lastAppended("appended-3")).isEmpty();
+    }
 }
