@@ -1,6 +1,9 @@
 package io.jointops.platform.axon;
 
 import org.axonframework.commandhandling.CommandMessage;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -43,6 +46,7 @@ import org.springframework.context.annotation.Bean;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
@@ -58,6 +62,9 @@ import java.time.Duration;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 public class EventStoreConfiguration {
+
+    /** The names of the timers Axon's {@code MessageTimerMonitor} makes. */
+    private static final Pattern AXON_TIMER = Pattern.compile("[A-Za-z]+\\.(all|success|failure|ignored)Timer");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventStoreConfiguration.class);
 
@@ -268,6 +275,23 @@ public class EventStoreConfiguration {
                 })
                 // a write waiting for its view is woken by the commit that brought the view there
                 .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal()));
+    }
+
+    /**
+     * Axon's message timers (Micrometer's {@code MessageTimerMonitor}: four per message type and processor) without
+     * their six client-side percentiles each: recording those on every message that every processor and the command
+     * bus handle was a share of each event's cost (docs/performance.md); the dashboards and alerts read the timers'
+     * count, sum and max.
+     */
+    @Bean
+    MeterFilter axonTimersWithoutPercentiles() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getType() == Meter.Type.TIMER && AXON_TIMER.matcher(id.getName()).matches()
+                        ? DistributionStatisticConfig.builder().percentiles().build().merge(config) : config;
+            }
+        };
     }
 
     /** The beans of processing group {@code name} (every event handler here names its group). */
