@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments: a comma-separated selection of {@code startup, footprint, idle, throughput, commits, list, get, history,
  * replay, propagation, crash}, or {@code all}. System properties: {@code bench.runs} (5), {@code bench.seconds} (per
- * throughput, commits, list and get run, 10), {@code bench.warmup-seconds} (load before each of those figures, 30),
+ * throughput, commits, list and get run, 10), {@code bench.warmup-seconds} (load before each of those figures, 120),
  * {@code bench.java-options} (of the services and the gateway).
  */
 public final class Bench {
@@ -48,7 +48,7 @@ public final class Bench {
      * compiles the request path only after tens of seconds of load (creates through the gateway went from ~100/s to
      * ~550/s over the first minute); a warm-up of 8 s measured mostly the compiler.
      */
-    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 30));
+    static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 120));
     /** Propagation samples per run. */
     static final int SAMPLES = Integer.getInteger("bench.samples", 30);
 
