@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,9 @@ class CaseViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "case-view";
     private static final String SEGMENT_RESOURCE = "Processor[" + PROCESSING_GROUP + "]/SegmentId";
+    /** A case's links in the order it is read with: when they were linked, then by item id. */
+    private static final Comparator<CaseView.LinkedItem> LINK_ORDER =
+            Comparator.comparing(CaseView.LinkedItem::linkedAt).thenComparing(CaseView.LinkedItem::id);
 
     /** Adds the rows of {@code visible} (inserted or deleted visibility rows, one per agency) to the agencies' counts. */
     private static final String COUNT_VISIBLE = """
@@ -126,10 +130,10 @@ class CaseViewProjector implements FoldedView {
                         WITH inserted AS (
                             INSERT INTO case_view (case_id, title, summary, lead_agency, partner_agencies, tlp,
                                                    handling_code, status, closing_reason, tags, version, opened_at,
-                                                   opened_by, updated_at, subjects)
+                                                   opened_by, updated_at, subjects, members, linked_items)
                             VALUES (:id, :title, :summary, :lead, string_to_array(:partners, ','), :tlp, :handling,
                                     :status, :reason, string_to_array(:tags, ','), :version, :opened, :openedBy, :updated,
-                                    CAST(:subjects AS JSONB))
+                                    CAST(:subjects AS JSONB), CAST(:members AS JSONB), CAST(:links AS JSONB))
                             ON CONFLICT (case_id) DO NOTHING
                             RETURNING case_id, opened_at),
                         visible AS (
@@ -151,7 +155,8 @@ class CaseViewProjector implements FoldedView {
                                partner_agencies = string_to_array(:partners, ','), tlp = :tlp, handling_code = :handling,
                                status = :status, closing_reason = :reason, tags = string_to_array(:tags, ','),
                                version = :version, opened_at = :opened, opened_by = :openedBy, updated_at = :updated,
-                               subjects = CAST(:subjects AS JSONB)
+                               subjects = CAST(:subjects AS JSONB), members = CAST(:members AS JSONB),
+                               linked_items = CAST(:links AS JSONB)
                          WHERE case_id = :id AND version < :version""")
                 .params(columns(view))
                 .update();
@@ -179,6 +184,20 @@ class CaseViewProjector implements FoldedView {
                 .put("label", subject.label()).put("agency", subject.agency()).put("addedBy", subject.addedBy())
                 .put("addedAt", subject.addedAt().toString()));
         columns.put("subjects", text(subjects));
+        // members and links also in the row (V7), so that a case or a page of cases is read without a sub-select; the
+        // rows of case_member and case_linked_item serve the search by member and the attachment check
+        ArrayNode members = json.createArrayNode();
+        view.members().forEach(m -> members.addObject().put("username", m.username()).put("agency", m.agency())
+                .put("role", m.role()).put("addedAt", m.addedAt().toString()));
+        columns.put("members", text(members));
+        ArrayNode links = json.createArrayNode();
+        view.linkedItems().stream().sorted(LINK_ORDER).forEach(l -> {
+            ObjectNode link = links.addObject().put("itemType", l.type()).put("itemId", l.id())
+                    .put("title", l.title()).put("status", l.status()).put("linkedAt", l.linkedAt().toString())
+                    .put("updatedAt", (l.updatedAt() != null ? l.updatedAt() : l.linkedAt()).toString());
+            l.visibleTo().forEach(link.putArray("visibleTo")::add);
+        });
+        columns.put("links", text(links));
         return columns;
     }
 

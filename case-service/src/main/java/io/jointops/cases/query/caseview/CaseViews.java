@@ -38,30 +38,14 @@ public class CaseViews implements ItemViews<CaseView> {
     private static final Map<String, String> SORTS = Map.of(
             "openedAt", "opened_at", "updatedAt", "updated_at", "title", "title", "status", "status");
 
-    /** A case's members as a JSON array; times as ISO instants with microseconds, like the columns. */
-    private static final String MEMBERS = """
-            (SELECT coalesce(json_agg(json_build_object('username', m.username, 'agency', m.agency,
-                    'role', m.role, 'addedAt', %s)), '[]') FROM case_member m
-              WHERE m.case_id = case_view.case_id) AS members""".formatted(isoInstant("m.added_at"));
-
-    private static final String LINKS = """
-            (SELECT coalesce(json_agg(json_build_object('itemType', l.item_type, 'itemId', l.item_id,
-                    'title', l.title, 'status', l.status, 'linkedAt', %s, 'updatedAt', %s, 'visibleTo', l.visible_to)
-                    ORDER BY l.linked_at, l.item_id), '[]') FROM case_linked_item l
-              WHERE l.case_id = case_view.case_id) AS linked_items""".formatted(isoInstant("l.linked_at"),
-            isoInstant("coalesce(l.updated_at, l.linked_at)"));
-
     /** How many cases an agency sees: the sum of its counts, one per processor segment (V5__case_visibility_count.sql). */
     private static final String VISIBLE_TOTAL =
             "(SELECT coalesce(sum(cases), 0) FROM case_visibility_count WHERE agency = :agency) AS total";
 
-    /** A case row with its members and links as JSON arrays, so that an item or a page is one statement. */
-    private static final String WITH_MEMBERS_AND_LINKS = "SELECT case_view.*, " + MEMBERS + ", " + LINKS
-            + " FROM case_view";
-
-    /** A case's whole record (members, links, tasks and notes), for its projector: one statement. */
-    private static final String RECORD = "SELECT case_view.*, " + MEMBERS + ", " + LINKS + """
-            , (SELECT coalesce(json_agg(json_build_object('taskId', t.task_id, 'title', t.title, 'assignee', t.assignee,
+    /** A case's whole record (its row, which holds its members and links, with its tasks and notes): one statement. */
+    private static final String RECORD = """
+            SELECT case_view.*,
+              (SELECT coalesce(json_agg(json_build_object('taskId', t.task_id, 'title', t.title, 'assignee', t.assignee,
                       'dueDate', t.due_date, 'status', t.status, 'createdAt', %s, 'updatedAt', %s)
                       ORDER BY t.created_at, t.task_id), '[]') FROM case_task t
                 WHERE t.case_id = case_view.case_id) AS tasks,
@@ -162,13 +146,11 @@ public class CaseViews implements ItemViews<CaseView> {
         }
         String order = " ORDER BY " + column + " " + (ascending ? "ASC" : "DESC") + ", case_id";
         if (agency != null && where.size() == 1 && "opened_at".equals(column) && !ascending) {
-            return newestVisibleTo(agency, page, size, order);
+            return newestVisibleTo(agency, page, size);
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM case_view" + condition).params(params).query(Long.class).single();
-        // the page first (a top-N sort), then each of its rows with members and links: two statements per page
-        List<CaseView> items = jdbc.sql("WITH page AS MATERIALIZED (SELECT * FROM case_view" + condition + order
-                        + " LIMIT :size OFFSET :offset) " + WITH_MEMBERS_AND_LINKS.replace("case_view", "page") + order)
+        List<CaseView> items = jdbc.sql("SELECT * FROM case_view" + condition + order + " LIMIT :size OFFSET :offset")
                 .params(params).param("size", size).param("offset", (long) page * size)
                 .query(this::row).list().stream().map(view -> view.shownTo(agency)).toList();
         return Page.of(items, page, size, total);
@@ -216,7 +198,7 @@ public class CaseViews implements ItemViews<CaseView> {
     }
 
     private Optional<CaseView> read(String caseId) {
-        return jdbc.sql(WITH_MEMBERS_AND_LINKS + " WHERE case_id = :id").param("id", caseId).query(this::row).optional();
+        return jdbc.sql("SELECT * FROM case_view WHERE case_id = :id").param("id", caseId).query(this::row).optional();
     }
 
     /** The case's whole record as stored, whoever may see it and also while the view is rebuilt: for its projector. */
@@ -239,13 +221,11 @@ public class CaseViews implements ItemViews<CaseView> {
      * The default list (an agency's cases, newest first, no filter) in one statement: a range of the visibility index,
      * with the agency's total from its counts (kept by the projector) instead of counting its cases.
      */
-    private Page<CaseView> newestVisibleTo(String agency, int page, int size, String order) {
+    private Page<CaseView> newestVisibleTo(String agency, int page, int size) {
         List<Long> totals = new ArrayList<>();
-        List<CaseView> items = jdbc.sql("WITH page AS MATERIALIZED (SELECT case_view.* FROM case_visibility v"
+        List<CaseView> items = jdbc.sql("SELECT case_view.*, " + VISIBLE_TOTAL + " FROM case_visibility v"
                         + " JOIN case_view ON case_view.case_id = v.case_id WHERE v.agency = :agency"
-                        + " ORDER BY v.opened_at DESC, v.case_id LIMIT :size OFFSET :offset) "
-                        + WITH_MEMBERS_AND_LINKS.replace("case_view.*,", "case_view.*, " + VISIBLE_TOTAL + ",")
-                                .replace("case_view", "page") + order)
+                        + " ORDER BY v.opened_at DESC, v.case_id LIMIT :size OFFSET :offset")
                 .param("agency", agency).param("size", size).param("offset", (long) page * size)
                 .query((row, n) -> {
                     totals.add(row.getLong("total"));
