@@ -330,6 +330,10 @@ public final class Platform implements AutoCloseable {
                 .setServerConfig("fsync", durable)
                 .setServerConfig("synchronous_commit", durable)
                 .setServerConfig("full_page_writes", durable)
+                // checkpoints by time, not by WAL volume, under a sustained write load: with 1 GB one started right after
+                // another, and the full-page images written after each start stalled commits for hundreds of ms
+                // (docs/performance.md, run Q); durability is the same, a recovery after a crash may replay more WAL
+                .setServerConfig("max_wal_size", "4GB")
                 // the library's readiness check logs in as the administrator, with its password once pg_hba.conf asks
                 .setConnectConfig("password", options.dbPassword())
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
