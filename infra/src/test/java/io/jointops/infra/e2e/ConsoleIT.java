@@ -11,7 +11,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -365,30 +364,10 @@ class ConsoleIT {
         waiting().until(d -> !d.findElements(By.id("username")).isEmpty()
                 || !d.findElements(By.cssSelector("[data-test=user]")).isEmpty());
         if (browser.findElements(By.id("username")).isEmpty()) logout(); // someone else's session, from a test before
-        signIn(username);
-        try {
-            waitText(By.cssSelector("[data-test=user]"), username);
-        } catch (TimeoutException hung) {
-            if (!String.valueOf(hung.getMessage()).contains("receiving message from renderer")) {
-                throw hung;
-            }
-            // Chromium's renderer, not the page, stopped answering for the page-load timeout after the sign-in (seen
-            // once in a full CI run, never alone): the console is loaded again and the sign-in repeated if asked for
-            System.out.println("[console] the browser hung after signing in " + username + "; loading the console again");
-            browser.get(base + "/");
-            waiting().until(d -> !d.findElements(By.id("username")).isEmpty()
-                    || !d.findElements(By.cssSelector("[data-test=user]")).isEmpty());
-            if (!browser.findElements(By.id("username")).isEmpty()) {
-                signIn(username);
-            }
-            waitText(By.cssSelector("[data-test=user]"), username);
-        }
-    }
-
-    private static void signIn(String username) {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("kc-login")).click();
+        waitText(By.cssSelector("[data-test=user]"), username);
     }
 
     private static void logout() {
