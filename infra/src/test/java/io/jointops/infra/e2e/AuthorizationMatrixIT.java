@@ -303,21 +303,11 @@ class AuthorizationMatrixIT {
     /** A token the realm really issued, with a lifetime of one second: issued by a client made for this test. */
     static final class ShortLivedTokens {
         static String issue(String username) {
-            String keycloak = RunningPlatform.keycloakUrl();
-            HttpResponse<String> admin = form(keycloak + "/realms/master/protocol/openid-connect/token", Map.of(
-                    "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
-            assertThat(admin.statusCode()).as("Keycloak admin token: " + admin.body()).isEqualTo(200);
-            String adminToken = RunningPlatform.json(admin).path("access_token").asText();
             String clientId = "short-lived-" + RUN;
-            String client = """
+            KeycloakAdmin.create("clients", """
                     {"clientId":"%s","publicClient":true,"directAccessGrantsEnabled":true,"standardFlowEnabled":false,
-                     "attributes":{"access.token.lifespan":"1"}}""".formatted(clientId);
-            HttpResponse<String> createdClient = RunningPlatform.send(HttpRequest.newBuilder(
-                            URI.create(keycloak + "/admin/realms/jointops/clients"))
-                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(client)).build());
-            assertThat(createdClient.statusCode()).as("short-lived client: " + createdClient.body()).isEqualTo(201);
-            HttpResponse<String> token = form(RunningPlatform.issuer() + "/protocol/openid-connect/token", Map.of(
+                     "attributes":{"access.token.lifespan":"1"}}""".formatted(clientId));
+            HttpResponse<String> token = RunningPlatform.postForm(RunningPlatform.issuer() + "/protocol/openid-connect/token", Map.of(
                     "grant_type", "password", "client_id", clientId, "username", username, "password", "demo"));
             assertThat(token.statusCode()).as("short-lived token: " + token.body()).isEqualTo(200);
             String accessToken = RunningPlatform.json(token).path("access_token").asText();
@@ -325,14 +315,6 @@ class AuthorizationMatrixIT {
             assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).as("lifetime of the token").isLessThanOrEqualTo(5);
             assertThat(claims.path("aud").toString()).contains("jointops-api");
             return accessToken;
-        }
-
-        private static HttpResponse<String> form(String url, Map<String, String> form) {
-            String encoded = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return RunningPlatform.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encoded)).build());
         }
     }
 

@@ -10,14 +10,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The realm file, imported into a real Keycloak, gives the tokens the gateway and the services rely on. */
 @ExtendWith(RunningPlatform.class)
 class KeycloakRealmIT {
+
+    /** The realm's failureFactor: this many failures lock an account whatever their pace. */
+    private static final int FAILURES_THAT_LOCK = 10;
 
     @Test
     void investigatorTokenCarriesAgencyAudienceRolesAndIssuer() {
@@ -96,13 +101,37 @@ class KeycloakRealmIT {
         assertThat(wrongSecret.body()).doesNotContain("access_token");
     }
 
+    /**
+     * A wrong password is refused, and a run of them locks the account, the right password included. On a user of its
+     * own: one failure within a second of another locks an account for a minute, and the demo users serve every other
+     * test (cn.investigator's token was refused once right after this test's wrong password, when it used that user).
+     */
     @Test
-    void wrongPasswordIsRefused() {
-        HttpResponse<String> response = RunningPlatform.tokenResponse("cn.investigator", "not-the-password");
+    void wrongPasswordIsRefusedAndARunOfThemLocksTheAccount() throws InterruptedException {
+        String username = "locked-" + UUID.randomUUID().toString().substring(0, 8);
+        String userId = KeycloakAdmin.create("users", """
+                {"username":"%1$s","enabled":true,"email":"%1$s@nncc.example","emailVerified":true,
+                 "firstName":"Lock","lastName":"Test","attributes":{"agency":["CN-NNCC"]},
+                 "credentials":[{"type":"password","value":"%2$s","temporary":false}]}""".formatted(username, Realm.PASSWORD));
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(RunningPlatform.json(response).path("error").asText()).isEqualTo("invalid_grant");
-        assertThat(response.body()).doesNotContain("access_token");
+        for (int attempt = 1; attempt <= FAILURES_THAT_LOCK; attempt++) {
+            HttpResponse<String> response = RunningPlatform.tokenResponse(username, "not-the-password-" + attempt);
+            assertThat(response.statusCode()).as("attempt " + attempt).isEqualTo(401);
+            assertThat(RunningPlatform.json(response).path("error").asText()).isEqualTo("invalid_grant");
+            assertThat(response.body()).doesNotContain("access_token");
+        }
+        // Keycloak counts failures on a thread of its own: wait until it has counted them before the right password.
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode detection = KeycloakAdmin.get("attack-detection/brute-force/users/" + userId);
+        while (!detection.path("disabled").asBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            detection = KeycloakAdmin.get("attack-detection/brute-force/users/" + userId);
+        }
+        assertThat(detection.path("disabled").asBoolean()).as("brute-force detection: " + detection).isTrue();
+
+        HttpResponse<String> rightPassword = RunningPlatform.tokenResponse(username, Realm.PASSWORD);
+        assertThat(rightPassword.statusCode()).isEqualTo(401);
+        assertThat(rightPassword.body()).doesNotContain("access_token");
     }
 
     @Test

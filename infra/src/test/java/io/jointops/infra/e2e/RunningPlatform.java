@@ -237,7 +237,7 @@ public final class RunningPlatform implements BeforeAllCallback {
         }
     }
 
-    private static HttpResponse<String> postForm(String url, Map<String, String> form) {
+    static HttpResponse<String> postForm(String url, Map<String, String> form) {
         String encoded = new LinkedHashMap<>(form).entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
