@@ -29,6 +29,7 @@ import io.jointops.platform.test.ApiDocumentRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -148,6 +149,19 @@ class CaseApiIT {
         mvc.perform(get(location).param("asOf", "yesterday").with(cn))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field", is("asOf")));
+    }
+
+    /** The list's constrained query parameters (Spring MVC's own method validation) answer a problem per field. */
+    @Test
+    void aListWithOutOfRangeParametersIsRefusedNamingEachOne() throws Exception {
+        var cn = TestTokens.user("cn.investigator", "CN-NNCC", "investigator");
+        mvc.perform(get("/api/cases").param("status", "DELETED").param("size", "101").param("page", "-1").with(cn))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status", "size", "page")));
+        mvc.perform(get("/api/cases").param("q", "x".repeat(201)).with(cn))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("q")));
+        mvc.perform(get("/api/cases").param("size", "100").with(cn)).andExpect(status().isOk());
     }
 
     @Test

@@ -31,7 +31,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -71,7 +70,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
  */
 @RestController
 @RequestMapping("/api/cases")
-@Validated
 @Tag(name = "Joint cases", description = "Reading needs a participating agency; acting needs case membership, the "
         + "opener or a supervisor of a participating agency; adding a partner needs a supervisor of the lead agency or "
         + "the lead investigator; suspend/close/reopen need a supervisor of the lead agency.")

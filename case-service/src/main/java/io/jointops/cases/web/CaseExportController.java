@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +31,6 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping("/api/cases")
-@Validated
 @Tag(name = "Joint cases")
 class CaseExportController {
 

@@ -21,7 +21,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +45,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
  */
 @RestController
 @RequestMapping("/api/cases/leads")
-@Validated
 @Tag(name = "Case leads", description = "Read by the item's agencies; accepted or dismissed by a supervisor of the proposing agency.")
 class CaseLeadController {
 

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +36,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
  */
 @RestController
 @RequestMapping("/api/cases")
-@Validated
 @Tag(name = "Joint cases")
 class CaseSubjectController {
 

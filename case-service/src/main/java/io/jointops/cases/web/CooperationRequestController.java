@@ -27,7 +27,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +50,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
  */
 @RestController
 @RequestMapping("/api/cases/cooperation-requests")
-@Validated
 @Tag(name = "Cooperation requests", description = "Sent by investigators/supervisors; within a case only by those "
         + "acting on it. Acknowledged, answered and declined by the receiving agency; withdrawn by the requesting one.")
 class CooperationRequestController {

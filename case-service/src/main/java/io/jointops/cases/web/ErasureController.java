@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,7 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 @RestController
 @RequestMapping("/api/erasures")
-@Validated
 @Tag(name = "Erasure orders", description = "Ordered by an agency's officer, approved by another supervisor of it.")
 class ErasureController {
 

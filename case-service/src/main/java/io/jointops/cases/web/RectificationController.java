@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,7 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 @RestController
 @RequestMapping("/api/rectifications")
-@Validated
 @Tag(name = "Rectifications", description = "A correction paired with the wrong values it corrects, approved by another "
         + "supervisor of the agency; the wrong values shredded in the item where the law requires it.")
 class RectificationController {

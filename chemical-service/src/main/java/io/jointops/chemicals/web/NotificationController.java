@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 @RestController
 @RequestMapping("/api/chemicals/notifications")
-@Validated
 class NotificationController {
 
     private final NotificationViews views;

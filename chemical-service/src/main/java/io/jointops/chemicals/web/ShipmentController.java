@@ -26,7 +26,6 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +45,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 @RestController
 @RequestMapping("/api/chemicals/shipments")
-@Validated
 class ShipmentController {
 
     private final ShipmentViews views;

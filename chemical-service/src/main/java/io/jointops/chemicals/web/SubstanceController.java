@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,6 @@ import java.util.List;
 /** The controlled-substance registry (Tables I and II, from precursors.csv) and the national controls agencies add. */
 @RestController
 @RequestMapping("/api/chemicals/substances")
-@Validated
 class SubstanceController {
 
     /** A registry substance with the national controls recorded for it. */

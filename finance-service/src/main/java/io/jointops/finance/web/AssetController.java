@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +35,6 @@ import java.util.Set;
 /** Assets identified for a case, in the Silver Notice categories, with estimated values. */
 @RestController
 @RequestMapping("/api/finance/assets")
-@Validated
 class AssetController {
 
     /** A case's assets with their estimated values per category and currency. */

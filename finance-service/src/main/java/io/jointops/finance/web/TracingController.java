@@ -13,7 +13,6 @@ import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +28,6 @@ import java.util.Locale;
  */
 @RestController
 @RequestMapping("/api/finance/tracing")
-@Validated
 class TracingController {
 
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);

@@ -20,7 +20,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +41,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
 
 @RestController
 @RequestMapping("/api/finance/reports")
-@Validated
 class TransactionReportController {
 
     private static final MethodParameter FILE_BODY;

@@ -6,7 +6,6 @@ import io.jointops.platform.query.Page;
 import io.jointops.platform.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/intel/deconfliction")
-@Validated
 class DeconflictionController {
 
     private final DeconflictionNotices notices;

@@ -14,7 +14,6 @@ import io.jointops.platform.security.Caller;
 import io.jointops.platform.web.InvalidRequestException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +31,6 @@ import java.util.Locale;
  */
 @RestController
 @RequestMapping("/api/intel")
-@Validated
 class EntitySearchController {
 
     private final IntelReportViews views;

@@ -30,7 +30,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,7 +54,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
  */
 @RestController
 @RequestMapping("/api/intel/reports")
-@Validated
 class IntelReportController {
 
     private static final String WRITERS = "hasAnyRole('investigator', 'analyst', 'supervisor')";

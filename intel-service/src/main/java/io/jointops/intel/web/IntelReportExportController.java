@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("/api/intel/reports")
-@Validated
 class IntelReportExportController {
 
     private final ItemResponses<IntelReportView> reports;

@@ -24,7 +24,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +43,6 @@ import static org.springframework.http.HttpHeaders.IF_MATCH;
 /** Takedown requests to online platforms, their responses, and statistics per platform. */
 @RestController
 @RequestMapping("/api/intel/takedowns")
-@Validated
 class TakedownController {
 
     private static final String WRITERS = "hasAnyRole('investigator', 'analyst', 'supervisor')";
