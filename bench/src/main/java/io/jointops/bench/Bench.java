@@ -42,6 +42,10 @@ public final class Bench {
 
     static final int RUNS = Integer.getInteger("bench.runs", 5);
     static final int CLIENTS = 16;
+    /** The HTTP load generator: {@code wrk} where it is installed (the default), else the JDK client ({@link Load}). */
+    static final String HTTP_LOAD = System.getProperty("bench.http", "").isBlank()
+            ? (Wrk.available() ? "wrk" : "java") : System.getProperty("bench.http");
+    static final String CREATE_BODY = "{\"title\":\"Bench case\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}";
     static final Duration RUN_TIME = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     /**
      * Load before a throughput, commits, list or get figure's runs, not measured: the services run with C2, which
@@ -95,6 +99,7 @@ public final class Bench {
         report.line("# JointOps benchmark run " + Instant.now());
         report.line("machine at start: " + Processes.machine());
         report.line("selected: " + selected + "; runs per figure: " + RUNS + "; clients: " + CLIENTS
+                + "; HTTP load: " + (HTTP_LOAD.equals("wrk") ? "wrk (-Dbench.http=java for the JDK client)" : "the JDK's HttpClient")
                 + "; JVM options of services and gateway: " + javaOptions);
         LoadSampler sampler = new LoadSampler();
         sampler.start();
@@ -213,8 +218,8 @@ public final class Bench {
         report.line("raw baseline: single-row INSERT transactions (autocommit) into a copy of domain_event_entry with the unique"
                 + " (aggregate_identifier, sequence_number) index, row of " + shape.bytes() + " bytes (payload and metadata of a real CaseOpenedEvent)");
         // warm-up: the JIT compilers, connection pools, the raw table
-        Load.closedLoop("warm-up gateway", CLIENTS, WARM_UP, (c, i) -> createCase(gateway, token, null));
-        Load.closedLoop("warm-up direct", CLIENTS, WARM_UP.dividedBy(2), (c, i) -> createCase(caseService, token, null));
+        creates("warm-up gateway", gateway, token, WARM_UP);
+        creates("warm-up direct", caseService, token, WARM_UP.dividedBy(2));
         rawInserts(shape, Duration.ofSeconds(3));
         List<Double> raw = new ArrayList<>();
         List<Double> viaGateway = new ArrayList<>();
@@ -227,12 +232,12 @@ public final class Bench {
             Load.Result r = rawInserts(shape, RUN_TIME);
             raw.add(r.perSecond());
             report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
-            Load.Result g = Load.closedLoop("gateway POST /api/cases", CLIENTS, RUN_TIME, (c, i) -> createCase(gateway, token, null));
+            Load.Result g = creates("gateway POST /api/cases", gateway, token, RUN_TIME);
             viaGateway.add(g.perSecond());
             gatewayP50.add(g.p50Ms());
             gatewayP99.add(g.p99Ms());
             report.line("run " + run + " " + g + "; load " + Processes.loadAverage1());
-            Load.Result d = Load.closedLoop("direct POST /api/cases", CLIENTS, RUN_TIME, (c, i) -> createCase(caseService, token, null));
+            Load.Result d = creates("direct POST /api/cases", caseService, token, RUN_TIME);
             direct.add(d.perSecond());
             directP50.add(d.p50Ms());
             directP99.add(d.p99Ms());
@@ -259,10 +264,22 @@ public final class Bench {
                 cost <= 0.10 ? "met" : "MISSED", p50Cost));
     }
 
+    /** {@link #CLIENTS} clients creating cases at {@code base} (the gateway or case-service) with {@link #HTTP_LOAD}. */
+    Load.Result creates(String name, String base, String token, Duration duration) throws Exception {
+        return http(name, duration, "POST", List.of(base + "/api/cases"), token, CREATE_BODY,
+                (c, i) -> createCase(base, token, null));
+    }
+
+    /** {@link #CLIENTS} closed-loop clients, each request to a random one of {@code urls}, by {@link #HTTP_LOAD}. */
+    static Load.Result http(String name, Duration duration, String method, List<String> urls, String token, String body,
+                            Load.Operation jdkClient) throws Exception {
+        return HTTP_LOAD.equals("wrk") ? Wrk.run(name, CLIENTS, duration, method, urls, token, body)
+                : Load.closedLoop(name, CLIENTS, duration, jdkClient);
+    }
+
     int createCase(String base, String token, String idempotencyKey) {
         var request = Api.request(base + "/api/cases", token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"title\":\"Bench case\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(CREATE_BODY));
         if (idempotencyKey != null) request.header("Idempotency-Key", idempotencyKey);
         return Api.send(request.build()).statusCode();
     }
@@ -341,7 +358,7 @@ public final class Bench {
         report.line("## List of 20 cases (" + CLIENTS + " clients, " + RUN_TIME.toSeconds() + " s per run)");
         String token = api.token("cn.investigator");
         String agency = readCases(token);
-        reads("list", "gateway GET /api/cases?size=20", () -> gateway + "/api/cases?size=20", token,
+        reads("list", "gateway GET /api/cases?size=20", List.of(gateway + "/api/cases?size=20"), token,
                 "raw SELECT ... LIMIT 20", "SELECT * FROM cases.case_view WHERE lead_agency = ? ORDER BY opened_at DESC LIMIT 20",
                 () -> agency, 3000);
     }
@@ -360,7 +377,7 @@ public final class Bench {
         }
         report.line(ids.size() + " visible cases to pick from");
         java.util.function.Supplier<String> random = () -> ids.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ids.size()));
-        reads("get", "gateway GET /api/cases/{id}", () -> gateway + "/api/cases/" + random.get(), token,
+        reads("get", "gateway GET /api/cases/{id}", ids.stream().map(id -> gateway + "/api/cases/" + id).toList(), token,
                 "raw SELECT by primary key", "SELECT * FROM cases.case_view WHERE case_id = ?", random, 4000);
     }
 
@@ -384,10 +401,11 @@ public final class Bench {
      * A read figure as throughput's: warm-up, then per run the raw read by {@link #CLIENTS} JDBC clients and the same
      * number of HTTP clients through the gateway, a last raw run after; medians and their ratio.
      */
-    void reads(String figure, String name, java.util.function.Supplier<String> url, String token, String rawName, String sql,
+    void reads(String figure, String name, List<String> urls, String token, String rawName, String sql,
                java.util.function.Supplier<String> parameter, double target) throws Exception {
-        Load.Operation http = (c, i) -> Api.send(Api.request(url.get(), token).GET().build()).statusCode();
-        Load.closedLoop("warm-up", CLIENTS, WARM_UP.dividedBy(2), http);
+        Load.Operation jdkClient = (c, i) -> Api.send(Api.request(
+                urls.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(urls.size())), token).GET().build()).statusCode();
+        http("warm-up", WARM_UP.dividedBy(2), "GET", urls, token, null, jdkClient);
         rawReads(rawName, sql, parameter, Duration.ofSeconds(3));
         List<Double> raw = new ArrayList<>();
         List<Double> platformRates = new ArrayList<>();
@@ -397,7 +415,7 @@ public final class Bench {
             Load.Result r = rawReads(rawName, sql, parameter, RUN_TIME);
             raw.add(r.perSecond());
             report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
-            Load.Result g = Load.closedLoop(name, CLIENTS, RUN_TIME, http);
+            Load.Result g = http(name, RUN_TIME, "GET", urls, token, null, jdkClient);
             platformRates.add(g.perSecond());
             p50.add(g.p50Ms());
             p99.add(g.p99Ms());

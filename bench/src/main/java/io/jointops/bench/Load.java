@@ -24,18 +24,14 @@ final class Load {
         int call(int client, long iteration) throws Exception;
     }
 
-    record Result(String name, int clients, double seconds, long ok, long failed, Map<Integer, Long> statuses,
-                  Histogram latency) {
+    record Result(String name, int clients, double seconds, long ok, long failed, Map<String, Long> statuses,
+                  double p50Ms, double p99Ms) {
         double perSecond() { return ok / seconds; }
-
-        double p50Ms() { return latency.getValueAtPercentile(50) / 1000.0; }
-
-        double p99Ms() { return latency.getValueAtPercentile(99) / 1000.0; }
 
         @Override
         public String toString() {
             return String.format("%s: %d clients, %.1f s, %d ok (%.1f/s), %d failed %s, p50 %.2f ms, p99 %.2f ms",
-                    name, clients, seconds, ok, perSecond(), failed, statuses, p50Ms(), p99Ms());
+                    name, clients, seconds, ok, perSecond(), failed, statuses, p50Ms, p99Ms);
         }
     }
 
@@ -44,7 +40,7 @@ final class Load {
     /** 2xx counts as success; other statuses and exceptions are counted as failed. */
     static Result closedLoop(String name, int clients, Duration duration, Operation operation) throws InterruptedException {
         List<Histogram> histograms = new ArrayList<>();
-        Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        Map<String, Long> statuses = new ConcurrentHashMap<>();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
@@ -70,7 +66,7 @@ final class Load {
                         status = -1;
                     }
                     long micros = (System.nanoTime() - t0) / 1000;
-                    statuses.merge(status, 1L, Long::sum);
+                    statuses.merge(Integer.toString(status), 1L, Long::sum);
                     if (status >= 200 && status < 300) {
                         ok.incrementAndGet();
                         histogram.recordValue(Math.min(micros, 60_000_000L));
@@ -89,7 +85,8 @@ final class Load {
         double seconds = (System.nanoTime() - window[0]) / 1e9;
         Histogram all = new Histogram(60_000_000L, 3);
         histograms.forEach(all::add);
-        return new Result(name, clients, seconds, ok.get(), failed.get(), new TreeMap<>(statuses), all);
+        return new Result(name, clients, seconds, ok.get(), failed.get(), new TreeMap<>(statuses),
+                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0);
     }
 
     static double median(List<Double> values) {
