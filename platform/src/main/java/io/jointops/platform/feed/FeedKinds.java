@@ -28,10 +28,10 @@ final class FeedKinds {
         }
     }
 
-    /** The kind of an event of {@code payload}'s class in a stream of {@code aggregateType}, or {@code null}. */
-    FeedKind<?> of(String aggregateType, Object payload) {
+    /** The kind of an event of {@code payloadType} in a stream of {@code aggregateType}, or {@code null}. */
+    FeedKind<?> of(String aggregateType, Class<?> payloadType) {
         FeedKind<?> kind = byAggregate.get(aggregateType);
-        return kind != null && kind.events().contains(payload.getClass()) ? kind : null;
+        return kind != null && kind.events().contains(payloadType) ? kind : null;
     }
 
     /** Fails unless every kind's aggregate type is one of {@code aggregateTypes}: a misspelt one would feed nothing. */

@@ -72,9 +72,14 @@ class FeedProjector implements FoldedView {
         return events;
     }
 
+    /**
+     * Takes the message, not its payload: which kind an event is, and the rows it makes, follow from its stream and
+     * type, so the payload is never deserialised here (for a case event that was decrypting its personal fields:
+     * nearly half of this processor's time).
+     */
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> message) {
-        FeedKind<?> kind = kinds.of(message.getType(), payload);
+    void on(DomainEventMessage<?> message) {
+        FeedKind<?> kind = kinds.of(message.getType(), message.getPayloadType());
         if (kind == null) {
             return;
         }
@@ -85,7 +90,7 @@ class FeedProjector implements FoldedView {
             unitOfWork.afterCommit(committed -> signal.committed());
             return started;
         });
-        batch.add(kind, message.getAggregateIdentifier(), message.getSequenceNumber(), payload.getClass());
+        batch.add(kind, message.getAggregateIdentifier(), message.getSequenceNumber(), message.getPayloadType());
     }
 
     /**

@@ -30,10 +30,10 @@ class FeedKindsTest {
         FeedKinds kinds = new FeedKinds(List.of(kind("case", "JointCase", Opened.class, Shared.class),
                 kind("cooperation-request", "CooperationRequest", Shared.class)));
 
-        assertThat(kinds.of("JointCase", new Shared()).itemType()).isEqualTo("case");
-        assertThat(kinds.of("CooperationRequest", new Shared()).itemType()).isEqualTo("cooperation-request");
-        assertThat(kinds.of("CooperationRequest", new Opened())).isNull();
-        assertThat(kinds.of("CaseLead", new Opened())).isNull();
+        assertThat(kinds.of("JointCase", Shared.class).itemType()).isEqualTo("case");
+        assertThat(kinds.of("CooperationRequest", Shared.class).itemType()).isEqualTo("cooperation-request");
+        assertThat(kinds.of("CooperationRequest", Opened.class)).isNull();
+        assertThat(kinds.of("CaseLead", Opened.class)).isNull();
         assertThat(kinds.events()).containsExactlyInAnyOrder(Opened.class, Shared.class);
     }
 

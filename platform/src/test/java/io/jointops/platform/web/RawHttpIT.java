@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.test.TestService;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,9 +18,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +32,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +91,14 @@ class RawHttpIT {
             bodiesTaken.incrementAndGet();
             return Map.of("members", body.size(), "agency", caller.agency());
         }
+
+        /** Whether a filter looked this request's handler up before Spring MVC did (it leaves its result here). */
+        @GetMapping("/api/probes/lookups")
+        Map<String, Object> lookups(HttpServletRequest request) {
+            boolean cached = Collections.list(request.getAttributeNames()).stream()
+                    .anyMatch(name -> name.startsWith(HandlerMappingIntrospector.class.getName()));
+            return Map.of("handlerLookedUpBefore", cached);
+        }
     }
 
     @DynamicPropertySource
@@ -96,6 +108,7 @@ class RawHttpIT {
 
     @LocalServerPort
     int port;
+
 
     // --- body limits
 
@@ -161,6 +174,26 @@ class RawHttpIT {
                 assertProblem(answer, 400, target + (withToken ? "" : " (no token)"));
             }
         }
+    }
+
+    /**
+     * The paths open without a token are open exactly as their patterns say, nothing next to, under or around them;
+     * and they are matched by path pattern inside Spring Security's own chain, with no Spring MVC handler look-up
+     * wrapped around it (SecurityConfiguration).
+     */
+    @Test
+    void onlyTheOpenPathsAnswerWithoutAToken() throws Exception {
+        assertThat(get("/actuator/health", null, "application/json").status()).isEqualTo(200);
+        for (String target : List.of("/api/probes", "/actuator", "/actuator/env", "/actuator/healthz",
+                "/actuator/health-x", "/ACTUATOR/health", "/api/probes/actuator/health", "/v3/api-docsx",
+                "/api/v3/api-docs", "/member-capabilitiesx", "/spring-command-bus-connectorx")) {
+            assertProblem(get(target, null, "application/json"), 401, target + " (no token)");
+        }
+        Answer probe = get("/api/probes/lookups", TOKEN, "application/json");
+        assertThat(probe.status()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(probe.body()).path("handlerLookedUpBefore").asBoolean(true))
+                .as("the request reached its handler with Spring MVC's handler look-up cached around Spring Security")
+                .isFalse();
     }
 
     /** A request Tomcat cannot even parse: a 400 problem, not Tomcat's HTML page. */
