@@ -277,6 +277,13 @@ public class EventStoreConfiguration {
                 .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal()));
     }
 
+    /** Stuck commands and batches of events are logged and then interrupted; Axon's own timeouts are off. */
+    @Bean
+    StuckWork stuckWork(@Value("${jointops.stuck-work.warn-after}") Duration warnAfter,
+                        @Value("${jointops.stuck-work.interrupt-after}") Duration interruptAfter) {
+        return new StuckWork(warnAfter, interruptAfter);
+    }
+
     /**
      * Axon's message timers (Micrometer's {@code MessageTimerMonitor}: four per message type and processor) without
      * their six client-side percentiles each: recording those on every message that every processor and the command
