@@ -198,7 +198,7 @@ public final class Bench {
         long rss = 0;
         long pss = 0;
         StringBuilder detail = new StringBuilder();
-        for (Processes.Memory m : Processes.memory(platform.options().workDir().resolve("pgdata"))) {
+        for (Processes.Memory m : Processes.memory(pgdata())) {
             rss += m.rssKb();
             pss += m.pssKb();
             if (m.rssKb() > 20_000) detail.append(String.format("%s %d MB; ", m.name(), m.rssKb() / 1024));
@@ -228,20 +228,26 @@ public final class Bench {
         List<Double> gatewayP99 = new ArrayList<>();
         List<Double> directP50 = new ArrayList<>();
         List<Double> directP99 = new ArrayList<>();
+        List<CpuCost> gatewayCpu = new ArrayList<>();
+        List<CpuCost> directCpu = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
             Load.Result r = rawInserts(shape, RUN_TIME);
             raw.add(r.perSecond());
             report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
-            Load.Result g = creates("gateway POST /api/cases", gateway, token, RUN_TIME);
+            CpuCost.Measured gm = CpuCost.during(pgdata(), () -> creates("gateway POST /api/cases", gateway, token, RUN_TIME));
+            Load.Result g = gm.result();
             viaGateway.add(g.perSecond());
             gatewayP50.add(g.p50Ms());
             gatewayP99.add(g.p99Ms());
-            report.line("run " + run + " " + g + "; load " + Processes.loadAverage1());
-            Load.Result d = creates("direct POST /api/cases", caseService, token, RUN_TIME);
+            gatewayCpu.add(gm.cpu());
+            report.line("run " + run + " " + g + "; " + gm.cpu() + "; load " + Processes.loadAverage1());
+            CpuCost.Measured dm = CpuCost.during(pgdata(), () -> creates("direct POST /api/cases", caseService, token, RUN_TIME));
+            Load.Result d = dm.result();
             direct.add(d.perSecond());
             directP50.add(d.p50Ms());
             directP99.add(d.p99Ms());
-            report.line("run " + run + " " + d + "; load " + Processes.loadAverage1());
+            directCpu.add(dm.cpu());
+            report.line("run " + run + " " + d + "; " + dm.cpu() + "; load " + Processes.loadAverage1());
         }
         Load.Result after = rawInserts(shape, RUN_TIME);
         raw.add(after.perSecond());
@@ -262,6 +268,13 @@ public final class Bench {
                         + " throughput cost %.1f %% (target <= 10 %%: %s), p50 cost %.2f ms",
                 d, Load.median(directP50), Load.median(directP99), g, Load.median(gatewayP50), cost * 100,
                 cost <= 0.10 ? "met" : "MISSED", p50Cost));
+        report.line("RESULT CPU per create (medians): through the gateway " + CpuCost.medians(gatewayCpu) + "; direct "
+                + CpuCost.medians(directCpu));
+    }
+
+    /** The platform's PostgreSQL data directory: its processes are found by it. */
+    Path pgdata() {
+        return platform.options().workDir().resolve("pgdata");
     }
 
     /** {@link #CLIENTS} clients creating cases at {@code base} (the gateway or case-service) with {@link #HTTP_LOAD}. */
@@ -411,15 +424,18 @@ public final class Bench {
         List<Double> platformRates = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
+        List<CpuCost> cpu = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
             Load.Result r = rawReads(rawName, sql, parameter, RUN_TIME);
             raw.add(r.perSecond());
             report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
-            Load.Result g = http(name, RUN_TIME, "GET", urls, token, null, jdkClient);
+            CpuCost.Measured gm = CpuCost.during(pgdata(), () -> http(name, RUN_TIME, "GET", urls, token, null, jdkClient));
+            Load.Result g = gm.result();
             platformRates.add(g.perSecond());
             p50.add(g.p50Ms());
             p99.add(g.p99Ms());
-            report.line("run " + run + " " + g + "; load " + Processes.loadAverage1());
+            cpu.add(gm.cpu());
+            report.line("run " + run + " " + g + "; " + gm.cpu() + "; load " + Processes.loadAverage1());
         }
         Load.Result after = rawReads(rawName, sql, parameter, RUN_TIME);
         raw.add(after.perSecond());
@@ -430,6 +446,7 @@ public final class Bench {
                         + " (median of %d), ratio %.3f; p50 %.2f ms, p99 %.2f ms (medians); target >= %.0f/s: %s", figure,
                 rawMedian, sql, raw.size(), g, platformRates.size(), g / rawMedian, Load.median(p50), Load.median(p99),
                 target, g >= target ? "met" : "MISSED"));
+        report.line("RESULT CPU per request, " + figure + " (medians): " + CpuCost.medians(cpu));
     }
 
     /** {@link #CLIENTS} JDBC clients, a connection and prepared statement each, reading every column of every row. */
