@@ -82,7 +82,13 @@ class ConsoleIT {
         logs.enable(LogType.BROWSER, Level.ALL); // the page's console, read when a step fails
         options.setCapability("goog:loggingPrefs", logs);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
-                "--lang=en-GB", "--disable-extensions", "--no-first-run",
+                "--lang=en-GB", "--disable-extensions", "--no-first-run", "--disable-gpu",
+                // nothing but the platform on loopback: Chromium's own traffic (updates, sync, safe browsing, QUIC,
+                // Google's hosts at start) goes to a closed network here, where its connections are refused many at
+                // a time (the workplace's notes on this machine); none of it may stand in the way of a navigation
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--disable-client-side-phishing-detection", "--disable-domain-reliability",
+                "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter",
                 // a headless page counts as hidden: its timers and renderer must not be slowed on a loaded machine
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows");
