@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * What one request of a run cost each process of the platform in CPU time (user and system, from
- * {@code /proc/<pid>/stat}): the platform's JVMs, PostgreSQL's backends together, Keycloak and the load generator.
+ * {@code /proc/<pid>/stat}): the platform's JVMs, PostgreSQL's backends together and Keycloak. Not the load generator:
+ * wrk has exited by the second reading.
  * On two shared cores a run's rate swings by a quarter from run to run with what else the scheduler does, while the
  * CPU a request costs moves far less: it is the figure that says whether a change made the work cheaper, and where
  * the work is (docs/performance.md).

@@ -60,8 +60,8 @@ final class Processes {
         List<String> cmd = commandLine(pid);
         if (cmd.isEmpty()) return null;
         for (String part : cmd) {
+            if (part.contains("quarkus-run.jar")) return "keycloak"; // under infra/target too: asked first
             if (part.endsWith(".jar") && part.contains("/target/")) return Path.of(part).getFileName().toString().replace(".jar", "");
-            if (part.contains("quarkus-run.jar")) return "keycloak";
         }
         return Path.of(cmd.get(0)).getFileName().toString();
     }

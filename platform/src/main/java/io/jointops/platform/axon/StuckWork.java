@@ -54,6 +54,8 @@ public final class StuckWork implements MessageHandlerInterceptor<Message<?>>, S
         final long startedNanos;
         long nextWarningNanos;
         volatile boolean interrupted;
+        /** Cleaned up: its thread serves other work now and must not be interrupted (guarded by this). */
+        boolean done;
 
         Running(String what, Thread thread, long startedNanos, long firstWarningNanos) {
             this.what = what;
@@ -72,8 +74,11 @@ public final class StuckWork implements MessageHandlerInterceptor<Message<?>>, S
             Running work = new Running(message == null ? "work" : "handling " + message.getPayloadType().getSimpleName(),
                     Thread.currentThread(), now, now + warnAfter.toNanos());
             running.put(root, work);
-            root.onCleanup(done -> {
+            root.onCleanup(cleaned -> {
                 running.remove(root);
+                synchronized (work) {
+                    work.done = true;
+                }
                 if (work.interrupted) {
                     Thread.interrupted(); // this thread serves other work next
                 }
@@ -94,11 +99,16 @@ public final class StuckWork implements MessageHandlerInterceptor<Message<?>>, S
         for (Running work : running.values()) {
             long ranNanos = now - work.startedNanos;
             if (!work.interrupted && ranNanos >= interruptAfter.toNanos()) {
-                work.interrupted = true;
-                log.error("{} on thread {} has run {} ms, more than {}: interrupting it. It was at:{}", work.what,
-                        work.thread.getName(), TimeUnit.NANOSECONDS.toMillis(ranNanos), interruptAfter,
-                        stack(work.thread));
-                work.thread.interrupt();
+                String at = stack(work.thread);
+                synchronized (work) {
+                    if (work.done) {
+                        continue; // it ended between the look and now
+                    }
+                    work.interrupted = true;
+                    work.thread.interrupt();
+                }
+                log.error("{} on thread {} has run {} ms, more than {}: interrupted it. It was at:{}", work.what,
+                        work.thread.getName(), TimeUnit.NANOSECONDS.toMillis(ranNanos), interruptAfter, at);
             } else if (!work.interrupted && now >= work.nextWarningNanos) {
                 work.nextWarningNanos += warnAfter.toNanos();
                 log.warn("{} on thread {} has run {} ms (interrupted after {}); it is at:{}", work.what,

@@ -1,10 +1,15 @@
 package io.jointops.platform.axon;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +57,11 @@ class StuckWorkTest {
     }
 
     @Test
-    void workWithinTheLimitCompletesUntouchedAndIsForgotten() throws Exception {
+    void workWithinTheLimitCompletesUntouchedAndIsForgottenAfterAWarningThatSaysWhereItIs() throws Exception {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(StuckWork.class);
+        logger.addAppender(logged);
         stuckWork.start();
         var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("quick"));
         var result = unitOfWork.executeWithResult(() -> stuckWork.handle(unitOfWork,
@@ -66,6 +75,12 @@ class StuckWorkTest {
         assertThat(result.getPayload()).isEqualTo("done");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(stuckWork.running()).isZero();
+        logger.detachAppender(logged);
+        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString()
+                .startsWith("handling String on thread " + Thread.currentThread().getName() + " has run")
+                .contains("java.lang.Thread.sleep(", "io.jointops.platform.axon.StuckWorkTest.lambda$");
+        assertThat(logged.list).noneMatch(event -> event.getLevel() == Level.ERROR);
     }
 
     @Test
