@@ -231,12 +231,15 @@ public class EventStoreConfiguration {
         return new WakeableEventStore(builder);
     }
 
-    /** Wakes the event store when another service commits events (PostgreSQL LISTEN on the NOTIFY channel). */
+    /**
+     * Wakes the event store when a service commits events of a type one of its streams reads (PostgreSQL LISTEN on
+     * the types' channels).
+     */
     @Bean
     @ConditionalOnProperty(name = "jointops.event-store.notify.enabled", havingValue = "true", matchIfMissing = true)
     EventStoreWakeUp eventStoreWakeUp(DataSource dataSource, WakeableEventStore eventStore,
                                       @Value("${jointops.event-store.notify.channel:jointops_events}") String channel) {
-        return new EventStoreWakeUp(dataSource, channel, eventStore::wake);
+        return new EventStoreWakeUp(dataSource, channel, eventStore::payloadTypesHeard, eventStore::wake);
     }
 
     /**

@@ -15,34 +15,69 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Listens on the event store's notification channel ({@code LISTEN}) and wakes the {@link WakeableEventStore} when
- * any service (this one included) committed events, so that views follow within milliseconds rather than after a
- * poll interval. The processors' own look every few seconds stays as the fallback: a lost connection (a database
- * restart) only costs latency until the listener has connected again.
+ * Listens to the event store's notifications ({@code LISTEN}) and wakes the {@link WakeableEventStore} when any
+ * service (this one included) committed events, so that views follow within milliseconds rather than after a poll
+ * interval. The processors' own look every few minutes stays as the fallback: a lost connection (a database restart)
+ * only costs latency until the listener has connected again.
+ * <p>
+ * Each commit is announced on a channel per payload type ({@link #channelOf}) and on the base channel: the listener
+ * hears only the channels of the types this service's streams read (all, on the base channel, when one of them reads
+ * every type), so that a commit of another context's events costs this JVM nothing. PostgreSQL still wakes every
+ * listening backend on a commit, but forwards a notification only on a channel listened to.
  */
 public class EventStoreWakeUp implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreWakeUp.class);
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** Leaves room for {@link #channelOf}'s suffix within PostgreSQL's 63 characters. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,53}");
     private static final Duration RECONNECT = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final String channel;
+    private final Supplier<Set<String>> heard;
     private final Consumer<Set<String>> wake;
     private volatile boolean running;
     private volatile Thread thread;
 
-    /**
-     * @param wake told the payload types of each commit (empty when not told, e.g. after reconnecting: then everyone
-     *             looks)
-     */
+    /** A listener of every commit. */
     public EventStoreWakeUp(DataSource dataSource, String channel, Consumer<Set<String>> wake) {
+        this(dataSource, channel, () -> null, wake);
+    }
+
+    /**
+     * @param heard the payload types to hear of ({@code null}: all), asked about once a second; cheap to ask, and the
+     *              same set until it changes
+     * @param wake  told the payload types of each commit heard of (empty when not told, e.g. after reconnecting or
+     *              listening to more types: then everyone looks)
+     */
+    public EventStoreWakeUp(DataSource dataSource, String channel, Supplier<Set<String>> heard,
+                            Consumer<Set<String>> wake) {
         this.dataSource = dataSource;
         this.channel = requireIdentifier(channel);
+        this.heard = heard;
         this.wake = wake;
+    }
+
+    /**
+     * The channel that announces commits of {@code payloadType}: the base channel and the type name's hash (two types
+     * sharing one only wake each other's streams for nothing, the streams filter by name).
+     */
+    static String channelOf(String channel, String payloadType) {
+        return channel + "_" + String.format("%08x", payloadType.hashCode());
+    }
+
+    /** The channels to listen to for {@code payloadTypes} ({@code null}: the base channel, which hears all). */
+    Set<String> channelsFor(Set<String> payloadTypes) {
+        if (payloadTypes == null) {
+            return Set.of(channel);
+        }
+        Set<String> channels = new HashSet<>();
+        payloadTypes.forEach(type -> channels.add(channelOf(channel, type)));
+        return channels;
     }
 
     static String requireIdentifier(String channel) {
@@ -88,17 +123,44 @@ public class EventStoreWakeUp implements SmartLifecycle {
         return running;
     }
 
+    /** Listens to {@code wanted} and to no other channel; whether a channel was added. */
+    private boolean listenTo(Connection connection, Set<String> listening, Set<String> wanted) throws SQLException {
+        boolean added = false;
+        try (Statement statement = connection.createStatement()) {
+            for (String old : Set.copyOf(listening)) {
+                if (!wanted.contains(old)) {
+                    statement.execute("UNLISTEN " + old);
+                    listening.remove(old);
+                }
+            }
+            for (String channel : wanted) {
+                if (listening.add(channel)) {
+                    statement.execute("LISTEN " + channel);
+                    added = true;
+                }
+            }
+        }
+        log.debug("Listening on {} channel(s) for committed events", listening.size());
+        return added;
+    }
+
     private void listen() {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
-                }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                log.debug("Listening on {} for committed events", channel);
-                wake.accept(Set.of()); // whatever was committed while not listening
+                Set<String> listening = new HashSet<>();
+                Set<String> types = null;
+                boolean first = true;
                 while (running) {
+                    Set<String> wanted = heard.get();
+                    if (first || wanted != types) {
+                        types = wanted;
+                        if (listenTo(connection, listening, channelsFor(wanted)) || first) {
+                            wake.accept(Set.of()); // whatever was committed while not listening
+                        }
+                        first = false;
+                    }
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
                         wake.accept(payloadTypes(notifications));

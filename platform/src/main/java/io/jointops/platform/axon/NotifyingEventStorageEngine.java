@@ -42,12 +42,12 @@ import java.util.stream.Collectors;
 /**
  * The JDBC storage engine, sending a PostgreSQL {@code NOTIFY} in the transaction that appends events. PostgreSQL
  * delivers it when (and only if) that transaction commits, so the other services' {@link EventStoreWakeUp} read the
- * events as soon as they are visible instead of at their next poll. The notification names the payload types
- * appended, so that only the processors that handle one of them read.
+ * events as soon as they are visible instead of at their next poll. The notifications name the payload types
+ * appended, one channel per type, so that only the services and processors that handle one of them hear and read.
  */
 public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
 
-    /** PostgreSQL refuses a payload of 8,000 bytes or more; a longer list is sent empty, which wakes every stream. */
+    /** PostgreSQL refuses a payload of 8,000 bytes or more; a longer one is sent empty, which wakes every stream. */
     static final int MAX_NOTIFY_PAYLOAD = 7_000;
     /** Axon's defaults for the JDBC engine's tokens (not changed in EventStoreConfiguration). */
     private static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
@@ -208,17 +208,17 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
             }
         }
         ReadYourWrites.appended(lastSequences);
-        String payloadTypes = events.stream()
+        List<String> payloadTypes = events.stream()
                 .map(event -> serializer.typeForClass(event.getPayloadType()).getName())
                 .distinct()
-                .collect(Collectors.joining(","));
+                .toList();
         // joins the unit of work's transaction. A failed NOTIFY fails the append: PostgreSQL aborts the transaction on
         // any error anyway, and swallowing it hid the cause (a connection PostgreSQL terminated at a shutdown) behind
         // the pool's "Connection is closed" at commit, answered 500 instead of 503 (seen in the crash test)
         transactionManager.executeInTransaction(() -> {
             Connection connection = getConnection();
             try {
-                announce(connection, payloadTypes.length() > MAX_NOTIFY_PAYLOAD ? "" : payloadTypes);
+                announce(connection, payloadTypes);
             } catch (SQLException e) {
                 throw new EventStoreException("Could not announce the appended events (NOTIFY " + channel + ")", e);
             } finally {
@@ -227,11 +227,23 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         });
     }
 
-    /** Sends the notification, naming the appended payload types, on the appending transaction's connection. */
-    void announce(Connection connection, String payloadTypes) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            statement.setString(1, channel);
-            statement.setString(2, payloadTypes);
+    /**
+     * Sends the notifications on the appending transaction's connection, in one statement: on the base channel naming
+     * all the appended payload types (for the services that hear every commit) and on each type's own channel
+     * ({@link EventStoreWakeUp#channelOf}), for the services that hear only the types they read.
+     */
+    void announce(Connection connection, List<String> payloadTypes) throws SQLException {
+        String all = String.join(",", payloadTypes);
+        List<String> channels = new ArrayList<>(List.of(channel));
+        List<String> parameters = new ArrayList<>(List.of(all.length() > MAX_NOTIFY_PAYLOAD ? "" : all));
+        for (String type : payloadTypes) {
+            channels.add(EventStoreWakeUp.channelOf(channel, type));
+            parameters.add(type.length() > MAX_NOTIFY_PAYLOAD ? "" : type);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_notify(channel, parameter) FROM unnest(?::text[], ?::text[]) AS n(channel, parameter)")) {
+            statement.setArray(1, connection.createArrayOf("text", channels.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", parameters.toArray()));
             statement.execute();
         }
     }

@@ -60,6 +60,11 @@ final class StoreEventStream implements TrackingEventStream {
         this.onClose = onClose;
     }
 
+    /** The stored payload types this stream reads; {@code null}: all. */
+    Set<String> payloadTypes() {
+        return payloadTypes;
+    }
+
     /**
      * Events of {@code committedTypes} were committed somewhere ({@code empty}: of types not told); if the processor
      * handles any of them, the next look reads the table and the processor is told to look.

@@ -25,6 +25,8 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
     private final Set<StoreEventStream> storeStreams = ConcurrentHashMap.newKeySet();
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    /** What {@link #payloadTypesHeard()} answers, computed when it changes (it is asked once a second). */
+    private volatile Set<String> heard = Set.of();
 
     public WakeableEventStore(Builder builder) {
         super(builder);
@@ -44,9 +46,33 @@ public class WakeableEventStore extends EmbeddedEventStore {
             return super.openStream(trackingToken);
         }
         StoreEventStream stream = new StoreEventStream(trackingToken, payloadTypes,
-                token -> engine.readBatchAfter(token, payloadTypes), storeStreams::remove);
+                token -> engine.readBatchAfter(token, payloadTypes), closed -> {
+                    storeStreams.remove(closed);
+                    hearChanged();
+                });
         storeStreams.add(stream);
+        hearChanged();
         return stream;
+    }
+
+    /**
+     * The payload types of the commits this store's streams and listeners need to hear of: those the open streams
+     * read, or {@code null} (all) when one of them reads every type or a listener is told of every commit.
+     */
+    public Set<String> payloadTypesHeard() {
+        return heard;
+    }
+
+    private synchronized void hearChanged() {
+        Set<String> types = new java.util.HashSet<>();
+        for (StoreEventStream stream : storeStreams) {
+            if (stream.payloadTypes() == null) {
+                heard = null;
+                return;
+            }
+            types.addAll(stream.payloadTypes());
+        }
+        heard = commitListeners.isEmpty() ? Set.copyOf(types) : null;
     }
 
     /**
@@ -97,5 +123,6 @@ public class WakeableEventStore extends EmbeddedEventStore {
     /** {@code listener} is told whenever events of any type were committed (the notary: it takes every event). */
     public void onCommit(Runnable listener) {
         commitListeners.add(listener);
+        hearChanged();
     }
 }

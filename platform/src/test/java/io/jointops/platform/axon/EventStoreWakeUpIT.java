@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -82,6 +83,38 @@ class EventStoreWakeUpIT {
             assertThat(wakes.tryAcquire(1500, TimeUnit.MILLISECONDS)).as("woken without a NOTIFY").isFalse();
         } finally {
             listener.stop();
+        }
+    }
+
+    /**
+     * A listener that hears only the types its streams read is told of a commit of one of them and of nothing else;
+     * a listener of every commit hears both, with the types named.
+     */
+    @Test
+    void aListenerHearsTheCommitsOfTheTypesItReadsOnly() throws Exception {
+        BlockingQueue<Set<String>> typed = new LinkedBlockingQueue<>();
+        BlockingQueue<Set<String>> all = new LinkedBlockingQueue<>();
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        String string = serializer.typeForClass(String.class).getName();
+        EventStoreWakeUp hearsStrings = new EventStoreWakeUp(dataSource, "jointops_events", () -> Set.of(string),
+                typed::add);
+        EventStoreWakeUp hearsAll = new EventStoreWakeUp(dataSource, "jointops_events", all::add);
+        hearsStrings.start();
+        hearsAll.start();
+        try {
+            assertThat(typed.poll(5, TimeUnit.SECONDS)).as("everyone looks once listening").isEmpty();
+            assertThat(all.poll(5, TimeUnit.SECONDS)).isEmpty();
+
+            writer.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, 42L));
+            assertThat(all.poll(2, TimeUnit.SECONDS)).containsExactly(serializer.typeForClass(Long.class).getName());
+            assertThat(typed.poll(1, TimeUnit.SECONDS)).as("a commit of a type not read").isNull();
+
+            append();
+            assertThat(typed.poll(2, TimeUnit.SECONDS)).containsExactly(string);
+            assertThat(all.poll(2, TimeUnit.SECONDS)).containsExactly(string);
+        } finally {
+            hearsStrings.stop();
+            hearsAll.stop();
         }
     }
 
@@ -141,7 +174,7 @@ class EventStoreWakeUpIT {
         NotifyingEventStorageEngine cut = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
                 "jointops_events") {
             @Override
-            void announce(Connection connection, String payloadTypes) throws SQLException {
+            void announce(Connection connection, java.util.List<String> payloadTypes) throws SQLException {
                 int pid;
                 try (Statement statement = connection.createStatement();
                      ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {

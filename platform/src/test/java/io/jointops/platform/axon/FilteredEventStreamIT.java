@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A processor's stream carries only the payload types its handlers take: the database filters them, a skipped
  * position is no gap, a position still being written is one (and its event comes once committed), and a burst of
- * other types neither wakes nor makes it read.
+ * other types neither reaches its service, wakes it nor makes it read.
  */
 class FilteredEventStreamIT {
 
@@ -107,14 +107,19 @@ class FilteredEventStreamIT {
 
     /**
      * The property the design rests on: 2,000 events of a type a processor does not handle, committed in 20
-     * transactions, wake neither it nor its stream (no read at all); its own event afterwards is handled at once, by a
+     * transactions, reach neither its service (no notification), nor it, nor its stream (no read at all); its own event afterwards is handled at once, by a
      * few reads that pass over the 2,000 positions without fetching their payloads.
      */
     @Test
     void aBurstOfOtherTypesCostsAProcessorThatDoesNotHandleThemNoRead() throws Exception {
         CountingEngine engine = engine();
         WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine));
-        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", store::wake);
+        AtomicInteger heard = new AtomicInteger();
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", store::payloadTypesHeard,
+                types -> {
+                    heard.incrementAndGet();
+                    store.wake(types);
+                });
         BlockingQueue<Wanted> handled = new LinkedBlockingQueue<>();
         Object handler = new Object() {
             @EventHandler
@@ -132,13 +137,16 @@ class FilteredEventStreamIT {
         processor.start();
         try {
             Thread.sleep(2000); // segments claimed, streams open and read once, LISTEN in place
+            assertThat(store.payloadTypesHeard()).as("what the service listens for").containsExactly(WANTED);
             int readsBefore = engine.filteredReads.get();
+            int heardBefore = heard.get();
             for (int t = 0; t < 20; t++) {
                 append(engine, IntStream.range(0, 100).mapToObj(i -> new Other("burst")).toArray());
             }
             Thread.sleep(1500);
             assertThat(engine.filteredReads.get() - readsBefore).as("reads caused by 2,000 events of another type")
                     .isZero();
+            assertThat(heard.get() - heardBefore).as("notifications the service received of the 20 commits").isZero();
 
             append(engine, new Wanted("after the burst"));
             assertThat(handled.poll(2500, TimeUnit.MILLISECONDS)).isEqualTo(new Wanted("after the burst"));
