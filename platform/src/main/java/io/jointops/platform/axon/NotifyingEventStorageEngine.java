@@ -22,7 +22,6 @@ import org.axonframework.serialization.Serializer;
 
 import static org.axonframework.common.jdbc.JdbcUtils.executeQuery;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,32 +111,32 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
 
     private Scan scanRange(GapAwareTrackingToken token, long after, long upTo, Set<String> payloadTypes) {
         EventSchema s = schema();
-        String wanted = s.payloadTypeColumn() + " = ANY(?)";
-        String sql = "SELECT " + s.globalIndexColumn() + ", " + s.timestampColumn() + ", " + s.eventIdentifierColumn()
-                + ", " + s.aggregateIdentifierColumn() + ", " + s.sequenceNumberColumn() + ", " + s.typeColumn()
-                + ", " + s.payloadTypeColumn() + ", " + s.payloadRevisionColumn() + ", " + wanted + " AS wanted"
-                + ", CASE WHEN " + wanted + " THEN " + s.payloadColumn() + " END AS " + s.payloadColumn()
-                + ", CASE WHEN " + wanted + " THEN " + s.metaDataColumn() + " END AS " + s.metaDataColumn()
-                + " FROM " + s.domainEventTable()
+        // whether a row is wanted is decided once per row (OFFSET 0 keeps the subquery from being merged into the
+        // outer one, which would repeat the test for every column); a row that is not wanted comes with its position
+        // and time only, all the token needs: passing over 1,000 positions took about 40 % less time than with every
+        // column (docs/performance.md)
+        String sql = "SELECT " + s.globalIndexColumn() + ", " + s.timestampColumn() + ", wanted"
+                + whenWanted(s.eventIdentifierColumn()) + whenWanted(s.aggregateIdentifierColumn())
+                + whenWanted(s.sequenceNumberColumn()) + whenWanted(s.typeColumn())
+                + whenWanted(s.payloadTypeColumn()) + whenWanted(s.payloadRevisionColumn())
+                + whenWanted(s.payloadColumn()) + whenWanted(s.metaDataColumn())
+                + " FROM (SELECT *, " + s.payloadTypeColumn() + " = ANY(?) AS wanted FROM " + s.domainEventTable()
                 + " WHERE (" + s.globalIndexColumn() + " > ? AND " + s.globalIndexColumn() + " <= ?)"
                 + " OR " + s.globalIndexColumn() + " = ANY(?)"
                 // the first event after the range, as Axon's extended gap check: a run of rolled-back positions longer
                 // than the range must not stop the stream (the positions in between become gaps, as in Axon)
                 + " OR " + s.globalIndexColumn() + " = (SELECT min(" + s.globalIndexColumn() + ") FROM "
                 + s.domainEventTable() + " WHERE " + s.globalIndexColumn() + " > ?)"
-                + " ORDER BY " + s.globalIndexColumn();
+                + " OFFSET 0) e ORDER BY " + s.globalIndexColumn();
         Instant gapsAllowedAfter = Instant.now().minus(GAP_TIMEOUT);
         return executeQuery(getConnection(), connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
-            Array types = connection.createArrayOf("varchar", payloadTypes.toArray());
-            statement.setArray(1, types);
-            statement.setArray(2, types);
-            statement.setArray(3, types);
-            statement.setLong(4, after);
-            statement.setLong(5, upTo);
-            statement.setArray(6, connection.createArrayOf("bigint",
+            statement.setArray(1, connection.createArrayOf("varchar", payloadTypes.toArray()));
+            statement.setLong(2, after);
+            statement.setLong(3, upTo);
+            statement.setArray(4, connection.createArrayOf("bigint",
                     token == null ? new Long[0] : token.getGaps().toArray(Long[]::new)));
-            statement.setLong(7, upTo);
+            statement.setLong(5, upTo);
             return statement;
         }, rows -> {
             GapAwareTrackingToken position = token;
@@ -159,6 +158,10 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
             }
             return new Scan(events, position, last > upTo);
         }, e -> new EventStoreException("Failed to read events after " + token, e));
+    }
+
+    private static String whenWanted(String column) {
+        return ", CASE WHEN wanted THEN " + column + " END AS " + column;
     }
 
     private GenericDomainEventEntry<?> entry(ResultSet rows, EventSchema s) throws SQLException {
