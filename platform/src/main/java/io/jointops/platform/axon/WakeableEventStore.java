@@ -8,6 +8,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,7 @@ public class WakeableEventStore extends EmbeddedEventStore {
     }
 
     private synchronized void hearChanged() {
-        Set<String> types = new java.util.HashSet<>();
+        Set<String> types = new HashSet<>();
         for (StoreEventStream stream : storeStreams) {
             if (stream.payloadTypes() == null) {
                 heard = null;
