@@ -63,16 +63,19 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
 
     /**
      * The committed events after {@code token} whose stored payload type is one of {@code payloadTypes} ({@code null}:
-     * all): one query of at most a batch of positions, upcast and deserialized. Unlike {@code readEvents(token, false)},
-     * it does not query again to find out that there is nothing more. The query reads a range of positions (after the
-     * token's index, up to a batch further): a read that ends before the end of that range reached the head of the
-     * store, one that reaches it may have left events behind.
+     * all): one query, upcast and deserialized. Unlike {@code readEvents(token, false)}, it does not query again to find
+     * out that there is nothing more. Where every position after the token is committed (no gap, none being written),
+     * the query counts the positions of up to {@code reach} batches instead of reading their rows, and fetches only the
+     * wanted ones, through the payload type's index; otherwise it reads the rows of one batch of positions (and the
+     * token's gaps) as Axon's engine does. A read that ends before the end of its range reached the head of the store,
+     * one that reaches it may have left events behind.
      */
-    StoreEventStream.Batch readBatchAfter(TrackingToken token, Set<String> payloadTypes) {
+    StoreEventStream.Batch readBatchAfter(TrackingToken token, Set<String> payloadTypes, int reach) {
         if (payloadTypes == null) {
             return readBatchAfter(token);
         }
-        Scan scan = transactionManager.fetchInTransaction(() -> scan((GapAwareTrackingToken) token, payloadTypes));
+        Scan scan = transactionManager.fetchInTransaction(
+                () -> scan((GapAwareTrackingToken) token, payloadTypes, reach));
         List<TrackedEventMessage<?>> events = new ArrayList<>(EventUtils.upcastAndDeserializeTrackedEvents(
                 scan.wanted().stream(), getEventSerializer(), upcasterChain).toList());
         TrackingToken lastDelivered = events.isEmpty() ? token : events.get(events.size() - 1).trackingToken();
@@ -100,64 +103,127 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * The events of a batch of positions after {@code token} (and at its gaps), every one of them advancing the token
-     * exactly as Axon's engine does (so a position the filter skips is no gap), but only those of {@code payloadTypes}
-     * with their payload and metadata: the others cost the database a row it has at hand and the service a number.
+     * The wanted events after {@code token}. With gaps to look at again, the rows of a batch of positions (and the
+     * gaps), every one of them advancing the token exactly as Axon's engine does (so a position the filter skips is no
+     * gap), but only those of {@code payloadTypes} with their payload and metadata: the others cost the database a row
+     * it has at hand and the service a number. Without gaps, the same statement first counts the positions of up to
+     * {@code reach} batches after the token: if all up to the last one there are committed, it fetches only the wanted
+     * rows (a batch at most) and passes over the rest without reading them.
      */
-    private Scan scan(GapAwareTrackingToken token, Set<String> payloadTypes) {
+    private Scan scan(GapAwareTrackingToken token, Set<String> payloadTypes, int reach) {
         long after = token == null ? 0 : token.getIndex(); // global_index is a BIGSERIAL: the first position is 1
-        return scanRange(token, after, after + batchSize(), payloadTypes);
+        long upTo = after + batchSize();
+        EventSchema s = schema();
+        String gi = s.globalIndexColumn();
+        if (token != null && !token.getGaps().isEmpty()) {
+            return executeQuery(getConnection(), connection -> {
+                PreparedStatement statement = connection.prepareStatement(rowsOfRange(s, "") + " ORDER BY " + gi);
+                bindRowsOfRange(statement, 1, connection, token, after, upTo, payloadTypes);
+                return statement;
+            }, rows -> readRows(rows, false, s, token, after, upTo), e -> readFailed(token, e));
+        }
+        long far = after + (long) batchSize() * Math.max(1, reach);
+        // span: the last position of the range, if every one up to it is committed (counted through the primary key)
+        String sql = "WITH span AS MATERIALIZED (SELECT max(" + gi + ") AS top FROM " + s.domainEventTable()
+                + " WHERE " + gi + " > ? AND " + gi + " <= ? HAVING count(*) = max(" + gi + ") - ?)"
+                + " SELECT " + gi + ", " + s.timestampColumn() + ", true AS wanted, " + s.eventIdentifierColumn() + ", "
+                + s.aggregateIdentifierColumn() + ", " + s.sequenceNumberColumn() + ", " + s.typeColumn() + ", "
+                + s.payloadTypeColumn() + ", " + s.payloadRevisionColumn() + ", " + s.payloadColumn() + ", "
+                + s.metaDataColumn() + ", NULL::bigint AS passed_to"
+                + " FROM (SELECT * FROM " + s.domainEventTable() + " WHERE " + s.payloadTypeColumn() + " = ANY(?)"
+                + " AND " + gi + " > ? AND " + gi + " <= (SELECT top FROM span) ORDER BY " + gi + " LIMIT ?) w"
+                // one row saying how far the span goes (the uncorrelated sub-selects run once, and a branch whose
+                // condition is false is not run at all)
+                + " UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, top FROM span"
+                + " UNION ALL " + rowsOfRange(s, ", NULL") + " WHERE NOT EXISTS (SELECT FROM span)"
+                + " ORDER BY " + gi + " NULLS FIRST";
+        return executeQuery(getConnection(), connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setLong(1, after);
+            statement.setLong(2, far);
+            statement.setLong(3, after);
+            statement.setArray(4, connection.createArrayOf("varchar", payloadTypes.toArray()));
+            statement.setLong(5, after);
+            statement.setInt(6, batchSize());
+            bindRowsOfRange(statement, 7, connection, token, after, upTo, payloadTypes);
+            return statement;
+        }, rows -> {
+            if (!rows.next()) {
+                return new Scan(List.of(), token, false);
+            }
+            long top = rows.getLong("passed_to");
+            if (rows.wasNull()) {
+                return readRows(rows, true, s, token, after, upTo);
+            }
+            List<TrackedEventData<?>> events = new ArrayList<>();
+            GapAwareTrackingToken position = null;
+            while (rows.next()) {
+                position = GapAwareTrackingToken.newInstance(rows.getLong(gi), List.of());
+                events.add(new TrackedDomainEventData<>(position, entry(rows, s)));
+            }
+            boolean cut = events.size() >= batchSize();
+            return new Scan(events, cut ? position : GapAwareTrackingToken.newInstance(top, List.of()),
+                    cut || top >= far);
+        }, e -> readFailed(token, e));
     }
 
-    private Scan scanRange(GapAwareTrackingToken token, long after, long upTo, Set<String> payloadTypes) {
-        EventSchema s = schema();
-        // whether a row is wanted is decided once per row (OFFSET 0 keeps the subquery from being merged into the
-        // outer one, which would repeat the test for every column); a row that is not wanted comes with its position
-        // and time only, all the token needs: passing over 1,000 positions took about 40 % less time than with every
-        // column (docs/performance.md)
-        String sql = "SELECT " + s.globalIndexColumn() + ", " + s.timestampColumn() + ", wanted"
+    /**
+     * The rows of a range of positions, the token's gaps and the first position after the range (Axon's extended gap
+     * check: a run of rolled-back positions longer than the range must not stop the stream), each row with whether it
+     * is wanted. Whether a row is wanted is decided once per row (OFFSET 0 keeps the subquery from being merged into
+     * the outer one, which would repeat the test for every column); a row that is not wanted comes with its position
+     * and time only, all the token needs.
+     */
+    private static String rowsOfRange(EventSchema s, String extraColumns) {
+        String gi = s.globalIndexColumn();
+        return "SELECT " + gi + ", " + s.timestampColumn() + ", wanted"
                 + whenWanted(s.eventIdentifierColumn()) + whenWanted(s.aggregateIdentifierColumn())
                 + whenWanted(s.sequenceNumberColumn()) + whenWanted(s.typeColumn())
                 + whenWanted(s.payloadTypeColumn()) + whenWanted(s.payloadRevisionColumn())
-                + whenWanted(s.payloadColumn()) + whenWanted(s.metaDataColumn())
+                + whenWanted(s.payloadColumn()) + whenWanted(s.metaDataColumn()) + extraColumns
                 + " FROM (SELECT *, " + s.payloadTypeColumn() + " = ANY(?) AS wanted FROM " + s.domainEventTable()
-                + " WHERE (" + s.globalIndexColumn() + " > ? AND " + s.globalIndexColumn() + " <= ?)"
-                + " OR " + s.globalIndexColumn() + " = ANY(?)"
-                // the first event after the range, as Axon's extended gap check: a run of rolled-back positions longer
-                // than the range must not stop the stream (the positions in between become gaps, as in Axon)
-                + " OR " + s.globalIndexColumn() + " = (SELECT min(" + s.globalIndexColumn() + ") FROM "
-                + s.domainEventTable() + " WHERE " + s.globalIndexColumn() + " > ?)"
-                + " OFFSET 0) e ORDER BY " + s.globalIndexColumn();
+                + " WHERE (" + gi + " > ? AND " + gi + " <= ?) OR " + gi + " = ANY(?)"
+                + " OR " + gi + " = (SELECT min(" + gi + ") FROM " + s.domainEventTable() + " WHERE " + gi + " > ?)"
+                + " OFFSET 0) e";
+    }
+
+    private static void bindRowsOfRange(PreparedStatement statement, int first, Connection connection,
+                                        GapAwareTrackingToken token, long after, long upTo, Set<String> payloadTypes)
+            throws SQLException {
+        statement.setArray(first, connection.createArrayOf("varchar", payloadTypes.toArray()));
+        statement.setLong(first + 1, after);
+        statement.setLong(first + 2, upTo);
+        statement.setArray(first + 3, connection.createArrayOf("bigint",
+                token == null ? new Long[0] : token.getGaps().toArray(Long[]::new)));
+        statement.setLong(first + 4, upTo);
+    }
+
+    /** Reads the rows of {@link #rowsOfRange} ({@code onRow}: the result set stands on the first one already). */
+    private Scan readRows(ResultSet rows, boolean onRow, EventSchema s, GapAwareTrackingToken token, long after,
+                          long upTo) throws SQLException {
         Instant gapsAllowedAfter = Instant.now().minus(GAP_TIMEOUT);
-        return executeQuery(getConnection(), connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setArray(1, connection.createArrayOf("varchar", payloadTypes.toArray()));
-            statement.setLong(2, after);
-            statement.setLong(3, upTo);
-            statement.setArray(4, connection.createArrayOf("bigint",
-                    token == null ? new Long[0] : token.getGaps().toArray(Long[]::new)));
-            statement.setLong(5, upTo);
-            return statement;
-        }, rows -> {
-            GapAwareTrackingToken position = token;
-            List<TrackedEventData<?>> events = new ArrayList<>();
-            long last = after;
-            while (rows.next()) {
-                long index = rows.getLong(s.globalIndexColumn());
-                if (position != null && position.getGaps().isEmpty() && index == position.getIndex() + 1) {
-                    // no gap to keep or drop: the row's age cannot change the token, so its timestamp is not parsed
-                    position = position.advanceTo(index, 0);
-                } else {
-                    Instant stored = DateTimeUtils.parseInstant(readTimeStamp(rows, s.timestampColumn()).toString());
-                    position = advance(position, index, stored.isAfter(gapsAllowedAfter));
-                }
-                last = Math.max(last, index);
-                if (rows.getBoolean("wanted")) {
-                    events.add(new TrackedDomainEventData<>(position, entry(rows, s)));
-                }
+        GapAwareTrackingToken position = token;
+        List<TrackedEventData<?>> events = new ArrayList<>();
+        long last = after;
+        for (boolean more = onRow || rows.next(); more; more = rows.next()) {
+            long index = rows.getLong(s.globalIndexColumn());
+            if (position != null && position.getGaps().isEmpty() && index == position.getIndex() + 1) {
+                // no gap to keep or drop: the row's age cannot change the token, so its timestamp is not parsed
+                position = position.advanceTo(index, 0);
+            } else {
+                Instant stored = DateTimeUtils.parseInstant(readTimeStamp(rows, s.timestampColumn()).toString());
+                position = advance(position, index, stored.isAfter(gapsAllowedAfter));
             }
-            return new Scan(events, position, last > upTo);
-        }, e -> new EventStoreException("Failed to read events after " + token, e));
+            last = Math.max(last, index);
+            if (rows.getBoolean("wanted")) {
+                events.add(new TrackedDomainEventData<>(position, entry(rows, s)));
+            }
+        }
+        return new Scan(events, position, last > upTo);
+    }
+
+    private static EventStoreException readFailed(TrackingToken token, SQLException e) {
+        return new EventStoreException("Failed to read events after " + token, e);
     }
 
     private static String whenWanted(String column) {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A processor's stream read straight from the event table, one batch per read, that tells its processor when new
@@ -29,19 +28,32 @@ final class StoreEventStream implements TrackingEventStream {
      * notification that never arrived; it is long so that an idle service sends almost no queries.
      */
     static final long RECHECK_NANOS = TimeUnit.MINUTES.toNanos(2);
+    /**
+     * How many batches of positions a filtered read may pass over at most: the reach doubles with every read that
+     * found none of the stream's types and stopped at the end of its range (at a recheck, a processor passes over two
+     * minutes of other services' events in a few reads, each a count, and so in a few token updates).
+     */
+    static final int MAX_REACH = 64;
 
-    private final Function<TrackingToken, Batch> readBatchAfter;
+    /** Reads the batch after a token, passing over up to {@code reach} batches of positions of other types. */
+    @FunctionalInterface
+    interface Reader {
+        Batch readAfter(TrackingToken token, int reach);
+    }
+
+    private final Reader readBatchAfter;
     private final Set<String> payloadTypes;
     private final Consumer<StoreEventStream> onClose;
     private final ArrayDeque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
     private TrackingToken lastRead;
     private long lastReadAt;
+    private int reach = 1;
     private volatile boolean eventsCommitted = true;
     private volatile Runnable onAvailable = () -> {
     };
 
     StoreEventStream(TrackingToken start,
-                     Function<TrackingToken, Batch> readBatchAfter,
+                     Reader readBatchAfter,
                      Consumer<StoreEventStream> onClose) {
         this(start, null, readBatchAfter, onClose);
     }
@@ -52,7 +64,7 @@ final class StoreEventStream implements TrackingEventStream {
      */
     StoreEventStream(TrackingToken start,
                      Set<String> payloadTypes,
-                     Function<TrackingToken, Batch> readBatchAfter,
+                     Reader readBatchAfter,
                      Consumer<StoreEventStream> onClose) {
         this.lastRead = start;
         this.payloadTypes = payloadTypes;
@@ -141,7 +153,7 @@ final class StoreEventStream implements TrackingEventStream {
         lastReadAt = now;
         Batch batch;
         try {
-            batch = readBatchAfter.apply(lastRead);
+            batch = readBatchAfter.readAfter(lastRead, reach);
         } catch (RuntimeException e) {
             eventsCommitted = true; // the processor retries after its back-off; that look must read
             throw e;
@@ -149,6 +161,7 @@ final class StoreEventStream implements TrackingEventStream {
         if (batch.mayHaveMore()) {
             eventsCommitted = true;
         }
+        reach = batch.mayHaveMore() && batch.nothingWanted() ? Math.min(2 * reach, MAX_REACH) : 1;
         if (batch.scannedTo() != null) {
             lastRead = batch.scannedTo();
         }
@@ -169,6 +182,12 @@ final class StoreEventStream implements TrackingEventStream {
 
         Batch(List<? extends TrackedEventMessage<?>> events, boolean mayHaveMore) {
             this(events, mayHaveMore, events.isEmpty() ? null : events.get(events.size() - 1).trackingToken());
+        }
+
+        /** Whether the read found no event the stream reads (at most the stand-in for those it passed over). */
+        boolean nothingWanted() {
+            return events.isEmpty() || events.size() == 1
+                    && events.get(0).getPayloadType() == NotifyingEventStorageEngine.PassedOver.class;
         }
     }
 }

@@ -47,7 +47,7 @@ public class WakeableEventStore extends EmbeddedEventStore {
             return super.openStream(trackingToken);
         }
         StoreEventStream stream = new StoreEventStream(trackingToken, payloadTypes,
-                token -> engine.readBatchAfter(token, payloadTypes), closed -> {
+                (token, reach) -> engine.readBatchAfter(token, payloadTypes, reach), closed -> {
                     storeStreams.remove(closed);
                     hearChanged();
                 });

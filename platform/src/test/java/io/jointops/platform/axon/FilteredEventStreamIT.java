@@ -68,7 +68,7 @@ class FilteredEventStreamIT {
         TrackingToken start = engine.createHeadToken();
         append(engine, new Other("o1"), new Other("o2"), new Wanted("w1"), new Other("o3"));
 
-        StoreEventStream.Batch batch = engine.readBatchAfter(start, Set.of(WANTED));
+        StoreEventStream.Batch batch = engine.readBatchAfter(start, Set.of(WANTED), 1);
 
         GapAwareTrackingToken scanned = (GapAwareTrackingToken) batch.scannedTo();
         assertThat(batch.events()).extracting(e -> (Object) e.getPayload()).as("and a stand-in for the skipped o3")
@@ -80,7 +80,7 @@ class FilteredEventStreamIT {
         assertThat(delivered.getIndex()).isEqualTo(index(start) + 3);
         assertThat(scanned.getIndex()).as("the next read starts after the skipped o3").isEqualTo(index(start) + 4);
         assertThat(scanned.getGaps()).isEmpty();
-        assertThat(engine.readBatchAfter(scanned, Set.of(WANTED)).events()).isEmpty();
+        assertThat(engine.readBatchAfter(scanned, Set.of(WANTED), 1).events()).isEmpty();
     }
 
     @Test
@@ -92,17 +92,65 @@ class FilteredEventStreamIT {
             insertWanted(writing, "late"); // takes the next position, not committed yet
             append(engine, new Other("o"), new Wanted("early"));
 
-            StoreEventStream.Batch first = engine.readBatchAfter(start, Set.of(WANTED));
+            StoreEventStream.Batch first = engine.readBatchAfter(start, Set.of(WANTED), 1);
             assertThat(first.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("early"));
             assertThat(first.events().get(0).trackingToken()).isEqualTo(first.scannedTo());
             GapAwareTrackingToken scanned = (GapAwareTrackingToken) first.scannedTo();
             assertThat(scanned.getGaps()).as("the uncommitted position").containsExactly(index(start) + 1);
 
             writing.commit();
-            StoreEventStream.Batch second = engine.readBatchAfter(scanned, Set.of(WANTED));
+            StoreEventStream.Batch second = engine.readBatchAfter(scanned, Set.of(WANTED), 1);
             assertThat(second.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("late"));
             assertThat(((GapAwareTrackingToken) second.scannedTo()).getGaps()).isEmpty();
         }
+    }
+
+    /**
+     * Where every position after the token is committed, a read passes over up to its reach of batches (counting the
+     * positions, not reading them) and fetches only the wanted events; a batch of 1,000 positions is what a read of
+     * the rows could pass over.
+     */
+    @Test
+    void aRunOfCommittedPositionsOfOtherTypesIsPassedOverInOneRead() {
+        CountingEngine engine = engine();
+        TrackingToken start = engine.createHeadToken();
+        for (int t = 0; t < 5; t++) {
+            append(engine, IntStream.range(0, 1000).mapToObj(i -> new Other("run")).toArray());
+        }
+        append(engine, new Wanted("after the run"), new Other("last"));
+
+        StoreEventStream.Batch oneBatch = engine.readBatchAfter(start, Set.of(WANTED), 1);
+        assertThat(oneBatch.events()).extracting(e -> (Object) e.getPayload())
+                .containsExactly(new NotifyingEventStorageEngine.PassedOver(index(start) + 1000));
+        assertThat(oneBatch.mayHaveMore()).isTrue();
+
+        StoreEventStream.Batch far = engine.readBatchAfter(start, Set.of(WANTED), 8);
+        GapAwareTrackingToken scanned = (GapAwareTrackingToken) far.scannedTo();
+        assertThat(far.events()).extracting(e -> (Object) e.getPayload()).containsExactly(new Wanted("after the run"),
+                new NotifyingEventStorageEngine.PassedOver(index(start) + 5002));
+        assertThat(((GapAwareTrackingToken) far.events().get(0).trackingToken()).getIndex()).isEqualTo(index(start) + 5001);
+        assertThat(scanned.getIndex()).as("up to the last position, its reach not used up").isEqualTo(index(start) + 5002);
+        assertThat(scanned.getGaps()).isEmpty();
+        assertThat(far.mayHaveMore()).as("it ended before its range did: the head").isFalse();
+    }
+
+    /** However far a read reaches, it delivers a batch of wanted events at most, and the next read goes on after it. */
+    @Test
+    void aFarReadDeliversABatchOfWantedEventsAtMost() {
+        CountingEngine engine = engine();
+        TrackingToken start = engine.createHeadToken();
+        append(engine, IntStream.range(0, 1500).mapToObj(i -> new Wanted("w" + i)).toArray());
+
+        StoreEventStream.Batch first = engine.readBatchAfter(start, Set.of(WANTED), 4);
+        assertThat(first.events()).hasSize(1000);
+        assertThat(first.events().get(999).getPayload()).isEqualTo(new Wanted("w999"));
+        assertThat(first.scannedTo()).isEqualTo(first.events().get(999).trackingToken());
+        assertThat(first.mayHaveMore()).isTrue();
+
+        StoreEventStream.Batch second = engine.readBatchAfter(first.scannedTo(), Set.of(WANTED), 4);
+        assertThat(second.events()).hasSize(500);
+        assertThat(second.events().get(0).getPayload()).isEqualTo(new Wanted("w1000"));
+        assertThat(second.mayHaveMore()).isFalse();
     }
 
     /**
@@ -261,9 +309,9 @@ class FilteredEventStreamIT {
         }
 
         @Override
-        StoreEventStream.Batch readBatchAfter(TrackingToken token, Set<String> payloadTypes) {
+        StoreEventStream.Batch readBatchAfter(TrackingToken token, Set<String> payloadTypes, int reach) {
             filteredReads.incrementAndGet();
-            return super.readBatchAfter(token, payloadTypes);
+            return super.readBatchAfter(token, payloadTypes, reach);
         }
     }
 }

@@ -22,7 +22,7 @@ class StoreEventStreamTest {
     final List<TrackingToken> readsAfter = new ArrayList<>();
     final AtomicInteger closed = new AtomicInteger();
 
-    StoreEventStream stream = new StoreEventStream(null, this::readAfter, s -> closed.incrementAndGet());
+    StoreEventStream stream = new StoreEventStream(null, (token, reach) -> readAfter(token), s -> closed.incrementAndGet());
 
     /** Reads at most two events, and says more may follow when it read two (like the engine's full range). */
     StoreEventStream.Batch readAfter(TrackingToken token) {
@@ -107,7 +107,7 @@ class StoreEventStreamTest {
     @Test
     void aFailedReadIsRetriedAtTheNextLook() {
         AtomicInteger attempts = new AtomicInteger();
-        StoreEventStream failingOnce = new StoreEventStream(null, token -> {
+        StoreEventStream failingOnce = new StoreEventStream(null, (token, reach) -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("database down");
             }
@@ -134,7 +134,7 @@ class StoreEventStreamTest {
     @Test
     void aStreamOfSomeTypesIsWokenOnlyByCommitsOfThoseOrOfTypesNotTold() {
         AtomicInteger told = new AtomicInteger();
-        StoreEventStream typed = new StoreEventStream(null, Set.of("A"), this::readAfter, s -> { });
+        StoreEventStream typed = new StoreEventStream(null, Set.of("A"), (token, reach) -> readAfter(token), s -> { });
         typed.setOnAvailableCallback(told::incrementAndGet);
         assertThat(typed.hasNextAvailable()).isFalse();
 
@@ -155,7 +155,7 @@ class StoreEventStreamTest {
     @Test
     void theNextReadStartsAfterWhatTheLastOneSkipped() {
         List<TrackingToken> after = new ArrayList<>();
-        StoreEventStream skipping = new StoreEventStream(null, token -> {
+        StoreEventStream skipping = new StoreEventStream(null, (token, reach) -> {
             after.add(token);
             return new StoreEventStream.Batch(List.of(), false, new GlobalSequenceTrackingToken(41));
         }, s -> { });
@@ -165,6 +165,28 @@ class StoreEventStreamTest {
         assertThat(skipping.hasNextAvailable()).isFalse();
 
         assertThat(after).containsExactly(null, new GlobalSequenceTrackingToken(41));
+    }
+
+    @Test
+    void theReachDoublesWhileReadsFindNothingWantedAndFallsBackOnceOneDoes() throws InterruptedException {
+        List<Integer> reaches = new ArrayList<>();
+        AtomicInteger reads = new AtomicInteger();
+        StoreEventStream passing = new StoreEventStream(null, Set.of("A"), (token, reach) -> {
+            reaches.add(reach);
+            long at = reads.incrementAndGet();
+            List<TrackedEventMessage<?>> events = List.of(new GenericTrackedEventMessage<>(
+                    new GlobalSequenceTrackingToken(at), GenericEventMessage.asEventMessage(
+                            at == 9 ? "wanted" : new NotifyingEventStorageEngine.PassedOver(at))));
+            return new StoreEventStream.Batch(events, at < 11);
+        }, s -> { });
+
+        for (int i = 0; i < 11; i++) {
+            assertThat(passing.hasNextAvailable()).isTrue();
+            passing.nextAvailable();
+        }
+
+        assertThat(reaches).as("doubled up to MAX_REACH, and back to 1 after the read that found a wanted event")
+                .containsExactly(1, 2, 4, 8, 16, 32, 64, 64, 64, 1, 2);
     }
 
     static void sleep(long millis) {
