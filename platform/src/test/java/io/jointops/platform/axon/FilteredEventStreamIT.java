@@ -168,6 +168,34 @@ class FilteredEventStreamIT {
     }
 
     /**
+     * In a transaction, as the services read, the read is planned once per connection: PostgreSQL's own choice kept
+     * planning it anew for every read (custom plans), which cost more than running it (docs/performance.md).
+     */
+    @Test
+    void aReadInATransactionUsesThePlanMadeOnceForItsConnection() throws SQLException {
+        var connection = new org.springframework.jdbc.datasource.SingleConnectionDataSource(dataSource.getConnection(), true);
+        var transactions = new org.axonframework.spring.messaging.unitofwork.SpringTransactionManager(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(connection));
+        NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(EventStoreWakeUpIT.engine(dataSource)
+                .connectionProvider(new org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider(connection))
+                .batchSize(1000), transactions, "jointops_events");
+        TrackingToken start = engine.createHeadToken();
+        append(engine, new Wanted("planned once"));
+
+        for (int read = 0; read < 8; read++) {
+            assertThat(engine.readBatchAfter(start, Set.of(WANTED), 1).events()).extracting(e -> (Object) e.getPayload())
+                    .containsExactly(new Wanted("planned once"));
+        }
+
+        var plans = new org.springframework.jdbc.core.JdbcTemplate(connection).queryForMap("""
+                SELECT sum(generic_plans) AS generic, sum(custom_plans) AS custom FROM pg_prepared_statements
+                 WHERE statement LIKE 'WITH span%'""");
+        assertThat(((Number) plans.get("generic")).longValue()).as("reads run with the plan made once").isPositive();
+        assertThat(((Number) plans.get("custom")).longValue()).as("reads planned anew").isZero();
+        connection.destroy();
+    }
+
+    /**
      * The property the design rests on: 2,000 events of a type a processor does not handle, committed in 20
      * transactions, reach neither its service (no notification), nor it, nor its stream (no read at all); its own event afterwards is handled at once, by a
      * few reads that pass over the 2,000 positions without fetching their payloads.
@@ -288,7 +316,7 @@ class FilteredEventStreamIT {
         return token == null ? 0 : ((GapAwareTrackingToken) token).getIndex();
     }
 
-    private static void append(CountingEngine engine, Object... payloads) {
+    private static void append(NotifyingEventStorageEngine engine, Object... payloads) {
         engine.appendEvents(List.of(payloads).stream()
                 .map(p -> new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, p))
                 .toList());
