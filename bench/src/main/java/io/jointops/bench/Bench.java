@@ -702,13 +702,14 @@ public final class Bench {
         long t0 = System.nanoTime();
         try {
             Thread.sleep(2000);
-            // warm-up, as for the other figures: the first links ran the path cold (the compilers, the pools), and
-            // the first run's p99 was a few hundred ms where the next runs' were about 100
+            // warm-up, as for the other figures (half of theirs): the first links ran the path cold (the compilers,
+            // the pools), and the first run's p99 was a few hundred ms where the next runs' were about 100
             long warm = System.nanoTime();
-            for (int i = 0; i < SAMPLES; i++) {
-                linkAndWatch(token, caseId, i);
+            int links = 0;
+            while (System.nanoTime() - warm < WARM_UP.dividedBy(2).toNanos()) {
+                linkAndWatch(token, caseId, links++);
             }
-            report.line(String.format("warm-up: %d links in %.1f s, not counted", SAMPLES,
+            report.line(String.format("warm-up: %d links in %.1f s, not counted", links,
                     (System.nanoTime() - warm) / 1e9));
             for (int run = 1; run <= RUNS; run++) {
                 Histogram runLatency = new Histogram(60_000_000L, 3);

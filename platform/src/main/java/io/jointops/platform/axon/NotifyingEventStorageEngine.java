@@ -54,21 +54,26 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
 
     private final TransactionManager transactionManager;
     private final String channel;
+    /** The filtered reads' two statements ({@link #scan}), built once. */
+    private final String readRowsOfBatch;
+    private final String readPassingOver;
 
     public NotifyingEventStorageEngine(Builder builder, TransactionManager transactionManager, String channel) {
         super(builder);
         this.transactionManager = transactionManager;
         this.channel = EventStoreWakeUp.requireIdentifier(channel);
+        this.readRowsOfBatch = rowsOfRange(schema(), "") + " ORDER BY " + schema().globalIndexColumn();
+        this.readPassingOver = passingOver(schema());
     }
 
     /**
      * The committed events after {@code token} whose stored payload type is one of {@code payloadTypes} ({@code null}:
      * all): one query, upcast and deserialized. Unlike {@code readEvents(token, false)}, it does not query again to find
      * out that there is nothing more. Where every position after the token is committed (no gap, none being written),
-     * the query counts the positions of up to {@code reach} batches instead of reading their rows, and fetches only the
-     * wanted ones, through the payload type's index; otherwise it reads the rows of one batch of positions (and the
-     * token's gaps) as Axon's engine does. A read that ends before the end of its range reached the head of the store,
-     * one that reaches it may have left events behind.
+     * the query counts the positions of up to {@code reach} batches, short of the store's last batch, instead of reading
+     * their rows, and fetches only the wanted ones, through the payload type's index; otherwise it reads the rows of
+     * one batch of positions (and the token's gaps) as Axon's engine does. A read that ends before the end of its range
+     * reached the head of the store, one that reaches it may have left events behind.
      */
     StoreEventStream.Batch readBatchAfter(TrackingToken token, Set<String> payloadTypes, int reach) {
         if (payloadTypes == null) {
@@ -115,38 +120,16 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         long after = token == null ? 0 : token.getIndex(); // global_index is a BIGSERIAL: the first position is 1
         long upTo = after + batchSize();
         EventSchema s = schema();
-        String gi = s.globalIndexColumn();
         if (token != null && !token.getGaps().isEmpty()) {
             return executeQuery(getConnection(), connection -> {
-                PreparedStatement statement = prepareWithGenericPlan(connection,
-                        rowsOfRange(s, "") + " ORDER BY " + gi);
+                PreparedStatement statement = prepareWithGenericPlan(connection, readRowsOfBatch);
                 bindRowsOfRange(statement, 1, connection, token, after, upTo, payloadTypes);
                 return statement;
             }, rows -> readRows(rows, false, s, token, after, upTo), e -> readFailed(token, e));
         }
         long far = after + (long) batchSize() * Math.max(1, reach);
-        String table = s.domainEventTable();
-        // span: the last position counted, if every one up to it is committed (counted through the primary key)
-        String sql = "WITH span AS MATERIALIZED (SELECT max(" + gi + ") AS top FROM " + table
-                + " WHERE " + gi + " > ? AND " + gi + " <= LEAST(?, (SELECT max(" + gi + ") FROM " + table + ") - ?)"
-                + " HAVING count(*) = max(" + gi + ") - ?)"
-                // the wanted rows, each type's through the index on (payload_type, global_index): the row comparison
-                // is one the primary key cannot serve, so the planner does not scan the span's rows for them
-                + " SELECT * FROM (SELECT e.* FROM unnest(?::varchar[]) AS t(wanted_type) CROSS JOIN LATERAL (SELECT "
-                + gi + ", " + s.timestampColumn() + ", true AS wanted, " + s.eventIdentifierColumn() + ", "
-                + s.aggregateIdentifierColumn() + ", " + s.sequenceNumberColumn() + ", " + s.typeColumn() + ", "
-                + s.payloadTypeColumn() + ", " + s.payloadRevisionColumn() + ", " + s.payloadColumn() + ", "
-                + s.metaDataColumn() + ", NULL::bigint AS passed_to FROM " + table
-                + " WHERE (" + s.payloadTypeColumn() + ", " + gi + ") > (t.wanted_type, ?)"
-                + " AND (" + s.payloadTypeColumn() + ", " + gi + ") <= (t.wanted_type, (SELECT top FROM span))"
-                + " ORDER BY " + s.payloadTypeColumn() + ", " + gi + " LIMIT ?) e ORDER BY " + gi + " LIMIT ?) w"
-                // one row saying how far the span goes (the uncorrelated sub-selects run once, and a branch whose
-                // condition is false is not run at all)
-                + " UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, top FROM span"
-                + " UNION ALL " + rowsOfRange(s, ", NULL") + " WHERE NOT EXISTS (SELECT FROM span)"
-                + " ORDER BY " + gi + " NULLS FIRST";
         return executeQuery(getConnection(), connection -> {
-            PreparedStatement statement = prepareWithGenericPlan(connection, sql);
+            PreparedStatement statement = prepareWithGenericPlan(connection, readPassingOver);
             statement.setLong(1, after);
             statement.setLong(2, far);
             statement.setInt(3, batchSize());
@@ -168,13 +151,41 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
             List<TrackedEventData<?>> events = new ArrayList<>();
             GapAwareTrackingToken position = null;
             while (rows.next()) {
-                position = GapAwareTrackingToken.newInstance(rows.getLong(gi), List.of());
+                position = GapAwareTrackingToken.newInstance(rows.getLong(s.globalIndexColumn()), List.of());
                 events.add(new TrackedDomainEventData<>(position, entry(rows, s)));
             }
             // more follows: at least the store's last batch, which the span stops short of
             boolean cut = events.size() >= batchSize();
             return new Scan(events, cut ? position : GapAwareTrackingToken.newInstance(top, List.of()), true);
         }, e -> readFailed(token, e));
+    }
+
+    /**
+     * The read of a token without gaps ({@link #scan}): the span counted, the wanted rows if it is complete, a row
+     * saying how far it goes, and otherwise the rows of one batch ({@link #rowsOfRange}).
+     */
+    private static String passingOver(EventSchema s) {
+        String gi = s.globalIndexColumn();
+        String table = s.domainEventTable();
+        // span: the last position counted, if every one up to it is committed (counted through the primary key)
+        return "WITH span AS MATERIALIZED (SELECT max(" + gi + ") AS top FROM " + table
+                + " WHERE " + gi + " > ? AND " + gi + " <= LEAST(?, (SELECT max(" + gi + ") FROM " + table + ") - ?)"
+                + " HAVING count(*) = max(" + gi + ") - ?)"
+                // the wanted rows, each type's through the index on (payload_type, global_index): the row comparison
+                // is one the primary key cannot serve, so the planner does not scan the span's rows for them
+                + " SELECT * FROM (SELECT e.* FROM unnest(?::varchar[]) AS t(wanted_type) CROSS JOIN LATERAL (SELECT "
+                + gi + ", " + s.timestampColumn() + ", true AS wanted, " + s.eventIdentifierColumn() + ", "
+                + s.aggregateIdentifierColumn() + ", " + s.sequenceNumberColumn() + ", " + s.typeColumn() + ", "
+                + s.payloadTypeColumn() + ", " + s.payloadRevisionColumn() + ", " + s.payloadColumn() + ", "
+                + s.metaDataColumn() + ", NULL::bigint AS passed_to FROM " + table
+                + " WHERE (" + s.payloadTypeColumn() + ", " + gi + ") > (t.wanted_type, ?)"
+                + " AND (" + s.payloadTypeColumn() + ", " + gi + ") <= (t.wanted_type, (SELECT top FROM span))"
+                + " ORDER BY " + s.payloadTypeColumn() + ", " + gi + " LIMIT ?) e ORDER BY " + gi + " LIMIT ?) w"
+                // one row saying how far the span goes (the uncorrelated sub-selects run once, and a branch whose
+                // condition is false is not run at all)
+                + " UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, top FROM span"
+                + " UNION ALL " + rowsOfRange(s, ", NULL") + " WHERE NOT EXISTS (SELECT FROM span)"
+                + " ORDER BY " + gi + " NULLS FIRST";
     }
 
     /**
