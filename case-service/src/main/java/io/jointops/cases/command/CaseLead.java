@@ -12,6 +12,7 @@ import io.jointops.api.cases.OpenCaseCommand;
 import io.jointops.api.cases.ProposeCaseLeadCommand;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -31,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (a case is opened, led by that agency, with the item linked) or dismisses it. The agencies that may see the item
  * may see the lead.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class CaseLead {
 
     @AggregateIdentifier

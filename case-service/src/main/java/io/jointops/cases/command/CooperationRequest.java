@@ -21,6 +21,7 @@ import io.jointops.api.evidence.EvidenceFileAddedEvent;
 import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -50,7 +51,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answer, each added by an officer of that agency while the request is open. Both agencies see all of them, exactly
  * as they see the request.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class CooperationRequest {
 
     static final String REMINDER = "cooperation-request-reminder";

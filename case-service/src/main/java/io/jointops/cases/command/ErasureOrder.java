@@ -10,6 +10,7 @@ import io.jointops.api.privacy.PersonalDataErasedEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.privacy.Subjects;
 import io.jointops.platform.privacy.SubjectKeys;
 import org.axonframework.commandhandling.CommandHandler;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * references here and never stored. It lives in case-service because that service's database role alone may destroy
  * keys (beside the notary).
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class ErasureOrder {
 
     static final int MAX_SUBJECTS = 20;

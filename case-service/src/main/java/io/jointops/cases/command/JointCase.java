@@ -47,6 +47,7 @@ import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.identifiers.Identifier;
 import io.jointops.identifiers.InvalidIdentifierException;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.command.EvidenceFiles;
 import io.jointops.platform.identifiers.ContractIdentifiers;
 import org.axonframework.commandhandling.CommandHandler;
@@ -89,7 +90,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * </ul>
  * An agency that does not take part in the case learns nothing: it is refused as NOT_FOUND.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class JointCase {
 
     static final int MAX_TAGS = 20;

@@ -9,6 +9,7 @@ import io.jointops.api.privacy.PersonalDataRectifiedEvent;
 import io.jointops.api.privacy.RectificationOrderedEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.privacy.SubjectKeys;
 import io.jointops.platform.privacy.Subjects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -36,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a wrong value (an equivalent form of it, or the item's free text) would be shredded with it, so such an order is
  * refused: the erasure goes first and the correction after, or the rectification keeps the old value.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class RectificationOrder {
 
     static final int MAX_SUBJECTS = 20;

@@ -11,6 +11,7 @@ import io.jointops.api.evidence.EvidenceFileAddedEvent;
 import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,7 +35,7 @@ import static io.jointops.platform.command.CommandChecks.requireAgency;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A diversion or seizure incident (PICS): what was found, where, how it was hidden, and who seized it. */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class Incident {
 
     /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */

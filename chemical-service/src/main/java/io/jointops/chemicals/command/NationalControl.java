@@ -2,6 +2,7 @@ package io.jointops.chemicals.command;
 
 import io.jointops.api.chemicals.AddNationalControlCommand;
 import io.jointops.api.chemicals.NationalControlAddedEvent;
+import io.jointops.platform.axon.AggregateCache;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,7 +16,7 @@ import static io.jointops.platform.command.CommandChecks.requireAgency;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A country's own control of a registry substance (legal reference, threshold quantity), recorded by its agency. */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class NationalControl {
 
     @AggregateIdentifier

@@ -15,6 +15,7 @@ import io.jointops.api.chemicals.PreExportNotificationUnansweredEvent;
 import io.jointops.api.chemicals.RecordPreExportNotificationNoReplyCommand;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -41,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * acknowledges it and then clears it or objects within its response window; the response process marks it "no reply"
  * when the window passes unanswered.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class PreExportNotification {
 
     static final int MAX_ROUTE = 20;

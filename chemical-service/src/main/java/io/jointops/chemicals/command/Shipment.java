@@ -25,6 +25,7 @@ import io.jointops.api.evidence.EvidenceFileAddedEvent;
 import io.jointops.api.evidence.EvidenceFileSupersededEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -54,7 +55,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A consignment of a controlled precursor tracked from dispatch to arrival, usually under a pre-export notification.
  * Every agency it is released to records what happens to it, flags it or asks for a controlled delivery or a stop.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class Shipment {
 
     /** The aggregate's type, as stored; its evidence command's name ({@link AddEvidenceFileCommand#nameFor}). */

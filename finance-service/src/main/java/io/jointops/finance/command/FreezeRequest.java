@@ -23,6 +23,7 @@ import io.jointops.api.finance.TargetAmount;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.finance.command.FinanceCodes.Fault;
+import io.jointops.platform.axon.AggregateCache;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -50,7 +51,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * (fully or partially, amounts per target) or rejected; a freeze lapses at its expiry (the receiving country's rule)
  * unless extended, or is released earlier. Expiry and reminder are persistent deadlines of this aggregate.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class FreezeRequest {
 
     enum Status { REQUESTED, ACKNOWLEDGED, FROZEN, REJECTED, RELEASED, EXPIRED }

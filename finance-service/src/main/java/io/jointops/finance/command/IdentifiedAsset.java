@@ -2,6 +2,7 @@ package io.jointops.finance.command;
 
 import io.jointops.api.finance.AssetIdentifiedEvent;
 import io.jointops.api.finance.RecordIdentifiedAssetCommand;
+import io.jointops.platform.axon.AggregateCache;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,7 +16,7 @@ import static io.jointops.platform.command.CommandChecks.requireAgency;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An asset identified for a case (INTERPOL Silver Notice categories), with its estimated value. */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class IdentifiedAsset {
 
     @AggregateIdentifier

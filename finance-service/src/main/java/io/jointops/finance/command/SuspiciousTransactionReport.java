@@ -15,6 +15,7 @@ import io.jointops.api.finance.TransactionsReportedEvent;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.finance.command.FinanceCodes.Fault;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /** A goAML-style report of a reporting entity, filed by a financial intelligence unit and released to other agencies. */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class SuspiciousTransactionReport {
 
     static final int MAX_INDICATORS = 50;

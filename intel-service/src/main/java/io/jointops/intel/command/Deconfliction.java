@@ -5,6 +5,7 @@ import io.jointops.api.deconfliction.DeconflictionMatchAddedEvent;
 import io.jointops.api.deconfliction.DeconflictionNoticeIssuedEvent;
 import io.jointops.api.deconfliction.NoteDeconflictionMatchCommand;
 import io.jointops.identifiers.MatchRule;
+import io.jointops.platform.axon.AggregateCache;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -24,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * matches by a stronger rule: the deconfliction processor may note the same match any number of times (redelivery,
  * replay, the other side's later events) and the notice says it once.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class Deconfliction {
 
     @AggregateIdentifier

@@ -37,6 +37,7 @@ import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -76,7 +77,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *     passing the report on: onward requests are refused outright; only the owner can name further recipients.</li>
  * </ul>
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class IntelReport {
 
     static final int MAX_ENTITIES = 500;

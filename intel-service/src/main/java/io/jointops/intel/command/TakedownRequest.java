@@ -16,6 +16,7 @@ import io.jointops.api.intel.TakedownRequestedEvent;
 import io.jointops.api.intel.TakedownStatus;
 import io.jointops.api.shared.CommandRejectedException;
 import io.jointops.api.shared.Rejection.Reason;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.command.EvidenceFiles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -37,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * carries the time the platform acted, so response times are measured from the events. Seen by the requesting
  * agency (and auditors) only.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class TakedownRequest {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

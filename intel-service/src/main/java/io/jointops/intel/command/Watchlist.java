@@ -13,6 +13,7 @@ import io.jointops.api.shared.Rejection.Reason;
 import io.jointops.identifiers.Identifier;
 import io.jointops.identifiers.InvalidIdentifierException;
 import io.jointops.identifiers.MatchRule;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.identifiers.ContractIdentifiers;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and item, however often the item names it). One per agency, created by its first entry; only its agency changes
  * it, and to anyone else it does not exist.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class Watchlist {
 
     /** The most entries a watchlist holds: each one is matched against every event the agency's feed delivers. */

@@ -7,6 +7,7 @@ import io.jointops.api.webhooks.DeleteWebhookCommand;
 import io.jointops.api.webhooks.RegisterWebhookCommand;
 import io.jointops.api.webhooks.WebhookDeletedEvent;
 import io.jointops.api.webhooks.WebhookRegisteredEvent;
+import io.jointops.platform.axon.AggregateCache;
 import io.jointops.platform.webhook.WebhookEventTypes;
 import io.jointops.platform.webhook.WebhookTargets;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the event types the feed's ({@link WebhookEventTypes}). No secret is kept: each webhook's is derived from the
  * deployment's key and its id, which is why an id is never taken twice.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 class Webhooks {
 
     /** The most webhooks an agency has at once: every event of its feed is written once per webhook that wants it. */

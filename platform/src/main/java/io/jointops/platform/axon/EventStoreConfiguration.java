@@ -2,6 +2,7 @@ package io.jointops.platform.axon;
 
 import org.axonframework.commandhandling.CommandMessage;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import org.axonframework.config.ConfigurerModule;
@@ -166,10 +167,27 @@ public class EventStoreConfiguration {
         return new PersonalData(subjectKeys);
     }
 
-    /** Follows erasures in every service: forgets remembered keys and rebuilds the service's views. */
+    /** Follows erasures in every service: forgets remembered keys and aggregates and rebuilds the service's views. */
     @Bean
-    ErasureFollower erasureFollower(SubjectKeys subjectKeys, ObjectProvider<ViewReplays> viewReplays) {
-        return new ErasureFollower(subjectKeys, viewReplays::getObject); // looked up on use: it needs Axon's configuration
+    ErasureFollower erasureFollower(SubjectKeys subjectKeys, AggregateCache aggregateCache,
+                                    ObjectProvider<ViewReplays> viewReplays) {
+        // the replays are looked up on use: they need Axon's configuration
+        return new ErasureFollower(subjectKeys, aggregateCache, viewReplays::getObject);
+    }
+
+    /**
+     * The aggregates last handled here ({@code @Aggregate(cache = AggregateCache.BEAN)}): as many as the heap holds
+     * comfortably (a case with hundreds of links is some tens of KB), each read again from the store after the time
+     * a subject key is remembered, so that an erasure another replica followed reaches this one's aggregates as soon
+     * as its keys.
+     */
+    @Bean(AggregateCache.BEAN)
+    AggregateCache aggregateCache(@Value("${jointops.aggregate-cache.maximum-size:10000}") long maximumSize,
+                                  @Value("${jointops.privacy.key-cache-ttl:PT10M}") Duration keyTtl,
+                                  ObjectProvider<EventStore> eventStore, ObjectProvider<MeterRegistry> meters) {
+        AggregateCache cache = new AggregateCache(maximumSize, keyTtl, eventStore::getObject);
+        meters.ifAvailable(cache::bindTo);
+        return cache;
     }
 
     /** Data subjects' references, for erasure orders that name a subject by its identifier. */
