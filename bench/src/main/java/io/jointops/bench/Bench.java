@@ -366,13 +366,19 @@ public final class Bench {
     /** Cases the read figures need at least: more than a page, so that LIMIT and the sort are real work. */
     static final int READ_CASES = 200;
 
-    /** {@code GET /api/cases?size=20} through the gateway against a raw indexed read of 20 rows of the view. */
+    /**
+     * {@code GET /api/cases?size=20} through the gateway against a raw indexed read of 20 rows of the view: the
+     * platform's own list statement (a range of the agency's visibility index, joined to the view) without its total.
+     * Until cases V8 the raw read was a range of an index on the view's lead agency, which no request used, and which
+     * V8 dropped: list ratios before and after it are not comparable.
+     */
     void list() throws Exception {
         report.line("## List of 20 cases (" + CLIENTS + " clients, " + RUN_TIME.toSeconds() + " s per run)");
         String token = api.token("cn.investigator");
         String agency = readCases(token);
         reads("list", "gateway GET /api/cases?size=20", List.of(gateway + "/api/cases?size=20"), token,
-                "raw SELECT ... LIMIT 20", "SELECT * FROM cases.case_view WHERE lead_agency = ? ORDER BY opened_at DESC LIMIT 20",
+                "raw SELECT ... LIMIT 20", "SELECT case_view.* FROM cases.case_visibility v JOIN cases.case_view"
+                        + " ON case_view.case_id = v.case_id WHERE v.agency = ? ORDER BY v.opened_at DESC, v.case_id LIMIT 20",
                 () -> agency, 3000);
     }
 
@@ -396,7 +402,7 @@ public final class Bench {
 
     /**
      * Makes sure the view holds at least {@link #READ_CASES} cases (the throughput figures make more) and returns the
-     * agency that leads most of them: the caller's, whose index the raw list reads.
+     * agency that leads most of them: the caller's, whose range of the visibility index the raw list reads.
      */
     String readCases(String token) throws Exception {
         while (count("SELECT count(*) FROM cases.case_view") < READ_CASES) {

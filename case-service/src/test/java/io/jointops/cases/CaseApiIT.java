@@ -1,6 +1,10 @@
 package io.jointops.cases;
 
 import io.jointops.platform.test.TestService;
+import java.util.Map;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import io.jointops.cases.query.caseview.CaseViews;
 import io.jointops.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +59,10 @@ class CaseApiIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CaseViews views;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void opensACaseVisibleToLeadAndPartnersOnlyWithItsHistory() throws Exception {
@@ -447,6 +455,39 @@ class CaseApiIT {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"x\",\"tlp\":\"TLP:AMBER\",\"handlingCode\":\"H1\"}"))
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * The default list (a page of an agency's newest cases) is planned once for its connection, not at each request:
+     * with its LIMIT and OFFSET as parameters PostgreSQL planned it anew every time once an agency had many cases
+     * (docs/performance.md). The many cases are made in the test's transaction and rolled back with it.
+     */
+    @Test
+    void theListOfAnAgencysCasesIsPlannedOnceForItsConnection() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO case_view (case_id, title, summary, lead_agency, partner_agencies, tlp, handling_code,
+                                           status, version, opened_at, updated_at)
+                    SELECT 'plan-' || i, 'Case ' || i, '', 'CN-NNCC', '{}', 'TLP:AMBER', 'H1', 'OPENED', 0,
+                           now() - i * interval '1 second', now()
+                      FROM generate_series(1, 20000) AS i""").update();
+            jdbc.sql("""
+                    INSERT INTO case_visibility (agency, case_id, opened_at)
+                    SELECT 'CN-NNCC', case_id, opened_at FROM case_view WHERE case_id LIKE 'plan-%'""").update();
+            jdbc.sql("ANALYZE case_view, case_visibility").update(); // statistics that know them, as in production
+            // one connection, the transaction's: the driver prepares a statement on the server at its fifth execution,
+            // and PostgreSQL makes five custom plans before it weighs the generic one
+            for (int i = 0; i < 15; i++) {
+                assertThat(views.visibleTo("CN-NNCC", 0, 20).items()).hasSize(20);
+            }
+            Map<String, Object> plans = jdbc.sql("""
+                            SELECT sum(generic_plans) AS generic, sum(custom_plans) AS custom FROM pg_prepared_statements
+                             WHERE statement LIKE '%FROM case_visibility v%'""")
+                    .query().singleRow();
+            assertThat(((Number) plans.get("generic")).longValue()).as("executions of the plan made once")
+                    .isGreaterThan(0);
+            status.setRollbackOnly();
+        });
     }
 
     private long events() {

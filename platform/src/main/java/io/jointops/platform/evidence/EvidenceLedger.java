@@ -57,8 +57,8 @@ public class EvidenceLedger {
                 .query(Long.class).single();
         List<CustodyEntry> entries = jdbc.sql("""
                         SELECT entry FROM evidence_custody WHERE file_id = :file
-                         ORDER BY position, event_id LIMIT :size OFFSET :offset""")
-                .param("file", fileId).param("size", size).param("offset", (long) page * size)
+                         ORDER BY position, event_id""" + Page.rows(page, size))
+                .param("file", fileId)
                 .query((row, n) -> entry(row.getString("entry"))).list();
         return Page.of(entries, page, size, total);
     }

@@ -30,13 +30,13 @@ public record ViewTable(String name, String idColumn, String visibleTo, String o
         String where = agency == null ? "" : " WHERE " + visibleTo;
         JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM " + name + where);
         JdbcClient.StatementSpec select = jdbc.sql(
-                "SELECT * FROM " + name + where + " ORDER BY " + orderBy + " LIMIT :size OFFSET :offset");
+                "SELECT * FROM " + name + where + " ORDER BY " + orderBy + Page.rows(page, size));
         if (agency != null) {
             count = count.param("agency", agency);
             select = select.param("agency", agency);
         }
         long total = count.query(Long.class).single();
-        List<T> items = select.param("size", size).param("offset", (long) page * size).query(rows).list();
+        List<T> items = select.query(rows).list();
         return Page.of(items, page, size, total);
     }
 }

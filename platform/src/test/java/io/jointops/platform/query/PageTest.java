@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PageTest {
 
@@ -20,5 +21,14 @@ class PageTest {
     void mapsItemsAndKeepsThePaging() {
         assertThat(Page.of(List.of("a", "bb"), 2, 2, 7).map(String::length))
                 .isEqualTo(new Page<>(List.of(1, 2), 2, 2, 7, 4));
+    }
+
+    @Test
+    void writesThePagesRowsIntoTheStatementAsNumbers() {
+        assertThat(Page.rows(0, 20)).isEqualTo(" LIMIT 20 OFFSET 0");
+        assertThat(Page.rows(3, 20)).isEqualTo(" LIMIT 20 OFFSET 60");
+        assertThat(Page.rows(100_000, 100_000)).as("no int overflow").isEqualTo(" LIMIT 100000 OFFSET 10000000000");
+        assertThatThrownBy(() -> Page.rows(-1, 20)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Page.rows(0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -52,9 +52,8 @@ public class CaseLeads implements ItemViews<CaseLeadView> {
         long total = jdbc.sql("SELECT count(*) FROM case_lead_view" + where)
                 .param("agency", agency).param("itemId", itemId).param("status", status).query(Long.class).single();
         List<CaseLeadView> items = jdbc.sql("SELECT * FROM case_lead_view" + where
-                        + " ORDER BY proposed_at DESC, lead_id LIMIT :size OFFSET :offset")
+                        + " ORDER BY proposed_at DESC, lead_id" + Page.rows(page, size))
                 .param("agency", agency).param("itemId", itemId).param("status", status)
-                .param("size", size).param("offset", (long) page * size)
                 .query(this::row).list();
         return Page.of(items, page, size, total);
     }

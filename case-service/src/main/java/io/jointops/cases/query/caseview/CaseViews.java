@@ -150,8 +150,8 @@ public class CaseViews implements ItemViews<CaseView> {
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM case_view" + condition).params(params).query(Long.class).single();
-        List<CaseView> items = jdbc.sql("SELECT * FROM case_view" + condition + order + " LIMIT :size OFFSET :offset")
-                .params(params).param("size", size).param("offset", (long) page * size)
+        List<CaseView> items = jdbc.sql("SELECT * FROM case_view" + condition + order + Page.rows(page, size))
+                .params(params)
                 .query(this::row).list().stream().map(view -> view.shownTo(agency)).toList();
         return Page.of(items, page, size, total);
     }
@@ -225,8 +225,8 @@ public class CaseViews implements ItemViews<CaseView> {
         List<Long> totals = new ArrayList<>();
         List<CaseView> items = jdbc.sql("SELECT case_view.*, " + VISIBLE_TOTAL + " FROM case_visibility v"
                         + " JOIN case_view ON case_view.case_id = v.case_id WHERE v.agency = :agency"
-                        + " ORDER BY v.opened_at DESC, v.case_id LIMIT :size OFFSET :offset")
-                .param("agency", agency).param("size", size).param("offset", (long) page * size)
+                        + " ORDER BY v.opened_at DESC, v.case_id" + Page.rows(page, size))
+                .param("agency", agency)
                 .query((row, n) -> {
                     totals.add(row.getLong("total"));
                     return row(row, n);

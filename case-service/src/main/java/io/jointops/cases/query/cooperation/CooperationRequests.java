@@ -93,8 +93,8 @@ public class CooperationRequests implements ItemViews<CooperationRequestView> {
         long total = jdbc.sql("SELECT count(*) FROM cooperation_request_view WHERE " + condition)
                 .param("agency", agency).query(Long.class).single();
         List<CooperationRequestView> items = jdbc.sql("SELECT * FROM cooperation_request_view WHERE " + condition
-                        + " ORDER BY " + order + " LIMIT :size OFFSET :offset")
-                .param("agency", agency).param("size", size).param("offset", (long) page * size)
+                        + " ORDER BY " + order + Page.rows(page, size))
+                .param("agency", agency)
                 .query(this::row).list();
         return Page.of(items, page, size, total);
     }

@@ -140,11 +140,11 @@ public class MoneyFlows {
         replays.requireServing(MoneyFlowProjector.PROCESSING_GROUP);
         Long total = jdbc.queryForObject("SELECT count(*) FROM money_flow_edge WHERE report_id = ?", Long.class, reportId);
         List<ReportTransaction> items = jdbc.query("SELECT " + COLUMNS.replace("e.", "")
-                        + " FROM money_flow_edge WHERE report_id = ? ORDER BY tx_index LIMIT ? OFFSET ?",
+                        + " FROM money_flow_edge WHERE report_id = ? ORDER BY tx_index" + Page.rows(page, size),
                 (row, n) -> new ReportTransaction(row.getInt("tx_index"), row.getString("tx_number"),
                         row.getObject("tx_date", LocalDate.class), row.getBigDecimal("amount"), row.getString("currency"),
                         row.getString("mode"), side(row, "from"), side(row, "to")),
-                reportId, size, (long) page * size);
+                reportId);
         return Page.of(items, page, size, total == null ? 0 : total);
     }
 

@@ -39,13 +39,13 @@ public class DeconflictionNotices {
         var count = jdbc.sql("SELECT count(*) FROM deconfliction_notice" + where);
         var select = jdbc.sql("SELECT notice_id, agency, item_context, item_type, item_id, other_agency, contact,"
                 + " matches::text AS matches, issued_at, updated_at FROM deconfliction_notice" + where
-                + " ORDER BY updated_at DESC, notice_id LIMIT :size OFFSET :offset");
+                + " ORDER BY updated_at DESC, notice_id" + Page.rows(page, size));
         if (agency != null) {
             count = count.param("agency", agency);
             select = select.param("agency", agency);
         }
         long total = count.query(Long.class).single();
-        List<Notice> items = select.param("size", size).param("offset", (long) page * size)
+        List<Notice> items = select
                 .query((row, n) -> new Notice(row.getString("notice_id"), row.getString("agency"),
                         new ItemRef(row.getString("item_context"), row.getString("item_type"), row.getString("item_id")),
                         row.getString("other_agency"), row.getString("contact"), read(row.getString("matches")),

@@ -29,13 +29,13 @@ public class Notifications {
         String where = agency == null ? "" : " WHERE owner_agency = :agency";
         var count = jdbc.sql("SELECT count(*) FROM intel_notification" + where);
         var select = jdbc.sql("SELECT * FROM intel_notification" + where
-                + " ORDER BY noted_at DESC, event_id LIMIT :size OFFSET :offset");
+                + " ORDER BY noted_at DESC, event_id" + Page.rows(page, size));
         if (agency != null) {
             count = count.param("agency", agency);
             select = select.param("agency", agency);
         }
         long total = count.query(Long.class).single();
-        List<Notification> items = select.param("size", size).param("offset", (long) page * size)
+        List<Notification> items = select
                 .query((row, n) -> new Notification(row.getString("event_id"), row.getString("owner_agency"),
                         row.getString("report_id"), row.getString("searching_agency"), row.getString("searcher"),
                         row.getString("entity_type"), row.getString("normalised"), row.getString("rule"),

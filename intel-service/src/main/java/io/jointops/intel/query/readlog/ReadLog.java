@@ -40,8 +40,8 @@ public class ReadLog {
                 .query(Long.class).single();
         List<Read> reads = jdbc.sql("""
                         SELECT reader, reader_agency, read_view, read_at FROM intel_report_read
-                         WHERE report_id = :id ORDER BY read_at, event_id LIMIT :size OFFSET :offset""")
-                .param("id", reportId).param("size", size).param("offset", (long) page * size)
+                         WHERE report_id = :id ORDER BY read_at, event_id""" + Page.rows(page, size))
+                .param("id", reportId)
                 .query((row, n) -> new Read(row.getString("reader"), row.getString("reader_agency"),
                         row.getString("read_view"), row.getObject("read_at", OffsetDateTime.class).toInstant()))
                 .list();

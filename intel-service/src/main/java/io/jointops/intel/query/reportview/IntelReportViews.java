@@ -81,7 +81,7 @@ public class IntelReportViews implements ItemViews<IntelReportView> {
         }
         var count = jdbc.sql("SELECT count(*) FROM intel_report_view" + where);
         var select = jdbc.sql("SELECT doc FROM intel_report_view" + where
-                + " ORDER BY created_at DESC, report_id LIMIT :size OFFSET :offset");
+                + " ORDER BY created_at DESC, report_id" + Page.rows(page, size));
         if (agency != null) {
             count = count.param("agency", agency);
             select = select.param("agency", agency);
@@ -91,7 +91,7 @@ public class IntelReportViews implements ItemViews<IntelReportView> {
             select = select.param("status", status);
         }
         long total = count.query(Long.class).single();
-        List<IntelReportSummary> items = select.param("size", size).param("offset", (long) page * size)
+        List<IntelReportSummary> items = select
                 .query(String.class).list().stream()
                 .map(doc -> IntelReportSummary.of(parse(json, doc).shownTo(agency))).toList();
         return Page.of(items, page, size, total);

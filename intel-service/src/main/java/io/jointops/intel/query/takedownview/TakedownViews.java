@@ -56,8 +56,8 @@ public class TakedownViews implements ItemViews<TakedownView> {
         }
         long total = jdbc.sql("SELECT count(*) FROM takedown_view" + where).params(params).query(Long.class).single();
         List<TakedownView> items = jdbc.sql("SELECT doc FROM takedown_view" + where
-                        + " ORDER BY requested_at DESC, takedown_id LIMIT :size OFFSET :offset")
-                .params(params).param("size", size).param("offset", (long) page * size)
+                        + " ORDER BY requested_at DESC, takedown_id" + Page.rows(page, size))
+                .params(params)
                 .query(String.class).list().stream().map(doc -> parse(json, doc)).toList();
         return Page.of(items, page, size, total);
     }

@@ -64,13 +64,13 @@ public class WatchlistViews implements ItemViews<WatchlistView> {
         String where = agency == null ? "" : " WHERE agency = :agency";
         var count = jdbc.sql("SELECT count(*) FROM watchlist_alert" + where);
         var select = jdbc.sql("SELECT * FROM watchlist_alert" + where
-                + " ORDER BY raised_at DESC, alert_id LIMIT :size OFFSET :offset");
+                + " ORDER BY raised_at DESC, alert_id" + Page.rows(page, size));
         if (agency != null) {
             count = count.param("agency", agency);
             select = select.param("agency", agency);
         }
         long total = count.query(Long.class).single();
-        List<Alert> items = select.param("size", size).param("offset", (long) page * size)
+        List<Alert> items = select
                 .query((row, n) -> new Alert(row.getString("alert_id"), row.getString("agency"),
                         row.getString("entry_id"), row.getString("kind"), row.getString("entry_value"),
                         new ItemRef(row.getString("item_context"), row.getString("item_type"), row.getString("item_id")),
