@@ -1,5 +1,8 @@
 package io.jointops.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import io.jointops.platform.openapi.ApiDocuments;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -28,9 +31,16 @@ import java.util.List;
 import java.util.Map;
 
 // our problem handler and error page replace Boot's
-@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class})
 @Import({ProblemResponses.class, DatabaseUnavailable.class, ProblemErrorController.class, ApiDocuments.class})
 public class WebConfiguration implements WebMvcConfigurer {
+
+    /** JSON bodies sent with their length, not chunked ({@link SizedJsonConverter}); Boot's converter steps aside. */
+    @Bean
+    MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper) {
+        return new SizedJsonConverter(objectMapper);
+    }
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {

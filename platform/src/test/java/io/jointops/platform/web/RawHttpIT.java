@@ -196,6 +196,27 @@ class RawHttpIT {
                 .isFalse();
     }
 
+    /**
+     * A JSON answer goes out with its length, not chunked (SizedJsonConverter): a chunked one cost the service a
+     * second write and the gateway a second read and write. Both an answer and a problem.
+     */
+    @Test
+    void jsonAnswersCarryTheirLengthAndAreNotChunked() throws Exception {
+        Map<Answer, Integer> answers = Map.of(
+                get("/api/probes/lookups", TOKEN, "application/json"), 200,
+                send("POST /api/probes HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n",
+                        "{}".getBytes(StandardCharsets.US_ASCII)), 200,
+                get("/api/nothing-here", TOKEN, "application/json"), 404);
+        for (Map.Entry<Answer, Integer> expected : answers.entrySet()) {
+            Answer answer = expected.getKey();
+            assertThat(answer.status()).isEqualTo(expected.getValue());
+            assertThat(answer.headers().get("transfer-encoding")).as(new String(answer.body())).isNull();
+            assertThat(answer.headers().get("content-length")).isEqualTo(Integer.toString(answer.body().length));
+            assertThat(answer.body().length).isGreaterThan(2);
+        }
+    }
+
     /** A request Tomcat cannot even parse: a 400 problem, not Tomcat's HTML page. */
     @Test
     void anUnparseableRequestIsA400Problem() throws Exception {
