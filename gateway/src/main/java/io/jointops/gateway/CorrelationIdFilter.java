@@ -62,6 +62,15 @@ class CorrelationIdFilter implements WebFilter {
             exchange.getResponse().getHeaders().set(CLIENT_HEADER, clientId);
         }
         String client = clientId;
+        // a service answers with the id it was given: the gateway's stands in its place rather than beside it (a
+        // proxied answer's headers are added to the gateway's), so an answer carries one id
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, id);
+            if (client != null) {
+                exchange.getResponse().getHeaders().set(CLIENT_HEADER, client);
+            }
+            return Mono.empty();
+        });
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
             headers.set(HEADER, id);
             if (client != null) {

@@ -228,6 +228,9 @@ class GatewayTest {
                 .expectBody().returnResult();
         String minted = result.getResponseHeaders().getFirst(CORRELATION);
         assertThatCode(() -> UUID.fromString(minted)).doesNotThrowAnyException();
+        // the service answered the id back (as the services do): the answer still carries it once
+        assertThat(result.getResponseHeaders().get(CORRELATION)).containsExactly(minted);
+        assertThat(result.getResponseHeaders().get(CLIENT_CORRELATION)).containsExactly("ui-4711.case_open-1");
         assertThat(stub.received()).singleElement().satisfies(received -> {
             assertThat(received.header(CORRELATION)).isEqualTo(minted);
             assertThat(received.header(CLIENT_CORRELATION)).isEqualTo("ui-4711.case_open-1");

@@ -76,6 +76,11 @@ final class StubServices implements AutoCloseable {
     private static void respond(HttpExchange exchange, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // as the services do (the platform's CorrelationIdFilter): the correlation id they were given, answered back
+        String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+        if (correlationId != null) {
+            exchange.getResponseHeaders().set("X-Correlation-Id", correlationId);
+        }
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
