@@ -19,6 +19,8 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.axonframework.common.jdbc.JdbcUtils.executeQuery;
 
@@ -39,21 +41,19 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The JDBC storage engine, sending a PostgreSQL {@code NOTIFY} in the transaction that appends events. PostgreSQL
- * delivers it when (and only if) that transaction commits, so the other services' {@link EventStoreWakeUp} read the
- * events as soon as they are visible instead of at their next poll. The notifications name the payload types
- * appended, one channel per type, so that only the services and processors that handle one of them hear and read.
+ * The JDBC storage engine, announcing each commit of events with PostgreSQL {@code NOTIFY}s once (and only if) the
+ * appending transaction committed ({@link EventAnnouncer}), so the services' {@link EventStoreWakeUp} read the events
+ * as soon as they are visible instead of at their next poll. The notifications name the payload types appended, one
+ * channel per type, so that only the services and processors that handle one of them hear and read.
  */
-public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
+public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implements AutoCloseable {
 
-    /** PostgreSQL refuses a payload of 8,000 bytes or more; a longer one is sent empty, which wakes every stream. */
-    static final int MAX_NOTIFY_PAYLOAD = 7_000;
     /** Axon's defaults for the JDBC engine's tokens (not changed in EventStoreConfiguration). */
     private static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
     private static final int MAX_GAP_OFFSET = 10_000;
 
     private final TransactionManager transactionManager;
-    private final String channel;
+    private final EventAnnouncer announcer;
     /** The filtered reads' two statements ({@link #scan}), built once. */
     private final String readRowsOfBatch;
     private final String readPassingOver;
@@ -61,7 +61,7 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     public NotifyingEventStorageEngine(Builder builder, TransactionManager transactionManager, String channel) {
         super(builder);
         this.transactionManager = transactionManager;
-        this.channel = EventStoreWakeUp.requireIdentifier(channel);
+        this.announcer = new EventAnnouncer(channel, this::getConnection);
         this.readRowsOfBatch = rowsOfRange(schema(), "") + " ORDER BY " + schema().globalIndexColumn();
         this.readPassingOver = passingOver(schema());
     }
@@ -316,40 +316,23 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                 .map(event -> serializer.typeForClass(event.getPayloadType()).getName())
                 .distinct()
                 .toList();
-        // joins the unit of work's transaction. A failed NOTIFY fails the append: PostgreSQL aborts the transaction on
-        // any error anyway, and swallowing it hid the cause (a connection PostgreSQL terminated at a shutdown) behind
-        // the pool's "Connection is closed" at commit, answered 500 instead of 503 (seen in the crash test)
-        transactionManager.executeInTransaction(() -> {
-            Connection connection = getConnection();
-            try {
-                announce(connection, payloadTypes);
-            } catch (SQLException e) {
-                throw new EventStoreException("Could not announce the appended events (NOTIFY " + channel + ")", e);
-            } finally {
-                JdbcUtils.closeQuietly(connection);
-            }
-        });
+        // announced once committed, outside the appending transaction (EventAnnouncer says why)
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    announcer.announce(payloadTypes);
+                }
+            });
+        } else {
+            announcer.announce(payloadTypes); // no transaction: the append committed as it ran
+        }
     }
 
-    /**
-     * Sends the notifications on the appending transaction's connection, in one statement: on the base channel naming
-     * all the appended payload types (for the services that hear every commit) and on each type's own channel
-     * ({@link EventStoreWakeUp#channelOf}), for the services that hear only the types they read.
-     */
-    void announce(Connection connection, List<String> payloadTypes) throws SQLException {
-        String all = String.join(",", payloadTypes);
-        List<String> channels = new ArrayList<>(List.of(channel));
-        List<String> parameters = new ArrayList<>(List.of(all.length() > MAX_NOTIFY_PAYLOAD ? "" : all));
-        for (String type : payloadTypes) {
-            channels.add(EventStoreWakeUp.channelOf(channel, type));
-            parameters.add(type.length() > MAX_NOTIFY_PAYLOAD ? "" : type);
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT pg_notify(channel, parameter) FROM unnest(?::text[], ?::text[]) AS n(channel, parameter)")) {
-            statement.setArray(1, connection.createArrayOf("text", channels.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", parameters.toArray()));
-            statement.execute();
-        }
+    /** Stops announcing, once what was committed is announced. */
+    @Override
+    public void close() {
+        announcer.close();
     }
 
 }

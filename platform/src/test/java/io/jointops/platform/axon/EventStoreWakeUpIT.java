@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.stream.BlockingStream;
@@ -20,13 +19,17 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -34,9 +37,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two "services" on one PostgreSQL event store: an append through the notifying engine wakes the other service's
@@ -165,36 +169,115 @@ class EventStoreWakeUpIT {
     }
 
     /**
-     * PostgreSQL terminating the appending connection (a shutdown) between the insert and the NOTIFY fails the append
-     * with that cause, which the services answer 503; swallowed, it surfaced at commit as the pool's "Connection is
-     * closed" and a 500 (seen in the crash test).
+     * An append in a transaction is announced once that transaction commits, from another connection: the appending
+     * connection sends no NOTIFY (PostgreSQL would serialise every notifying commit of the database on one lock held
+     * through the disk flush, EventAnnouncer), nothing is heard before the commit, and a rolled-back append is never
+     * announced.
      */
     @Test
-    void aNotificationCutByTheDatabaseFailsTheAppendWithTheDatabasesCause() {
-        NotifyingEventStorageEngine cut = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
-                "jointops_events") {
-            @Override
-            void announce(Connection connection, java.util.List<String> payloadTypes) throws SQLException {
-                int pid;
-                try (Statement statement = connection.createStatement();
-                     ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
-                    row.next();
-                    pid = row.getInt(1);
-                }
-                try (Connection admin = dataSource.getConnection(); Statement statement = admin.createStatement()) {
-                    statement.execute("SELECT pg_terminate_backend(" + pid + ")");
-                }
-                sleepQuietly(300); // the backend is gone before the NOTIFY is sent
-                super.announce(connection, payloadTypes);
-            }
-        };
+    void anAppendIsAnnouncedAfterItsTransactionCommitsAndNotFromIt() throws Exception {
+        List<String[]> statements = new CopyOnWriteArrayList<>(); // {connection, sql}
+        javax.sql.DataSource recording = recordingStatements(dataSource, statements);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(recording);
+        SpringTransactionManager axonTransactions = new SpringTransactionManager(transactions);
+        NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(engine(recording)
+                .connectionProvider(new SpringDataSourceConnectionProvider(recording))
+                .transactionManager(axonTransactions), axonTransactions, "jointops_events");
+        BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
+        String type = JacksonSerializer.defaultSerializer().typeForClass(UUID.class).getName();
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", () -> Set.of(type), heard::add);
+        listener.start();
+        try {
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("everyone looks once listening").isEmpty();
+            TransactionTemplate template = new TransactionTemplate(transactions);
 
-        assertThatThrownBy(() -> cut.appendEvents(
-                new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "cut")))
-                .isInstanceOf(EventStoreException.class)
-                .cause().isInstanceOf(SQLException.class)
-                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as("connection failure or shutdown")
-                        .matches("08.*|57P01"));
+            template.executeWithoutResult(status -> {
+                engine.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0,
+                        UUID.randomUUID()));
+                assertThat(poll(heard, 700)).as("heard before the commit").isNull();
+            });
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).as("heard after the commit").containsExactly(type);
+
+            String appending = statements.stream().filter(s -> s[1].contains("INSERT INTO eventstore.domain_event_entry"))
+                    .map(s -> s[0]).findFirst().orElseThrow();
+            assertThat(statements).as("what the appending connection ran")
+                    .filteredOn(s -> s[0].equals(appending)).noneMatch(s -> s[1].contains("pg_notify"));
+            assertThat(statements).as("the announcement, on another connection")
+                    .anyMatch(s -> !s[0].equals(appending) && s[1].contains("pg_notify"));
+
+            template.executeWithoutResult(status -> {
+                engine.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0,
+                        UUID.randomUUID()));
+                status.setRollbackOnly();
+            });
+            assertThat(heard.poll(1500, TimeUnit.MILLISECONDS)).as("a rolled-back append heard").isNull();
+        } finally {
+            listener.stop();
+            engine.close();
+        }
+    }
+
+    /** An announcement the database refuses is sent again: the other services still hear of the commit. */
+    @Test
+    void aRefusedAnnouncementIsSentAgain() throws Exception {
+        AtomicInteger refused = new AtomicInteger();
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(engine().connectionProvider(() -> {
+            if (Thread.currentThread().getName().startsWith("event-announcer") && refused.getAndIncrement() < 2) {
+                throw new SQLException("the database is restarting", "57P03");
+            }
+            return connections.getConnection();
+        }), NoTransactionManager.INSTANCE, "jointops_events");
+        Semaphore wakes = new Semaphore(0);
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", types -> wakes.release());
+        listener.start();
+        try {
+            Thread.sleep(1000); // LISTEN is in place
+            wakes.drainPermits();
+            engine.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "retried"));
+            assertThat(wakes.tryAcquire(5, TimeUnit.SECONDS)).as("heard after two refusals").isTrue();
+            assertThat(refused.get()).as("announcements tried").isEqualTo(3);
+        } finally {
+            listener.stop();
+            engine.close();
+        }
+    }
+
+    private static <T> T poll(BlockingQueue<T> queue, long millis) {
+        try {
+            return queue.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code dataSource} with every statement prepared on its connections recorded as {connection, sql}. */
+    private static javax.sql.DataSource recordingStatements(javax.sql.DataSource dataSource, List<String[]> statements) {
+        return (javax.sql.DataSource) Proxy.newProxyInstance(EventStoreWakeUpIT.class.getClassLoader(),
+                new Class<?>[]{javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(dataSource, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    String id = Integer.toHexString(System.identityHashCode(connection));
+                    return Proxy.newProxyInstance(EventStoreWakeUpIT.class.getClassLoader(),
+                            new Class<?>[]{Connection.class}, (p, m, a) -> {
+                                if ((m.getName().equals("prepareStatement") || m.getName().equals("prepareCall"))
+                                        && a != null && a[0] instanceof String sql) {
+                                    statements.add(new String[]{id, sql});
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void sleepQuietly(long millis) {

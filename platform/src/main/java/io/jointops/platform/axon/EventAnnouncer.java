@@ -1,0 +1,144 @@
+package io.jointops.platform.axon;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tells the listening services which payload types were committed: PostgreSQL {@code NOTIFY}s on the base channel
+ * (naming all of them) and on each type's channel ({@link EventStoreWakeUp#channelOf}), sent after the appending
+ * transaction committed, from a connection of their own, by one thread; the types committed while one announcement is
+ * on its way go out together in the next.
+ * <p>
+ * Why not in the appending transaction: PostgreSQL serialises the commits of transactions that notify with one lock
+ * for the whole database, taken at commit and held until the commit is flushed, so every append of every service
+ * waited for the one before it to reach the disk (pgbench on the launcher's PostgreSQL, 16 clients: an insert alone
+ * 15,300 transactions/s, with a {@code NOTIFY} in its transaction 2,900/s; docs/performance.md). An announcement's
+ * own transaction commits without waiting for the flush ({@code synchronous_commit} off for it): it carries nothing
+ * that a crash could lose but a wake-up, and every stream looks again by itself (at most 2 minutes later).
+ * <p>
+ * An announcement the database refuses (a restart, a broken connection) is kept and sent again a second later, with
+ * whatever was committed since.
+ */
+final class EventAnnouncer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventAnnouncer.class);
+    /** PostgreSQL refuses a payload of 8,000 bytes or more; a longer one is sent empty, which wakes every stream. */
+    static final int MAX_NOTIFY_PAYLOAD = 7_000;
+    private static final long RETRY_MILLIS = 1_000;
+    private static final String NOTIFY = "SELECT pg_notify(n.channel, n.parameter)"
+            + " FROM unnest(?::text[], ?::text[]) AS n(channel, parameter)"
+            + " WHERE set_config('synchronous_commit', 'off', true) = 'off'"; // for this transaction only
+
+    private final String channel;
+    private final ConnectionProvider connections;
+    /** Committed types not announced yet; guarded by {@code this}. */
+    private final Set<String> pending = new LinkedHashSet<>();
+    private Thread thread;
+    private boolean closed;
+
+    EventAnnouncer(String channel, ConnectionProvider connections) {
+        this.channel = EventStoreWakeUp.requireIdentifier(channel);
+        this.connections = connections;
+    }
+
+    /** Announces {@code payloadTypes}, committed: soon, on the announcer's thread, never on the caller's. */
+    synchronized void announce(Collection<String> payloadTypes) {
+        if (closed) {
+            return;
+        }
+        pending.addAll(payloadTypes);
+        if (thread == null) {
+            thread = new Thread(this::run, "event-announcer-" + channel);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        notifyAll();
+    }
+
+    private void run() {
+        while (true) {
+            List<String> types;
+            synchronized (this) {
+                try {
+                    while (pending.isEmpty() && !closed) {
+                        wait();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (pending.isEmpty()) {
+                    return; // closed, nothing left
+                }
+                types = new ArrayList<>(pending);
+                pending.clear();
+            }
+            try {
+                send(types);
+            } catch (SQLException | RuntimeException e) {
+                synchronized (this) {
+                    pending.addAll(types);
+                    if (closed) {
+                        log.warn("Announcing committed events on {} failed at shutdown; the other services' streams "
+                                + "read them at their next look: {}", channel, e.toString());
+                        return;
+                    }
+                    log.warn("Announcing committed events on {} failed, again in {} ms: {}", channel, RETRY_MILLIS,
+                            e.toString());
+                    try {
+                        wait(RETRY_MILLIS);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One statement, one transaction: the base channel naming every type, and each type's own channel. */
+    void send(List<String> payloadTypes) throws SQLException {
+        String all = String.join(",", payloadTypes);
+        List<String> channels = new ArrayList<>(List.of(channel));
+        List<String> parameters = new ArrayList<>(List.of(all.length() > MAX_NOTIFY_PAYLOAD ? "" : all));
+        for (String type : payloadTypes) {
+            channels.add(EventStoreWakeUp.channelOf(channel, type));
+            parameters.add(type.length() > MAX_NOTIFY_PAYLOAD ? "" : type);
+        }
+        try (Connection connection = connections.getConnection();
+             PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
+            statement.setArray(1, connection.createArrayOf("text", channels.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", parameters.toArray()));
+            statement.execute();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+
+    /** Sends what is pending (waiting up to 5 s for it) and stops the thread. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+            running = thread;
+        }
+        if (running != null) {
+            try {
+                running.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
