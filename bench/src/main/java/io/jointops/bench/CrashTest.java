@@ -61,6 +61,7 @@ final class CrashTest {
         Bench.Report report = bench.report;
         report.line("## Crash test (16 clients creating cases with Idempotency-Key retries; kill -9 case-service, then restart PostgreSQL)");
         String token = bench.api.token("cn.investigator");
+        long startPosition = lastPosition(); // nothing else writes while the test runs: every case after it is the test's
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < Bench.CLIENTS; i++) {
@@ -116,17 +117,17 @@ final class CrashTest {
         report.line("load: " + acknowledged.size() + " creates acknowledged, " + retries.get() + " retries with the same key, "
                 + givenUp.get() + " keys given up after 60 s; statuses seen " + new TreeMap<>(statuses));
 
-        // exactly once: one CaseOpenedEvent per acknowledged case id, and no title (one per key) stored twice
+        // exactly once: one CaseOpenedEvent per acknowledged case id, and no case that no acknowledged key accounts
+        // for (a key that made a second case). Found by position, not by title: titles are stored encrypted
+        // (docs/privacy.md), so the run's name is not in any payload
         Map<String, Integer> eventsPerCase = new HashMap<>();
-        Map<String, Integer> casesPerKey = new HashMap<>();
         try (Connection c = bench.connection(); PreparedStatement p = c.prepareStatement(
-                "SELECT aggregate_identifier, convert_from(payload, 'UTF8')::jsonb ->> 'title' FROM eventstore.domain_event_entry"
-                        + " WHERE payload_type LIKE '%CaseOpenedEvent' AND convert_from(payload, 'UTF8') LIKE ?")) {
-            p.setString(1, "%" + run + "-%");
+                "SELECT aggregate_identifier FROM eventstore.domain_event_entry"
+                        + " WHERE payload_type LIKE '%CaseOpenedEvent' AND global_index > ?")) {
+            p.setLong(1, startPosition);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     eventsPerCase.merge(rs.getString(1), 1, Integer::sum);
-                    casesPerKey.merge(rs.getString(2), 1, Integer::sum);
                 }
             }
         }
@@ -146,11 +147,13 @@ final class CrashTest {
                 updatesMissing == 0 && updatesTwice == 0 ? "PASSED" : "FAILED"));
         long missing = acknowledged.values().stream().filter(id -> !eventsPerCase.containsKey(id)).count();
         long duplicateEvents = eventsPerCase.values().stream().filter(n -> n > 1).count();
-        long duplicateKeys = casesPerKey.values().stream().filter(n -> n > 1).count();
+        Set<String> acknowledgedIds = Set.copyOf(acknowledged.values());
+        // a key given up on may have stored its case unacknowledged; any other stray is a key that made two cases
+        long strays = eventsPerCase.keySet().stream().filter(id -> !acknowledgedIds.contains(id)).count();
         report.line(String.format("RESULT crash, exactly once: %d acknowledged, %d missing from the store, %d cases with more than one"
-                        + " CaseOpenedEvent, %d keys that made more than one case (%d cases stored in all): %s",
-                acknowledged.size(), missing, duplicateEvents, duplicateKeys, eventsPerCase.size(),
-                missing == 0 && duplicateEvents == 0 && duplicateKeys == 0 ? "PASSED" : "FAILED"));
+                        + " CaseOpenedEvent, %d cases stored that no acknowledged key made (%d keys given up; %d cases stored in all): %s",
+                acknowledged.size(), missing, duplicateEvents, strays, givenUp.get(), eventsPerCase.size(),
+                missing == 0 && duplicateEvents == 0 && strays <= givenUp.get() ? "PASSED" : "FAILED"));
 
         long t0 = System.nanoTime();
         long inView = 0;
@@ -277,4 +280,15 @@ final class CrashTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The event store's last position (0 when empty). */
+    private long lastPosition() throws java.sql.SQLException {
+        try (Connection c = bench.connection(); PreparedStatement p = c.prepareStatement(
+                "SELECT coalesce(max(global_index), 0) FROM eventstore.domain_event_entry");
+             ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
 }

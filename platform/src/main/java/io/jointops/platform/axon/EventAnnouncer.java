@@ -105,7 +105,7 @@ final class EventAnnouncer implements AutoCloseable {
     }
 
     /** One statement, one transaction: the base channel naming every type, and each type's own channel. */
-    void send(List<String> payloadTypes) throws SQLException {
+    private void send(List<String> payloadTypes) throws SQLException {
         String all = String.join(",", payloadTypes);
         List<String> channels = new ArrayList<>(List.of(channel));
         List<String> parameters = new ArrayList<>(List.of(all.length() > MAX_NOTIFY_PAYLOAD ? "" : all));
