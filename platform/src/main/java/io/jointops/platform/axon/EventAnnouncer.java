@@ -28,6 +28,10 @@ import java.util.Set;
  * <p>
  * An announcement the database refuses (a restart, a broken connection) is kept and sent again a second later, with
  * whatever was committed since.
+ * <p>
+ * The announcements go out on one connection the announcer keeps, so that this service's listener can tell them by
+ * their sender ({@link #backend()}) and pass over what this process already knows (the engine wakes its own streams at
+ * commit, without a round trip through the database).
  */
 final class EventAnnouncer implements AutoCloseable {
 
@@ -45,6 +49,10 @@ final class EventAnnouncer implements AutoCloseable {
     private final Set<String> pending = new LinkedHashSet<>();
     private Thread thread;
     private boolean closed;
+    /** The announcer's own connection, opened at its first announcement and again after a failure; its thread's. */
+    private Connection connection;
+    /** PostgreSQL's process id for {@link #connection}, -1 while there is none. */
+    private volatile long backend = -1;
 
     EventAnnouncer(String channel, ConnectionProvider connections) {
         this.channel = EventStoreWakeUp.requireIdentifier(channel);
@@ -66,6 +74,14 @@ final class EventAnnouncer implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            announceUntilClosed();
+        } finally {
+            release();
+        }
+    }
+
+    private void announceUntilClosed() {
         while (true) {
             List<String> types;
             synchronized (this) {
@@ -104,6 +120,11 @@ final class EventAnnouncer implements AutoCloseable {
         }
     }
 
+    /** PostgreSQL's process id of the connection the announcements go out on, -1 while there is none. */
+    long backend() {
+        return backend;
+    }
+
     /** One statement, one transaction: the base channel naming every type, and each type's own channel. */
     private void send(List<String> payloadTypes) throws SQLException {
         String all = String.join(",", payloadTypes);
@@ -113,14 +134,36 @@ final class EventAnnouncer implements AutoCloseable {
             channels.add(EventStoreWakeUp.channelOf(channel, type));
             parameters.add(type.length() > MAX_NOTIFY_PAYLOAD ? "" : type);
         }
-        try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
-            statement.setArray(1, connection.createArrayOf("text", channels.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", parameters.toArray()));
-            statement.execute();
-            if (!connection.getAutoCommit()) {
-                connection.commit();
+        try {
+            if (connection == null) {
+                connection = connections.getConnection();
+                connection.setAutoCommit(true);
+                try (PreparedStatement pid = connection.prepareStatement("SELECT pg_backend_pid()");
+                     java.sql.ResultSet row = pid.executeQuery()) {
+                    row.next();
+                    backend = row.getLong(1);
+                }
             }
+            try (PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
+                statement.setArray(1, connection.createArrayOf("text", channels.toArray()));
+                statement.setArray(2, connection.createArrayOf("text", parameters.toArray()));
+                statement.execute();
+            }
+        } catch (SQLException | RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    private void release() {
+        backend = -1;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // broken already: the pool drops it
+            }
+            connection = null;
         }
     }
 

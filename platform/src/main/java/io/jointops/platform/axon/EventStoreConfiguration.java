@@ -47,6 +47,7 @@ import org.springframework.context.annotation.Bean;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.aop.support.AopUtils;
@@ -256,8 +257,12 @@ public class EventStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = "jointops.event-store.notify.enabled", havingValue = "true", matchIfMissing = true)
     EventStoreWakeUp eventStoreWakeUp(DataSource dataSource, WakeableEventStore eventStore,
+                                      EventStorageEngine storageEngine,
                                       @Value("${jointops.event-store.notify.channel:jointops_events}") String channel) {
-        return new EventStoreWakeUp(dataSource, channel, eventStore::payloadTypesHeard, eventStore::wake);
+        // this process's own commits woke its streams as they committed: their announcements are passed over
+        LongSupplier own = storageEngine instanceof NotifyingEventStorageEngine engine ? engine::announcingBackend
+                : () -> -1;
+        return new EventStoreWakeUp(dataSource, channel, eventStore::payloadTypesHeard, eventStore::wake, own);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,8 @@ public class EventStoreWakeUp implements SmartLifecycle {
     private final String channel;
     private final Supplier<Set<String>> heard;
     private final Consumer<Set<String>> wake;
+    /** PostgreSQL's process id of this process's own announcer, whose commits its store was told of already. */
+    private final LongSupplier ownAnnouncer;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -56,10 +59,21 @@ public class EventStoreWakeUp implements SmartLifecycle {
      */
     public EventStoreWakeUp(DataSource dataSource, String channel, Supplier<Set<String>> heard,
                             Consumer<Set<String>> wake) {
+        this(dataSource, channel, heard, wake, () -> -1);
+    }
+
+    /**
+     * @param ownAnnouncer PostgreSQL's process id of the connection this process announces its own commits on
+     *                     ({@link NotifyingEventStorageEngine#announcingBackend()}): its notifications are passed over,
+     *                     the engine told the store of those commits as they committed
+     */
+    public EventStoreWakeUp(DataSource dataSource, String channel, Supplier<Set<String>> heard,
+                            Consumer<Set<String>> wake, LongSupplier ownAnnouncer) {
         this.dataSource = dataSource;
         this.channel = requireIdentifier(channel);
         this.heard = heard;
         this.wake = wake;
+        this.ownAnnouncer = ownAnnouncer;
     }
 
     /**
@@ -163,7 +177,12 @@ public class EventStoreWakeUp implements SmartLifecycle {
                     }
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
-                        wake.accept(payloadTypes(notifications));
+                        long own = ownAnnouncer.getAsLong();
+                        PGNotification[] others = Arrays.stream(notifications)
+                                .filter(notification -> notification.getPID() != own).toArray(PGNotification[]::new);
+                        if (others.length > 0) {
+                            wake.accept(payloadTypes(others));
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {

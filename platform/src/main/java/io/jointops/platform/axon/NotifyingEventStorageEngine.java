@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +55,9 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
 
     private final TransactionManager transactionManager;
     private final EventAnnouncer announcer;
+    /** Told the payload types of each commit this engine made, at commit: this process's own store. */
+    private volatile Consumer<Set<String>> committedHere = types -> {
+    };
     /** The filtered reads' two statements ({@link #scan}), built once. */
     private final String readRowsOfBatch;
     private final String readPassingOver;
@@ -316,17 +320,37 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
                 .map(event -> serializer.typeForClass(event.getPayloadType()).getName())
                 .distinct()
                 .toList();
-        // announced once committed, outside the appending transaction (EventAnnouncer says why)
+        // once committed: this process's streams woken at once, the others announced outside the appending
+        // transaction (EventAnnouncer says why)
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    announcer.announce(payloadTypes);
+                    committed(payloadTypes);
                 }
             });
         } else {
-            announcer.announce(payloadTypes); // no transaction: the append committed as it ran
+            committed(payloadTypes); // no transaction: the append committed as it ran
         }
+    }
+
+    private void committed(List<String> payloadTypes) {
+        committedHere.accept(Set.copyOf(payloadTypes));
+        announcer.announce(payloadTypes);
+    }
+
+    /**
+     * {@code wake} is told the payload types of every commit this engine makes, once it is committed, in the
+     * committing thread: the store of this process wakes its streams without waiting for the announcement to come
+     * back through the database (its listener passes over announcements from {@link #announcingBackend()}).
+     */
+    void onCommitHere(Consumer<Set<String>> wake) {
+        this.committedHere = wake;
+    }
+
+    /** PostgreSQL's process id of the connection this engine announces its commits on (-1 while there is none). */
+    public long announcingBackend() {
+        return announcer.backend();
     }
 
     /** Stops announcing, once what was committed is announced. */

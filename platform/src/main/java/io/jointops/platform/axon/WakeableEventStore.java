@@ -31,6 +31,9 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
     public WakeableEventStore(Builder builder) {
         super(builder);
+        if (storageEngine() instanceof NotifyingEventStorageEngine engine) {
+            engine.onCommitHere(this::wake); // this process's commits wake its streams at once
+        }
     }
 
     @Override

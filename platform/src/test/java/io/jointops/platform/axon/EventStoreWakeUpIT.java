@@ -217,6 +217,40 @@ class EventStoreWakeUpIT {
         }
     }
 
+    /**
+     * A commit wakes the appending process's own streams as it commits, not through the database: a store on the
+     * appending engine hands the event to its stream with no listener running. That process's listener passes over
+     * its own announcements (its store knew already; heard again, every stream would read once more for nothing) and
+     * hears another process's.
+     */
+    @Test
+    void aCommitWakesItsOwnProcessAtOnceWhoseListenerPassesOverItsAnnouncement() throws Exception {
+        NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
+                "jointops_events");
+        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine)
+                .fetchDelay(FETCH_DELAY_MS));
+        BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
+        EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", () -> null, heard::add,
+                engine::announcingBackend);
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken())) {
+            assertThat(stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)).as("read to the head, now waiting").isFalse();
+            engine.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "woken here"));
+            assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).as("woken with no listener").isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("woken here");
+
+            listener.start();
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("everyone looks once listening").isEmpty();
+            engine.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "own"));
+            assertThat(heard.poll(1500, TimeUnit.MILLISECONDS)).as("its own announcement").isNull();
+            append(); // another process's engine
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).as("another process's announcement").isNotNull();
+        } finally {
+            listener.stop();
+            engine.close();
+            store.shutDown();
+        }
+    }
+
     /** An announcement the database refuses is sent again: the other services still hear of the commit. */
     @Test
     void aRefusedAnnouncementIsSentAgain() throws Exception {
