@@ -2,7 +2,6 @@ package io.jointops.platform.axon;
 
 import io.jointops.platform.query.ReadYourWrites;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
