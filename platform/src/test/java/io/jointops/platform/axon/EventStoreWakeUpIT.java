@@ -58,7 +58,7 @@ class EventStoreWakeUpIT {
     @BeforeAll
     static void database() throws SQLException {
         dataSource = TestDatabase.ownDatabase("event_wake_up", true);
-        writer = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE, "jointops_events");
+        writer = notifyingEngine();
         reader = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine().build())
                 .fetchDelay(FETCH_DELAY_MS));
         wakeUp = new EventStoreWakeUp(dataSource, "jointops_events", reader::wake);
@@ -140,10 +140,8 @@ class EventStoreWakeUpIT {
      */
     @Test
     void aPooledProcessorHandlesAnEventCommittedElsewhereWithoutWaitingForItsNextLook() throws Exception {
-        NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
-                "jointops_events");
-        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine)
-                .fetchDelay(FETCH_DELAY_MS));
+        NotifyingEventStorageEngine engine = notifyingEngine();
+        WakeableEventStore store = storeOn(engine);
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", store::wake);
         BlockingQueue<Object> handled = new LinkedBlockingQueue<>();
         PooledStreamingEventProcessor processor = processor("wake-up-test", SimpleEventHandlerInvoker.builder()
@@ -225,10 +223,8 @@ class EventStoreWakeUpIT {
      */
     @Test
     void aCommitWakesItsOwnProcessAtOnceWhoseListenerPassesOverItsAnnouncement() throws Exception {
-        NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE,
-                "jointops_events");
-        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine)
-                .fetchDelay(FETCH_DELAY_MS));
+        NotifyingEventStorageEngine engine = notifyingEngine();
+        WakeableEventStore store = storeOn(engine);
         BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", () -> null, heard::add,
                 engine::announcingBackend);
@@ -339,6 +335,16 @@ class EventStoreWakeUpIT {
                 .workerExecutor(Executors.newScheduledThreadPool(2))
                 .initialToken(StreamableMessageSource::createHeadToken)
                 .build();
+    }
+
+    /** An engine that announces its commits, as a service's, on the test database without transactions. */
+    static NotifyingEventStorageEngine notifyingEngine() {
+        return new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE, "jointops_events");
+    }
+
+    /** A store on {@code engine} whose own polls are too rare to pass for a wake-up. */
+    static WakeableEventStore storeOn(NotifyingEventStorageEngine engine) {
+        return new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(FETCH_DELAY_MS));
     }
 
     static JdbcEventStorageEngine.Builder engine() {
