@@ -44,6 +44,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Set;
@@ -216,6 +217,7 @@ public class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
+                                          DataSource dataSource,
                                           @Value("${jointops.event-store.notify.enabled:true}") boolean notify,
                                           @Value("${jointops.event-store.notify.channel:jointops_events}") String channel,
                                           @Value("${jointops.event-store.batch-size:1000}") int batchSize) {
@@ -230,7 +232,16 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema);
-        return notify ? new NotifyingEventStorageEngine(builder, transactionManager, channel) : builder.build();
+        if (!notify) {
+            return builder.build();
+        }
+        try {
+            // the filtered reads get a pool of their own, on the service's database and login (the engine says why)
+            return new NotifyingEventStorageEngine(builder, dataSource.unwrap(HikariDataSource.class), channel);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The event store's reads need the service's pool to be HikariCP's, as "
+                    + "Spring Boot makes it: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.jointops.platform.axon;
 
 import io.jointops.platform.query.ReadYourWrites;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
@@ -27,7 +28,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,8 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
     private static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
     private static final int MAX_GAP_OFFSET = 10_000;
 
-    private final TransactionManager transactionManager;
+    /** The filtered reads' connections, a pool of their own ({@link #readPool}). */
+    private final HikariDataSource reads;
     private final EventAnnouncer announcer;
     /** Told the payload types of each commit this engine made, at commit: this process's own store. */
     private volatile Consumer<Set<String>> committedHere = types -> {
@@ -61,9 +62,10 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
     private final String readRowsOfBatch;
     private final String readPassingOver;
 
-    public NotifyingEventStorageEngine(Builder builder, TransactionManager transactionManager, String channel) {
+    /** {@code database}: the database and login of the filtered reads' own pool ({@link #readPool}). */
+    public NotifyingEventStorageEngine(Builder builder, HikariConfig database, String channel) {
         super(builder);
-        this.transactionManager = transactionManager;
+        this.reads = readPool(database);
         this.announcer = new EventAnnouncer(channel, this::getConnection);
         this.readRowsOfBatch = rowsOfRange(schema(), "") + " ORDER BY " + schema().globalIndexColumn();
         this.readPassingOver = passingOver(schema());
@@ -82,8 +84,7 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
         if (payloadTypes == null) {
             return readBatchAfter(token);
         }
-        Scan scan = transactionManager.fetchInTransaction(
-                () -> scan((GapAwareTrackingToken) token, payloadTypes, reach));
+        Scan scan = scan((GapAwareTrackingToken) token, payloadTypes, reach);
         List<TrackedEventMessage<?>> events = new ArrayList<>(EventUtils.upcastAndDeserializeTrackedEvents(
                 scan.wanted().stream(), getEventSerializer(), upcasterChain).toList());
         TrackingToken lastDelivered = events.isEmpty() ? token : events.get(events.size() - 1).trackingToken();
@@ -124,15 +125,15 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
         long upTo = after + batchSize();
         EventSchema s = schema();
         if (token != null && !token.getGaps().isEmpty()) {
-            return executeQuery(getConnection(), connection -> {
-                PreparedStatement statement = prepareWithGenericPlan(connection, readRowsOfBatch);
+            return executeQuery(readConnection(), connection -> {
+                PreparedStatement statement = connection.prepareStatement(readRowsOfBatch);
                 bindRowsOfRange(statement, 1, connection, token, after, upTo, payloadTypes);
                 return statement;
             }, rows -> readRows(rows, false, s, token, after, upTo), e -> readFailed(token, e));
         }
         long far = after + (long) batchSize() * Math.max(1, reach);
-        return executeQuery(getConnection(), connection -> {
-            PreparedStatement statement = prepareWithGenericPlan(connection, readPassingOver);
+        return executeQuery(readConnection(), connection -> {
+            PreparedStatement statement = connection.prepareStatement(readPassingOver);
             statement.setLong(1, after);
             statement.setLong(2, far);
             statement.setInt(3, batchSize());
@@ -192,17 +193,32 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
     }
 
     /**
-     * Prepares a read with a plan made once per connection: PostgreSQL otherwise plans these statements anew for every
-     * read (their custom plans look cheaper than a generic one), which cost more than running them (0.3–0.6 ms a
-     * read, {@code pg_stat_statements.track_planning}). The setting ends with the read's transaction.
+     * A pool for the filtered reads, on {@code database}'s database and login: connections in autocommit whose sessions
+     * plan each statement once ({@code plan_cache_mode = force_generic_plan}). PostgreSQL's own choice planned these
+     * reads anew every time (their custom plans look cheaper than a generic one), which cost more than running them
+     * (0.3-0.6 ms a read, {@code pg_stat_statements.track_planning}). In a pool of their own, no other statement of the
+     * service is planned so, and a read is one statement: on the service's pool it took a transaction to scope the
+     * setting to (three round trips and a commit more for every read, for every processor woken by a commit). Four
+     * connections: a read takes a fraction of a millisecond, and the processors of a service woken by one commit share
+     * them; opened when first needed, one kept idle.
      */
-    private static PreparedStatement prepareWithGenericPlan(Connection connection, String sql) throws SQLException {
-        if (!connection.getAutoCommit()) {
-            try (Statement set = connection.createStatement()) {
-                set.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-            }
+    static HikariDataSource readPool(HikariConfig database) {
+        HikariDataSource pool = new HikariDataSource(); // initialised at its first connection, as Spring Boot's
+        database.copyStateTo(pool);
+        pool.setPoolName((database.getPoolName() == null ? "jointops" : database.getPoolName()) + "-event-reads");
+        pool.setAutoCommit(true);
+        pool.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        return pool;
+    }
+
+    Connection readConnection() {
+        try {
+            return reads.getConnection();
+        } catch (SQLException e) {
+            throw new EventStoreException("No connection to read events with", e);
         }
-        return connection.prepareStatement(sql);
     }
 
     /**
@@ -352,10 +368,11 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
         return announcer.backend();
     }
 
-    /** Stops announcing, once what was committed is announced. */
+    /** Stops announcing, once what was committed is announced, and closes the reads' pool. */
     @Override
     public void close() {
         announcer.close();
+        reads.close();
     }
 
 }

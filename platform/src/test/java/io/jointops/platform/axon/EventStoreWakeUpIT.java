@@ -1,5 +1,6 @@
 package io.jointops.platform.axon;
 
+import com.zaxxer.hikari.HikariConfig;
 import io.jointops.platform.test.TestDatabase;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -180,7 +181,7 @@ class EventStoreWakeUpIT {
         SpringTransactionManager axonTransactions = new SpringTransactionManager(transactions);
         NotifyingEventStorageEngine engine = new NotifyingEventStorageEngine(engine(recording)
                 .connectionProvider(new SpringDataSourceConnectionProvider(recording))
-                .transactionManager(axonTransactions), axonTransactions, "jointops_events");
+                .transactionManager(axonTransactions), loginOf(dataSource), "jointops_events");
         BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
         String type = JacksonSerializer.defaultSerializer().typeForClass(UUID.class).getName();
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", () -> Set.of(type), heard::add);
@@ -257,7 +258,7 @@ class EventStoreWakeUpIT {
                 throw new SQLException("the database is restarting", "57P03");
             }
             return connections.getConnection();
-        }), NoTransactionManager.INSTANCE, "jointops_events");
+        }), loginOf(dataSource), "jointops_events");
         Semaphore wakes = new Semaphore(0);
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", types -> wakes.release());
         listener.start();
@@ -283,7 +284,7 @@ class EventStoreWakeUpIT {
     }
 
     /** {@code dataSource} with every statement prepared on its connections recorded as {connection, sql}. */
-    private static javax.sql.DataSource recordingStatements(javax.sql.DataSource dataSource, List<String[]> statements) {
+    static javax.sql.DataSource recordingStatements(javax.sql.DataSource dataSource, List<String[]> statements) {
         return (javax.sql.DataSource) Proxy.newProxyInstance(EventStoreWakeUpIT.class.getClassLoader(),
                 new Class<?>[]{javax.sql.DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(dataSource, method, args);
@@ -339,7 +340,16 @@ class EventStoreWakeUpIT {
 
     /** An engine that announces its commits, as a service's, on the test database without transactions. */
     static NotifyingEventStorageEngine notifyingEngine() {
-        return new NotifyingEventStorageEngine(engine(), NoTransactionManager.INSTANCE, "jointops_events");
+        return new NotifyingEventStorageEngine(engine(), loginOf(dataSource), "jointops_events");
+    }
+
+    /** The database and login of {@code dataSource}, for an engine's reads. */
+    static HikariConfig loginOf(DriverManagerDataSource dataSource) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dataSource.getUrl());
+        config.setUsername(dataSource.getUsername());
+        config.setPassword(dataSource.getPassword());
+        return config;
     }
 
     /** A store on {@code engine} whose own polls are too rare to pass for a wake-up. */
