@@ -223,7 +223,7 @@ public class EventStoreConfiguration {
                                           @Value("${jointops.event-store.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
-                .appendEvents(new PersonalDataAppend())
+                .appendEvents(new PersonalDataAppend(JdbcSubjectKeys.table(SCHEMA)))
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +23,11 @@ import java.util.UUID;
  * the key wrapped by a {@link WrappingKey} in an HSM or KMS where one is configured, and which one),
  * and the subjects' HMAC secret in {@code personal_data_secret}, made by the migration. A key is made in the
  * transaction of the event that first needs it, so a rolled-back event leaves none behind, and is remembered only
- * once that transaction committed; two services that make one at once end with the first one's (a unique index on
- * the live key of a subject and item). Keys are remembered for {@code ttl} (a key destroyed by another process is
- * forgotten at once when its erasure event arrives, {@link #forgetCached}; the time bounds a missed one); lookups of
- * destroyed keys are remembered for good. Every service reads and adds keys; only the erasure workflow's role
+ * once that transaction committed; a key of an item being created is stored by the append, in the statement of the
+ * item's events (one round trip less for every item created). Two services that make a key of one subject and item
+ * at once end with the first one's (a unique index on the live key of a subject and item). Keys are remembered for
+ * {@code ttl} (a key destroyed by another process is forgotten at once when its erasure event arrives,
+ * {@link #forgetCached}; the time bounds a missed one); lookups of destroyed keys are remembered for good. Every service reads and adds keys; only the erasure workflow's role
  * destroys them, and a trigger refuses any other change of a row.
  */
 public final class JdbcSubjectKeys implements SubjectKeys {
@@ -49,7 +51,7 @@ public final class JdbcSubjectKeys implements SubjectKeys {
     public JdbcSubjectKeys(JdbcClient jdbc, String schema, Duration ttl, WrappingKey wrapping) {
         this.jdbc = jdbc;
         this.wrapping = wrapping;
-        this.table = schema + ".personal_data_key";
+        this.table = table(schema);
         this.secretTable = schema + ".personal_data_secret";
         this.byId = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(ttl).build();
         this.live = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(ttl).build();
@@ -62,33 +64,58 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         if (known != null) {
             return known;
         }
-        Map<String, DataKey> pending = pending();
-        if (pending != null && pending.containsKey(slot)) {
-            return pending.get(slot);
+        Made made = made();
+        if (made != null && made.keys.containsKey(slot)) {
+            return made.keys.get(slot);
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         UUID id = UUID.randomUUID();
-        // one round trip for a new key; a key another transaction made first is read after
-        DataKey key = jdbc.sql("INSERT INTO " + table + " (key_id, subject_ref, item_id, item_type, agency, data_key,"
-                        + " wrapped_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (subject_ref, item_id) WHERE data_key IS NOT NULL DO NOTHING"
-                        + " RETURNING key_id")
-                .params(id, subjectRef, item.itemId(), item.itemType(), item.agency(),
-                        wrapping == null ? raw : wrapping.wrap(id, raw), wrapping == null ? null : wrapping.name())
-                .query((rs, n) -> new DataKey(id, aes(raw)))
-                .optional()
-                .orElseGet(() -> jdbc.sql("SELECT key_id, data_key, wrapped_by FROM " + table
-                                + " WHERE subject_ref = ? AND item_id = ? AND data_key IS NOT NULL")
-                        .params(subjectRef, item.itemId())
-                        .query((rs, n) -> stored(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)))
-                        .single());
-        if (pending != null) {
-            pending.put(slot, key);
+        byte[] data = wrapping == null ? raw : wrapping.wrap(id, raw);
+        String wrappedBy = wrapping == null ? null : wrapping.name();
+        DataKey key;
+        if (item.created() && made != null) {
+            // no key of an item being created can be stored: the append stores this one with its events
+            key = new DataKey(id, aes(raw));
+            made.unstored.add(new Unstored(id, subjectRef, item, data, wrappedBy));
+        } else {
+            // one round trip for a new key; a key another transaction made first is read after
+            key = jdbc.sql("INSERT INTO " + table + " (key_id, subject_ref, item_id, item_type, agency, data_key,"
+                            + " wrapped_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (subject_ref, item_id) WHERE data_key IS NOT NULL DO NOTHING"
+                            + " RETURNING key_id")
+                    .params(id, subjectRef, item.itemId(), item.itemType(), item.agency(), data, wrappedBy)
+                    .query((rs, n) -> new DataKey(id, aes(raw)))
+                    .optional()
+                    .orElseGet(() -> jdbc.sql("SELECT key_id, data_key, wrapped_by FROM " + table
+                                    + " WHERE subject_ref = ? AND item_id = ? AND data_key IS NOT NULL")
+                            .params(subjectRef, item.itemId())
+                            .query((rs, n) -> stored(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)))
+                            .single());
+        }
+        if (made != null) {
+            made.keys.put(slot, key);
         } else {
             remember(slot, key);
         }
         return key;
+    }
+
+    @Override
+    public List<Unstored> takeUnstored() {
+        Made made = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Made) TransactionSynchronizationManager.getResource(this) : null; // none made: nothing to bind
+        if (made == null || made.unstored.isEmpty()) {
+            return List.of();
+        }
+        List<Unstored> taken = List.copyOf(made.unstored);
+        made.unstored.clear();
+        return taken;
+    }
+
+    /** The table of the keys in {@code schema}, for a statement that stores {@link Unstored} keys. */
+    public static String table(String schema) {
+        return schema + ".personal_data_key";
     }
 
     @Override
@@ -151,22 +178,34 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         byId.put(key.id(), Optional.of(key));
     }
 
-    /** The keys this transaction made, remembered once it commits; null outside a transaction. */
-    @SuppressWarnings("unchecked")
-    private Map<String, DataKey> pending() {
+    /** The keys this transaction made, remembered once it commits, and those not stored yet. */
+    private record Made(Map<String, DataKey> keys, List<Unstored> unstored) {
+    }
+
+    /** What this transaction made; null outside a transaction. */
+    private Made made() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
         Object bound = TransactionSynchronizationManager.getResource(this);
         if (bound != null) {
-            return (Map<String, DataKey>) bound;
+            return (Made) bound;
         }
-        Map<String, DataKey> pending = new HashMap<>();
-        TransactionSynchronizationManager.bindResource(this, pending);
+        Made made = new Made(new HashMap<>(), new ArrayList<>());
+        TransactionSynchronizationManager.bindResource(this, made);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public void beforeCommit(boolean readOnly) {
+                if (!made.unstored().isEmpty()) {
+                    throw new IllegalStateException("personal data keys " + made.unstored().stream()
+                            .map(k -> k.id().toString()).toList() + " were made for items being created but not"
+                            + " stored with their events: the transaction is rolled back");
+                }
+            }
+
+            @Override
             public void afterCommit() {
-                pending.forEach(JdbcSubjectKeys.this::remember);
+                made.keys().forEach(JdbcSubjectKeys.this::remember);
             }
 
             @Override
@@ -174,7 +213,7 @@ public final class JdbcSubjectKeys implements SubjectKeys {
                 TransactionSynchronizationManager.unbindResourceIfPossible(JdbcSubjectKeys.this);
             }
         });
-        return pending;
+        return made;
     }
 
     /** A key as its row holds it: as it is, or wrapped by the key its row names. */

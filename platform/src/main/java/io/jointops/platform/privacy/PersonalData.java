@@ -77,6 +77,11 @@ public final class PersonalData {
         return subjects;
     }
 
+    /** The keys made for items being created in this transaction, not stored yet ({@link SubjectKeys#takeUnstored}). */
+    public List<SubjectKeys.Unstored> takeUnstoredKeys() {
+        return keys.takeUnstored();
+    }
+
     /** Whether messages of {@code type} can hold personal fields: it, or a record it holds, has a marked component. */
     public static boolean canHold(Class<?> type) {
         return type.isRecord() && !PLANS.get(type).steps.isEmpty();

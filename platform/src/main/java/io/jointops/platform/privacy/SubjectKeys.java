@@ -14,8 +14,25 @@ import java.util.UUID;
  */
 public interface SubjectKeys {
 
-    /** The live key of {@code subjectRef} in {@code item}, made on first use. */
+    /**
+     * The live key of {@code subjectRef} in {@code item}, made on first use. A key made in a transaction for an item
+     * {@linkplain ItemRef#created being created} is not stored at once: the append takes it ({@link #takeUnstored})
+     * and stores it with the events.
+     */
     DataKey keyFor(String subjectRef, ItemRef item);
+
+    /**
+     * The keys this transaction made that are not stored yet; whoever takes them stores them in this transaction (a
+     * transaction that would commit with one left over fails instead: its events would be encrypted with a key that
+     * is nowhere).
+     */
+    default List<Unstored> takeUnstored() {
+        return List.of();
+    }
+
+    /** A key made, as its row will hold it: {@code data} wrapped by {@code wrappedBy}, or as it is if that is null. */
+    record Unstored(UUID id, String subjectRef, ItemRef item, byte[] data, String wrappedBy) {
+    }
 
     /** The key {@code id} names; empty once it was destroyed (its fields read as erased). */
     Optional<DataKey> find(UUID id);

@@ -3,6 +3,7 @@ package io.jointops.platform.axon;
 import io.jointops.api.shared.Identifies;
 import io.jointops.api.shared.NonPersonal;
 import io.jointops.api.shared.Personal;
+import io.jointops.platform.privacy.ItemRef;
 import io.jointops.platform.privacy.JdbcSubjectKeys;
 import io.jointops.platform.privacy.PersonalData;
 import io.jointops.platform.privacy.PersonalDataSerializer;
@@ -12,10 +13,14 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,7 +58,7 @@ class PersonalDataStoreIT {
 
     static JdbcEventStorageEngine engine(PersonalData personalData) {
         return EventStoreWakeUpIT.engine(dataSource)
-                .appendEvents(new PersonalDataAppend())
+                .appendEvents(new PersonalDataAppend(JdbcSubjectKeys.table("eventstore")))
                 .eventSerializer(new PersonalDataSerializer(JacksonSerializer.defaultSerializer(), personalData))
                 .build();
     }
@@ -126,6 +131,68 @@ class PersonalDataStoreIT {
         assertThatThrownBy(() -> jdbc.sql("UPDATE eventstore.personal_data_key SET data_key = ?, destroyed_at = NULL"
                 + " WHERE key_id = ?").params(new byte[32], id).update()).hasMessageContaining("only ever destroyed");
         assertThat(keys().find(id)).isEmpty();
+    }
+
+    /**
+     * In a transaction, as the services append, the keys of an item being created are stored by the statement of its
+     * events: no statement of their own. They are stored whole (another process decrypts with them), nothing of them
+     * stays after a rollback, and a key of an item that exists already is still stored at once (another process may
+     * have stored the subject's key in it: the insert finds that one).
+     */
+    @Test
+    void theKeysOfAnItemCreatedInATransactionAreStoredByTheStatementOfItsEvents() {
+        List<String[]> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javax.sql.DataSource recording = EventStoreWakeUpIT.recordingStatements(dataSource, statements);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(recording);
+        JdbcEventStorageEngine engine = EventStoreWakeUpIT.engine(recording)
+                .connectionProvider(new SpringDataSourceConnectionProvider(recording))
+                .transactionManager(new SpringTransactionManager(transactions))
+                .appendEvents(new PersonalDataAppend(JdbcSubjectKeys.table("eventstore")))
+                .eventSerializer(new PersonalDataSerializer(JacksonSerializer.defaultSerializer(),
+                        new PersonalData(new JdbcSubjectKeys(JdbcClient.create(recording), "eventstore", Duration.ofMinutes(10)))))
+                .build();
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        String item = "case-" + UUID.randomUUID();
+
+        template.executeWithoutResult(status -> engine.appendEvents(List.of(
+                event(item, 0, new SuspectNamed(item, "Chen Jie", "opened on a tip")),
+                event(item, 1, new SuspectNamed(item, "Ortega Ruiz", "his partner")))));
+
+        assertThat(statements).as("statements of their own storing keys")
+                .noneMatch(s -> s[1].startsWith("INSERT INTO eventstore.personal_data_key"));
+        assertThat(jdbc.sql("SELECT count(*) FROM eventstore.personal_data_key WHERE item_id = ?").param(item)
+                .query(Long.class).single()).as("Chen, Ortega and the item's free text").isEqualTo(3);
+        JdbcEventStorageEngine another = engine(new PersonalData(keys()));
+        assertThat(names(another, item)).as("read by another process with the stored keys")
+                .containsExactly("Chen Jie", "Ortega Ruiz");
+        assertThat(notes(another, item)).containsExactly("opened on a tip", "his partner");
+
+        String rolledBack = "case-" + UUID.randomUUID();
+        template.executeWithoutResult(status -> {
+            engine.appendEvents(List.of(event(rolledBack, 0, new SuspectNamed(rolledBack, "Chen Jie", "x"))));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM eventstore.personal_data_key WHERE item_id = ?").param(rolledBack)
+                .query(Long.class).single()).as("keys of a rolled-back create").isZero();
+
+        statements.clear();
+        template.executeWithoutResult(status -> engine.appendEvents(List.of(
+                event(item, 2, new SuspectNamed(item, "Li Na", "joined later")))));
+        assertThat(statements).as("a new subject's key in an item that exists")
+                .anyMatch(s -> s[1].startsWith("INSERT INTO eventstore.personal_data_key"));
+        assertThat(names(engine(new PersonalData(keys())), item)).containsExactly("Chen Jie", "Ortega Ruiz", "Li Na");
+    }
+
+    /** A key made for an item being created that nobody stored fails its transaction: no event may hold it. */
+    @Test
+    void aTransactionThatWouldCommitWithAKeyNotStoredFails() {
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        JdbcSubjectKeys keys = new JdbcSubjectKeys(JdbcClient.create(dataSource), "eventstore", Duration.ofMinutes(10));
+        String item = "case-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                keys.keyFor("subject-x", new ItemRef(item, "JointCase", "CN-NNCC", true))))
+                .hasMessageContaining("not stored with their events");
     }
 
     private static List<String> names(JdbcEventStorageEngine engine, String item) {
