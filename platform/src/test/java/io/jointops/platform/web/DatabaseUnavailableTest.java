@@ -64,8 +64,16 @@ class DatabaseUnavailableTest {
                 new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new SQLException("terminating connection due to administrator command", "57P01"));
         assertThat(DatabaseUnavailable.causedBy(rollbackFailed)).isTrue();
+        // a commit cut by the restart: Spring's JdbcTransactionManager rolls back on the connection the pool closed and
+        // throws the rollback's failure alone, the commit's only logged (the crash test of 2026-12-06: answered 500)
         assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed")))).isFalse();
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("deadlock detected", "40P01")))).as("a rollback failing for another reason").isFalse();
+        TransactionSystemException afterABug = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseUnavailable.causedBy(afterABug)).as("judged by the application's exception").isFalse();
         // a statement Axon could not create on a connection the pool closed after it broke (the cause swallowed by
         // Axon's snapshot read): the crash test's PUT during the PostgreSQL restart
         assertThat(DatabaseUnavailable.causedBy(new CommandExecutionException("command failed",
