@@ -12,6 +12,7 @@ import io.jointops.audit.Verifier;
 import io.jointops.notary.Notary;
 import io.jointops.platform.replay.ViewReplays;
 import io.jointops.platform.test.TestService;
+import io.jointops.platform.test.ViewRebuilds;
 import io.jointops.platform.test.TestTokens;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -137,7 +138,7 @@ class ErasureScanIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.keysDestroyed", is(3))); // the notice's name, the case's subject, its text
 
-        awaitViewsRebuilt();
+        ViewRebuilds.awaitDone(replays);
         assertThat(scan(surname)).as("every table of every schema").isEmpty();
         assertThat(scan(surname.toLowerCase())).isEmpty();
         mvc.perform(get(location).with(CN))
@@ -182,22 +183,5 @@ class ErasureScanIT {
             }
         }
         return found;
-    }
-
-    /** The erasure's follower rebuilds every view of the service; waits until each has caught up again. */
-    void awaitViewsRebuilt() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            boolean done = replays.views().stream().allMatch(view -> {
-                String state = replays.progress(view).state();
-                return "done".equals(state);
-            });
-            if (done) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("views not rebuilt: " + replays.views().stream()
-                .map(view -> view + "=" + replays.progress(view).state()).toList());
     }
 }

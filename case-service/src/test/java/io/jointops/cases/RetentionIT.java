@@ -8,6 +8,7 @@ import io.jointops.api.shared.Personal;
 import io.jointops.cases.retention.Retention;
 import io.jointops.platform.replay.ViewReplays;
 import io.jointops.platform.test.TestService;
+import io.jointops.platform.test.ViewRebuilds;
 import io.jointops.platform.test.TestTokens;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -111,16 +112,8 @@ class RetentionIT {
 
         // the erasure makes every service rebuild its views; a run meanwhile is postponed (the case view says which
         // subjects open cases hold), and once rebuilt nothing is left to erase: the open case still holds Carla Mendes
-        awaitViewsRebuilt();
+        ViewRebuilds.awaitDone(replays);
         assertThat(retention.run(Instant.now())).as("nothing left to erase").isZero();
         assertThat(value(heldByCase)).isEqualTo("Carla Mendes");
-    }
-
-    void awaitViewsRebuilt() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!replays.views().stream().allMatch(view -> "done".equals(replays.progress(view).state()))) {
-            assertThat(System.currentTimeMillis()).as("views rebuilt within a minute").isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,0 +1,30 @@
+package io.jointops.platform.test;
+
+import io.jointops.platform.replay.ReplayProgress;
+import io.jointops.platform.replay.ViewReplays;
+
+import java.time.Duration;
+
+/**
+ * An erasure (or a shredding rectification) makes the service rebuild every view, after the request that caused it
+ * was answered: a test that goes on reading views waits here first, or its reads meet views answering 503.
+ */
+public final class ViewRebuilds {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    private ViewRebuilds() {
+    }
+
+    /** Waits until every view of the service was rebuilt; fails naming each view's state if that takes a minute. */
+    public static void awaitDone(ViewReplays replays) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!replays.views().stream().allMatch(view -> ReplayProgress.DONE.equals(replays.progress(view).state()))) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("views not rebuilt within " + LIMIT + ": " + replays.views().stream()
+                        .map(view -> view + "=" + replays.progress(view).state()).toList());
+            }
+            Thread.sleep(200);
+        }
+    }
+}
