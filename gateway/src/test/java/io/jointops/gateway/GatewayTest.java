@@ -58,6 +58,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "jointops.rate-limit.refill-period=1m",
         "jointops.cors.allowed-origins=https://ui.jointops.test,http://localhost:5173",
         "logging.level.io.jointops.gateway=DEBUG",
+        // below the stub's slow answer (StubServices.SLOW_MILLIS)
+        "jointops.slow-request-threshold=500ms",
         // Reactor Netty's graceful stop now and then waits its full 30 s at JVM exit although every
         // exchange had completed; shutdown behaviour is not what this test is about
         "server.shutdown=immediate"})
@@ -323,6 +325,27 @@ class GatewayTest {
         assertThat(output.getOut().lines().filter(line -> line.contains("Rate limit exceeded")))
                 .singleElement().asString().contains("\"correlationId\":\"" + minted + "\"")
                 .contains("\"clientCorrelationId\":\"rate-limit-probe\"");
+    }
+
+    @Test
+    void aRequestStillUnansweredAfterTheThresholdIsLoggedWithHowFarItGotAndAgainWhenItEnds(CapturedOutput output) {
+        String minted = client.get().uri(StubServices.SLOW_PATH).headers(bearer(tokens.forRoles("analyst")))
+                .header(CORRELATION, "slow-probe").exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst(CORRELATION);
+        List<String> lines = output.getOut().lines().filter(line -> line.contains("\"correlationId\":\"" + minted + "\""))
+                .filter(line -> line.contains("slow request")).toList();
+        assertThat(lines).hasSize(2);
+        // routed, the service's answer awaited; the line names the request (fields nested as ECS has them)
+        assertThat(lines.get(0)).contains("not answered yet").contains("\"gateway\":{\"route\":\"cases\",\"stage\":\"routed\"}")
+                .contains("\"clientCorrelationId\":\"slow-probe\"")
+                .contains("\"url\":{\"path\":\"" + StubServices.SLOW_PATH + "\"}").doesNotContain("status_code");
+        assertThat(lines.get(1)).contains("ended").contains("\"stage\":\"service answered\"")
+                .contains("\"status_code\":200").contains("\"signal\":\"onComplete\"");
+        // a quick answer is not logged
+        client.get().uri("/api/cases/c-quick").headers(bearer(tokens.forRoles("analyst"))).exchange()
+                .expectStatus().isOk();
+        assertThat(output.getOut()).doesNotContain("c-quick after");
     }
 
     @Test

@@ -21,6 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 final class StubServices implements AutoCloseable {
 
     static final String REALM_PATH = "/realms/jointops";
+    static final String SLOW_PATH = "/api/cases/slow";
+    static final long SLOW_MILLIS = 1_500;
 
     /** What a service received from the gateway: a whole request, its body read to the end as a service does. */
     record Received(String method, String path, Headers headers, int bodyLength) {
@@ -38,6 +40,11 @@ final class StubServices implements AutoCloseable {
         server.createContext(REALM_PATH + "/.well-known/openid-configuration", exchange -> respond(exchange, """
                 {"issuer":"%s","jwks_uri":"%s"}""".formatted(issuer(), issuer() + "/protocol/openid-connect/certs")));
         server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> respond(exchange, jwks));
+        // a service slower than the gateway's slow-request threshold in GatewayTest
+        server.createContext(SLOW_PATH, exchange -> {
+            sleep(SLOW_MILLIS);
+            respond(exchange, "{\"stub\":\"slow\"}");
+        });
         server.createContext("/", exchange -> {
             // a request whose body breaks off (the gateway gave up on it) throws here and is not recorded
             int bodyLength = exchange.getRequestBody().readAllBytes().length;
@@ -84,6 +91,14 @@ final class StubServices implements AutoCloseable {
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
