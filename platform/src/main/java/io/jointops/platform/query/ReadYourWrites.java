@@ -48,11 +48,14 @@ public final class ReadYourWrites {
 
     /**
      * The item each projector that hands it over ({@link #written}) last committed, by view type and item, for the
-     * writes waiting for it right then: briefly, since those wait at most {@link #TIMEOUT}, and not a read cache (no
-     * read but a wait for a version takes it). Emptied when personal data is erased ({@link #forgetWritten}).
+     * writes waiting for it right then (a create's answer, at most {@link #TIMEOUT}; the partner feed, which reads it
+     * just after): kept twice that, and not a read cache (no read but a wait for a version takes it). Large enough
+     * that time, not room, removes an entry up to 2,000 writes/s: a full cache drops new entries as readily as old
+     * ones, and at 10,000 for 30 s half of the creates under load read their view back. Emptied when personal data is
+     * erased ({@link #forgetWritten}).
      */
     private static final Cache<Written, Versioned> WRITTEN = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+            .expireAfterWrite(TIMEOUT.multipliedBy(2)).maximumSize(20_000).build();
 
     private record Written(Class<?> type, String itemId) {
     }
