@@ -22,7 +22,7 @@ final class StubServices implements AutoCloseable {
 
     static final String REALM_PATH = "/realms/jointops";
     static final String SLOW_PATH = "/api/cases/slow";
-    static final long SLOW_MILLIS = 1_500;
+    static final long SLOW_MILLIS = 2_500;
 
     /** What a service received from the gateway: a whole request, its body read to the end as a service does. */
     record Received(String method, String path, Headers headers, int bodyLength) {
