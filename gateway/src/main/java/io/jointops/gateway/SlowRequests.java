@@ -112,9 +112,9 @@ class SlowRequests implements WebFilter, DisposableBean {
             if (signal != null) {
                 line = line.addKeyValue("reactor.signal", signal);
             }
-            line                    .log("slow request {}: {} {} after {} ms, stage {}", what, exchange.getRequest().getMethod(),
-                            exchange.getRequest().getPath().value(),
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), stage);
+            line.log("slow request {}: {} {} after {} ms, stage {}", what, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    stage);
         }
     }
 }
