@@ -47,7 +47,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         // an idle bucket is full again after timeToFull(), the same as a new one, so dropping it
         // then forgets nothing; the size cap bounds memory even under a flood of distinct users
         Duration idle = limits.timeToFull().compareTo(Duration.ofMinutes(1)) > 0 ? limits.timeToFull() : Duration.ofMinutes(1);
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(100_000).build();
+        this.buckets = Caffeine.newBuilder().executor(Runnable::run).expireAfterAccess(idle).maximumSize(100_000)
+                .build();
     }
 
     @Override

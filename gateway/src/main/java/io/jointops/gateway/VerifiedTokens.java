@@ -28,7 +28,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
     VerifiedTokens(ReactiveJwtDecoder decoder, Clock clock) {
         this.decoder = decoder;
-        this.verified = Caffeine.newBuilder()
+        this.verified = Caffeine.newBuilder().executor(Runnable::run)
                 .maximumSize(MAXIMUM_TOKENS)
                 .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> untilExpiry(jwt, clock)))
                 .build();

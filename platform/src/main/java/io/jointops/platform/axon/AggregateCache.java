@@ -36,7 +36,7 @@ public final class AggregateCache implements Cache {
     private final Supplier<EventStore> store;
 
     public AggregateCache(long maximumSize, Duration maxAge, Supplier<EventStore> store) {
-        this.entries = Caffeine.newBuilder()
+        this.entries = Caffeine.newBuilder().executor(Runnable::run)
                 .maximumSize(maximumSize)
                 .expireAfter(sinceRead(maxAge))
                 .recordStats()

@@ -49,6 +49,12 @@ final class StoreEventStream implements TrackingEventStream {
     private long lastReadAt;
     private int reach = 1;
     private volatile boolean eventsCommitted = true;
+    /**
+     * Threads waiting in {@link #hasNextAvailable(int, TimeUnit)}: a commit takes the stream's monitor only to wake
+     * one. The thread that committed (a request's) would otherwise wait for the monitor while the processor reads the
+     * table under it; pooled processors never wait here, they are told through {@link #onAvailable}.
+     */
+    private volatile int waiting;
     private volatile Runnable onAvailable = () -> {
     };
 
@@ -91,8 +97,10 @@ final class StoreEventStream implements TrackingEventStream {
     /** Events were committed somewhere: the next look reads the table, and the processor is told to look. */
     void eventsCommitted() {
         eventsCommitted = true;
-        synchronized (this) {
-            notifyAll();
+        if (waiting > 0) {
+            synchronized (this) {
+                notifyAll();
+            }
         }
         onAvailable.run();
     }
@@ -116,7 +124,15 @@ final class StoreEventStream implements TrackingEventStream {
             if (left <= 0) {
                 return false;
             }
-            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, RECHECK_NANOS));
+            // counted before the flag is checked again: a commit that saw no one waiting set the flag before
+            waiting++;
+            try {
+                if (!eventsCommitted) {
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, RECHECK_NANOS));
+                }
+            } finally {
+                waiting--;
+            }
         }
         return true;
     }

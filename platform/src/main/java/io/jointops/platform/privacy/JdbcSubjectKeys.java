@@ -53,8 +53,8 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         this.wrapping = wrapping;
         this.table = table(schema);
         this.secretTable = schema + ".personal_data_secret";
-        this.byId = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(ttl).build();
-        this.live = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(ttl).build();
+        this.byId = Caffeine.newBuilder().executor(Runnable::run).maximumSize(200_000).expireAfterWrite(ttl).build();
+        this.live = Caffeine.newBuilder().executor(Runnable::run).maximumSize(200_000).expireAfterWrite(ttl).build();
     }
 
     @Override

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 public final class Subjects {
 
     private final Supplier<byte[]> secret;
-    private final Cache<String, String> refs = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, String> refs = Caffeine.newBuilder().executor(Runnable::run).maximumSize(100_000)
+            .build();
     private volatile SecretKeySpec key;
 
     public Subjects(Supplier<byte[]> secret) {

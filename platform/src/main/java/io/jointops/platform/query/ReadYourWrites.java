@@ -43,7 +43,7 @@ public final class ReadYourWrites {
      * The last event number of each recently changed item that a processor committed: a write whose event is not
      * there yet waits for the commit before it reads at all (a minute covers any write waiting here).
      */
-    private static final Cache<String, Long> COMMITTED = Caffeine.newBuilder()
+    private static final Cache<String, Long> COMMITTED = Caffeine.newBuilder().executor(Runnable::run)
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
     /**
@@ -54,7 +54,7 @@ public final class ReadYourWrites {
      * ones, and at 10,000 for 30 s half of the creates under load read their view back. Emptied when personal data is
      * erased ({@link #forgetWritten}).
      */
-    private static final Cache<Written, Versioned> WRITTEN = Caffeine.newBuilder()
+    private static final Cache<Written, Versioned> WRITTEN = Caffeine.newBuilder().executor(Runnable::run)
             .expireAfterWrite(TIMEOUT.multipliedBy(2)).maximumSize(20_000).build();
 
     private record Written(Class<?> type, String itemId) {
@@ -64,7 +64,7 @@ public final class ReadYourWrites {
      * The last event number of each item this process appended lately, from the append's commit: a create answers
      * with its item's version without counting the item's events in the store (a minute covers any create's answer).
      */
-    private static final Cache<String, Long> APPENDED = Caffeine.newBuilder()
+    private static final Cache<String, Long> APPENDED = Caffeine.newBuilder().executor(Runnable::run)
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
     private ReadYourWrites() {

@@ -27,7 +27,7 @@ public final class VerifiedTokens implements JwtDecoder {
 
     public VerifiedTokens(JwtDecoder decoder, Clock clock) {
         this.decoder = decoder;
-        this.verified = Caffeine.newBuilder()
+        this.verified = Caffeine.newBuilder().executor(Runnable::run)
                 .maximumSize(MAXIMUM_TOKENS)
                 .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> untilExpiry(jwt, clock)))
                 .build();

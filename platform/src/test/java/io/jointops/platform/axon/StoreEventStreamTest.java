@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -105,6 +107,32 @@ class StoreEventStreamTest {
     }
 
     @Test
+    void aCommitDoesNotWaitForAReadInProgress() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StoreEventStream slow = new StoreEventStream(null, (token, reach) -> {
+            reading.countDown();
+            await(release);
+            return readAfter(token);
+        }, s -> closed.incrementAndGet());
+        AtomicInteger told = new AtomicInteger();
+        slow.setOnAvailableCallback(told::incrementAndGet);
+        Thread processor = new Thread(slow::hasNextAvailable);
+        processor.start();
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+
+        // the committing thread (a request's) is told through the callback, not held until the read ends
+        CompletableFuture<Void> announced = CompletableFuture.runAsync(slow::eventsCommitted);
+        try {
+            announced.get(2, TimeUnit.SECONDS);
+            assertThat(told).hasValue(1);
+        } finally {
+            release.countDown();
+            processor.join();
+        }
+    }
+
+    @Test
     void aFailedReadIsRetriedAtTheNextLook() {
         AtomicInteger attempts = new AtomicInteger();
         StoreEventStream failingOnce = new StoreEventStream(null, (token, reach) -> {
@@ -187,6 +215,14 @@ class StoreEventStreamTest {
 
         assertThat(reaches).as("doubled up to MAX_REACH, and back to 1 after the read that found a wanted event")
                 .containsExactly(1, 2, 4, 8, 16, 32, 64, 64, 64, 1, 2);
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void sleep(long millis) {
