@@ -334,6 +334,10 @@ public final class Platform implements AutoCloseable {
                 // another, and the full-page images written after each start stalled commits for hundreds of ms
                 // (docs/performance.md, run Q); durability is the same, a recovery after a crash may replay more WAL
                 .setServerConfig("max_wal_size", "4GB")
+                // the event store's indexes take random keys (event, item and key ids): beyond PostgreSQL's default of
+                // 128 MB they churn, and at 340,000 events each create read 8.4 pages back and wrote 7.2 dirty ones out
+                // itself; with 1 GB, 0.01 and 0.4 (pg_stat_statements, docs/performance.md). Taken as pages are used
+                .setServerConfig("shared_buffers", "1GB")
                 // the library's readiness check logs in as the administrator, with its password once pg_hba.conf asks
                 .setConnectConfig("password", options.dbPassword())
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
