@@ -13,7 +13,7 @@ public class GatewayApplication {
     static final String EVENT_LOOPS = "reactor.netty.ioWorkerCount";
 
     public static void main(String[] args) {
-        // one event loop per core (Reactor Netty's default is at least 4): on two cores, 4 loops cost the gateway 11 %
+        // one event loop per core (Reactor Netty's default is at least 4): on two cores, 4 loops cost the gateway 12 %
         // more CPU per create and 4 % per get in thread switches (docs/performance.md, fifteenth session)
         if (System.getProperty(EVENT_LOOPS) == null) {
             System.setProperty(EVENT_LOOPS, String.valueOf(Runtime.getRuntime().availableProcessors()));
