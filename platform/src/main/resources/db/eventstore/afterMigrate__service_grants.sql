@@ -30,6 +30,8 @@ BEGIN
                        || 'eventstore.audit_checkpoint_signature TO %I', service);
         EXECUTE format('GRANT SELECT, INSERT ON eventstore.personal_data_key TO %I', service);
         EXECUTE format('GRANT SELECT ON eventstore.personal_data_secret TO %I', service);
+        -- each listener's channels (V15): written by the listening connection, read by the announcers
+        EXECUTE format('GRANT SELECT, INSERT, DELETE ON eventstore.event_listener TO %I', service);
         -- the global index (BIGSERIAL) of an appended event
         EXECUTE format('GRANT USAGE ON SEQUENCE eventstore.domain_event_entry_global_index_seq TO %I', service);
     END IF;

@@ -6,12 +6,16 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Tells the listening services which payload types were committed: PostgreSQL {@code NOTIFY}s on the base channel
@@ -32,6 +36,12 @@ import java.util.Set;
  * The announcements go out on one connection the announcer keeps, so that this service's listener can tell them by
  * their sender ({@link #backend()}) and pass over what this process already knows (the engine wakes its own streams at
  * commit, without a round trip through the database).
+ * <p>
+ * Only the channels another process listens on are sent ({@link EventStoreWakeUp#REGISTRY}, read again when an
+ * announcement is due and the last read is older than {@link #REGISTRY_MAX_AGE}; this process's own listener is not
+ * counted): a commit no other process reads costs no statement, and no listening backend is woken for it (PostgreSQL
+ * wakes every one of the database's on every notification). The base channel goes out, with every type's, when
+ * another process listens to all. Unless the registry could be read, everything goes out.
  */
 final class EventAnnouncer implements AutoCloseable {
 
@@ -39,6 +49,10 @@ final class EventAnnouncer implements AutoCloseable {
     /** PostgreSQL refuses a payload of 8,000 bytes or more; a longer one is sent empty, which wakes every stream. */
     static final int MAX_NOTIFY_PAYLOAD = 7_000;
     private static final long RETRY_MILLIS = 1_000;
+    /** How old the channels heard elsewhere may be when an announcement is due. */
+    static final Duration REGISTRY_MAX_AGE = Duration.ofSeconds(1);
+    private static final String HEARD_ELSEWHERE = "SELECT DISTINCT channel FROM " + EventStoreWakeUp.REGISTRY + " l"
+            + " WHERE l.backend_pid <> ? AND EXISTS (SELECT FROM pg_stat_activity a WHERE a.pid = l.backend_pid)";
     private static final String NOTIFY = "SELECT pg_notify(n.channel, n.parameter)"
             + " FROM unnest(?::text[], ?::text[]) AS n(channel, parameter)"
             + " WHERE set_config('synchronous_commit', 'off', true) = 'off'"; // for this transaction only
@@ -53,10 +67,21 @@ final class EventAnnouncer implements AutoCloseable {
     private Connection connection;
     /** PostgreSQL's process id for {@link #connection}, -1 while there is none. */
     private volatile long backend = -1;
+    /** PostgreSQL's process id of this process's own listener, whose channels do not count. */
+    private volatile LongSupplier ownListener = () -> -1;
+    /** The channels other processes listen on ({@code null}: not known, everything goes out); its thread's. */
+    private Set<String> heardElsewhere;
+    /** {@link System#nanoTime()} of the last read of {@link #heardElsewhere}. */
+    private long heardAt;
 
     EventAnnouncer(String channel, ConnectionProvider connections) {
         this.channel = EventStoreWakeUp.requireIdentifier(channel);
         this.connections = connections;
+    }
+
+    /** This process's listener ({@link EventStoreWakeUp#backend()}): what it hears, this process is told at commit. */
+    void ownListener(LongSupplier backend) {
+        this.ownListener = backend;
     }
 
     /** Announces {@code payloadTypes}, committed: soon, on the announcer's thread, never on the caller's. */
@@ -125,15 +150,11 @@ final class EventAnnouncer implements AutoCloseable {
         return backend;
     }
 
-    /** One statement, one transaction: the base channel naming every type, and each type's own channel. */
+    /**
+     * One statement, one transaction: the base channel naming every type, and each type's own channel, of those
+     * another process listens on; none: no statement.
+     */
     private void send(List<String> payloadTypes) throws SQLException {
-        String all = String.join(",", payloadTypes);
-        List<String> channels = new ArrayList<>(List.of(channel));
-        List<String> parameters = new ArrayList<>(List.of(all.length() > MAX_NOTIFY_PAYLOAD ? "" : all));
-        for (String type : payloadTypes) {
-            channels.add(EventStoreWakeUp.channelOf(channel, type));
-            parameters.add(type.length() > MAX_NOTIFY_PAYLOAD ? "" : type);
-        }
         try {
             if (connection == null) {
                 connection = connections.getConnection();
@@ -144,6 +165,24 @@ final class EventAnnouncer implements AutoCloseable {
                     backend = row.getLong(1);
                 }
             }
+            Set<String> heard = heardElsewhere();
+            String all = String.join(",", payloadTypes);
+            List<String> channels = new ArrayList<>();
+            List<String> parameters = new ArrayList<>();
+            if (heard == null || heard.contains(channel)) {
+                channels.add(channel);
+                parameters.add(all.length() > MAX_NOTIFY_PAYLOAD ? "" : all);
+            }
+            for (String type : payloadTypes) {
+                String typeChannel = EventStoreWakeUp.channelOf(channel, type);
+                if (heard == null || heard.contains(channel) || heard.contains(typeChannel)) {
+                    channels.add(typeChannel);
+                    parameters.add(type.length() > MAX_NOTIFY_PAYLOAD ? "" : type);
+                }
+            }
+            if (channels.isEmpty()) {
+                return;
+            }
             try (PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
                 statement.setArray(1, connection.createArrayOf("text", channels.toArray()));
                 statement.setArray(2, connection.createArrayOf("text", parameters.toArray()));
@@ -153,6 +192,32 @@ final class EventAnnouncer implements AutoCloseable {
             release();
             throw e;
         }
+    }
+
+    /** The channels other processes listen on, read again if older than {@link #REGISTRY_MAX_AGE}; null: unknown. */
+    private Set<String> heardElsewhere() {
+        if (heardAt != 0 && System.nanoTime() - heardAt < REGISTRY_MAX_AGE.toNanos()) {
+            return heardElsewhere;
+        }
+        boolean warn = heardAt == 0 || heardElsewhere != null; // the first failure, or the first after a read
+        heardAt = System.nanoTime();
+        try (PreparedStatement statement = connection.prepareStatement(HEARD_ELSEWHERE)) {
+            statement.setLong(1, ownListener.getAsLong());
+            Set<String> channels = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    channels.add(rows.getString(1));
+                }
+            }
+            heardElsewhere = channels;
+        } catch (SQLException e) {
+            if (warn) {
+                log.warn("Reading who listens ({}) failed; announcing on every channel until it can be read: {}",
+                        EventStoreWakeUp.REGISTRY, e.toString());
+            }
+            heardElsewhere = null;
+        }
+        return heardElsewhere;
     }
 
     private void release() {

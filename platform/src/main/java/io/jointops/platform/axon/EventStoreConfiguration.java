@@ -273,7 +273,13 @@ public class EventStoreConfiguration {
         // this process's own commits woke its streams as they committed: their announcements are passed over
         LongSupplier own = storageEngine instanceof NotifyingEventStorageEngine engine ? engine::announcingBackend
                 : () -> -1;
-        return new EventStoreWakeUp(dataSource, channel, eventStore::payloadTypesHeard, eventStore::wake, own);
+        EventStoreWakeUp wakeUp = new EventStoreWakeUp(dataSource, channel, eventStore::payloadTypesHeard,
+                eventStore::wake, own);
+        // and what this listener hears is no reason for this process's announcer to announce
+        if (storageEngine instanceof NotifyingEventStorageEngine engine) {
+            engine.ownListener(wakeUp::backend);
+        }
+        return wakeUp;
     }
 
     /**

@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * hears only the channels of the types this service's streams read (all, on the base channel, when one of them reads
  * every type), so that a commit of another context's events costs this JVM nothing. PostgreSQL still wakes every
  * listening backend on a commit, but forwards a notification only on a channel listened to.
+ * <p>
+ * The channels listened to are registered in {@link #REGISTRY} under the listening connection's process id, and the
+ * announcers send only on channels some other process listens on ({@link EventAnnouncer}): a commit that no other
+ * process reads costs no notification at all. An announcer reads the registry again at most {@link
+ * EventAnnouncer#REGISTRY_MAX_AGE} after it last did, so a listener looks once more that long after registering: a
+ * commit announced with the registry as it was before is read then.
  */
 public class EventStoreWakeUp implements SmartLifecycle {
 
@@ -36,6 +42,17 @@ public class EventStoreWakeUp implements SmartLifecycle {
     /** Leaves room for {@link #channelOf}'s suffix within PostgreSQL's 63 characters. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,53}");
     private static final Duration RECONNECT = Duration.ofSeconds(1);
+    /** Which connection (PostgreSQL's process id) listens on which channel: V15__event_listeners.sql. */
+    static final String REGISTRY = "eventstore.event_listener";
+    /** Replaces this connection's rows with its channels, and drops the rows of connections that are gone. */
+    private static final String REGISTER = "WITH wanted AS (SELECT unnest(?::text[]) AS channel),"
+            + " gone AS (DELETE FROM " + REGISTRY + " l WHERE (l.backend_pid = pg_backend_pid()"
+            + " AND l.channel NOT IN (SELECT channel FROM wanted))"
+            + " OR NOT EXISTS (SELECT FROM pg_stat_activity a WHERE a.pid = l.backend_pid))"
+            + " INSERT INTO " + REGISTRY + " (backend_pid, channel) SELECT pg_backend_pid(), channel FROM wanted"
+            + " ON CONFLICT DO NOTHING";
+    /** After registering, the second look: once every announcer has read the registry again. */
+    private static final Duration SECOND_LOOK = EventAnnouncer.REGISTRY_MAX_AGE.multipliedBy(3).dividedBy(2);
 
     private final DataSource dataSource;
     private final String channel;
@@ -45,6 +62,8 @@ public class EventStoreWakeUp implements SmartLifecycle {
     private final LongSupplier ownAnnouncer;
     private volatile boolean running;
     private volatile Thread thread;
+    /** PostgreSQL's process id of the listening connection, -1 while there is none. */
+    private volatile long backend = -1;
 
     /** A listener of every commit. */
     public EventStoreWakeUp(DataSource dataSource, String channel, Consumer<Set<String>> wake) {
@@ -137,6 +156,22 @@ public class EventStoreWakeUp implements SmartLifecycle {
         return running;
     }
 
+    /** PostgreSQL's process id of the connection listening now (-1 while there is none): this process's listener. */
+    public long backend() {
+        return backend;
+    }
+
+    /** Registers {@code listening} as this connection's channels; a failure is logged, listening goes on. */
+    private void register(Connection connection, Set<String> listening) {
+        try (var statement = connection.prepareStatement(REGISTER)) {
+            statement.setArray(1, connection.createArrayOf("text", listening.toArray()));
+            statement.execute();
+        } catch (SQLException e) {
+            log.warn("Could not register the channels listened to in {}: the other services do not announce their "
+                    + "commits to this process, whose streams then look by themselves ({})", REGISTRY, e.getMessage());
+        }
+    }
+
     /** Listens to {@code wanted} and to no other channel; whether a channel was added. */
     private boolean listenTo(Connection connection, Set<String> listening, Set<String> wanted) throws SQLException {
         boolean added = false;
@@ -163,17 +198,26 @@ public class EventStoreWakeUp implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                backend = postgres.getBackendPID();
                 Set<String> listening = new HashSet<>();
                 Set<String> types = null;
                 boolean first = true;
+                long secondLook = 0; // System.nanoTime() of the second look, 0: none due
                 while (running) {
                     Set<String> wanted = heard.get();
                     if (first || wanted != types) {
                         types = wanted;
-                        if (listenTo(connection, listening, channelsFor(wanted)) || first) {
+                        boolean added = listenTo(connection, listening, channelsFor(wanted));
+                        register(connection, listening);
+                        if (added || first) {
                             wake.accept(Set.of()); // whatever was committed while not listening
+                            secondLook = System.nanoTime() + SECOND_LOOK.toNanos();
                         }
                         first = false;
+                    }
+                    if (secondLook != 0 && System.nanoTime() - secondLook >= 0) {
+                        secondLook = 0;
+                        wake.accept(Set.of()); // whatever was announced with the registry as it was before
                     }
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
@@ -185,7 +229,9 @@ public class EventStoreWakeUp implements SmartLifecycle {
                         }
                     }
                 }
+                backend = -1;
             } catch (SQLException | RuntimeException e) {
+                backend = -1;
                 if (!running) {
                     return;
                 }

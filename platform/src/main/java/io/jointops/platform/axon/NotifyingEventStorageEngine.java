@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -361,6 +362,14 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
      */
     void onCommitHere(Consumer<Set<String>> wake) {
         this.committedHere = wake;
+    }
+
+    /**
+     * This process's listener ({@link EventStoreWakeUp#backend()}): the channels it listens on are no reason to
+     * announce, this process's streams are told of its commits as they commit.
+     */
+    public void ownListener(LongSupplier backend) {
+        announcer.ownListener(backend);
     }
 
     /** PostgreSQL's process id of the connection this engine announces its commits on (-1 while there is none). */

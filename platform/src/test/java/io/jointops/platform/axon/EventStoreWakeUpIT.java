@@ -51,6 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventStoreWakeUpIT {
 
     static final int FETCH_DELAY_MS = 10_000;
+    /** A listener started this long ago listens, is registered, and has taken its second look (EventStoreWakeUp). */
+    static final int SETTLED_MS = 3_000;
     static DriverManagerDataSource dataSource;
     static NotifyingEventStorageEngine writer;
     static WakeableEventStore reader;
@@ -77,7 +79,7 @@ class EventStoreWakeUpIT {
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", types -> wakes.release());
         listener.start();
         try {
-            Thread.sleep(1000); // LISTEN is in place
+            Thread.sleep(SETTLED_MS); // listening, registered, and its second look taken
             wakes.drainPermits();
             append();
             long committed = System.nanoTime();
@@ -107,8 +109,8 @@ class EventStoreWakeUpIT {
         hearsStrings.start();
         hearsAll.start();
         try {
-            assertThat(typed.poll(5, TimeUnit.SECONDS)).as("everyone looks once listening").isEmpty();
-            assertThat(all.poll(5, TimeUnit.SECONDS)).isEmpty();
+            EventAnnouncementIT.settled(typed);
+            EventAnnouncementIT.settled(all);
 
             writer.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, 42L));
             assertThat(all.poll(2, TimeUnit.SECONDS)).containsExactly(serializer.typeForClass(Long.class).getName());
@@ -187,7 +189,7 @@ class EventStoreWakeUpIT {
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", () -> Set.of(type), heard::add);
         listener.start();
         try {
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("everyone looks once listening").isEmpty();
+            EventAnnouncementIT.settled(heard);
             TransactionTemplate template = new TransactionTemplate(transactions);
 
             template.executeWithoutResult(status -> {
@@ -236,7 +238,7 @@ class EventStoreWakeUpIT {
             assertThat(stream.nextAvailable().getPayload()).isEqualTo("woken here");
 
             listener.start();
-            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("everyone looks once listening").isEmpty();
+            EventAnnouncementIT.settled(heard);
             engine.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "own"));
             assertThat(heard.poll(1500, TimeUnit.MILLISECONDS)).as("its own announcement").isNull();
             append(); // another process's engine
@@ -263,7 +265,7 @@ class EventStoreWakeUpIT {
         EventStoreWakeUp listener = new EventStoreWakeUp(dataSource, "jointops_events", types -> wakes.release());
         listener.start();
         try {
-            Thread.sleep(1000); // LISTEN is in place
+            Thread.sleep(SETTLED_MS); // listening, registered, and its second look taken
             wakes.drainPermits();
             engine.appendEvents(new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, "retried"));
             assertThat(wakes.tryAcquire(5, TimeUnit.SECONDS)).as("heard after two refusals").isTrue();

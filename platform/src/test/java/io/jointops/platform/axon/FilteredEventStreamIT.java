@@ -263,7 +263,8 @@ class FilteredEventStreamIT {
         listener.start();
         processor.start();
         try {
-            Thread.sleep(2000); // segments claimed, streams open and read once, LISTEN in place
+            // segments claimed, streams open and read once, LISTEN in place, and the listener's second look taken
+            Thread.sleep(2000 + EventStoreWakeUpIT.SETTLED_MS);
             assertThat(store.payloadTypesHeard()).as("what the service listens for").containsExactly(WANTED);
             int readsBefore = engine.filteredReads.get();
             int heardBefore = heard.get();

@@ -1,0 +1,174 @@
+package io.jointops.platform.axon;
+
+import io.jointops.platform.test.TestDatabase;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An announcement goes out only on the channels another process listens on ({@link EventStoreWakeUp#REGISTRY}): a
+ * commit that no other process reads sends nothing, this process's own listener is no reason to send, and a listener
+ * that is gone is not sent to. What is sent is observed by an eavesdropping connection that listens without registering.
+ * Its own database: the other wake-up tests leave a listener of every channel behind.
+ */
+class EventAnnouncementIT {
+
+    static final String CHANNEL = "jointops_events";
+    static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+    static final String STRING = SERIALIZER.typeForClass(String.class).getName();
+    static final String LONG = SERIALIZER.typeForClass(Long.class).getName();
+    static DriverManagerDataSource dataSource;
+
+    @BeforeAll
+    static void database() {
+        dataSource = TestDatabase.ownDatabase("event_announcement", true);
+    }
+
+    @Test
+    void aCommitNoOtherProcessReadsIsNotAnnouncedAndOneItReadsIsOnItsChannelOnly() throws Exception {
+        NotifyingEventStorageEngine engine = engine();
+        BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
+        EventStoreWakeUp readsStrings = new EventStoreWakeUp(dataSource, CHANNEL, () -> Set.of(STRING), heard::add);
+        readsStrings.start();
+        try (Eavesdropper sent = new Eavesdropper(CHANNEL, channelOf(LONG), channelOf(STRING))) {
+            settled(heard);
+            engine.appendEvents(event(42L));
+            assertThat(sent.heard(1500)).as("sent for a commit no other process reads").isEmpty();
+
+            engine.appendEvents(event("read elsewhere"));
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).containsExactly(STRING);
+            assertThat(sent.heard(1000)).as("sent: the channel listened on, not the base channel")
+                    .extracting(PGNotification::getName).containsExactly(channelOf(STRING));
+        } finally {
+            readsStrings.stop();
+            engine.close();
+        }
+    }
+
+    @Test
+    void thisProcessesOwnListenerIsNoReasonToAnnounceAnotherProcessesIs() throws Exception {
+        NotifyingEventStorageEngine engine = engine();
+        BlockingQueue<Set<String>> own = new LinkedBlockingQueue<>();
+        EventStoreWakeUp ownListener = new EventStoreWakeUp(dataSource, CHANNEL, () -> null, own::add,
+                engine::announcingBackend);
+        engine.ownListener(ownListener::backend);
+        ownListener.start();
+        try (Eavesdropper sent = new Eavesdropper(CHANNEL)) {
+            settled(own);
+            engine.appendEvents(event("read here only"));
+            assertThat(sent.heard(1500)).as("sent for this process's own listener of every channel").isEmpty();
+
+            BlockingQueue<Set<String>> other = new LinkedBlockingQueue<>();
+            EventStoreWakeUp otherProcess = new EventStoreWakeUp(dataSource, CHANNEL, other::add);
+            otherProcess.start();
+            try {
+                settled(other);
+                engine.appendEvents(event("read elsewhere too"));
+                assertThat(other.poll(2, TimeUnit.SECONDS)).as("heard by the other process").containsExactly(STRING);
+                assertThat(sent.heard(1000)).extracting(PGNotification::getName).containsExactly(CHANNEL);
+            } finally {
+                otherProcess.stop();
+            }
+        } finally {
+            ownListener.stop();
+            engine.close();
+        }
+    }
+
+    @Test
+    void aListenerThatIsGoneIsNoLongerAnnouncedTo() throws Exception {
+        NotifyingEventStorageEngine engine = engine();
+        BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
+        EventStoreWakeUp readsLongs = new EventStoreWakeUp(dataSource, CHANNEL, () -> Set.of(LONG), heard::add);
+        readsLongs.start();
+        try (Eavesdropper sent = new Eavesdropper(channelOf(LONG))) {
+            settled(heard);
+            engine.appendEvents(event(1L));
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).containsExactly(LONG);
+            assertThat(sent.heard(1000)).hasSize(1);
+
+            readsLongs.stop();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (readsLongs.backend() != -1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(readsLongs.backend()).as("the listener's connection").isEqualTo(-1);
+            // its backend has exited, and the announcer's last read of the registry is older than its maximum age
+            Thread.sleep(EventAnnouncer.REGISTRY_MAX_AGE.toMillis() + 500);
+            engine.appendEvents(event(2L));
+            assertThat(sent.heard(1500)).as("sent to a listener that is gone").isEmpty();
+        } finally {
+            readsLongs.stop();
+            engine.close();
+        }
+    }
+
+    /** The listener's first look once listening, and its second once the announcers read the registry again. */
+    static void settled(BlockingQueue<Set<String>> heard) throws InterruptedException {
+        assertThat(heard.poll(5, TimeUnit.SECONDS)).as("everyone looks once listening").isEmpty();
+        assertThat(heard.poll(4, TimeUnit.SECONDS)).as("and once more after the announcers' next read").isEmpty();
+    }
+
+    static String channelOf(String payloadType) {
+        return EventStoreWakeUp.channelOf(CHANNEL, payloadType);
+    }
+
+    static GenericDomainEventMessage<Object> event(Object payload) {
+        return new GenericDomainEventMessage<>("Test", UUID.randomUUID().toString(), 0, payload);
+    }
+
+    static NotifyingEventStorageEngine engine() {
+        return new NotifyingEventStorageEngine(EventStoreWakeUpIT.engine(dataSource),
+                EventStoreWakeUpIT.loginOf(dataSource), CHANNEL);
+    }
+
+    /** A connection listening on channels without registering them: it hears what is sent, not what is wanted. */
+    static final class Eavesdropper implements AutoCloseable {
+
+        private final Connection connection;
+
+        Eavesdropper(String... channels) throws SQLException {
+            connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                for (String channel : channels) {
+                    statement.execute("LISTEN " + channel);
+                }
+            }
+        }
+
+        /** Every notification received within {@code millis}. */
+        List<PGNotification> heard(long millis) throws SQLException {
+            List<PGNotification> heard = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + millis;
+            for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
+                PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications((int) left);
+                if (notifications != null) {
+                    heard.addAll(List.of(notifications));
+                }
+            }
+            return heard;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+}
