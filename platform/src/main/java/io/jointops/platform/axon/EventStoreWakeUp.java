@@ -45,7 +45,7 @@ public class EventStoreWakeUp implements SmartLifecycle {
     /** Which connection (PostgreSQL's process id) listens on which channel: V15__event_listeners.sql. */
     static final String REGISTRY = "eventstore.event_listener";
     /** Replaces this connection's rows with its channels, and drops the rows of connections that are gone. */
-    private static final String REGISTER = "WITH wanted AS (SELECT unnest(?::text[]) AS channel),"
+    static final String REGISTER = "WITH wanted AS (SELECT unnest(?::text[]) AS channel),"
             + " gone AS (DELETE FROM " + REGISTRY + " l WHERE (l.backend_pid = pg_backend_pid()"
             + " AND l.channel NOT IN (SELECT channel FROM wanted))"
             + " OR NOT EXISTS (SELECT FROM pg_stat_activity a WHERE a.pid = l.backend_pid))"

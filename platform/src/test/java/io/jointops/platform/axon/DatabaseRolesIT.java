@@ -237,6 +237,43 @@ class DatabaseRolesIT {
         }
     }
 
+    /**
+     * Each service registers the channels its listener hears (EventStoreWakeUp's statement, as its role runs it); a
+     * stolen login of another service can neither delete those rows (its announcers would then stop announcing to the
+     * listener) nor register channels under another connection, nor change a row; it deletes rows of connections
+     * that are gone, as every registration does.
+     */
+    @Test
+    void aServiceRegistersItsOwnListenerOnlyAndCannotSilenceAnothers() throws Exception {
+        try (Connection listener = connect(NOTARY_ROLE, NOTARY_SCHEMA); Statement s = listener.createStatement();
+             Connection thief = connect(OTHER_ROLE, OTHER_SCHEMA); Statement t = thief.createStatement()) {
+            String pid = single(s, "SELECT pg_backend_pid()");
+            try (var register = listener.prepareStatement(EventStoreWakeUp.REGISTER)) {
+                register.setArray(1, listener.createArrayOf("text", new Object[]{"jointops_events_a", "jointops_events_b"}));
+                register.execute();
+            }
+            String rows = "SELECT string_agg(channel, ',' ORDER BY channel) FROM eventstore.event_listener WHERE backend_pid = " + pid;
+            assertThat(single(t, rows)).as("read by every service's announcer").isEqualTo("jointops_events_a,jointops_events_b");
+
+            assertThat(t.executeUpdate("DELETE FROM eventstore.event_listener WHERE backend_pid = " + pid))
+                    .as("rows of another service's live listener deleted").isZero();
+            assertThat(t.executeUpdate("DELETE FROM eventstore.event_listener")).isZero();
+            refused(t, "INSERT INTO eventstore.event_listener (backend_pid, channel) VALUES (" + pid + ", 'jointops_events')");
+            refused(t, "UPDATE eventstore.event_listener SET channel = 'jointops_events_x' WHERE backend_pid = " + pid);
+            refused(t, "TRUNCATE eventstore.event_listener");
+            assertThat(single(s, rows)).isEqualTo("jointops_events_a,jointops_events_b");
+
+            // the listener's connection ends: its rows are anyone's to delete
+            listener.close();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (!single(t, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid).equals("0")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(t.executeUpdate("DELETE FROM eventstore.event_listener WHERE backend_pid = " + pid)).isEqualTo(2);
+        }
+    }
+
     @Test
     void servicesMigratingAtOnceSetTheGrantsWithoutTrippingOverEachOther() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
