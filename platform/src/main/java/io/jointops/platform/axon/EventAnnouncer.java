@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,6 +45,11 @@ import java.util.function.LongSupplier;
  * counted): a commit no other process reads costs no statement, and no listening backend is woken for it (PostgreSQL
  * wakes every one of the database's on every notification). The base channel goes out, with every type's, when
  * another process listens to all. Unless the registry could be read, everything goes out.
+ * <p>
+ * The same way it tells the service's other replicas which items this process's processors committed ({@link
+ * #itemProcessed}), on the service's replica channel ({@link EventStoreWakeUp#replicaChannel}): a write waiting in
+ * another replica for a view this replica writes reads it then. With one replica nobody else listens there, and
+ * nothing is sent (not even a hand-over to the announcer's thread while the registry read is fresh).
  */
 final class EventAnnouncer implements AutoCloseable {
 
@@ -49,6 +57,8 @@ final class EventAnnouncer implements AutoCloseable {
     /** PostgreSQL refuses a payload of 8,000 bytes or more; a longer one is sent empty, which wakes every stream. */
     static final int MAX_NOTIFY_PAYLOAD = 7_000;
     private static final long RETRY_MILLIS = 1_000;
+    /** Processed items kept for the other replicas while they cannot be told (the database away); more are dropped. */
+    static final int MAX_PROCESSED = 10_000;
     /** How old the channels heard elsewhere may be when an announcement is due. */
     static final Duration REGISTRY_MAX_AGE = Duration.ofSeconds(1);
     private static final String HEARD_ELSEWHERE = "SELECT DISTINCT channel FROM " + EventStoreWakeUp.REGISTRY + " l"
@@ -61,6 +71,14 @@ final class EventAnnouncer implements AutoCloseable {
     private final ConnectionProvider connections;
     /** Committed types not announced yet; guarded by {@code this}. */
     private final Set<String> pending = new LinkedHashSet<>();
+    /** Items processed here (their last event number) not told to the other replicas yet; guarded by {@code this}. */
+    private final Map<String, Long> processed = new LinkedHashMap<>();
+    /** The service's replica channel ({@code null}: none told). */
+    private volatile String replicaChannel;
+    /** Whether another process listened on {@link #replicaChannel} at the last read of the registry (or it failed). */
+    private volatile boolean replicasListen = true;
+    /** {@link System#nanoTime()} of the last read of the registry, for other threads; 0: none yet. */
+    private volatile long registryReadAt;
     private Thread thread;
     private boolean closed;
     /** The announcer's own connection, opened at its first announcement and again after a failure; its thread's. */
@@ -84,12 +102,42 @@ final class EventAnnouncer implements AutoCloseable {
         this.ownListener = backend;
     }
 
+    /** Tells the service's other replicas on {@code replicaChannel} which items this process's processors committed. */
+    void replicaChannel(String replicaChannel) {
+        this.replicaChannel = replicaChannel;
+    }
+
     /** Announces {@code payloadTypes}, committed: soon, on the announcer's thread, never on the caller's. */
     synchronized void announce(Collection<String> payloadTypes) {
         if (closed) {
             return;
         }
         pending.addAll(payloadTypes);
+        wakeThread();
+    }
+
+    /**
+     * A processor of this process committed event number {@code sequence} of item {@code itemId}: the service's other
+     * replicas are told soon, if one listens (the writes waiting there for the item's view read it then).
+     */
+    void itemProcessed(String itemId, long sequence) {
+        long readAt = registryReadAt;
+        if (replicaChannel == null || itemId.indexOf('\n') >= 0
+                || !replicasListen && readAt != 0 && System.nanoTime() - readAt < REGISTRY_MAX_AGE.toNanos()) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (processed.size() < MAX_PROCESSED || processed.containsKey(itemId)) {
+                processed.merge(itemId, sequence, Math::max);
+            }
+            wakeThread();
+        }
+    }
+
+    private void wakeThread() {
         if (thread == null) {
             thread = new Thread(this::run, "event-announcer-" + channel);
             thread.setDaemon(true);
@@ -109,25 +157,29 @@ final class EventAnnouncer implements AutoCloseable {
     private void announceUntilClosed() {
         while (true) {
             List<String> types;
+            Map<String, Long> items;
             synchronized (this) {
                 try {
-                    while (pending.isEmpty() && !closed) {
+                    while (pending.isEmpty() && processed.isEmpty() && !closed) {
                         wait();
                     }
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (pending.isEmpty()) {
+                if (pending.isEmpty() && processed.isEmpty()) {
                     return; // closed, nothing left
                 }
                 types = new ArrayList<>(pending);
                 pending.clear();
+                items = new LinkedHashMap<>(processed);
+                processed.clear();
             }
             try {
-                send(types);
+                send(types, items);
             } catch (SQLException | RuntimeException e) {
                 synchronized (this) {
                     pending.addAll(types);
+                    items.forEach((item, sequence) -> processed.merge(item, sequence, Math::max));
                     if (closed) {
                         log.warn("Announcing committed events on {} failed at shutdown; the other services' streams "
                                 + "read them at their next look: {}", channel, e.toString());
@@ -152,9 +204,10 @@ final class EventAnnouncer implements AutoCloseable {
 
     /**
      * One statement, one transaction: the base channel naming every type, and each type's own channel, of those
-     * another process listens on; none: no statement.
+     * another process listens on, and the processed items on the replica channel if another replica listens; none: no
+     * statement.
      */
-    private void send(List<String> payloadTypes) throws SQLException {
+    private void send(List<String> payloadTypes, Map<String, Long> items) throws SQLException {
         try {
             if (connection == null) {
                 connection = connections.getConnection();
@@ -169,7 +222,14 @@ final class EventAnnouncer implements AutoCloseable {
             String all = String.join(",", payloadTypes);
             List<String> channels = new ArrayList<>();
             List<String> parameters = new ArrayList<>();
-            if (heard == null || heard.contains(channel)) {
+            String replicas = replicaChannel;
+            if (!items.isEmpty() && replicas != null && (heard == null || heard.contains(replicas))) {
+                for (String payload : processedPayloads(items)) {
+                    channels.add(replicas);
+                    parameters.add(payload);
+                }
+            }
+            if (!payloadTypes.isEmpty() && (heard == null || heard.contains(channel))) {
                 channels.add(channel);
                 parameters.add(all.length() > MAX_NOTIFY_PAYLOAD ? "" : all);
             }
@@ -217,7 +277,55 @@ final class EventAnnouncer implements AutoCloseable {
             }
             heardElsewhere = null;
         }
+        String replicas = replicaChannel;
+        replicasListen = heardElsewhere == null || replicas != null && heardElsewhere.contains(replicas);
+        registryReadAt = heardAt;
         return heardElsewhere;
+    }
+
+    /**
+     * Processed items as notification payloads, each below {@link #MAX_NOTIFY_PAYLOAD}: a line per item, its event
+     * number, a space and its id (which has no line break: {@link #itemProcessed} passes over one that has).
+     */
+    static List<String> processedPayloads(Map<String, Long> items) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder payload = new StringBuilder();
+        for (Map.Entry<String, Long> item : items.entrySet()) {
+            String line = item.getValue() + " " + item.getKey();
+            if (line.length() >= MAX_NOTIFY_PAYLOAD) {
+                continue; // an id that long is no item's; its writers fall back to their own look
+            }
+            if (payload.length() + line.length() + 1 > MAX_NOTIFY_PAYLOAD) {
+                payloads.add(payload.toString());
+                payload.setLength(0);
+            }
+            if (!payload.isEmpty()) {
+                payload.append('\n');
+            }
+            payload.append(line);
+        }
+        if (!payload.isEmpty()) {
+            payloads.add(payload.toString());
+        }
+        return payloads;
+    }
+
+    /** Tells {@code processed} each item of a payload of {@link #processedPayloads}; what does not parse is left. */
+    static void processedItems(String payload, BiConsumer<String, Long> processed) {
+        if (payload == null) {
+            return;
+        }
+        for (String line : payload.split("\n")) {
+            int space = line.indexOf(' ');
+            if (space <= 0 || space == line.length() - 1) {
+                continue;
+            }
+            try {
+                processed.accept(line.substring(space + 1), Long.parseLong(line, 0, space, 10));
+            } catch (NumberFormatException e) {
+                // not a replica's line: a notification anyone with a login may send, worth no more than a look
+            }
+        }
     }
 
     private void release() {

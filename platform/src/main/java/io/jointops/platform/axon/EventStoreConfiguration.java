@@ -35,6 +35,7 @@ import io.jointops.platform.privacy.SubjectKeys;
 import io.jointops.platform.privacy.WrappingKey;
 import io.jointops.platform.privacy.Subjects;
 import io.jointops.platform.query.ItemChangeSignal;
+import io.jointops.platform.query.ReadYourWrites;
 import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.replay.ViewReplays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
@@ -269,7 +271,8 @@ public class EventStoreConfiguration {
     @ConditionalOnProperty(name = "jointops.event-store.notify.enabled", havingValue = "true", matchIfMissing = true)
     EventStoreWakeUp eventStoreWakeUp(DataSource dataSource, WakeableEventStore eventStore,
                                       EventStorageEngine storageEngine,
-                                      @Value("${jointops.event-store.notify.channel:jointops_events}") String channel) {
+                                      @Value("${jointops.event-store.notify.channel:jointops_events}") String channel,
+                                      @Value("${spring.application.name}") String application) {
         // this process's own commits woke its streams as they committed: their announcements are passed over
         LongSupplier own = storageEngine instanceof NotifyingEventStorageEngine engine ? engine::announcingBackend
                 : () -> -1;
@@ -278,6 +281,11 @@ public class EventStoreConfiguration {
         // and what this listener hears is no reason for this process's announcer to announce
         if (storageEngine instanceof NotifyingEventStorageEngine engine) {
             engine.ownListener(wakeUp::backend);
+            // the service's replicas tell each other what their processors committed: a write waiting in one for a
+            // view another writes reads it then, not at its next fallback look (ReadYourWrites)
+            String replicas = EventStoreWakeUp.replicaChannel(channel, application);
+            engine.tellReplicasOn(replicas);
+            wakeUp.hearProcessedItems(replicas, ReadYourWrites::itemChanged);
         }
         return wakeUp;
     }
@@ -317,7 +325,17 @@ public class EventStoreConfiguration {
                             .tokenClaimInterval(search.toMillis());
                 })
                 // a write waiting for its view is woken by the commit that brought the view there
-                .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal()));
+                .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal(
+                        otherReplicas(context.getBean(EventStorageEngine.class)))));
+    }
+
+    /** Whom to tell an item a processor of this process committed, for the service's other replicas. */
+    private static BiConsumer<String, Long> otherReplicas(EventStorageEngine storageEngine) {
+        if (storageEngine instanceof NotifyingEventStorageEngine engine) {
+            return engine::itemProcessed;
+        }
+        return (item, sequence) -> {
+        }; // without notifications, writes in other replicas find their view at their own looks
     }
 
     /** Stuck commands and batches of events are logged and then interrupted; Axon's own timeouts are off. */

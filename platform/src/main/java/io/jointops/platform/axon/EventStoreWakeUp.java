@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -35,6 +36,10 @@ import java.util.regex.Pattern;
  * process reads costs no notification at all. An announcer reads the registry again at most {@link
  * EventAnnouncer#REGISTRY_MAX_AGE} after it last did, so a listener looks once more that long after registering: a
  * commit announced with the registry as it was before is read then.
+ * <p>
+ * The listener also hears its service's other replicas tell which items their processors committed ({@link
+ * #hearProcessedItems}): a write waiting here for its view, which another replica's processor writes, reads it then
+ * rather than at its next fallback look (every 250 ms).
  */
 public class EventStoreWakeUp implements SmartLifecycle {
 
@@ -64,6 +69,10 @@ public class EventStoreWakeUp implements SmartLifecycle {
     private volatile Thread thread;
     /** PostgreSQL's process id of the listening connection, -1 while there is none. */
     private volatile long backend = -1;
+    /** The channel the service's replicas tell their processed items on ({@code null}: none), and whom to tell. */
+    private volatile String replicaChannel;
+    private volatile BiConsumer<String, Long> processedElsewhere = (item, sequence) -> {
+    };
 
     /** A listener of every commit. */
     public EventStoreWakeUp(DataSource dataSource, String channel, Consumer<Set<String>> wake) {
@@ -111,6 +120,23 @@ public class EventStoreWakeUp implements SmartLifecycle {
         Set<String> channels = new HashSet<>();
         payloadTypes.forEach(type -> channels.add(channelOf(channel, type)));
         return channels;
+    }
+
+    /**
+     * The channel on which the replicas of {@code service} tell each other which items their processors committed
+     * ({@link EventAnnouncer#itemProcessed}).
+     */
+    static String replicaChannel(String channel, String service) {
+        return channelOf(channel, "processed by " + service);
+    }
+
+    /**
+     * Before {@link #start()}: also listens on {@code replicaChannel} and tells {@code processed} each item (and its
+     * event number) another replica's processors committed.
+     */
+    public void hearProcessedItems(String replicaChannel, BiConsumer<String, Long> processed) {
+        this.replicaChannel = replicaChannel;
+        this.processedElsewhere = processed;
     }
 
     static String requireIdentifier(String channel) {
@@ -193,6 +219,15 @@ public class EventStoreWakeUp implements SmartLifecycle {
         return added;
     }
 
+    /** Whether {@code notification} is another replica's processed items (then told on). */
+    private boolean tellProcessed(PGNotification notification) {
+        if (!notification.getName().equals(replicaChannel)) {
+            return false;
+        }
+        EventAnnouncer.processedItems(notification.getParameter(), processedElsewhere);
+        return true;
+    }
+
     private void listen() {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
@@ -207,7 +242,11 @@ public class EventStoreWakeUp implements SmartLifecycle {
                     Set<String> wanted = heard.get();
                     if (first || wanted != types) {
                         types = wanted;
-                        boolean added = listenTo(connection, listening, channelsFor(wanted));
+                        Set<String> channels = new HashSet<>(channelsFor(wanted));
+                        if (replicaChannel != null) {
+                            channels.add(replicaChannel);
+                        }
+                        boolean added = listenTo(connection, listening, channels);
                         register(connection, listening);
                         if (added || first) {
                             wake.accept(Set.of()); // whatever was committed while not listening
@@ -223,7 +262,9 @@ public class EventStoreWakeUp implements SmartLifecycle {
                     if (notifications != null && notifications.length > 0) {
                         long own = ownAnnouncer.getAsLong();
                         PGNotification[] others = Arrays.stream(notifications)
-                                .filter(notification -> notification.getPID() != own).toArray(PGNotification[]::new);
+                                .filter(notification -> notification.getPID() != own)
+                                .filter(notification -> !tellProcessed(notification))
+                                .toArray(PGNotification[]::new);
                         if (others.length > 0) {
                             wake.accept(payloadTypes(others));
                         }

@@ -372,6 +372,22 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
         announcer.ownListener(backend);
     }
 
+    /**
+     * Tells the service's other replicas on {@code replicaChannel} ({@link EventStoreWakeUp#replicaChannel}) which
+     * items this process's processors committed ({@link #itemProcessed}).
+     */
+    public void tellReplicasOn(String replicaChannel) {
+        announcer.replicaChannel(replicaChannel);
+    }
+
+    /**
+     * A processor of this process committed event number {@code sequence} of item {@code itemId}: the service's other
+     * replicas, if any listen, are told soon (their writes waiting for the item's view read it then).
+     */
+    public void itemProcessed(String itemId, long sequence) {
+        announcer.itemProcessed(itemId, sequence);
+    }
+
     /** PostgreSQL's process id of the connection this engine announces its commits on (-1 while there is none). */
     public long announcingBackend() {
         return announcer.backend();

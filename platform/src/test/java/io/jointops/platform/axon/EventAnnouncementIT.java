@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An announcement goes out only on the channels another process listens on ({@link EventStoreWakeUp#REGISTRY}): a
  * commit that no other process reads sends nothing, this process's own listener is no reason to send, and a listener
- * that is gone is not sent to. What is sent is observed by an eavesdropping connection that listens without registering.
+ * that is gone is not sent to; the items a process's processors committed are told to the service's other replicas only
+ * while one listens. What is sent is observed by an eavesdropping connection that listens without registering.
  * Its own database: the other wake-up tests leave a listener of every channel behind.
  */
 class EventAnnouncementIT {
@@ -117,6 +118,66 @@ class EventAnnouncementIT {
         } finally {
             readsLongs.stop();
             engine.close();
+        }
+    }
+
+    @Test
+    void theItemsProcessedHereAreToldToTheServicesOtherReplicasOnlyWhileOneListens() throws Exception {
+        NotifyingEventStorageEngine engine = engine();
+        String replicas = EventStoreWakeUp.replicaChannel(CHANNEL, "case-service");
+        engine.tellReplicasOn(replicas);
+        BlockingQueue<Set<String>> woken = new LinkedBlockingQueue<>();
+        BlockingQueue<String> toldHere = new LinkedBlockingQueue<>();
+        EventStoreWakeUp thisReplica = new EventStoreWakeUp(dataSource, CHANNEL, () -> null, woken::add,
+                engine::announcingBackend);
+        thisReplica.hearProcessedItems(replicas, (item, sequence) -> toldHere.add(item + "@" + sequence));
+        engine.ownListener(thisReplica::backend);
+        thisReplica.start();
+        try (Eavesdropper sent = new Eavesdropper(replicas)) {
+            settled(woken);
+            engine.itemProcessed("case-1", 3);
+            assertThat(sent.heard(1500)).as("sent with no other replica listening").isEmpty();
+
+            BlockingQueue<Set<String>> wokenThere = new LinkedBlockingQueue<>();
+            BlockingQueue<String> toldThere = new LinkedBlockingQueue<>();
+            EventStoreWakeUp otherReplica = new EventStoreWakeUp(dataSource, CHANNEL, () -> null, wokenThere::add);
+            otherReplica.hearProcessedItems(replicas, (item, sequence) -> toldThere.add(item + "@" + sequence));
+            otherReplica.start();
+            try {
+                settled(wokenThere); // by then the announcer's read of the registry is over a second old
+                engine.itemProcessed("case-2", 5);
+                assertThat(toldThere.poll(2, TimeUnit.SECONDS)).as("told to the other replica").isEqualTo("case-2@5");
+                assertThat(sent.heard(1000)).extracting(PGNotification::getName).containsExactly(replicas);
+                assertThat(toldThere).as("what was processed while no one listened").isEmpty();
+                assertThat(wokenThere).as("streams woken by a processed item").isEmpty();
+                assertThat(toldHere).as("told back to the replica that processed it").isEmpty();
+                assertThat(woken).isEmpty();
+            } finally {
+                otherReplica.stop();
+            }
+        } finally {
+            thisReplica.stop();
+            engine.close();
+        }
+    }
+
+    @Test
+    void aForgedNotificationOnTheReplicaChannelIsWorthNoMoreThanTheItemsItNames() throws Exception {
+        String replicas = EventStoreWakeUp.replicaChannel(CHANNEL, "intel-service");
+        BlockingQueue<Set<String>> woken = new LinkedBlockingQueue<>();
+        BlockingQueue<String> told = new LinkedBlockingQueue<>();
+        EventStoreWakeUp replica = new EventStoreWakeUp(dataSource, CHANNEL, () -> Set.of(STRING), woken::add);
+        replica.hearProcessedItems(replicas, (item, sequence) -> told.add(item + "@" + sequence));
+        replica.start();
+        try (Connection forger = dataSource.getConnection(); Statement statement = forger.createStatement()) {
+            settled(woken);
+            statement.execute("SELECT pg_notify('" + replicas + "', E'not a line\\n-x case-9\\n12 case-3\\n7\\n "
+                    + "case-4\\n99999999999999999999 case-5')");
+            assertThat(told.poll(2, TimeUnit.SECONDS)).isEqualTo("case-3@12");
+            assertThat(told.poll(500, TimeUnit.MILLISECONDS)).as("told of a line that does not parse").isNull();
+            assertThat(woken).as("streams woken by the replica channel").isEmpty();
+        } finally {
+            replica.stop();
         }
     }
 

@@ -1,0 +1,42 @@
+package io.jointops.platform.axon;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The processed items' notifications: what one replica sends, the others read back, within PostgreSQL's limit. */
+class EventAnnouncerTest {
+
+    @Test
+    void processedItemsGoOutInPayloadsBelowTheLimitAndAreReadBackAsTheyWere() {
+        Map<String, Long> items = new LinkedHashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            items.put("item-" + i + "-" + "x".repeat(i % 40), (long) i * 7);
+        }
+        items.put("a:b,c d", 3L); // separators of other formats are an id's like any character
+        items.put("y".repeat(EventAnnouncer.MAX_NOTIFY_PAYLOAD), 1L); // no item's: left out
+
+        List<String> payloads = EventAnnouncer.processedPayloads(items);
+
+        assertThat(payloads).hasSizeGreaterThan(1)
+                .allSatisfy(payload -> assertThat(payload.length()).isLessThan(EventAnnouncer.MAX_NOTIFY_PAYLOAD));
+        Map<String, Long> readBack = new LinkedHashMap<>();
+        payloads.forEach(payload -> EventAnnouncer.processedItems(payload, readBack::put));
+        Map<String, Long> expected = new LinkedHashMap<>(items);
+        expected.remove("y".repeat(EventAnnouncer.MAX_NOTIFY_PAYLOAD));
+        assertThat(readBack).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void nothingProcessedIsNoPayload() {
+        assertThat(EventAnnouncer.processedPayloads(Map.of())).isEmpty();
+        Map<String, Long> readBack = new LinkedHashMap<>();
+        EventAnnouncer.processedItems(null, readBack::put);
+        EventAnnouncer.processedItems("", readBack::put);
+        assertThat(readBack).isEmpty();
+    }
+}
