@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * measured between raw figures of the same machine in the same run, and each is the median of {@link #RUNS} runs.
  *
  * <p>Arguments: a comma-separated selection of {@code startup, footprint, idle, throughput, commits, list, get, history,
- * replay, propagation, crash}, or {@code all}. System properties: {@code bench.runs} (5), {@code bench.seconds} (per
+ * replay, propagation, crash, replicas}, or {@code all} (replicas last: its second replica stays up). System properties: {@code bench.runs} (5), {@code bench.seconds} (per
  * throughput, commits, list and get run, 10), {@code bench.warmup-seconds} (load before each of those figures, 120),
  * {@code bench.java-options} (of the services and the gateway).
  */
@@ -75,7 +75,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Set<String> selected = new LinkedHashSet<>(Arrays.asList((args.length == 0 ? "all" : args[0]).split(",")));
         if (selected.contains("all")) selected = new LinkedHashSet<>(List.of("footprint", "idle", "throughput", "commits", "list", "get", "history",
-                "replay", "propagation", "crash"));
+                "replay", "propagation", "crash", "replicas"));
         Path root = Path.of(System.getProperty("jointops.root", ".")).toAbsolutePath().normalize();
         // where the run keeps its jars, database, logs and results: two runs at once need two
         Path work = root.resolve(System.getProperty("bench.work", "bench/target"));
@@ -138,6 +138,7 @@ public final class Bench {
                     case "replay" -> bench.replay();
                     case "propagation" -> bench.propagation();
                     case "crash" -> new CrashTest(bench).run();
+                    case "replicas" -> bench.replicas();
                     default -> throw new IllegalArgumentException("unknown benchmark " + what);
                 }
                 report.line("(load average so far: " + sampler + ")");
@@ -814,6 +815,65 @@ public final class Bench {
         } catch (Exception e) {
             System.err.println("[bench] store load stopped: " + e);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ replicas
+
+    /**
+     * Creates straight to each of two replicas of case-service: the second started after the first claimed every
+     * segment of its processors, so every view a write to the second waits for is written by the first (and the
+     * commands the second sends go to the first, its service's bus member). Against raw inserts of the same run.
+     */
+    void replicas() throws Exception {
+        report.line("## Creates with two replicas of case-service (" + CLIENTS + " clients straight to one replica, "
+                + RUN_TIME.toSeconds() + " s per run)");
+        String token = api.token("cn.investigator");
+        RowShape shape = rowShape(token);
+        String second = platform.startReplica("case-service");
+        report.line("second replica at " + second + "; case-view segments by owner: "
+                + rows("SELECT owner || ': ' || count(*) FROM cases.token_entry WHERE processor_name = 'case-view'"
+                + " GROUP BY owner ORDER BY owner"));
+        creates("warm-up first replica", caseService, token, WARM_UP.dividedBy(2));
+        creates("warm-up second replica", second, token, WARM_UP.dividedBy(2));
+        rawInserts(shape, Duration.ofSeconds(3));
+        List<Double> raw = new ArrayList<>();
+        List<Double> first = new ArrayList<>();
+        List<Double> firstP50 = new ArrayList<>();
+        List<Double> other = new ArrayList<>();
+        List<Double> otherP50 = new ArrayList<>();
+        List<Double> otherP99 = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            Load.Result r = rawInserts(shape, RUN_TIME);
+            raw.add(r.perSecond());
+            report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
+            Load.Result f = creates("first replica POST /api/cases", caseService, token, RUN_TIME);
+            first.add(f.perSecond());
+            firstP50.add(f.p50Ms());
+            report.line("run " + run + " " + f + "; load " + Processes.loadAverage1());
+            Load.Result o = creates("second replica POST /api/cases", second, token, RUN_TIME);
+            other.add(o.perSecond());
+            otherP50.add(o.p50Ms());
+            otherP99.add(o.p99Ms());
+            report.line("run " + run + " " + o + "; load " + Processes.loadAverage1());
+        }
+        Load.Result after = rawInserts(shape, RUN_TIME);
+        raw.add(after.perSecond());
+        report.line("after " + after);
+        double rawMedian = Load.median(raw);
+        report.line(String.format("RESULT replicas: raw ceiling %.0f inserts/s; creates straight to the replica that writes"
+                        + " the views %.1f/s (ratio %.3f), p50 %.2f ms; straight to the other replica %.1f/s (ratio %.3f),"
+                        + " p50 %.2f ms, p99 %.2f ms (medians of %d)", rawMedian, Load.median(first),
+                Load.median(first) / rawMedian, Load.median(firstP50), Load.median(other), Load.median(other) / rawMedian,
+                Load.median(otherP50), Load.median(otherP99), RUNS));
+    }
+
+    /** The first column of every row of {@code sql}, joined. */
+    String rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) rows.add(rs.getString(1));
+        }
+        return String.join(", ", rows);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -545,6 +545,54 @@ public final class Platform implements AutoCloseable {
                 () -> listener.ready(started.name, started.secondsSinceStart(), readiness + " (restarted)"))));
     }
 
+    /** How far a second replica's ports are from its service's ({@link #startReplica}). */
+    public static final int REPLICA_PORT_SHIFT = 10;
+
+    /**
+     * Starts a second replica of service {@code name} beside the first, as a deployment of two replicas runs it: the
+     * same login, settings and command bus members (so its commands are handled by the first, the bus member of its
+     * service), its HTTP and bus ports {@value #REPLICA_PORT_SHIFT} above the service's, its log {@code
+     * <name>-replica.log}, its in-process co-signers' state in a directory of its own, copied from the first's (two
+     * processes must not write one state file). For the bench's replica figure; stopped with the platform. Returns its
+     * URL once it is ready.
+     */
+    public synchronized String startReplica(String name) {
+        if (!applicationsUp) throw new IllegalStateException("the applications are not up");
+        Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown service " + name));
+        String replica = name + "-replica";
+        int http = options.port(service.httpPort() + REPLICA_PORT_SHIFT);
+        int bus = options.port(service.busPort() + REPLICA_PORT_SHIFT);
+        Path states = options.workDir().resolve("cosigners-" + replica);
+        List<String> command = new ArrayList<>();
+        for (String argument : serviceCommand(service, issuerUri, jdbcUrl, false)) {
+            if (argument.startsWith("--server.port=")) argument = "--server.port=" + http;
+            else if (argument.startsWith("--jointops.bus.port=")) argument = "--jointops.bus.port=" + bus;
+            else if (argument.contains(".state-file=")) argument = copiedState(argument, states);
+            command.add(argument);
+        }
+        ChildProcess child = launch(replica, command, serviceEnv(service), options.root());
+        services.add(child);
+        String url = "http://localhost:" + http;
+        awaitAll(List.of(new Pending(child, url + "/actuator/health/readiness", options.serviceTimeout(),
+                () -> listener.ready(child.name, child.secondsSinceStart(), url))));
+        return url;
+    }
+
+    /** {@code --...state-file=<file>} with the file copied into {@code states}. */
+    private static String copiedState(String argument, Path states) {
+        int at = argument.indexOf('=');
+        Path state = Path.of(argument.substring(at + 1));
+        Path copy = states.resolve(state.getFileName());
+        try {
+            Files.createDirectories(states);
+            if (Files.exists(state)) Files.copy(state, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return argument.substring(0, at + 1) + copy;
+    }
+
     /** Moves {@code name}'s log aside before it is started again, so the start does not overwrite it. */
     private void keepLog(String name) {
         Path log = logFile(name);
@@ -631,7 +679,12 @@ public final class Platform implements AutoCloseable {
     private static final String NOTARY_SERVICE = "case-service";
 
     private List<String> serviceCommand(Service service, String issuer, String jdbc) {
-        List<String> command = javaCommand(service.name(), true);
+        return serviceCommand(service, issuer, jdbc, true);
+    }
+
+    /** {@code writesArchive}: false for a second process of the service, which must not write its class data archive. */
+    private List<String> serviceCommand(Service service, String issuer, String jdbc, boolean writesArchive) {
+        List<String> command = javaCommand(service.name(), writesArchive);
         command.add("--server.port=" + options.port(service.httpPort()));
         command.add("--jointops.bus.port=" + options.port(service.busPort()));
         command.add("--jointops.issuer-uri=" + issuer);
