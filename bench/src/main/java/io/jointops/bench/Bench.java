@@ -833,8 +833,9 @@ public final class Bench {
         report.line("second replica at " + second + "; case-view segments by owner: "
                 + rows("SELECT owner || ': ' || count(*) FROM cases.token_entry WHERE processor_name = 'case-view'"
                 + " GROUP BY owner ORDER BY owner"));
-        creates("warm-up first replica", caseService, token, WARM_UP.dividedBy(2));
-        creates("warm-up second replica", second, token, WARM_UP.dividedBy(2));
+        // each its own warm-up: the second JVM compiles its request path only under its own load
+        creates("warm-up first replica", caseService, token, WARM_UP);
+        creates("warm-up second replica", second, token, WARM_UP);
         rawInserts(shape, Duration.ofSeconds(3));
         List<Double> raw = new ArrayList<>();
         List<Double> first = new ArrayList<>();
@@ -842,19 +843,27 @@ public final class Bench {
         List<Double> other = new ArrayList<>();
         List<Double> otherP50 = new ArrayList<>();
         List<Double> otherP99 = new ArrayList<>();
+        List<CpuCost> firstCpu = new ArrayList<>();
+        List<CpuCost> otherCpu = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
             Load.Result r = rawInserts(shape, RUN_TIME);
             raw.add(r.perSecond());
             report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
-            Load.Result f = creates("first replica POST /api/cases", caseService, token, RUN_TIME);
+            CpuCost.Measured fm = CpuCost.during(pgdata(),
+                    () -> creates("first replica POST /api/cases", caseService, token, RUN_TIME));
+            Load.Result f = fm.result();
             first.add(f.perSecond());
             firstP50.add(f.p50Ms());
-            report.line("run " + run + " " + f + "; load " + Processes.loadAverage1());
-            Load.Result o = creates("second replica POST /api/cases", second, token, RUN_TIME);
+            firstCpu.add(fm.cpu());
+            report.line("run " + run + " " + f + "; " + fm.cpu() + "; load " + Processes.loadAverage1());
+            CpuCost.Measured om = CpuCost.during(pgdata(),
+                    () -> creates("second replica POST /api/cases", second, token, RUN_TIME));
+            Load.Result o = om.result();
             other.add(o.perSecond());
             otherP50.add(o.p50Ms());
             otherP99.add(o.p99Ms());
-            report.line("run " + run + " " + o + "; load " + Processes.loadAverage1());
+            otherCpu.add(om.cpu());
+            report.line("run " + run + " " + o + "; " + om.cpu() + "; load " + Processes.loadAverage1());
         }
         Load.Result after = rawInserts(shape, RUN_TIME);
         raw.add(after.perSecond());
@@ -865,6 +874,8 @@ public final class Bench {
                         + " p50 %.2f ms, p99 %.2f ms (medians of %d)", rawMedian, Load.median(first),
                 Load.median(first) / rawMedian, Load.median(firstP50), Load.median(other), Load.median(other) / rawMedian,
                 Load.median(otherP50), Load.median(otherP99), RUNS));
+        report.line("RESULT CPU per create (medians; both replicas' under case-service): straight to the first "
+                + CpuCost.medians(firstCpu) + "; straight to the second " + CpuCost.medians(otherCpu));
     }
 
     /** The first column of every row of {@code sql}, joined. */

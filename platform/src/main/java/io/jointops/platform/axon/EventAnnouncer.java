@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -73,6 +74,8 @@ final class EventAnnouncer implements AutoCloseable {
     private final Set<String> pending = new LinkedHashSet<>();
     /** Items processed here (their last event number) not told to the other replicas yet; guarded by {@code this}. */
     private final Map<String, Long> processed = new LinkedHashMap<>();
+    /** Topics signalled here ({@link ReplicaSignals}) not told to the other replicas yet; guarded by {@code this}. */
+    private final Set<String> signals = new LinkedHashSet<>();
     /** The service's replica channel ({@code null}: none told). */
     private volatile String replicaChannel;
     /** Whether another process listened on {@link #replicaChannel} at the last read of the registry (or it failed). */
@@ -121,9 +124,7 @@ final class EventAnnouncer implements AutoCloseable {
      * replicas are told soon, if one listens (the writes waiting there for the item's view read it then).
      */
     void itemProcessed(String itemId, long sequence) {
-        long readAt = registryReadAt;
-        if (replicaChannel == null || itemId.indexOf('\n') >= 0
-                || !replicasListen && readAt != 0 && System.nanoTime() - readAt < REGISTRY_MAX_AGE.toNanos()) {
+        if (itemId.indexOf('\n') >= 0 || noReplicaListens()) {
             return;
         }
         synchronized (this) {
@@ -135,6 +136,27 @@ final class EventAnnouncer implements AutoCloseable {
             }
             wakeThread();
         }
+    }
+
+    /** Signals {@code topic} ({@link ReplicaSignals}) to the service's other replicas soon, if one listens. */
+    void replicaSignal(String topic) {
+        if (noReplicaListens()) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            signals.add(topic);
+            wakeThread();
+        }
+    }
+
+    /** Whether no other replica listened at a read of the registry under {@link #REGISTRY_MAX_AGE} old. */
+    private boolean noReplicaListens() {
+        long readAt = registryReadAt;
+        return replicaChannel == null
+                || !replicasListen && readAt != 0 && System.nanoTime() - readAt < REGISTRY_MAX_AGE.toNanos();
     }
 
     private void wakeThread() {
@@ -158,28 +180,32 @@ final class EventAnnouncer implements AutoCloseable {
         while (true) {
             List<String> types;
             Map<String, Long> items;
+            List<String> topics;
             synchronized (this) {
                 try {
-                    while (pending.isEmpty() && processed.isEmpty() && !closed) {
+                    while (pending.isEmpty() && processed.isEmpty() && signals.isEmpty() && !closed) {
                         wait();
                     }
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (pending.isEmpty() && processed.isEmpty()) {
+                if (pending.isEmpty() && processed.isEmpty() && signals.isEmpty()) {
                     return; // closed, nothing left
                 }
                 types = new ArrayList<>(pending);
                 pending.clear();
                 items = new LinkedHashMap<>(processed);
                 processed.clear();
+                topics = new ArrayList<>(signals);
+                signals.clear();
             }
             try {
-                send(types, items);
+                send(types, items, topics);
             } catch (SQLException | RuntimeException e) {
                 synchronized (this) {
                     pending.addAll(types);
                     items.forEach((item, sequence) -> processed.merge(item, sequence, Math::max));
+                    signals.addAll(topics);
                     if (closed) {
                         log.warn("Announcing committed events on {} failed at shutdown; the other services' streams "
                                 + "read them at their next look: {}", channel, e.toString());
@@ -204,10 +230,10 @@ final class EventAnnouncer implements AutoCloseable {
 
     /**
      * One statement, one transaction: the base channel naming every type, and each type's own channel, of those
-     * another process listens on, and the processed items on the replica channel if another replica listens; none: no
-     * statement.
+     * another process listens on, and the processed items and signals on the replica channel if another replica
+     * listens; none: no statement.
      */
-    private void send(List<String> payloadTypes, Map<String, Long> items) throws SQLException {
+    private void send(List<String> payloadTypes, Map<String, Long> items, List<String> topics) throws SQLException {
         try {
             if (connection == null) {
                 connection = connections.getConnection();
@@ -223,8 +249,9 @@ final class EventAnnouncer implements AutoCloseable {
             List<String> channels = new ArrayList<>();
             List<String> parameters = new ArrayList<>();
             String replicas = replicaChannel;
-            if (!items.isEmpty() && replicas != null && (heard == null || heard.contains(replicas))) {
-                for (String payload : processedPayloads(items)) {
+            if ((!items.isEmpty() || !topics.isEmpty()) && replicas != null
+                    && (heard == null || heard.contains(replicas))) {
+                for (String payload : replicaPayloads(items, topics)) {
                     channels.add(replicas);
                     parameters.add(payload);
                 }
@@ -284,14 +311,17 @@ final class EventAnnouncer implements AutoCloseable {
     }
 
     /**
-     * Processed items as notification payloads, each below {@link #MAX_NOTIFY_PAYLOAD}: a line per item, its event
-     * number, a space and its id (which has no line break: {@link #itemProcessed} passes over one that has).
+     * Processed items and signals as notification payloads, each below {@link #MAX_NOTIFY_PAYLOAD}: a line per signal,
+     * {@code *}, a space and its topic, and a line per item, its event number, a space and its id (which has no line
+     * break: {@link #itemProcessed} passes over one that has).
      */
-    static List<String> processedPayloads(Map<String, Long> items) {
+    static List<String> replicaPayloads(Map<String, Long> items, List<String> topics) {
+        List<String> lines = new ArrayList<>();
+        topics.forEach(topic -> lines.add("* " + topic));
+        items.forEach((item, sequence) -> lines.add(sequence + " " + item));
         List<String> payloads = new ArrayList<>();
         StringBuilder payload = new StringBuilder();
-        for (Map.Entry<String, Long> item : items.entrySet()) {
-            String line = item.getValue() + " " + item.getKey();
+        for (String line : lines) {
             if (line.length() >= MAX_NOTIFY_PAYLOAD) {
                 continue; // an id that long is no item's; its writers fall back to their own look
             }
@@ -310,14 +340,21 @@ final class EventAnnouncer implements AutoCloseable {
         return payloads;
     }
 
-    /** Tells {@code processed} each item of a payload of {@link #processedPayloads}; what does not parse is left. */
-    static void processedItems(String payload, BiConsumer<String, Long> processed) {
+    /**
+     * Tells {@code processed} each item and {@code signalled} each topic of a payload of {@link #replicaPayloads}; what
+     * does not parse is left.
+     */
+    static void replicaNews(String payload, BiConsumer<String, Long> processed, Consumer<String> signalled) {
         if (payload == null) {
             return;
         }
         for (String line : payload.split("\n")) {
             int space = line.indexOf(' ');
             if (space <= 0 || space == line.length() - 1) {
+                continue;
+            }
+            if (space == 1 && line.charAt(0) == '*') {
+                signalled.accept(line.substring(2));
                 continue;
             }
             try {

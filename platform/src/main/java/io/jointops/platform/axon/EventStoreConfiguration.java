@@ -263,6 +263,12 @@ public class EventStoreConfiguration {
         return new WakeableEventStore(builder);
     }
 
+    /** Signals between the service's replicas (sent and heard through the event store's notifications, if on). */
+    @Bean
+    ReplicaSignals replicaSignals() {
+        return new ReplicaSignals();
+    }
+
     /**
      * Wakes the event store when a service commits events of a type one of its streams reads (PostgreSQL LISTEN on
      * the types' channels).
@@ -270,7 +276,7 @@ public class EventStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = "jointops.event-store.notify.enabled", havingValue = "true", matchIfMissing = true)
     EventStoreWakeUp eventStoreWakeUp(DataSource dataSource, WakeableEventStore eventStore,
-                                      EventStorageEngine storageEngine,
+                                      EventStorageEngine storageEngine, ReplicaSignals replicaSignals,
                                       @Value("${jointops.event-store.notify.channel:jointops_events}") String channel,
                                       @Value("${spring.application.name}") String application) {
         // this process's own commits woke its streams as they committed: their announcements are passed over
@@ -285,7 +291,8 @@ public class EventStoreConfiguration {
             // view another writes reads it then, not at its next fallback look (ReadYourWrites)
             String replicas = EventStoreWakeUp.replicaChannel(channel, application);
             engine.tellReplicasOn(replicas);
-            wakeUp.hearProcessedItems(replicas, ReadYourWrites::itemChanged);
+            replicaSignals.sendWith(engine::replicaSignal);
+            wakeUp.hearReplicas(replicas, ReadYourWrites::itemChanged, replicaSignals::received);
         }
         return wakeUp;
     }

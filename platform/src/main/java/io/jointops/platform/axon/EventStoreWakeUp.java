@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
  * EventAnnouncer#REGISTRY_MAX_AGE} after it last did, so a listener looks once more that long after registering: a
  * commit announced with the registry as it was before is read then.
  * <p>
- * The listener also hears its service's other replicas tell which items their processors committed ({@link
- * #hearProcessedItems}): a write waiting here for its view, which another replica's processor writes, reads it then
- * rather than at its next fallback look (every 250 ms).
+ * The listener also hears its service's other replicas tell which items their processors committed and what they
+ * signal ({@link #hearReplicas}): a write waiting here for its view, which another replica's processor writes, reads it
+ * then rather than at its next fallback look (every 250 ms), and so does a reader of the partner feed.
  */
 public class EventStoreWakeUp implements SmartLifecycle {
 
@@ -72,6 +72,8 @@ public class EventStoreWakeUp implements SmartLifecycle {
     /** The channel the service's replicas tell their processed items on ({@code null}: none), and whom to tell. */
     private volatile String replicaChannel;
     private volatile BiConsumer<String, Long> processedElsewhere = (item, sequence) -> {
+    };
+    private volatile Consumer<String> signalledElsewhere = topic -> {
     };
 
     /** A listener of every commit. */
@@ -132,11 +134,13 @@ public class EventStoreWakeUp implements SmartLifecycle {
 
     /**
      * Before {@link #start()}: also listens on {@code replicaChannel} and tells {@code processed} each item (and its
-     * event number) another replica's processors committed.
+     * event number) another replica's processors committed, and {@code signalled} each topic another replica signalled
+     * ({@link ReplicaSignals}).
      */
-    public void hearProcessedItems(String replicaChannel, BiConsumer<String, Long> processed) {
+    public void hearReplicas(String replicaChannel, BiConsumer<String, Long> processed, Consumer<String> signalled) {
         this.replicaChannel = replicaChannel;
         this.processedElsewhere = processed;
+        this.signalledElsewhere = signalled;
     }
 
     static String requireIdentifier(String channel) {
@@ -219,12 +223,12 @@ public class EventStoreWakeUp implements SmartLifecycle {
         return added;
     }
 
-    /** Whether {@code notification} is another replica's processed items (then told on). */
+    /** Whether {@code notification} is another replica's processed items and signals (then told on). */
     private boolean tellProcessed(PGNotification notification) {
         if (!notification.getName().equals(replicaChannel)) {
             return false;
         }
-        EventAnnouncer.processedItems(notification.getParameter(), processedElsewhere);
+        EventAnnouncer.replicaNews(notification.getParameter(), processedElsewhere, signalledElsewhere);
         return true;
     }
 

@@ -388,6 +388,11 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
         announcer.itemProcessed(itemId, sequence);
     }
 
+    /** Signals {@code topic} ({@link ReplicaSignals}) to the service's other replicas, if any listen. */
+    public void replicaSignal(String topic) {
+        announcer.replicaSignal(topic);
+    }
+
     /** PostgreSQL's process id of the connection this engine announces its commits on (-1 while there is none). */
     public long announcingBackend() {
         return announcer.backend();

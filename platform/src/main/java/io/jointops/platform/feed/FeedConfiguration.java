@@ -2,6 +2,7 @@ package io.jointops.platform.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.platform.axon.EventStoreConfiguration;
+import io.jointops.platform.axon.ReplicaSignals;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -39,8 +40,8 @@ public class FeedConfiguration {
     }
 
     @Bean
-    FeedSignal feedSignal() {
-        return new FeedSignal();
+    FeedSignal feedSignal(ReplicaSignals replicas) {
+        return new FeedSignal(replicas);
     }
 
     /**

@@ -87,7 +87,7 @@ class FeedProjector implements FoldedView {
         Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
             Batch started = new Batch();
             unitOfWork.onPrepareCommit(committing -> write(started));
-            unitOfWork.afterCommit(committed -> signal.committed());
+            unitOfWork.afterCommit(committed -> signal.committedHere());
             return started;
         });
         batch.add(kind, message.getAggregateIdentifier(), message.getSequenceNumber(), message.getPayloadType());
@@ -146,7 +146,7 @@ class FeedProjector implements FoldedView {
         notice.put("agency", agency);
         notice.put("payload", payload);
         if (table.notices(itemIds, sequence, notice) > 0) {
-            unitOfWork.afterCommit(committed -> signal.committed());
+            unitOfWork.afterCommit(committed -> signal.committedHere());
         }
     }
 

@@ -1,19 +1,36 @@
 package io.jointops.platform.feed;
 
+import io.jointops.platform.axon.ReplicaSignals;
+
 import java.time.Duration;
 
 /**
- * Wakes the feed's readers that wait for news ({@code wait} on the service's feed) when this instance's feed processor
- * has committed rows: a waiting reader reads again on that signal, not in a loop. A reader on another replica than the
- * processor's is not signalled and reads again after {@link #FALLBACK}.
+ * Wakes the feed's readers that wait for news ({@code wait} on the service's feed) when the feed processor has
+ * committed rows: a waiting reader reads again on that signal, not in a loop. The processor runs in one replica (the
+ * feed has one segment); it signals the service's other replicas too ({@link ReplicaSignals}), whose readers would
+ * otherwise read again only after {@link #FALLBACK}.
  */
 final class FeedSignal {
 
-    /** How long a waiting reader goes without a signal before it reads again (the processor may run elsewhere). */
+    /** How long a waiting reader goes without a signal before it reads again (a signal may be lost). */
     static final Duration FALLBACK = Duration.ofSeconds(5);
+    static final String TOPIC = "partner-feed";
 
+    private final ReplicaSignals replicas;
     private long commits;
 
+    FeedSignal(ReplicaSignals replicas) {
+        this.replicas = replicas;
+        replicas.onSignal(TOPIC, this::committed);
+    }
+
+    /** This replica's feed processor committed rows: its readers and the other replicas' read again. */
+    void committedHere() {
+        committed();
+        replicas.signal(TOPIC);
+    }
+
+    /** Rows were committed (here or in another replica): the waiting readers read again. */
     synchronized void committed() {
         commits++;
         notifyAll();

@@ -122,7 +122,7 @@ class EventAnnouncementIT {
     }
 
     @Test
-    void theItemsProcessedHereAreToldToTheServicesOtherReplicasOnlyWhileOneListens() throws Exception {
+    void theItemsProcessedAndSignalsHereAreToldToTheServicesOtherReplicasOnlyWhileOneListens() throws Exception {
         NotifyingEventStorageEngine engine = engine();
         String replicas = EventStoreWakeUp.replicaChannel(CHANNEL, "case-service");
         engine.tellReplicasOn(replicas);
@@ -130,24 +130,30 @@ class EventAnnouncementIT {
         BlockingQueue<String> toldHere = new LinkedBlockingQueue<>();
         EventStoreWakeUp thisReplica = new EventStoreWakeUp(dataSource, CHANNEL, () -> null, woken::add,
                 engine::announcingBackend);
-        thisReplica.hearProcessedItems(replicas, (item, sequence) -> toldHere.add(item + "@" + sequence));
+        thisReplica.hearReplicas(replicas, (item, sequence) -> toldHere.add(item + "@" + sequence),
+                topic -> toldHere.add("*" + topic));
         engine.ownListener(thisReplica::backend);
         thisReplica.start();
         try (Eavesdropper sent = new Eavesdropper(replicas)) {
             settled(woken);
             engine.itemProcessed("case-1", 3);
+            engine.replicaSignal("partner-feed");
             assertThat(sent.heard(1500)).as("sent with no other replica listening").isEmpty();
 
             BlockingQueue<Set<String>> wokenThere = new LinkedBlockingQueue<>();
             BlockingQueue<String> toldThere = new LinkedBlockingQueue<>();
             EventStoreWakeUp otherReplica = new EventStoreWakeUp(dataSource, CHANNEL, () -> null, wokenThere::add);
-            otherReplica.hearProcessedItems(replicas, (item, sequence) -> toldThere.add(item + "@" + sequence));
+            otherReplica.hearReplicas(replicas, (item, sequence) -> toldThere.add(item + "@" + sequence),
+                    topic -> toldThere.add("*" + topic));
             otherReplica.start();
             try {
                 settled(wokenThere); // by then the announcer's read of the registry is over a second old
                 engine.itemProcessed("case-2", 5);
                 assertThat(toldThere.poll(2, TimeUnit.SECONDS)).as("told to the other replica").isEqualTo("case-2@5");
                 assertThat(sent.heard(1000)).extracting(PGNotification::getName).containsExactly(replicas);
+                engine.replicaSignal("partner-feed");
+                assertThat(toldThere.poll(2, TimeUnit.SECONDS)).as("signalled to the other replica")
+                        .isEqualTo("*partner-feed");
                 assertThat(toldThere).as("what was processed while no one listened").isEmpty();
                 assertThat(wokenThere).as("streams woken by a processed item").isEmpty();
                 assertThat(toldHere).as("told back to the replica that processed it").isEmpty();
@@ -162,18 +168,19 @@ class EventAnnouncementIT {
     }
 
     @Test
-    void aForgedNotificationOnTheReplicaChannelIsWorthNoMoreThanTheItemsItNames() throws Exception {
+    void aForgedNotificationOnTheReplicaChannelIsWorthNoMoreThanALookAtWhatItNames() throws Exception {
         String replicas = EventStoreWakeUp.replicaChannel(CHANNEL, "intel-service");
         BlockingQueue<Set<String>> woken = new LinkedBlockingQueue<>();
         BlockingQueue<String> told = new LinkedBlockingQueue<>();
         EventStoreWakeUp replica = new EventStoreWakeUp(dataSource, CHANNEL, () -> Set.of(STRING), woken::add);
-        replica.hearProcessedItems(replicas, (item, sequence) -> told.add(item + "@" + sequence));
+        replica.hearReplicas(replicas, (item, sequence) -> told.add(item + "@" + sequence), topic -> told.add("*" + topic));
         replica.start();
         try (Connection forger = dataSource.getConnection(); Statement statement = forger.createStatement()) {
             settled(woken);
             statement.execute("SELECT pg_notify('" + replicas + "', E'not a line\\n-x case-9\\n12 case-3\\n7\\n "
-                    + "case-4\\n99999999999999999999 case-5')");
+                    + "case-4\\n99999999999999999999 case-5\\n*partner-feed\\n* partner-feed')");
             assertThat(told.poll(2, TimeUnit.SECONDS)).isEqualTo("case-3@12");
+            assertThat(told.poll(2, TimeUnit.SECONDS)).isEqualTo("*partner-feed");
             assertThat(told.poll(500, TimeUnit.MILLISECONDS)).as("told of a line that does not parse").isNull();
             assertThat(woken).as("streams woken by the replica channel").isEmpty();
         } finally {
