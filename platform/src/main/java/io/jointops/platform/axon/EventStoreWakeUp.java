@@ -143,6 +143,11 @@ public class EventStoreWakeUp implements SmartLifecycle {
         this.signalledElsewhere = signalled;
     }
 
+    /** The channel this listener hears the service's other replicas on ({@code null}: none). */
+    public String replicaChannel() {
+        return replicaChannel;
+    }
+
     static String requireIdentifier(String channel) {
         if (channel == null || !IDENTIFIER.matcher(channel).matches()) {
             throw new IllegalArgumentException("jointops.event-store.notify.channel must be a lower-case SQL identifier: " + channel);

@@ -39,7 +39,7 @@ public final class ReplicaSignals {
     }
 
     /** Another replica signalled {@code topic} (its listener tells this): the topic's receivers run. */
-    public void received(String topic) {
+    void received(String topic) {
         Runnable receiver = receivers.get(topic);
         if (receiver != null) {
             receiver.run();

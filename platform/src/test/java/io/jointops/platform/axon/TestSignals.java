@@ -1,6 +1,6 @@
 package io.jointops.platform.axon;
 
-/** For tests in other packages: one replica's signals delivered straight to another's, as its listener would. */
+/** For tests in other packages: replica signals delivered as a replica's listener delivers them. */
 public final class TestSignals {
 
     private TestSignals() {
@@ -8,5 +8,10 @@ public final class TestSignals {
 
     public static void sendTo(ReplicaSignals from, ReplicaSignals to) {
         from.sendWith(to::received);
+    }
+
+    /** {@code topic} as another replica's listener hands it over. */
+    public static void receive(ReplicaSignals signals, String topic) {
+        signals.received(topic);
     }
 }

@@ -18,10 +18,10 @@ class FeedSignalTest {
         long seen = signal.commits();
         assertThat(signal.awaitAfter(seen, Duration.ofMillis(50))).as("woken without a commit").isFalse();
 
-        replicas.received("another-topic");
+        TestSignals.receive(replicas, "another-topic");
         assertThat(signal.awaitAfter(seen, Duration.ofMillis(50))).as("woken by another topic").isFalse();
 
-        replicas.received(FeedSignal.TOPIC);
+        TestSignals.receive(replicas, FeedSignal.TOPIC);
         assertThat(signal.awaitAfter(seen, Duration.ofMillis(50))).as("woken by the other replica's signal").isTrue();
     }
 
