@@ -14,8 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -45,14 +46,15 @@ class ReplicaNewsIT {
     @Autowired
     EventStoreWakeUp listener;
     @Autowired
-    DataSource dataSource;
+    HikariDataSource pool;
 
     @Test
     void openingACaseIsToldToTheOtherReplicasWithThePartnerFeedsSignal() throws Exception {
         String channel = listener.replicaChannel();
         assertThat(channel).as("the service's replica channel").isNotNull();
-        try (Connection otherReplica = dataSource.getConnection()) {
-            otherReplica.setAutoCommit(true);
+        // a connection of its own, not the service's pool's: closed, it no longer listens nor counts as a replica
+        try (Connection otherReplica = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword())) {
             try (Statement statement = otherReplica.createStatement()) {
                 statement.execute("LISTEN " + channel);
             }
