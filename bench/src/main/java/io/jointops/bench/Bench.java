@@ -5,6 +5,7 @@ import io.jointops.infra.Platform;
 import io.jointops.infra.PlatformOptions;
 import org.HdrHistogram.Histogram;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -820,9 +821,10 @@ public final class Bench {
     // ------------------------------------------------------------------------------------------------ replicas
 
     /**
-     * Creates straight to each of two replicas of case-service: the second started after the first claimed every
-     * segment of its processors, so every view a write to the second waits for is written by the first (and the
-     * commands the second sends go to the first, its service's bus member). Against raw inserts of the same run.
+     * Creates straight to each of two replicas of case-service, with each replica's CPU apart: the second started
+     * after the first had claimed every segment of its processors, and each takes its share of them (SegmentShare),
+     * so a write to either waits for a view the other writes for about half of its items; the commands the second
+     * sends go to the first, its service's bus member. Against raw inserts of the same run.
      */
     void replicas() throws Exception {
         report.line("## Creates with two replicas of case-service (" + CLIENTS + " clients straight to one replica, "
@@ -830,12 +832,13 @@ public final class Bench {
         String token = api.token("cn.investigator");
         RowShape shape = rowShape(token);
         String second = platform.startReplica("case-service");
-        report.line("second replica at " + second + "; case-view segments by owner: "
-                + rows("SELECT owner || ': ' || count(*) FROM cases.token_entry WHERE processor_name = 'case-view'"
-                + " GROUP BY owner ORDER BY owner"));
+        Map<Long, String> apart = Map.of(Processes.byServerPort(URI.create(second).getPort()).orElseThrow().pid(),
+                "case-service-replica");
+        report.line("second replica at " + second + "; segments by owner: " + segmentOwners());
         // each its own warm-up: the second JVM compiles its request path only under its own load
         creates("warm-up first replica", caseService, token, WARM_UP);
         creates("warm-up second replica", second, token, WARM_UP);
+        report.line("after the warm-ups, segments by owner: " + segmentOwners());
         rawInserts(shape, Duration.ofSeconds(3));
         List<Double> raw = new ArrayList<>();
         List<Double> first = new ArrayList<>();
@@ -850,14 +853,14 @@ public final class Bench {
             raw.add(r.perSecond());
             report.line("run " + run + " " + r + "; load " + Processes.loadAverage1());
             CpuCost.Measured fm = CpuCost.during(pgdata(),
-                    () -> creates("first replica POST /api/cases", caseService, token, RUN_TIME));
+                    () -> creates("first replica POST /api/cases", caseService, token, RUN_TIME), apart);
             Load.Result f = fm.result();
             first.add(f.perSecond());
             firstP50.add(f.p50Ms());
             firstCpu.add(fm.cpu());
             report.line("run " + run + " " + f + "; " + fm.cpu() + "; load " + Processes.loadAverage1());
             CpuCost.Measured om = CpuCost.during(pgdata(),
-                    () -> creates("second replica POST /api/cases", second, token, RUN_TIME));
+                    () -> creates("second replica POST /api/cases", second, token, RUN_TIME), apart);
             Load.Result o = om.result();
             other.add(o.perSecond());
             otherP50.add(o.p50Ms());
@@ -869,13 +872,19 @@ public final class Bench {
         raw.add(after.perSecond());
         report.line("after " + after);
         double rawMedian = Load.median(raw);
-        report.line(String.format("RESULT replicas: raw ceiling %.0f inserts/s; creates straight to the replica that writes"
-                        + " the views %.1f/s (ratio %.3f), p50 %.2f ms; straight to the other replica %.1f/s (ratio %.3f),"
+        report.line(String.format("RESULT replicas: raw ceiling %.0f inserts/s; creates straight to the first replica"
+                        + " %.1f/s (ratio %.3f), p50 %.2f ms; straight to the second replica %.1f/s (ratio %.3f),"
                         + " p50 %.2f ms, p99 %.2f ms (medians of %d)", rawMedian, Load.median(first),
                 Load.median(first) / rawMedian, Load.median(firstP50), Load.median(other), Load.median(other) / rawMedian,
                 Load.median(otherP50), Load.median(otherP99), RUNS));
-        report.line("RESULT CPU per create (medians; both replicas' under case-service): straight to the first "
-                + CpuCost.medians(firstCpu) + "; straight to the second " + CpuCost.medians(otherCpu));
+        report.line("RESULT CPU per create (medians; the second replica as case-service-replica): straight to the"
+                + " first " + CpuCost.medians(firstCpu) + "; straight to the second " + CpuCost.medians(otherCpu));
+    }
+
+    /** How many segments of case-service's processors each replica holds. */
+    String segmentOwners() throws SQLException {
+        return rows("SELECT coalesce(owner, 'nobody') || ': ' || count(*) FROM cases.token_entry GROUP BY owner"
+                + " ORDER BY owner");
     }
 
     /** The first column of every row of {@code sql}, joined. */

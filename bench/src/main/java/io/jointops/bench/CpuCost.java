@@ -27,13 +27,18 @@ record CpuCost(Map<String, Double> msPerRequest) {
 
     /** Runs {@code run}, and divides the CPU time each process used meanwhile by the requests it answered. */
     static Measured during(Path pgdata, Callable<Load.Result> run) throws Exception {
+        return during(pgdata, run, Map.of());
+    }
+
+    /** As {@link #during(Path, Callable)}, with the processes {@code named} under those names (replicas apart). */
+    static Measured during(Path pgdata, Callable<Load.Result> run, Map<Long, String> named) throws Exception {
         Map<Long, Long> before = ticks(pgdata);
         Load.Result result = run.call();
         Map<Long, Long> after = ticks(pgdata);
         Map<String, Double> ms = new TreeMap<>();
         after.forEach((pid, ticks) -> {
             Long was = before.get(pid);
-            String name = name(pid);
+            String name = named.containsKey(pid) ? named.get(pid) : name(pid);
             if (was != null && name != null && ticks > was) {
                 ms.merge(name, (ticks - was) * 1000 / TICKS_PER_SECOND, Double::sum);
             }

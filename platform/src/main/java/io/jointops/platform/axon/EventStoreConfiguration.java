@@ -119,7 +119,8 @@ public class EventStoreConfiguration {
                           @Value("${server.port:8080}") int port,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout,
                           @Value("${jointops.processing.claim-search-refresh}") Duration searchRefresh,
-                          @Value("${jointops.processing.claim-extension-interval}") Duration extension)
+                          @Value("${jointops.processing.claim-extension-interval}") Duration extension,
+                          ReplicaSignals replicaSignals)
             throws UnknownHostException {
         Duration refresh = claimTimeout.dividedBy(3);
         if (refresh.plus(extension).compareTo(claimTimeout) >= 0) {
@@ -127,7 +128,7 @@ public class EventStoreConfiguration {
             throw new IllegalStateException("jointops.processing.claim-extension-interval (" + extension
                     + ") must be below two thirds of axon.eventhandling.tokenstore.claim-timeout (" + claimTimeout + ")");
         }
-        return new SharedClaimTokenStore(JdbcTokenStore.builder()
+        SharedClaimTokenStore store = new SharedClaimTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
@@ -135,6 +136,36 @@ public class EventStoreConfiguration {
                 JdbcClient.create(dataSource), tokenSchema,
                 application + "@" + InetAddress.getLocalHost().getHostName() + ":" + port,
                 refresh, searchRefresh, java.time.Clock.systemUTC());
+        // a segment one replica lets go of is claimed by another at its next search, not after the search's refresh
+        store.whenReleased(() -> replicaSignals.signal(SegmentShare.TOPIC));
+        replicaSignals.onSignal(SegmentShare.TOPIC, store::searchAgain);
+        return store;
+    }
+
+    /**
+     * Each replica of the service holds its share of every processor's segments ({@link SegmentShare}), so that
+     * the replicas share the views' work; the count of replicas is read again every {@code replica-count-refresh}
+     * and whenever another replica signals a change.
+     */
+    @Bean
+    SegmentShare segmentShare(DataSource dataSource, TokenSchema tokenSchema, TokenStore tokenStore,
+                              ReplicaSignals replicaSignals,
+                              @Value("${jointops.event-store.notify.enabled:true}") boolean notify,
+                              @Value("${jointops.event-store.notify.channel:jointops_events}") String channel,
+                              @Value("${spring.application.name}") String application,
+                              @Value("${jointops.processing.replica-count-refresh}") Duration refresh) {
+        // the replicas are known by their listeners: without notifications there is none to count
+        SegmentShare share = new SegmentShare(JdbcClient.create(dataSource), tokenSchema,
+                notify ? EventStoreWakeUp.replicaChannel(channel, application) : null, refresh,
+                java.time.Clock.systemUTC());
+        share.whenReplicasChange(() -> {
+            replicaSignals.signal(SegmentShare.TOPIC);
+            if (tokenStore instanceof SharedClaimTokenStore store) { // a replica gone left its segments to the others
+                store.searchAgain();
+            }
+        });
+        replicaSignals.onSignal(SegmentShare.TOPIC, share::lookAgain);
+        return share;
     }
 
     @Bean
@@ -310,7 +341,7 @@ public class EventStoreConfiguration {
                                             @Value("${jointops.processing.batch-size:500}") int batchSize,
                                             @Value("${jointops.processing.claim-extension-interval}") Duration extension,
                                             @Value("${jointops.processing.claim-search-interval}") Duration search,
-                                            ApplicationContext context) {
+                                            SegmentShare share, ApplicationContext context) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> {
                     String name = builder.name();
@@ -329,7 +360,9 @@ public class EventStoreConfiguration {
                             // often it looks for segments to claim (its retry after an error); SharedClaimTokenStore
                             // answers most of both without a query
                             .claimExtensionThreshold(extension.toMillis())
-                            .tokenClaimInterval(search.toMillis());
+                            .tokenClaimInterval(search.toMillis())
+                            // claims no more than its share of the segments among the replicas, releases the rest
+                            .maxSegmentProvider(share);
                 })
                 // a write waiting for its view is woken by the commit that brought the view there
                 .registerDefaultHandlerInterceptor((config, name) -> new ItemChangeSignal(

@@ -27,7 +27,7 @@ import java.util.Set;
  * <li>Every processor looks for segments to claim every few seconds (after an error, that look is its retry).
  *     Here the answer is kept for {@code searchRefresh} unless this node changed a claim of the processor (released
  *     one after an error, reset or initialised its tokens), which is asked again at once; only another node's
- *     changes are seen that much later.</li>
+ *     changes are seen that much later, or when another replica tells it released one ({@link #searchAgain()}).</li>
  * </ul>
  */
 final class SharedClaimTokenStore extends JdbcTokenStore {
@@ -41,6 +41,8 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
     private final Map<String, Search> searches = new ConcurrentHashMap<>();
     private Instant extendedAt = Instant.MIN;
     private Set<String> held = Set.of();
+    private volatile Runnable released = () -> {
+    };
 
     /**
      * @param refresh       how long one extension of all claims answers the segments' asks: a claim can be up to
@@ -75,6 +77,17 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
     public void releaseClaim(String processorName, int segment) {
         searches.remove(processorName);
         super.releaseClaim(processorName, segment);
+        released.run();
+    }
+
+    /** What to do after this node released a claim: tell the service's other replicas, which may take the segment. */
+    void whenReleased(Runnable released) {
+        this.released = released;
+    }
+
+    /** The next search of every processor asks the database: another node released a segment. */
+    void searchAgain() {
+        searches.clear();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.jointops.platform.replay;
 
+import io.jointops.platform.axon.ReplicaSignals;
+import io.jointops.platform.axon.SegmentShare;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,10 +31,11 @@ public class ReplayConfiguration {
                             @Value("${jointops.replay.views:}") Set<String> views,
                             @Value("${jointops.replay.no-op-view.enabled:false}") boolean noOpView,
                             @Value("${jointops.replay.progress-interval:2s}") Duration progressInterval,
-                            @Value("${jointops.replay.retry-after-seconds:5}") long retryAfterSeconds) {
+                            @Value("${jointops.replay.retry-after-seconds:5}") long retryAfterSeconds,
+                            ReplicaSignals replicaSignals, SegmentShare segmentShare) {
         return new ViewReplays(axon, org.springframework.jdbc.core.simple.JdbcClient.create(dataSource),
                 meters.getIfAvailable(), noOpView ? withNoOpView(views) : views, progressInterval, retryAfterSeconds,
-                Clock.systemUTC());
+                Clock.systemUTC(), replicaSignals, segmentShare);
     }
 
     /** The view without writes whose rebuild is the replay benchmark's ceiling ({@link NoOpView}). */

@@ -7,7 +7,13 @@ public class ViewRebuildingException extends RuntimeException {
     private final long retryAfterSeconds;
 
     public ViewRebuildingException(String processingGroup, long retryAfterSeconds) {
-        super("The view '" + processingGroup + "' is being rebuilt from the event store; retry shortly.");
+        this(processingGroup, retryAfterSeconds,
+                "The view '" + processingGroup + "' is being rebuilt from the event store; retry shortly.");
+    }
+
+    /** With another reason to retry shortly. */
+    public ViewRebuildingException(String processingGroup, long retryAfterSeconds, String detail) {
+        super(detail);
         this.processingGroup = processingGroup;
         this.retryAfterSeconds = retryAfterSeconds;
     }

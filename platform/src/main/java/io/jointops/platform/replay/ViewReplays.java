@@ -1,6 +1,8 @@
 package io.jointops.platform.replay;
 
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.axon.ReplicaSignals;
+import io.jointops.platform.axon.SegmentShare;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
@@ -9,6 +11,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -37,6 +40,12 @@ import java.util.function.ToDoubleFunction;
  * are handed to its handlers by a {@link CatchUp}, and the processor is started again from there. How far it is comes from the processor's stored tokens (so it is the
  * same on every replica and survives a restart): a segment is replaying until it has reached the position it had
  * when it was reset. Until every segment has, the view's readers refuse to answer ({@link #requireServing}).
+ * <p>
+ * The reset needs every segment's claim, and each replica of the service holds a share of them ({@link SegmentShare}):
+ * the replica that starts a replay asks the others over the replica channel to let go of the view's segments for
+ * {@link #HOLD_OFF}, and tries the reset until they have (at most {@link #RESET_WAIT}). From the reset on its claims
+ * keep the others out until the catch-up is done, so it tells them to hold their share again; each takes it once the
+ * catch-up has released the claims.
  */
 public class ViewReplays {
 
@@ -44,6 +53,15 @@ public class ViewReplays {
     private static final Duration STATE_CACHE = Duration.ofMillis(250);
     /** Events per transaction of a catch-up: larger than a live batch, since nobody waits for one event of a replay. */
     private static final int CATCH_UP_BATCH = 1_000;
+    /** The replica signal asking the others to let go of a view's segments: this prefix and the view's name. */
+    static final String LET_GO = "replay-";
+    /** The replica signal that the reset is done: the others take their share again once the catch-up is. */
+    static final String RESET_DONE = "replayed-";
+    /** How long the reset waits for the other replicas to let go: they do at their next claim search (5 s). */
+    static final Duration RESET_WAIT = Duration.ofSeconds(15);
+    /** How long the other replicas hold none of the view's segments: until the reset has claimed them all. */
+    static final Duration HOLD_OFF = RESET_WAIT.plusSeconds(5);
+    private static final Duration ASK_AGAIN = Duration.ofSeconds(5);
 
     private final Configuration axon;
     private final JdbcClient jdbc;
@@ -52,6 +70,7 @@ public class ViewReplays {
     private final Duration progressInterval;
     private final long retryAfterSeconds;
     private final Clock clock;
+    private final ReplicaSignals replicas;
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "view-replay-progress");
         thread.setDaemon(true);
@@ -69,9 +88,12 @@ public class ViewReplays {
     /**
      * @param views            the processing groups an operator may rebuild (the service's views)
      * @param progressInterval how often progress is logged and the gauges are updated during a replay
+     * @param replicas         signals to and from the service's other replicas
+     * @param share            this replica's share of the processors' segments
      */
     public ViewReplays(Configuration axon, JdbcClient jdbc, MeterRegistry meters, Set<String> views,
-                       Duration progressInterval, long retryAfterSeconds, Clock clock) {
+                       Duration progressInterval, long retryAfterSeconds, Clock clock, ReplicaSignals replicas,
+                       SegmentShare share) {
         this.axon = axon;
         this.jdbc = jdbc;
         this.meters = meters;
@@ -79,6 +101,11 @@ public class ViewReplays {
         this.progressInterval = progressInterval;
         this.retryAfterSeconds = retryAfterSeconds;
         this.clock = clock;
+        this.replicas = replicas;
+        for (String view : this.views) {
+            replicas.onSignal(LET_GO + view, () -> share.holdOff(view, HOLD_OFF));
+            replicas.onSignal(RESET_DONE + view, () -> share.endHoldOff(view));
+        }
     }
 
     /** The views an operator may rebuild. */
@@ -120,16 +147,21 @@ public class ViewReplays {
         registerGauges(processingGroup);
         List<StreamableMessageSource<TrackedEventMessage<?>>> source = new ArrayList<>(1);
         try {
+            replicas.signal(LET_GO + processingGroup); // before this replica lets go of its own segments
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
-            // from the start of the processor's own stream (the event types its handlers take)
-            processor.resetTokens(stream -> {
-                source.add(stream);
-                return stream.createTailToken();
-            });
+            resetOnceEverySegmentIsFree(processor, source);
         } catch (InterruptedException e) {
             processor.start();
+            runs.remove(processingGroup);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping " + processingGroup, e);
+        } catch (UnableToClaimTokenException e) {
+            processor.start();
+            runs.remove(processingGroup);
+            log.warn("view replay of {} not started: another replica still holds a segment after {} s ({})",
+                    processingGroup, RESET_WAIT.toSeconds(), e.getMessage());
+            throw new ViewRebuildingException(processingGroup, retryAfterSeconds, "The view '" + processingGroup
+                    + "' could not be reset: another replica of the service still holds a part of it; retry shortly.");
         } catch (Exception e) {
             processor.start();
             runs.remove(processingGroup);
@@ -143,6 +175,38 @@ public class ViewReplays {
         run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
                 progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         return run.last;
+    }
+
+    /**
+     * Resets the processor's tokens from the start of its own stream (the event types its handlers take), as soon as
+     * no other replica holds a segment of it: they let go at their next claim search once asked.
+     */
+    private void resetOnceEverySegmentIsFree(StreamingEventProcessor processor,
+                                             List<StreamableMessageSource<TrackedEventMessage<?>>> source)
+            throws InterruptedException {
+        Instant giveUp = clock.instant().plus(RESET_WAIT);
+        Instant askAgain = clock.instant().plus(ASK_AGAIN);
+        while (true) {
+            source.clear();
+            try {
+                processor.resetTokens(stream -> {
+                    source.add(stream);
+                    return stream.createTailToken();
+                });
+                replicas.signal(RESET_DONE + processor.getName()); // this replica's claims keep them out from here
+                return;
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                Instant now = clock.instant();
+                if (now.isAfter(giveUp)) {
+                    throw heldElsewhere;
+                }
+                if (now.isAfter(askAgain)) { // should the first ask have been lost
+                    replicas.signal(LET_GO + processor.getName());
+                    askAgain = now.plus(ASK_AGAIN);
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     /**
