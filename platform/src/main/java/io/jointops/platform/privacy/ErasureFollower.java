@@ -40,9 +40,7 @@ public class ErasureFollower {
         aggregates.forgetAll();
         ReadYourWrites.forgetWritten();
         ViewReplays replays = views.get();
-        for (String view : replays.views()) {
-            replays.start(view, event.by());
-        }
+        replays.startAll(event.by());
         // the references and items are no personal data: the keys they name are gone
         log.info("Personal data erased by {}: {} keys in {} items; rebuilding views {}", event.by(),
                 event.keysDestroyed(), event.itemIds().size(), replays.views());

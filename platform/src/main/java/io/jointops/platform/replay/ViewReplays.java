@@ -131,6 +131,19 @@ public class ViewReplays {
     }
 
     /**
+     * Starts rebuilding every view of the service (after an erasure). The other replicas are asked to let go of all of
+     * them first, so the resets wait for one of their claim searches in all, not one per view.
+     */
+    public void startAll(String startedBy) {
+        for (String view : views) {
+            replicas.signal(LET_GO + view);
+        }
+        for (String view : views) {
+            start(view, startedBy);
+        }
+    }
+
+    /**
      * Starts rebuilding {@code processingGroup}; if it is being rebuilt already, changes nothing. Returns the progress.
      *
      * @throws UnknownViewException if the service has no such view
