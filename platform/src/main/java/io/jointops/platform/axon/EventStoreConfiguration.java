@@ -119,8 +119,7 @@ public class EventStoreConfiguration {
                           @Value("${server.port:8080}") int port,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout,
                           @Value("${jointops.processing.claim-search-refresh}") Duration searchRefresh,
-                          @Value("${jointops.processing.claim-extension-interval}") Duration extension,
-                          ReplicaSignals replicaSignals)
+                          @Value("${jointops.processing.claim-extension-interval}") Duration extension)
             throws UnknownHostException {
         Duration refresh = claimTimeout.dividedBy(3);
         if (refresh.plus(extension).compareTo(claimTimeout) >= 0) {
@@ -128,7 +127,7 @@ public class EventStoreConfiguration {
             throw new IllegalStateException("jointops.processing.claim-extension-interval (" + extension
                     + ") must be below two thirds of axon.eventhandling.tokenstore.claim-timeout (" + claimTimeout + ")");
         }
-        SharedClaimTokenStore store = new SharedClaimTokenStore(JdbcTokenStore.builder()
+        return new SharedClaimTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
@@ -136,10 +135,6 @@ public class EventStoreConfiguration {
                 JdbcClient.create(dataSource), tokenSchema,
                 application + "@" + InetAddress.getLocalHost().getHostName() + ":" + port,
                 refresh, searchRefresh, java.time.Clock.systemUTC());
-        // a segment one replica lets go of is claimed by another at its next search, not after the search's refresh
-        store.whenReleased(() -> replicaSignals.signal(SegmentShare.TOPIC));
-        replicaSignals.onSignal(SegmentShare.TOPIC, store::searchAgain);
-        return store;
     }
 
     /**
@@ -158,13 +153,9 @@ public class EventStoreConfiguration {
         SegmentShare share = new SegmentShare(JdbcClient.create(dataSource), tokenSchema,
                 notify ? EventStoreWakeUp.replicaChannel(channel, application) : null, refresh,
                 java.time.Clock.systemUTC());
-        share.whenReplicasChange(() -> {
-            replicaSignals.signal(SegmentShare.TOPIC);
-            if (tokenStore instanceof SharedClaimTokenStore store) { // a replica gone left its segments to the others
-                store.searchAgain();
-            }
-        });
-        replicaSignals.onSignal(SegmentShare.TOPIC, share::lookAgain);
+        if (tokenStore instanceof SharedClaimTokenStore store) {
+            share.coordinate(store, replicaSignals);
+        }
         return share;
     }
 

@@ -111,9 +111,20 @@ public final class SegmentShare implements MaxSegmentProvider {
         heldOff.remove(processor);
     }
 
-    /** What to do when this replica counts another number of replicas: tell the others, which count again. */
-    void whenReplicasChange(Runnable replicasChanged) {
-        this.replicasChanged = replicasChanged;
+    /**
+     * Keeps the replicas' claims moving: a segment this replica releases, or a new count of replicas, is signalled to
+     * the others, which count again and search the token table at their next claim search, not after its refresh.
+     */
+    void coordinate(SharedClaimTokenStore tokens, ReplicaSignals signals) {
+        tokens.whenReleased(() -> signals.signal(TOPIC));
+        signals.onSignal(TOPIC, () -> {
+            lookAgain();
+            tokens.searchAgain();
+        });
+        replicasChanged = () -> {
+            signals.signal(TOPIC);
+            tokens.searchAgain(); // a replica gone left its segments to the others, this one among them
+        };
     }
 
     private Counts current(Instant now) {

@@ -12,7 +12,7 @@ class EventStoreConfigurationTest {
     @Test
     void aClaimExtensionIntervalTooLongForTheClaimTimeoutIsRefused() {
         assertThatThrownBy(() -> new EventStoreConfiguration().tokenStore(null, null, null, null, "case-service", 8081,
-                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(20), new ReplicaSignals()))
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(20)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("jointops.processing.claim-extension-interval");
     }
