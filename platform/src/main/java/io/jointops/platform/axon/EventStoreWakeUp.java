@@ -8,11 +8,18 @@ import org.springframework.context.SmartLifecycle;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -75,6 +82,9 @@ public class EventStoreWakeUp implements SmartLifecycle {
     };
     private volatile Consumer<String> signalledElsewhere = topic -> {
     };
+    /** Who sent on the replica channel: the listener's thread only. */
+    private final Map<Integer, Sender> senders = new HashMap<>();
+    private static final Duration SENDER_RECHECK = Duration.ofMinutes(1);
 
     /** A listener of every commit. */
     public EventStoreWakeUp(DataSource dataSource, String channel, Consumer<Set<String>> wake) {
@@ -228,13 +238,47 @@ public class EventStoreWakeUp implements SmartLifecycle {
         return added;
     }
 
-    /** Whether {@code notification} is another replica's processed items and signals (then told on). */
-    private boolean tellProcessed(PGNotification notification) {
+    /**
+     * Whether {@code notification} is on the replica channel: then its processed items and signals are told on if
+     * another replica sent it, i.e. a connection of this service's own login. Any login may notify any channel, and a
+     * signal asking the replicas to let go of a view's segments for a replay must not be another service's to give.
+     */
+    private boolean tellProcessed(PGNotification notification, Connection connection) throws SQLException {
         if (!notification.getName().equals(replicaChannel)) {
             return false;
         }
-        EventAnnouncer.replicaNews(notification.getParameter(), processedElsewhere, signalledElsewhere);
+        if (sentByThisLogin(connection, notification.getPID())) {
+            EventAnnouncer.replicaNews(notification.getParameter(), processedElsewhere, signalledElsewhere);
+        } else {
+            log.debug("Ignored a notification on {} from process {} of another login", replicaChannel,
+                    notification.getPID());
+        }
         return true;
+    }
+
+    /** Each sender's login, looked up once a minute at most (a process id is reused only after its process ended). */
+    private boolean sentByThisLogin(Connection connection, int pid) throws SQLException {
+        Instant now = Instant.now();
+        Sender known = senders.get(pid);
+        if (known != null && now.isBefore(known.at().plus(SENDER_RECHECK))) {
+            return known.thisLogin();
+        }
+        try (PreparedStatement lookup = connection.prepareStatement(
+                "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE pid = ? AND usename = current_user)")) {
+            lookup.setInt(1, pid);
+            try (ResultSet row = lookup.executeQuery()) {
+                row.next();
+                if (senders.size() >= 1_000) {
+                    senders.clear();
+                }
+                Sender sender = new Sender(now, row.getBoolean(1));
+                senders.put(pid, sender);
+                return sender.thisLogin();
+            }
+        }
+    }
+
+    private record Sender(Instant at, boolean thisLogin) {
     }
 
     private void listen() {
@@ -270,12 +314,14 @@ public class EventStoreWakeUp implements SmartLifecycle {
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
                         long own = ownAnnouncer.getAsLong();
-                        PGNotification[] others = Arrays.stream(notifications)
-                                .filter(notification -> notification.getPID() != own)
-                                .filter(notification -> !tellProcessed(notification))
-                                .toArray(PGNotification[]::new);
-                        if (others.length > 0) {
-                            wake.accept(payloadTypes(others));
+                        List<PGNotification> others = new ArrayList<>(notifications.length);
+                        for (PGNotification notification : notifications) {
+                            if (notification.getPID() != own && !tellProcessed(notification, connection)) {
+                                others.add(notification);
+                            }
+                        }
+                        if (!others.isEmpty()) {
+                            wake.accept(payloadTypes(others.toArray(PGNotification[]::new)));
                         }
                     }
                 }

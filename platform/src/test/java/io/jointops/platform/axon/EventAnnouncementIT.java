@@ -10,6 +10,7 @@ import org.postgresql.PGNotification;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -183,6 +184,37 @@ class EventAnnouncementIT {
             assertThat(told.poll(2, TimeUnit.SECONDS)).isEqualTo("*partner-feed");
             assertThat(told.poll(500, TimeUnit.MILLISECONDS)).as("told of a line that does not parse").isNull();
             assertThat(woken).as("streams woken by the replica channel").isEmpty();
+        } finally {
+            replica.stop();
+        }
+    }
+
+    @Test
+    void aNotificationOnTheReplicaChannelFromAnotherLoginIsNotToldOn() throws Exception {
+        String replicas = EventStoreWakeUp.replicaChannel(CHANNEL, "case-service");
+        BlockingQueue<Set<String>> woken = new LinkedBlockingQueue<>();
+        BlockingQueue<String> told = new LinkedBlockingQueue<>();
+        EventStoreWakeUp replica = new EventStoreWakeUp(dataSource, CHANNEL, () -> Set.of(STRING), woken::add);
+        replica.hearReplicas(replicas, (item, sequence) -> told.add(item + "@" + sequence), topic -> told.add("*" + topic));
+        replica.start();
+        try (Connection admin = dataSource.getConnection(); Statement roles = admin.createStatement()) {
+            roles.execute("DROP ROLE IF EXISTS announcement_intruder");
+            roles.execute("CREATE ROLE announcement_intruder LOGIN PASSWORD 'intruder'");
+        }
+        // another service's login, say: any login may notify any channel (the URL's parameters name the test's user)
+        try (Connection intruder = DriverManager.getConnection(dataSource.getUrl().replaceFirst("\\?.*$", ""),
+                "announcement_intruder", "intruder");
+             Statement forged = intruder.createStatement();
+             Connection replicaLogin = dataSource.getConnection();
+             Statement sent = replicaLogin.createStatement()) {
+            settled(woken);
+            forged.execute("SELECT pg_notify('" + replicas + "', E'* replay-case-view\\n12 case-3')");
+            assertThat(told.poll(2, TimeUnit.SECONDS)).as("told of another login's signal or item").isNull();
+            assertThat(woken).as("streams woken by the replica channel").isEmpty();
+
+            sent.execute("SELECT pg_notify('" + replicas + "', '* replay-case-view')");
+            assertThat(told.poll(2, TimeUnit.SECONDS)).as("a replica of the same login is heard")
+                    .isEqualTo("*replay-case-view");
         } finally {
             replica.stop();
         }
