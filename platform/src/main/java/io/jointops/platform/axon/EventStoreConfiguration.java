@@ -148,13 +148,14 @@ public class EventStoreConfiguration {
                               @Value("${jointops.event-store.notify.enabled:true}") boolean notify,
                               @Value("${jointops.event-store.notify.channel:jointops_events}") String channel,
                               @Value("${spring.application.name}") String application,
-                              @Value("${jointops.processing.replica-count-refresh}") Duration refresh) {
+                              @Value("${jointops.processing.replica-count-refresh}") Duration refresh,
+                              @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout) {
         // the replicas are known by their listeners: without notifications there is none to count
         SegmentShare share = new SegmentShare(JdbcClient.create(dataSource), tokenSchema,
                 notify ? EventStoreWakeUp.replicaChannel(channel, application) : null, refresh,
                 java.time.Clock.systemUTC());
         if (tokenStore instanceof SharedClaimTokenStore store) {
-            share.coordinate(store, replicaSignals);
+            share.coordinate(store, replicaSignals, claimTimeout);
         }
         return share;
     }

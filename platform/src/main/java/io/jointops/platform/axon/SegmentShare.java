@@ -114,8 +114,10 @@ public final class SegmentShare implements MaxSegmentProvider {
     /**
      * Keeps the replicas' claims moving: a segment this replica releases, or a new count of replicas, is signalled to
      * the others, which count again and search the token table at their next claim search, not after its refresh.
+     * A replica gone without releasing its segments leaves them once its claims have timed out
+     * ({@code claimTimeout}): then this one searches again too.
      */
-    void coordinate(SharedClaimTokenStore tokens, ReplicaSignals signals) {
+    void coordinate(SharedClaimTokenStore tokens, ReplicaSignals signals, Duration claimTimeout) {
         tokens.whenReleased(() -> signals.signal(TOPIC));
         signals.onSignal(TOPIC, () -> {
             lookAgain();
@@ -124,6 +126,7 @@ public final class SegmentShare implements MaxSegmentProvider {
         replicasChanged = () -> {
             signals.signal(TOPIC);
             tokens.searchAgain(); // a replica gone left its segments to the others, this one among them
+            tokens.searchAgainAfter(claimTimeout.plusSeconds(1));
         };
     }
 

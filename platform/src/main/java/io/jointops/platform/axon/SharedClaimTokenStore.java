@@ -43,6 +43,8 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
     private Set<String> held = Set.of();
     private volatile Runnable released = () -> {
     };
+    /** When every processor's next search asks the database again ({@code null}: not due). */
+    private volatile Instant searchAllAgainAt;
 
     /**
      * @param refresh       how long one extension of all claims answers the segments' asks: a claim can be up to
@@ -64,6 +66,11 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
         Instant now = clock.instant();
+        Instant again = searchAllAgainAt;
+        if (again != null && !now.isBefore(again)) {
+            searchAllAgainAt = null;
+            searches.clear();
+        }
         Search last = searches.get(processorName);
         if (last != null && now.isBefore(last.at().plus(searchRefresh))) {
             return last.segments();
@@ -88,6 +95,14 @@ final class SharedClaimTokenStore extends JdbcTokenStore {
     /** The next search of every processor asks the database: another node released a segment. */
     void searchAgain() {
         searches.clear();
+    }
+
+    /**
+     * The first search of every processor after {@code delay} asks the database: a node that stopped without
+     * releasing its claims (killed, or its host lost) leaves them to the others once they have timed out.
+     */
+    void searchAgainAfter(Duration delay) {
+        searchAllAgainAt = clock.instant().plus(delay);
     }
 
     @Override

@@ -256,7 +256,7 @@ class SegmentShareIT {
                     .claimTimeout(Duration.ofSeconds(30)),
                     jdbc, schema(), "node-" + name, Duration.ofSeconds(10), Duration.ofSeconds(60), Clock.systemUTC());
             SegmentShare share = new SegmentShare(jdbc, schema(), CHANNEL, Duration.ofSeconds(1), Clock.systemUTC());
-            share.coordinate(tokens, signals); // as EventStoreConfiguration has them
+            share.coordinate(tokens, signals, Duration.ofSeconds(30)); // as EventStoreConfiguration has them
             configuration = DefaultConfigurer.defaultConfiguration()
                     .configureSerializer(c -> SERIALIZER)
                     // claims are taken in transactions, as in a service: without one two replicas could take a segment

@@ -123,6 +123,26 @@ class SharedClaimTokenStoreIT {
                 .containsExactly(1);
     }
 
+    @Test
+    void aNodeGoneWithoutReleasingItsClaimsIsSearchedForAgainOnceTheyHaveTimedOut() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+        SharedClaimTokenStore a = store("node-f", clock);
+        a.initializeTokenSegments("crashed", 2, new GlobalSequenceTrackingToken(0));
+        // node-g holds both, claimed just now, and is then killed: its claims stay in the table
+        jdbc.sql("UPDATE token_entry SET owner = 'node-g', timestamp = :now WHERE processor_name = 'crashed'")
+                .param("now", org.axonframework.common.DateTimeUtils.formatInstant(Instant.now())).update();
+        assertThat(a.fetchAvailableSegments("crashed")).as("held by node-g").isEmpty();
+
+        a.searchAgainAfter(Duration.ofSeconds(31)); // node-g counted gone
+        jdbc.sql("UPDATE token_entry SET timestamp = '2000-01-01T00:00:00Z' WHERE processor_name = 'crashed'")
+                .update(); // its claims timed out meanwhile
+        clock.now = clock.now.plusSeconds(30);
+        assertThat(a.fetchAvailableSegments("crashed")).as("before the time: the last search's answer").isEmpty();
+        clock.now = clock.now.plusSeconds(2);
+        assertThat(a.fetchAvailableSegments("crashed")).as("then asked again: both free, 28 s before the refresh")
+                .hasSize(2);
+    }
+
     private static String timestamp(String processor, int segment) {
         return jdbc.sql("SELECT timestamp FROM token_entry WHERE processor_name = :p AND segment = :s")
                 .param("p", processor).param("s", segment).query(String.class).single();
