@@ -157,10 +157,9 @@ class SharedClaimTokenStoreIT {
                 jdbc, schema(), node, Duration.ofSeconds(10), Duration.ofSeconds(60), clock);
     }
 
-    private static TokenSchema schema() {
-        return TokenSchema.builder().setTokenTable("token_entry").setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp").setOwnerColumn("owner").build();
+    /** The services' token schema, as their configuration declares it. */
+    static TokenSchema schema() {
+        return new EventStoreConfiguration().tokenSchema();
     }
 
     static final class MutableClock extends Clock {
