@@ -49,9 +49,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
@@ -347,7 +350,14 @@ public class EventStoreConfiguration {
                             return types;
                         }));
                     }
-                    return builder.initialSegmentCount(segments).batchSize(batchSize)
+                    // one thread per processor: its coordinator and its segments' work packages take turns on
+                    // it, so a batch the coordinator read is processed without waking another thread (Axon's
+                    // default is a coordinator thread and four workers, a hand-off per batch)
+                    ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+                            new AxonThreadFactory("Processor[" + name + "]"));
+                    config.onShutdown(thread::shutdown);
+                    return builder.coordinatorExecutor(thread).workerExecutor(thread)
+                            .initialSegmentCount(segments).batchSize(batchSize)
                             // how often an idle processor's segments ask for their claims to be extended, and how
                             // often it looks for segments to claim (its retry after an error); SharedClaimTokenStore
                             // answers most of both without a query
