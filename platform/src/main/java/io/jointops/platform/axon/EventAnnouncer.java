@@ -44,7 +44,8 @@ import java.util.function.LongSupplier;
  * Only the channels another process listens on are sent ({@link EventStoreWakeUp#REGISTRY}, read again when an
  * announcement is due and the last read is older than {@link #REGISTRY_MAX_AGE}; this process's own listener is not
  * counted): a commit no other process reads costs no statement, and no listening backend is woken for it (PostgreSQL
- * wakes every one of the database's on every notification). The base channel goes out, with every type's, when
+ * wakes every one of the database's on every notification); while the last read is fresh, it does not even wake the
+ * announcer's thread. The base channel goes out, with every type's, when
  * another process listens to all. Unless the registry could be read, everything goes out.
  * <p>
  * The same way it tells the service's other replicas which items this process's processors committed ({@link
@@ -83,6 +84,7 @@ final class EventAnnouncer implements AutoCloseable {
     /** {@link System#nanoTime()} of the last read of the registry, for other threads; 0: none yet. */
     private volatile long registryReadAt;
     private Thread thread;
+    private long wakeUps;
     private boolean closed;
     /** The announcer's own connection, opened at its first announcement and again after a failure; its thread's. */
     private Connection connection;
@@ -90,8 +92,11 @@ final class EventAnnouncer implements AutoCloseable {
     private volatile long backend = -1;
     /** PostgreSQL's process id of this process's own listener, whose channels do not count. */
     private volatile LongSupplier ownListener = () -> -1;
-    /** The channels other processes listen on ({@code null}: not known, everything goes out); its thread's. */
-    private Set<String> heardElsewhere;
+    /**
+     * The channels other processes listen on ({@code null}: not known, everything goes out); written by its thread,
+     * read by committing threads after {@link #registryReadAt}.
+     */
+    private volatile Set<String> heardElsewhere;
     /** {@link System#nanoTime()} of the last read of {@link #heardElsewhere}. */
     private long heardAt;
 
@@ -110,9 +115,13 @@ final class EventAnnouncer implements AutoCloseable {
         this.replicaChannel = replicaChannel;
     }
 
-    /** Announces {@code payloadTypes}, committed: soon, on the announcer's thread, never on the caller's. */
+    /**
+     * Announces {@code payloadTypes}, committed: soon, on the announcer's thread, never on the caller's; not at all,
+     * without waking that thread, while the last read of the registry, under {@link #REGISTRY_MAX_AGE} old, found no
+     * other process listening for them.
+     */
     synchronized void announce(Collection<String> payloadTypes) {
-        if (closed) {
+        if (closed || nobodyElseHears(payloadTypes)) {
             return;
         }
         pending.addAll(payloadTypes);
@@ -152,6 +161,22 @@ final class EventAnnouncer implements AutoCloseable {
         }
     }
 
+    /** Whether no other process listened for {@code payloadTypes} at a read of the registry under its age. */
+    private boolean nobodyElseHears(Collection<String> payloadTypes) {
+        long readAt = registryReadAt; // read first: what it was read with was published before it
+        Set<String> heard = heardElsewhere;
+        if (readAt == 0 || heard == null || System.nanoTime() - readAt >= REGISTRY_MAX_AGE.toNanos()
+                || heard.contains(channel)) {
+            return false;
+        }
+        for (String type : payloadTypes) {
+            if (heard.contains(EventStoreWakeUp.channelOf(channel, type))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether no other replica listened at a read of the registry under {@link #REGISTRY_MAX_AGE} old. */
     private boolean noReplicaListens() {
         long readAt = registryReadAt;
@@ -159,7 +184,13 @@ final class EventAnnouncer implements AutoCloseable {
                 || !replicasListen && readAt != 0 && System.nanoTime() - readAt < REGISTRY_MAX_AGE.toNanos();
     }
 
+    /** How often the announcer's thread was woken: a wake-up is a thread switch per commit (tests). */
+    synchronized long wakeUps() {
+        return wakeUps;
+    }
+
     private void wakeThread() {
+        wakeUps++;
         if (thread == null) {
             thread = new Thread(this::run, "event-announcer-" + channel);
             thread.setDaemon(true);

@@ -398,6 +398,11 @@ public class NotifyingEventStorageEngine extends JdbcEventStorageEngine implemen
         return announcer.backend();
     }
 
+    /** How often the announcer's thread was woken (tests). */
+    long announcerWakeUps() {
+        return announcer.wakeUps();
+    }
+
     /** Stops announcing, once what was committed is announced, and closes the reads' pool. */
     @Override
     public void close() {

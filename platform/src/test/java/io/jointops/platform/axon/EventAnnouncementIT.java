@@ -65,6 +65,34 @@ class EventAnnouncementIT {
     }
 
     @Test
+    void aCommitNoOtherProcessReadsDoesNotWakeTheAnnouncerWhileItsReadOfTheRegistryIsFresh() throws Exception {
+        NotifyingEventStorageEngine engine = engine();
+        BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
+        EventStoreWakeUp readsStrings = new EventStoreWakeUp(dataSource, CHANNEL, () -> Set.of(STRING), heard::add);
+        readsStrings.start();
+        try {
+            settled(heard);
+            engine.appendEvents(event("read elsewhere")); // the announcer reads the registry for it
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).containsExactly(STRING);
+            long woken = engine.announcerWakeUps();
+
+            engine.appendEvents(event(1L), event(2L));
+            engine.appendEvents(event(3L));
+            assertThat(engine.announcerWakeUps()).as("woken for commits nobody else reads").isEqualTo(woken);
+
+            Thread.sleep(EventAnnouncer.REGISTRY_MAX_AGE.toMillis() + 200);
+            engine.appendEvents(event(4L));
+            assertThat(engine.announcerWakeUps()).as("woken to read the registry again once it is old")
+                    .isEqualTo(woken + 1);
+            engine.appendEvents(event("read elsewhere again"));
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).as("still told what it reads").containsExactly(STRING);
+        } finally {
+            readsStrings.stop();
+            engine.close();
+        }
+    }
+
+    @Test
     void thisProcessesOwnListenerIsNoReasonToAnnounceAnotherProcessesIs() throws Exception {
         NotifyingEventStorageEngine engine = engine();
         BlockingQueue<Set<String>> own = new LinkedBlockingQueue<>();
