@@ -45,8 +45,8 @@ import java.util.function.LongSupplier;
  * announcement is due and the last read is older than {@link #REGISTRY_MAX_AGE}; this process's own listener is not
  * counted): a commit no other process reads costs no statement, and no listening backend is woken for it (PostgreSQL
  * wakes every one of the database's on every notification); while the last read is fresh, it does not even wake the
- * announcer's thread. The base channel goes out, with every type's, when
- * another process listens to all. Unless the registry could be read, everything goes out.
+ * announcer's thread. The base channel goes out, with every type's, when another process listens to all. Unless the
+ * registry could be read, everything goes out.
  * <p>
  * The same way it tells the service's other replicas which items this process's processors committed ({@link
  * #itemProcessed}), on the service's replica channel ({@link EventStoreWakeUp#replicaChannel}): a write waiting in
