@@ -34,6 +34,7 @@ import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +94,8 @@ class CaseReplayIT {
     CommandGateway commands;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     @Test
     void aReplayRebuildsTheSameViewAndQueriesSayItIsRebuildingMeanwhile(CapturedOutput output) throws Exception {
@@ -132,6 +135,73 @@ class CaseReplayIT {
                 .andExpect(jsonPath("$.totalItems").value(countedTotals().get("CN-NNCC")));
         assertThat(rows()).isEqualTo(live);
         assertThat(summedTotals()).isEqualTo(countedTotals());
+        awaitProcessorStopped();
+    }
+
+    /**
+     * Commands change cases while their view is rebuilt (their rows written in the commands' transactions, racing the
+     * catch-up): the view then equals one rebuilt with nothing else writing, and the processor, started for the
+     * rebuild, stops once it has caught up.
+     */
+    @Test
+    void casesChangedDuringARebuildEndAsARebuildWithoutThemWouldLeaveThem() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String id = UUID.randomUUID().toString();
+            commands.sendAndWait(new OpenCaseCommand(id, "Race " + i, "s", "CN-NNCC", Set.of(), Tlp.AMBER, HandlingCode.H1));
+            if (i % 10 == 0) {
+                work(id, i); // closes it
+            } else {
+                ids.add(id);
+            }
+        }
+        awaitProcessorStopped();
+
+        mvc.perform(post("/api/cases/admin/replays/case-view").with(ADMIN)).andExpect(status().isAccepted());
+        int changes = 0;
+        while (changes < 20 || !"done".equals(replayState())) {
+            String id = ids.get(changes % ids.size());
+            commands.sendAndWait(new SetCaseTagsCommand(id, Set.of("during-" + changes), CN_SUPERVISOR_ACTOR));
+            if (changes % 4 == 0) {
+                commands.sendAndWait(new AddCasePartnerCommand(newCase(), "US-DEA", CN_SUPERVISOR_ACTOR, 0L));
+            }
+            changes++;
+        }
+        awaitProcessorStopped();
+        List<Map<String, Object>> written = rows();
+        assertThat(summedTotals()).isEqualTo(countedTotals());
+
+        mvc.perform(post("/api/cases/admin/replays/case-view").with(ADMIN)).andExpect(status().isAccepted());
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!"done".equals(replayState()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        awaitProcessorStopped();
+        assertThat(rows()).isEqualTo(written);
+        assertThat(summedTotals()).isEqualTo(countedTotals());
+    }
+
+    private String newCase() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenCaseCommand(id, "Opened during a rebuild", "s", "CN-NNCC", Set.of(), Tlp.AMBER,
+                HandlingCode.H1));
+        return id;
+    }
+
+    private String replayState() throws Exception {
+        return json.readTree(mvc.perform(get("/api/cases/admin/replays/case-view").with(ADMIN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("state").asText();
+    }
+
+    /** The case view's processor runs only to catch up: it stops once it has. */
+    private void awaitProcessorStopped() throws InterruptedException {
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor("case-view", StreamingEventProcessor.class).orElseThrow();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (processor.isRunning() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(processor.isRunning()).as("the case-view processor, once caught up").isFalse();
     }
 
     /** Each agency's number of cases as the list reports it: the sum of its counts over the processor's segments. */

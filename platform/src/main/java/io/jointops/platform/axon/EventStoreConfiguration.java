@@ -372,7 +372,7 @@ public class EventStoreConfiguration {
     }
 
     /** Whom to tell an item a processor of this process committed, for the service's other replicas. */
-    private static BiConsumer<String, Long> otherReplicas(EventStorageEngine storageEngine) {
+    public static BiConsumer<String, Long> otherReplicas(EventStorageEngine storageEngine) {
         if (storageEngine instanceof NotifyingEventStorageEngine engine) {
             return engine::itemProcessed;
         }

@@ -38,6 +38,20 @@ public class ItemEvents {
         return events;
     }
 
+    /** The item's events in stream order up to and including event number {@code last}. */
+    public List<DomainEventMessage<?>> upTo(String aggregateId, long last) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        var stream = eventStore.readEvents(aggregateId);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (event.getSequenceNumber() > last) {
+                break;
+            }
+            events.add(event);
+        }
+        return events;
+    }
+
     /**
      * {@code instant} as a {@code TIMESTAMPTZ} column stores it (rounded to the microsecond, as the PostgreSQL
      * driver does), so that a view rebuilt from events equals the one read from its table.

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.ResetNotSupportedException;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -17,6 +18,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
@@ -27,11 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -154,6 +159,19 @@ public class ViewReplays {
         if (current != null && (current.starting || tokens(processingGroup).replaying())) {
             return progress(processingGroup);
         }
+        if (current != null && current.catchUp != null) {
+            // the last replay's catch-up may still follow new events; it starts the processor when it ends, which
+            // must happen before this replay stops the processor to reset it
+            current.superseded = true;
+            try {
+                current.catchUp.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while ending the last catch-up of " + processingGroup, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the last catch-up of " + processingGroup + " did not end", e);
+            }
+        }
         Run run = new Run(processingGroup, clock.instant(), startedBy, MDC.get(AuditMetadata.MDC_CORRELATION_ID));
         runs.put(processingGroup, run);
         states.remove(processingGroup);
@@ -184,7 +202,7 @@ public class ViewReplays {
         }
         run.last = progress(processingGroup);
         log(run, "view replay started");
-        catchUps.execute(() -> catchUp(run, processor, source.get(0)));
+        run.catchUp = catchUps.submit(() -> catchUp(run, processor, source.get(0)));
         run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
                 progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         return run.last;
@@ -208,10 +226,16 @@ public class ViewReplays {
                 });
                 replicas.signal(RESET_DONE + processor.getName()); // this replica's claims keep them out from here
                 return;
-            } catch (UnableToClaimTokenException heldElsewhere) {
+            } catch (UnableToClaimTokenException | ResetNotSupportedException notYet) {
+                // a reset handler's TRUNCATE may deadlock with a transaction writing the view (a command's, for a
+                // view written with the commands): PostgreSQL rolls one back, and the reset is tried again
+                if (notYet instanceof ResetNotSupportedException && !(notYet.getCause()
+                        instanceof PessimisticLockingFailureException)) {
+                    throw notYet;
+                }
                 Instant now = clock.instant();
                 if (now.isAfter(giveUp)) {
-                    throw heldElsewhere;
+                    throw notYet;
                 }
                 if (now.isAfter(askAgain)) { // should the first ask have been lost
                     replicas.signal(LET_GO + processor.getName());
@@ -233,7 +257,7 @@ public class ViewReplays {
             long handled = new CatchUp(group, ((AbstractEventProcessor) processor).eventHandlerInvoker(), source,
                     axon.eventProcessingConfiguration().tokenStore(group),
                     axon.eventProcessingConfiguration().transactionManager(group), CATCH_UP_BATCH)
-                    .run(() -> closed);
+                    .run(() -> closed || run.superseded);
             log.info("view replay: {} handed {} events to its handlers, its processor goes on", group, handled);
         } catch (Exception e) {
             log.warn("view replay: the catch-up of {} stopped ({}); its processor goes on with the replay", group,
@@ -418,6 +442,10 @@ public class ViewReplays {
         volatile Instant finishedAt;
         volatile ReplayProgress last;
         volatile ScheduledFuture<?> task;
+        /** The catch-up, which goes on past the reset position while events keep coming, and starts the processor. */
+        volatile Future<?> catchUp;
+        /** A later replay of the view started: the catch-up ends at its next batch. */
+        volatile boolean superseded;
 
         Run(String processingGroup, Instant startedAt, String startedBy, String correlationId) {
             this.processingGroup = processingGroup;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jointops.platform.query.FoldedView;
+import io.jointops.platform.query.ItemEvents;
 import io.jointops.platform.query.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -41,6 +42,9 @@ class CaseViewProjector implements FoldedView {
 
     static final String PROCESSING_GROUP = "case-view";
     private static final String SEGMENT_RESOURCE = "Processor[" + PROCESSING_GROUP + "]/SegmentId";
+    /** Count rows per agency for the commands' transactions, numbered from {@link #COMMAND_ROW_BASE}. */
+    private static final int COMMAND_ROWS = 32;
+    private static final int COMMAND_ROW_BASE = 1 << 10;
     /** A case's links in the order it is read with: when they were linked, then by item id. */
     private static final Comparator<CaseView.LinkedItem> LINK_ORDER =
             Comparator.comparing(CaseView.LinkedItem::linkedAt).thenComparing(CaseView.LinkedItem::id);
@@ -54,11 +58,13 @@ class CaseViewProjector implements FoldedView {
     private final JdbcClient jdbc;
     private final CaseViews views;
     private final ObjectMapper json;
+    private final ItemEvents events;
 
-    CaseViewProjector(JdbcClient jdbc, CaseViews views, ObjectMapper json) {
+    CaseViewProjector(JdbcClient jdbc, CaseViews views, ObjectMapper json, ItemEvents events) {
         this.jdbc = jdbc;
         this.views = views;
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -73,10 +79,16 @@ class CaseViewProjector implements FoldedView {
      */
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE case_linked_item, case_member, case_task, case_note, case_visibility, case_visibility_count, "
-                + "case_view").update();
+        // case_view first: the commands' transactions, which write the view, take it first too (a lock order that
+        // does not deadlock with them)
+        jdbc.sql("TRUNCATE case_view, case_linked_item, case_member, case_task, case_note, case_visibility, "
+                + "case_visibility_count").update();
     }
 
+    /**
+     * A rebuild (the processor catching up): each case's events in order, a case the commands already took further
+     * skipped.
+     */
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message) {
         if (!CaseViewFold.handles(payload)) {
@@ -89,11 +101,57 @@ class CaseViewProjector implements FoldedView {
             return;
         }
         CaseViewRecord next = CaseViewFold.apply(current, message);
-        if (next != null) {
-            write(current, next);
+        if (next != null && write(current, next)) {
             // the write waiting for this version, and the partner feed, take it from the commit: no read back
             ReadYourWrites.written(next.view().id(), next.view());
         }
+    }
+
+    /**
+     * Writes {@code message}, appended by the command whose transaction this is, into the view ({@link
+     * CaseViewLive}). Tried again when another writer changed the case's rows meanwhile (a rebuild, whose reset
+     * empties the tables and whose catch-up writes the case): at most twice, since that writer has then committed.
+     */
+    void live(DomainEventMessage<?> message) {
+        for (int attempt = 1; !writtenLive(message); attempt++) {
+            if (attempt == 3) {
+                throw new IllegalStateException("the case view of " + message.getAggregateIdentifier()
+                        + " kept changing under the write of its event " + message.getSequenceNumber());
+            }
+        }
+    }
+
+    /** False when another writer changed the case's rows between the read and the write. */
+    private boolean writtenLive(DomainEventMessage<?> message) {
+        long sequence = message.getSequenceNumber();
+        String caseId = message.getAggregateIdentifier();
+        CaseViewRecord stored = sequence == 0 ? null : views.record(caseId).orElse(null);
+        CaseViewRecord before = stored;
+        if (sequence > 0 && (stored == null || stored.version() < sequence - 1)) {
+            // a rebuild has not reached the case yet and may be writing it now: its row is locked and read again,
+            // and what the rebuild has not written yet is folded from the store
+            stored = views.recordLocked(caseId).orElse(null);
+            before = stored;
+            if (stored == null || stored.version() < sequence - 1) {
+                before = null;
+                for (DomainEventMessage<?> event : events.upTo(caseId, sequence - 1)) {
+                    before = CaseViewFold.apply(before, event);
+                }
+            }
+        }
+        if (stored != null && stored.version() >= sequence) {
+            return true;
+        }
+        CaseViewRecord next = CaseViewFold.apply(before, message);
+        if (next == null) {
+            return true;
+        }
+        // the rows are changed from what is stored, whatever the fold started from
+        if (!write(stored, next)) {
+            return false;
+        }
+        ReadYourWrites.written(caseId, next.view());
+        return true;
     }
 
     /**
@@ -101,12 +159,16 @@ class CaseViewProjector implements FoldedView {
      * new case with its visibility rows, in one statement), the visibility rows when its agencies changed, and the
      * member, link, task and note rows that differ, each kind in one statement.
      */
-    private void write(CaseViewRecord current, CaseViewRecord next) {
+    private boolean write(CaseViewRecord current, CaseViewRecord next) {
         CaseView view = next.view();
         if (current == null) {
-            insert(view);
+            if (insert(view) == 0) {
+                return false; // another writer stored the case first
+            }
         } else {
-            update(view);
+            if (update(view) == 0) {
+                return false; // the row is gone (a rebuild's reset) or another writer took it further
+            }
             Set<String> before = Set.copyOf(current.view().agencies());
             Set<String> after = Set.copyOf(view.agencies());
             if (!before.equals(after)) {
@@ -123,10 +185,11 @@ class CaseViewProjector implements FoldedView {
                 "case_task", "task_id", view.id(), this::upsertTasks);
         changeRows(current == null ? List.of() : current.notes(), next.notes(), CaseViewRecord.Note::noteId,
                 "case_note", "note_id", view.id(), this::upsertNotes);
+        return true;
     }
 
-    private void insert(CaseView view) {
-        jdbc.sql("""
+    private int insert(CaseView view) {
+        return jdbc.sql("""
                         WITH inserted AS (
                             INSERT INTO case_view (case_id, title, summary, lead_agency, partner_agencies, tlp,
                                                    handling_code, status, closing_reason, tags, version, opened_at,
@@ -144,12 +207,12 @@ class CaseViewProjector implements FoldedView {
                         """ + COUNT_VISIBLE.formatted("count(*)"))
                 .params(columns(view))
                 .param("agencies", String.join(",", view.agencies()))
-                .param("segment", segment())
+                .param("segment", countRow(view.id()))
                 .update();
     }
 
-    private void update(CaseView view) {
-        jdbc.sql("""
+    private int update(CaseView view) {
+        return jdbc.sql("""
                         UPDATE case_view
                            SET title = :title, summary = :summary, lead_agency = :lead,
                                partner_agencies = string_to_array(:partners, ','), tlp = :tlp, handling_code = :handling,
@@ -214,7 +277,7 @@ class CaseViewProjector implements FoldedView {
                         """ + COUNT_VISIBLE.formatted("count(*)"))
                 .param("id", view.id()).param("opened", utc(view.openedAt()))
                 .param("agencies", String.join(",", agencies))
-                .param("segment", segment())
+                .param("segment", countRow(view.id()))
                 .update();
     }
 
@@ -228,17 +291,19 @@ class CaseViewProjector implements FoldedView {
                             RETURNING agency)
                         """ + COUNT_VISIBLE.formatted("-count(*)"))
                 .param("id", view.id()).param("agencies", List.copyOf(agencies))
-                .param("segment", segment())
+                .param("segment", countRow(view.id()))
                 .update();
     }
 
     /**
-     * The processor segment this event is handled in (Axon puts it in the batch's unit of work): the row of each agency's
-     * count this transaction may change without waiting for another segment's. 0 outside a processor (tests).
+     * The row of each agency's count this transaction changes, so that concurrent transactions rarely wait for each
+     * other's: in a processor (a rebuild) the segment the event is handled in (Axon puts it in the batch's unit of
+     * work); in a command's transaction one of {@link #COMMAND_ROWS} rows by case, numbered past the segments'.
      */
-    private static int segment() {
+    private static int countRow(String caseId) {
         return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.getResource(SEGMENT_RESOURCE))
-                .map(segment -> (Integer) segment).orElse(0);
+                .map(segment -> (Integer) segment)
+                .orElse(COMMAND_ROW_BASE + Math.floorMod(caseId.hashCode(), COMMAND_ROWS));
     }
 
     /**

@@ -203,7 +203,16 @@ public class CaseViews implements ItemViews<CaseView> {
 
     /** The case's whole record as stored, whoever may see it and also while the view is rebuilt: for its projector. */
     Optional<CaseViewRecord> record(String caseId) {
-        return jdbc.sql(RECORD).param("id", caseId)
+        return record(RECORD, caseId);
+    }
+
+    /** {@link #record}, with the case's row locked until the transaction ends. */
+    Optional<CaseViewRecord> recordLocked(String caseId) {
+        return record(RECORD + " FOR UPDATE", caseId);
+    }
+
+    private Optional<CaseViewRecord> record(String query, String caseId) {
+        return jdbc.sql(query).param("id", caseId)
                 .query((row, n) -> new CaseViewRecord(row(row, n), storedTasks(row.getString("tasks")),
                         storedNotes(row.getString("notes"))))
                 .optional();
