@@ -626,11 +626,13 @@ public final class Bench {
                 report.line("  case " + (i + 1) + " of " + cases + " filled");
             }
         }
-        // the live views take the copies in before anything is timed
+        // the no-op view takes the copies in before anything is timed; the case view is written with the commands
+        // (its processor only catches up, docs/ARCHITECTURE.md), so copies stored around them reach it only with
+        // its rebuild, which is timed below
         String admin = api.token("admin");
         long head = count("SELECT max(global_index) FROM eventstore.domain_event_entry");
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        for (String view : List.of("no-op-view", "case-view")) {
+        for (String view : List.of("no-op-view")) {
             long position = 0;
             while (position < head && System.nanoTime() < deadline) {
                 Thread.sleep(1000);

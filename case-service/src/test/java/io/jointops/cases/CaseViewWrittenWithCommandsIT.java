@@ -30,13 +30,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The case view is written in the transaction of the command that appends the case's events: once the command has
- * returned, its case is in the view, with no processor running; a row a rebuild has not reached yet is made current
- * from the store by the next command of its case.
+ * returned, its case is in the view, with no processor running; a view write that fails takes the command's events with
+ * it; a row a rebuild has not reached yet is made current from the store by the next command of its case.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -105,6 +106,34 @@ class CaseViewWrittenWithCommandsIT {
         String folded = mvc.perform(get("/api/cases/" + id).param("asOf", Instant.now().toString()).with(CN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(live).contains("\"airport\"", "cn.analyst").isEqualTo(folded);
+    }
+
+    @Test
+    void aViewWriteThatFailsTakesTheCommandsEventsWithIt() {
+        // a trigger refuses one title: the view's write fails inside the command's transaction
+        jdbc.sql("""
+                CREATE FUNCTION refuse_title() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.title = 'Refused by the view' THEN RAISE EXCEPTION 'refused'; END IF;
+                    RETURN NEW;
+                END $$""").update();
+        jdbc.sql("CREATE TRIGGER refuse_title BEFORE INSERT ON case_view FOR EACH ROW EXECUTE FUNCTION refuse_title()")
+                .update();
+        String id = UUID.randomUUID().toString();
+        try {
+            assertThatThrownBy(() -> commands.sendAndWait(new OpenCaseCommand(id, "Refused by the view", "s", "CN-NNCC",
+                    Set.of(), Tlp.AMBER, HandlingCode.H1))).hasStackTraceContaining("refused");
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_title ON case_view").update();
+            jdbc.sql("DROP FUNCTION refuse_title()").update();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", id).query(Long.class).single()).as("events of the refused case").isZero();
+        assertThat(version(id)).isNull();
+
+        commands.sendAndWait(new OpenCaseCommand(id, "Accepted by the view", "s", "CN-NNCC", Set.of(), Tlp.AMBER,
+                HandlingCode.H1));
+        assertThat(version(id)).isEqualTo(0L);
     }
 
     private Long version(String id) {
