@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,24 +52,29 @@ public final class LiveView implements SmartLifecycle {
 
     /**
      * @param processingGroup the view's processor, which only catches up
-     * @param handles         the appended events the view is written from
+     * @param aggregateType   the type of the items whose events the view is written from
+     * @param payloadTypes    the events it is written from
      * @param write           writes one appended event into the view, in the command's transaction; the event's
      *                        timestamp is the one the store keeps (milliseconds), so the view equals its rebuild
      * @param otherReplicas   told each item and event number committed, for the service's other replicas
      */
-    public LiveView(String processingGroup, Predicate<DomainEventMessage<?>> handles, Consumer<DomainEventMessage<?>> write,
+    public LiveView(String processingGroup, String aggregateType, Set<Class<?>> payloadTypes,
+                    Consumer<DomainEventMessage<?>> write,
                     BiConsumer<String, Long> otherReplicas, EventStore store, Configuration axon,
                     JdbcClient jdbc, ViewReplays replays) {
         this.processingGroup = processingGroup;
         this.axon = axon;
         this.jdbc = jdbc;
         this.replays = replays;
+        replays.writtenWithCommands(processingGroup, payloadTypes);
         this.looks = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "live-view-" + processingGroup);
             thread.setDaemon(true);
             return thread;
         });
         // subscribed when the bean is made, before any command can be handled
+        Predicate<DomainEventMessage<?>> handles = event -> aggregateType.equals(event.getType())
+                && payloadTypes.contains(event.getPayloadType());
         store.subscribe(events -> writeEach(events, handles, write, otherReplicas));
     }
 
@@ -125,7 +131,7 @@ public final class LiveView implements SmartLifecycle {
                 return;
             }
             Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-            if (segments.isEmpty() || !segments.stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying())) {
+            if (segments.isEmpty() || !segments.stream().allMatch(LiveView::caughtUpOutsideReplay)) {
                 return;
             }
             jdbc.sql("""
@@ -137,6 +143,15 @@ public final class LiveView implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("could not look whether processor {} has caught up", processingGroup, e);
         }
+    }
+
+    /**
+     * A segment caught up whose replay is done: at its reset position or past it (Axon still calls a segment at its
+     * reset position replaying until an event takes it past, as {@link ViewReplays} does not).
+     */
+    private static boolean caughtUpOutsideReplay(EventTrackerStatus segment) {
+        return segment.isCaughtUp() && (!segment.isReplaying() || segment.getCurrentPosition().orElse(0)
+                >= segment.getResetPosition().orElse(Long.MAX_VALUE));
     }
 
     private StreamingEventProcessor processor() {

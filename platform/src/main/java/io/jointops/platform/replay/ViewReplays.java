@@ -1,17 +1,20 @@
 package io.jointops.platform.replay;
 
 import io.jointops.platform.audit.AuditMetadata;
+import io.jointops.platform.axon.EventStoreConfiguration;
 import io.jointops.platform.axon.ReplicaSignals;
 import io.jointops.platform.axon.SegmentShare;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetNotSupportedException;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -25,8 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +77,11 @@ public class ViewReplays {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Set<String> views;
+    /**
+     * Views written with the commands ({@link LiveView}), with the payload types they take: their processors' tokens
+     * stay where they last stopped.
+     */
+    private final Map<String, Set<String>> writtenWithCommands = new ConcurrentHashMap<>();
     private final Duration progressInterval;
     private final long retryAfterSeconds;
     private final Clock clock;
@@ -222,6 +232,12 @@ public class ViewReplays {
             try {
                 processor.resetTokens(stream -> {
                     source.add(stream);
+                    Set<String> types = writtenWithCommands.get(processor.getName());
+                    if (types != null) {
+                        // its view has every event of its types: the replay runs until the last of them, not until
+                        // where its processor last stopped (long ago: readers would be served a half-built view)
+                        lastEventOf(types).ifPresent(last -> storeEverySegmentsToken(processor.getName(), last));
+                    }
                     return stream.createTailToken();
                 });
                 replicas.signal(RESET_DONE + processor.getName()); // this replica's claims keep them out from here
@@ -244,6 +260,34 @@ public class ViewReplays {
                 Thread.sleep(250);
             }
         }
+    }
+
+    /**
+     * {@code processingGroup}'s view is written with the commands, from events of {@code payloadTypes}; its processor
+     * only catches up.
+     */
+    void writtenWithCommands(String processingGroup, Set<Class<?>> payloadTypes) {
+        writtenWithCommands.put(processingGroup,
+                payloadTypes.stream().map(type -> axon.eventSerializer().typeForClass(type).getName()) // as stored
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** The token of the last stored event of {@code payloadTypes} (one index range per type), if there is one. */
+    private Optional<TrackingToken> lastEventOf(Set<String> payloadTypes) {
+        return jdbc.sql("SELECT max(global_index) FROM " + EventStoreConfiguration.SCHEMA
+                        + ".domain_event_entry WHERE payload_type IN (:types)")
+                .param("types", List.copyOf(payloadTypes)).query(Long.class).optional()
+                .map(last -> GapAwareTrackingToken.newInstance(last, Collections.emptySortedSet()));
+    }
+
+    private void storeEverySegmentsToken(String processingGroup, TrackingToken token) {
+        TokenStore tokenStore = axon.eventProcessingConfiguration().tokenStore(processingGroup);
+        axon.eventProcessingConfiguration().transactionManager(processingGroup).executeInTransaction(() -> {
+            for (int segment : tokenStore.fetchSegments(processingGroup)) {
+                tokenStore.fetchToken(processingGroup, segment); // claims it, as the reset that follows does
+                tokenStore.storeToken(token, processingGroup, segment);
+            }
+        });
     }
 
     /**

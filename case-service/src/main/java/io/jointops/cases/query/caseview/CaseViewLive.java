@@ -25,8 +25,7 @@ class CaseViewLive {
                                          EventStorageEngine storageEngine, Configuration axon, JdbcClient jdbc,
                                          ViewReplays replays) {
         // a case's events only: evidence events are also a cooperation request's
-        return new LiveView(CaseViewProjector.PROCESSING_GROUP,
-                event -> CASE.equals(event.getType()) && CaseViewFold.handles(event.getPayload()), projector::live,
+        return new LiveView(CaseViewProjector.PROCESSING_GROUP, CASE, CaseViewFold.EVENTS, projector::live,
                 EventStoreConfiguration.otherReplicas(storageEngine), store, axon, jdbc, replays);
     }
 }
