@@ -66,22 +66,30 @@ final class CatchUp {
         });
         TrackingToken start = null;
         for (TrackingToken token : stored) {
-            start = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+            start = token;
+            // a replay token around a replay token: stored by catch-ups before 2026-12-07 (see below)
+            while (start instanceof ReplayToken replay) {
+                start = replay.getCurrentToken();
+            }
         }
         long handled = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(start)) {
             List<TrackingToken> current = new ArrayList<>(stored);
             while (!stop.getAsBoolean() && stream.hasNextAvailable(WAIT_FOR_EVENTS_MILLIS, TimeUnit.MILLISECONDS)) {
                 List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+                TrackingToken last = null;
                 while (batch.size() < batchSize && stream.hasNextAvailable()) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
+                    last = event.trackingToken();
                     // the token a processor would have given it (first segment's reset position): a replay token
                     // up to the position at reset, so handlers that ask for the replay status get it
-                    batch.add(event.withTrackingToken(advanced(current.get(0), event.trackingToken())));
+                    batch.add(event.withTrackingToken(advanced(current.get(0), last)));
                 }
                 if (!batch.isEmpty()) {
-                    TrackingToken last = batch.get(batch.size() - 1).trackingToken();
-                    current.replaceAll(token -> advanced(token, last));
+                    // advanced by the stream's own token: advanced by the batch's replay token instead, a replay
+                    // token came to hold another, which no stream can be opened at after a restart
+                    TrackingToken reached = last;
+                    current.replaceAll(token -> advanced(token, reached));
                     handle(batch, segments, current);
                     handled += batch.size();
                 }

@@ -230,7 +230,7 @@ public class ViewReplays {
         while (true) {
             source.clear();
             try {
-                processor.resetTokens(stream -> {
+                inItsOwnTransaction(() -> processor.resetTokens(stream -> {
                     source.add(stream);
                     Set<String> types = writtenWithCommands.get(processor.getName());
                     if (types != null) {
@@ -239,7 +239,7 @@ public class ViewReplays {
                         lastEventOf(types).ifPresent(last -> storeEverySegmentsToken(processor.getName(), last));
                     }
                     return stream.createTailToken();
-                });
+                }));
                 replicas.signal(RESET_DONE + processor.getName()); // this replica's claims keep them out from here
                 return;
             } catch (UnableToClaimTokenException | ResetNotSupportedException notYet) {
@@ -259,6 +259,22 @@ public class ViewReplays {
                 }
                 Thread.sleep(250);
             }
+        }
+    }
+
+    /**
+     * Runs {@code reset} on a thread of its own, so in a transaction of its own: started by the erasure follower, it
+     * would otherwise join that processor's transaction and hold each view's {@code TRUNCATE} locks until every view
+     * is reset, and a deadlock with a command writing a view would roll back the follower's batch, not only the reset.
+     */
+    private void inItsOwnTransaction(Runnable reset) throws InterruptedException {
+        try {
+            catchUps.submit(reset).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
