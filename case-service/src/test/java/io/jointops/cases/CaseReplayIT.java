@@ -173,6 +173,7 @@ class CaseReplayIT {
             changes++;
         }
         awaitProcessorStopped();
+        awaitLiveViewCaughtUp();
         List<Map<String, Object>> written = rows();
         assertThat(summedTotals()).isEqualTo(countedTotals());
 
@@ -375,18 +376,24 @@ class CaseReplayIT {
                           FROM case_lead_view ORDER BY lead_id""").query().listOfRows();
     }
 
-    private void awaitLiveViewCaughtUp() throws InterruptedException {
+    /**
+     * Until the view has every case event: a rebuild another test's service started (the test contexts share the
+     * database, as replicas would) may be under way.
+     */
+    private void awaitLiveViewCaughtUp() throws Exception {
         long events = jdbc.sql("SELECT count(*) FROM eventstore.domain_event_entry WHERE type = 'JointCase'")
                 .query(Long.class).single();
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(60);
+        long applied = 0;
         while (Instant.now().isBefore(deadline)) {
             // every event of a case raised its version by one
-            long applied = jdbc.sql("SELECT coalesce(sum(version + 1), 0) FROM case_view").query(Long.class).single();
-            if (applied >= events) {
+            applied = jdbc.sql("SELECT coalesce(sum(version + 1), 0) FROM case_view").query(Long.class).single();
+            if (applied >= events && !"replaying".equals(replayState())) {
                 return;
             }
             Thread.sleep(100);
         }
+        assertThat(applied).as("case events in the view").isEqualTo(events);
     }
 
     private List<Map<String, Object>> rows() {

@@ -42,6 +42,7 @@ public final class LiveView implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveView.class);
     private static final long LOOK_EVERY_MILLIS = 1_000;
+    private static final int LOOKS_PER_REBUILD_CHECK = 10;
 
     private final String processingGroup;
     private final Configuration axon;
@@ -49,6 +50,7 @@ public final class LiveView implements SmartLifecycle {
     private final ViewReplays replays;
     private final ScheduledExecutorService looks;
     private volatile boolean running;
+    private int looksSinceRebuildCheck; // the looks' thread's own
 
     /**
      * @param processingGroup the view's processor, which only catches up
@@ -123,11 +125,22 @@ public final class LiveView implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the processor once every segment it holds has caught up outside a replay (read in memory, no query). */
+    /**
+     * Stops the processor once every segment it holds has caught up outside a replay (read in memory, no query);
+     * starts it when a rebuild was left unfinished (its replica stopped mid-way: the tokens say so), looked at every
+     * {@link #LOOKS_PER_REBUILD_CHECK} looks (a query, so that an idle service sends few).
+     */
     private void stopOnceCaughtUp() {
         try {
             StreamingEventProcessor processor = processor();
             if (!processor.isRunning()) {
+                if (++looksSinceRebuildCheck >= LOOKS_PER_REBUILD_CHECK) {
+                    looksSinceRebuildCheck = 0;
+                    if (replays.rebuildLeftToItsProcessor(processingGroup)) {
+                        processor.start();
+                        log.info("Processor {} started: a rebuild of its view was left unfinished", processingGroup);
+                    }
+                }
                 return;
             }
             Collection<EventTrackerStatus> segments = processor.processingStatus().values();

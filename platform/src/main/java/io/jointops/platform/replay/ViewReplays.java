@@ -263,6 +263,18 @@ public class ViewReplays {
     }
 
     /**
+     * Whether {@code processingGroup}'s processor must run for its rebuild to end: its tokens say it is being rebuilt
+     * and no catch-up of this replica is at it (one whose replica stopped or crashed mid-way, or whose catch-up failed).
+     */
+    boolean rebuildLeftToItsProcessor(String processingGroup) {
+        Run run = runs.get(processingGroup);
+        if (run != null && (run.starting || run.catchUp == null || !run.catchUp.isDone())) {
+            return false;
+        }
+        return tokens(processingGroup).replaying();
+    }
+
+    /**
      * Runs {@code reset} on a thread of its own, so in a transaction of its own: started by the erasure follower, it
      * would otherwise join that processor's transaction and hold each view's {@code TRUNCATE} locks until every view
      * is reset, and a deadlock with a command writing a view would roll back the follower's batch, not only the reset.
