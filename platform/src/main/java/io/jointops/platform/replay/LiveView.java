@@ -121,7 +121,7 @@ public final class LiveView implements SmartLifecycle {
             processor().shutDown();
             log.info("Processor {} stopped: its view is written with the commands", processingGroup);
         }
-        looks.scheduleWithFixedDelay(this::stopOnceCaughtUp, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS,
+        looks.scheduleWithFixedDelay(this::look, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -130,7 +130,7 @@ public final class LiveView implements SmartLifecycle {
      * starts it when a rebuild was left unfinished (its replica stopped mid-way: the tokens say so), looked at every
      * {@link #LOOKS_PER_REBUILD_CHECK} looks (a query, so that an idle service sends few).
      */
-    private void stopOnceCaughtUp() {
+    private void look() {
         try {
             StreamingEventProcessor processor = processor();
             if (!processor.isRunning()) {
