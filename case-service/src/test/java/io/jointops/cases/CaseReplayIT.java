@@ -33,8 +33,8 @@ import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
+import io.jointops.platform.test.ViewRebuilds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -201,13 +201,7 @@ class CaseReplayIT {
 
     /** The case view's processor runs only to catch up: it stops once it has. */
     private void awaitProcessorStopped() throws InterruptedException {
-        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor("case-view", StreamingEventProcessor.class).orElseThrow();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (processor.isRunning() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(processor.isRunning()).as("the case-view processor, once caught up: %s", processor.processingStatus()).isFalse();
+        ViewRebuilds.awaitProcessorStopped(axon, "case-view");
     }
 
     /** Each agency's number of cases as the list reports it: the sum of its counts over the processor's segments. */

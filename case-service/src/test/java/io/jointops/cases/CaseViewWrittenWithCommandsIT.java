@@ -10,9 +10,9 @@ import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
+import io.jointops.platform.test.ViewRebuilds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,13 +62,7 @@ class CaseViewWrittenWithCommandsIT {
 
     @BeforeEach
     void processorHasStopped() throws InterruptedException {
-        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor("case-view", StreamingEventProcessor.class).orElseThrow();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (processor.isRunning() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(processor.isRunning()).as("the case-view processor, once caught up").isFalse();
+        ViewRebuilds.awaitProcessorStopped(axon, "case-view");
     }
 
     @Test

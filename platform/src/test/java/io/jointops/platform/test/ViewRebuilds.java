@@ -2,6 +2,8 @@ package io.jointops.platform.test;
 
 import io.jointops.platform.replay.ReplayProgress;
 import io.jointops.platform.replay.ViewReplays;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.time.Duration;
 
@@ -25,6 +27,22 @@ public final class ViewRebuilds {
                         .map(view -> view + "=" + replays.progress(view).state()).toList());
             }
             Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Waits until the processor of a view written with the commands has stopped (it runs only to catch up); fails
+     * with the state of its segments if it still runs after 30 s.
+     */
+    public static void awaitProcessorStopped(Configuration axon, String view) throws InterruptedException {
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(view, StreamingEventProcessor.class).orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (processor.isRunning() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+        }
+        if (processor.isRunning()) {
+            throw new AssertionError("the processor of " + view + " still runs: " + processor.processingStatus());
         }
     }
 }
