@@ -2,8 +2,10 @@ package io.jointops.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointops.platform.replay.ViewReplays;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
+import io.jointops.platform.test.ViewRebuilds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +56,8 @@ class ErasureFeedIT {
     ObjectMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ViewReplays replays;
 
     @Test
     void theAgenciesThatGotAnErasedItemAreToldOnTheirFeedAndItKeepsNoErasedValue() throws Exception {
@@ -111,6 +116,40 @@ class ErasureFeedIT {
                 .query(String.class).list()).allSatisfy(row -> assertThat(row).doesNotContain("Ferreira"));
     }
 
+    /**
+     * A feed read let through just before a rebuild's reset (the view's state read a moment earlier, or by another
+     * replica) finds rows of items the view no longer holds: it ends its page before them, so the agency's cursor
+     * still gets them once the view is rebuilt. Passed over, they would be lost to the partner for good.
+     */
+    @Test
+    void aFeedReadThatFindsTheViewEmptiedForARebuildPassesOverNoneOfItsItems() throws Exception {
+        String location = mvc.perform(post("/api/cases").with(CN).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"Operation Heron","summary":"a port","partnerAgencies":["US-DEA"],
+                                 "tlp":"TLP:AMBER","handlingCode":"H1"}"""))
+                .andReturn().getResponse().getHeader("Location");
+        String caseId = location.substring(location.lastIndexOf('/') + 1);
+        await(US_FEED, entries -> entries.stream().anyMatch(e -> e.path("itemId").asText().equals(caseId)));
+
+        // emptied as a rebuild's reset empties it, its tokens still saying it serves: what such a read finds
+        jdbc.sql("TRUNCATE case_view, case_linked_item, case_member, case_task, case_note, case_visibility, "
+                + "case_visibility_count").update();
+        List<JsonNode> whileEmpty = new ArrayList<>();
+        long cursor = read(US_FEED, 0, whileEmpty);
+        assertThat(whileEmpty).noneSatisfy(e -> assertThat(e.path("itemType").asText()).isEqualTo("case"));
+
+        replays.start("case-view", "ErasureFeedIT");
+        ViewRebuilds.awaitDone(replays, Set.of("case-view"));
+        List<JsonNode> after = new ArrayList<>();
+        read(US_FEED, cursor, after);
+        assertThat(after).as("the case's events after the cursor read while the view was empty")
+                .anySatisfy(e -> {
+                    assertThat(e.path("itemId").asText()).isEqualTo(caseId);
+                    assertThat(e.path("sequence").asLong()).isZero();
+                    assertThat(e.path("payload").path("title").asText()).isEqualTo("Operation Heron");
+                });
+    }
+
     private static boolean isNotice(JsonNode entry) {
         return entry.path("type").asText().equals("PersonalDataErasedEvent");
     }
@@ -131,18 +170,25 @@ class ErasureFeedIT {
     /** Every event on the agency's feed, in order; null while the service answers 503 (views being rebuilt). */
     private List<JsonNode> entries(RequestPostProcessor feed) throws Exception {
         List<JsonNode> entries = new ArrayList<>();
-        long after = 0;
+        return read(feed, 0, entries) < 0 ? null : entries;
+    }
+
+    /**
+     * Reads the agency's feed after {@code after} page by page into {@code entries}, as a partner's system does, until
+     * a page moves the cursor no further; returns the cursor, or -1 at a 503 (views being rebuilt).
+     */
+    private long read(RequestPostProcessor feed, long after, List<JsonNode> entries) throws Exception {
         while (true) {
             MockHttpServletResponse response = mvc.perform(get("/internal/feed").with(feed)
                     .param("after", String.valueOf(after)).param("limit", "500")).andReturn().getResponse();
             if (response.getStatus() == 503) {
-                return null;
+                return -1;
             }
             assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
             JsonNode page = json.readTree(response.getContentAsByteArray());
             page.path("entries").forEach(entry -> entries.add(entry.path("event")));
             if (page.path("last").asLong() == after) {
-                return entries;
+                return after;
             }
             after = page.path("last").asLong();
         }

@@ -6,6 +6,9 @@ import io.jointops.platform.query.Versioned;
 import io.jointops.platform.security.Caller;
 import io.jointops.platform.security.KeycloakRoles;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +26,8 @@ import java.util.Set;
  * gateway, which seals them.
  */
 public final class PartnerFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerFeed.class);
 
     /** The most rows one page reads, as multiples of its limit, before it answers with fewer events. */
     static final int MAX_ROUNDS = 10;
@@ -63,18 +68,28 @@ public final class PartnerFeed {
         Caller reader = new Caller(caller.userId(), caller.username(), caller.agency(), Set.of(KeycloakRoles.FEED_READER));
         List<FeedPage.Entry> shown = new ArrayList<>();
         long last = after;
+        rounds:
         for (int round = 0; round < MAX_ROUNDS && shown.size() < limit; round++) {
             List<FeedTable.Stored> rows = table.after(reader.agency(), last, limit);
             Map<String, Map<Long, HistoryEntry>> entries = entries(rows, reader);
             for (FeedTable.Stored row : rows) {
-                HistoryEntry entry = entries.getOrDefault(row.itemId(), Map.of()).get(row.sequence());
                 if (row.notice() != null) {
                     // an erasure's notice, written for the agencies that got events of the item: shown as it is
                     shown.add(new FeedPage.Entry(row.position(),
                             FeedEvent.notice(context, row.itemType(), row.itemId(), row.recordedAt(), row.notice())));
-                } else if (entry != null) {
-                    shown.add(new FeedPage.Entry(row.position(),
-                            FeedEvent.of(context, row.itemType(), row.itemId(), row.recordedAt(), entry)));
+                } else if (!entries.containsKey(row.itemId())) {
+                    // the view does not hold the item, though the row was written from it: emptied by a rebuild
+                    // that began after this read was let through. The page ends before the row, which the next
+                    // read shows: passed over, it would be lost to the agency's cursor for good
+                    log.info("partner feed of {}: the view of {} {} does not hold it now; the page ends before it",
+                            reader.agency(), row.itemType(), row.itemId());
+                    break rounds;
+                } else {
+                    HistoryEntry entry = entries.get(row.itemId()).get(row.sequence());
+                    if (entry != null) {
+                        shown.add(new FeedPage.Entry(row.position(),
+                                FeedEvent.of(context, row.itemType(), row.itemId(), row.recordedAt(), entry)));
+                    }
                 }
                 last = row.position();
                 if (shown.size() == limit) {
@@ -96,12 +111,17 @@ public final class PartnerFeed {
     public Optional<FeedEvent> event(Caller caller, String itemId, long sequence) {
         Caller reader = new Caller(caller.userId(), caller.username(), caller.agency(), Set.of(KeycloakRoles.FEED_READER));
         return table.row(reader.agency(), itemId, sequence).flatMap(row -> kinds.named(row.itemType())
-                .flatMap(kind -> shown(kind, itemId, sequence, sequence, reader).stream()
-                        .filter(entry -> entry.sequence() == sequence).findFirst())
+                .flatMap(kind -> shown(kind, itemId, sequence, sequence, reader)
+                        .orElseThrow(() -> new IllegalStateException("the view of " + row.itemType() + " " + itemId
+                                + " does not hold it now (being rebuilt); the event is read again later"))
+                        .stream().filter(entry -> entry.sequence() == sequence).findFirst())
                 .map(entry -> FeedEvent.of(context, row.itemType(), itemId, row.recordedAt(), entry)));
     }
 
-    /** The entries the reader is shown of the rows' items, by item and sequence; none of an item it may not see now. */
+    /**
+     * The entries the reader is shown of the rows' items, by item and sequence; none of an item it may not see now, and
+     * no key for an item the view does not hold at all.
+     */
     private Map<String, Map<Long, HistoryEntry>> entries(List<FeedTable.Stored> rows, Caller reader) {
         Map<String, long[]> ranges = new LinkedHashMap<>();
         Map<String, String> types = new HashMap<>();
@@ -114,18 +134,26 @@ public final class PartnerFeed {
             types.put(row.itemId(), row.itemType());
         }
         Map<String, Map<Long, HistoryEntry>> entries = new HashMap<>();
-        ranges.forEach((itemId, range) -> kinds.named(types.get(itemId)).ifPresent(kind -> {
-            Map<Long, HistoryEntry> bySequence = new HashMap<>();
-            shown(kind, itemId, range[0], range[1], reader)
-                    .forEach(entry -> bySequence.put(entry.sequence(), entry));
-            entries.put(itemId, bySequence);
-        }));
+        ranges.forEach((itemId, range) -> kinds.named(types.get(itemId)).ifPresentOrElse(
+                kind -> shown(kind, itemId, range[0], range[1], reader).ifPresent(shown -> {
+                    Map<Long, HistoryEntry> bySequence = new HashMap<>();
+                    shown.forEach(entry -> bySequence.put(entry.sequence(), entry));
+                    entries.put(itemId, bySequence);
+                }),
+                () -> entries.put(itemId, Map.of()))); // a kind the service no longer has: nothing to show
         return entries;
     }
 
-    private static <V extends Versioned & SharedItem> List<HistoryEntry> shown(FeedKind<V> kind, String itemId,
-                                                                               long from, long to, Caller reader) {
+    /**
+     * The item's entries {@code from} to {@code to} the reader is shown: none if it may not see the item now; empty if
+     * the view does not hold the item at all.
+     */
+    private static <V extends Versioned & SharedItem> Optional<List<HistoryEntry>> shown(
+            FeedKind<V> kind, String itemId, long from, long to, Caller reader) {
         Optional<V> item = kind.views().find(itemId, reader.agency());
-        return item.map(view -> kind.shown().entries(itemId, view, from, to, reader)).orElse(List.of());
+        if (item.isPresent()) {
+            return Optional.of(kind.shown().entries(itemId, item.get(), from, to, reader));
+        }
+        return kind.views().find(itemId, null).map(hidden -> List.of()); // null: whoever may see it
     }
 }

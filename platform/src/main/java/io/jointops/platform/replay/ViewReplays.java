@@ -118,8 +118,15 @@ public class ViewReplays {
         this.clock = clock;
         this.replicas = replicas;
         for (String view : this.views) {
-            replicas.onSignal(LET_GO + view, () -> share.holdOff(view, HOLD_OFF));
-            replicas.onSignal(RESET_DONE + view, () -> share.endHoldOff(view));
+            // another replica's rebuild: what this one last read of the view's state is out of date
+            replicas.onSignal(LET_GO + view, () -> {
+                states.remove(view);
+                share.holdOff(view, HOLD_OFF);
+            });
+            replicas.onSignal(RESET_DONE + view, () -> {
+                states.remove(view);
+                share.endHoldOff(view);
+            });
         }
     }
 
@@ -139,6 +146,9 @@ public class ViewReplays {
         if (cached == null || cached.at.plus(STATE_CACHE).isBefore(now)) {
             cached = new Cached(now, tokens(processingGroup).replaying());
             states.put(processingGroup, cached);
+            if (runs.get(processingGroup) != run) { // a rebuild this replica started meanwhile: read before its reset
+                states.remove(processingGroup);
+            }
         }
         if (cached.replaying) {
             throw new ViewRebuildingException(processingGroup, retryAfterSeconds);

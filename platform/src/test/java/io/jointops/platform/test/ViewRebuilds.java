@@ -6,6 +6,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * An erasure (or a shredding rectification) makes the service rebuild every view, after the request that caused it
@@ -20,10 +21,15 @@ public final class ViewRebuilds {
 
     /** Waits until every view of the service was rebuilt; fails naming each view's state if that takes a minute. */
     public static void awaitDone(ViewReplays replays) throws InterruptedException {
+        awaitDone(replays, replays.views());
+    }
+
+    /** Waits until each of {@code views}, rebuilt by this replica, is done; fails naming their states after a minute. */
+    public static void awaitDone(ViewReplays replays, Set<String> views) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!replays.views().stream().allMatch(view -> ReplayProgress.DONE.equals(replays.progress(view).state()))) {
+        while (!views.stream().allMatch(view -> ReplayProgress.DONE.equals(replays.progress(view).state()))) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("views not rebuilt within " + LIMIT + ": " + replays.views().stream()
+                throw new AssertionError("views not rebuilt within " + LIMIT + ": " + views.stream()
                         .map(view -> view + "=" + replays.progress(view).state()).toList());
             }
             Thread.sleep(200);
