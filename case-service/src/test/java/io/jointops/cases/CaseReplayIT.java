@@ -31,6 +31,9 @@ import io.jointops.api.cases.SharedItemRef;
 import io.jointops.api.cases.UpdateLinkedItemCommand;
 import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
+import io.jointops.platform.axon.ReplicaSignals;
+import io.jointops.platform.axon.SegmentShare;
+import io.jointops.platform.replay.ViewReplays;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import io.jointops.platform.test.ViewRebuilds;
@@ -50,6 +53,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +61,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
@@ -96,6 +106,14 @@ class CaseReplayIT {
     ObjectMapper json;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    ViewReplays replays;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    ReplicaSignals replicaSignals;
+    @Autowired
+    SegmentShare segmentShare;
 
     @Test
     void aReplayRebuildsTheSameViewAndQueriesSayItIsRebuildingMeanwhile(CapturedOutput output) throws Exception {
@@ -185,6 +203,58 @@ class CaseReplayIT {
         awaitProcessorStopped();
         assertThat(rows()).isEqualTo(written);
         assertThat(summedTotals()).isEqualTo(countedTotals());
+    }
+
+    /**
+     * Two replicas start a rebuild of the view at once (an operator's request on each, or an erasure followed by two
+     * replicas under one node name, which share every claim: CI's ErasureScanIT): one resets and rebuilds, the other
+     * follows its progress. A second reset raced the first's catch-up over the same tokens and left the view empty.
+     */
+    @Test
+    void twoReplicasStartingTheSameRebuildAtOnceLeaveTheViewWhole(CapturedOutput output) throws Exception {
+        for (int i = 0; i < 40; i++) {
+            newCase();
+        }
+        awaitProcessorStopped();
+        awaitLiveViewCaughtUp();
+        List<Map<String, Object>> live = rows();
+        ViewReplays other = new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of("case-view"),
+                Duration.ofMillis(200), 1, java.time.Clock.systemUTC(), replicaSignals, segmentShare);
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try (Connection reader = dataSource.getConnection()) {
+            // a read of the view holds the first reset at its TRUNCATE until the second has started too: the two are
+            // then as close as two replicas' erasure followers, which follow the same event
+            reader.setAutoCommit(false);
+            reader.createStatement().execute("LOCK TABLE case_view IN ACCESS SHARE MODE");
+            Future<?> first = replicas.submit(() -> replays.start("case-view", "replica A"));
+            awaitWaitingLocks(1);
+            Future<?> second = replicas.submit(() -> other.start("case-view", "replica B"));
+            awaitWaitingLocks(2);
+            reader.rollback();
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+            ViewRebuilds.awaitDone(replays, Set.of("case-view"));
+            ViewRebuilds.awaitDone(other, Set.of("case-view"));
+        } finally {
+            replicas.shutdownNow();
+            other.close();
+        }
+        // one reset: the second replica found the first's rebuild under way when it got its turn
+        assertThat(output.getOut().split("view replay started: processor=case-view", -1)).hasSize(2);
+        assertThat(output.getOut()).contains("view replay under way on another replica: processor=case-view");
+        awaitProcessorStopped();
+        // every row as it was (a case an earlier test's lead process opens meanwhile may be added)
+        assertThat(rows()).containsAll(live);
+        assertThat(summedTotals()).isEqualTo(countedTotals());
+    }
+
+    /** Waits until {@code count} transactions wait for a lock. */
+    private void awaitWaitingLocks(int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jdbc.sql("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted").query(Long.class).single() < count) {
+            assertThat(Instant.now()).as("%d transactions waiting for a lock", count).isBefore(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private String newCase() {

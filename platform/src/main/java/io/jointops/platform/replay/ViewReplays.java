@@ -197,10 +197,11 @@ public class ViewReplays {
         states.remove(processingGroup);
         registerGauges(processingGroup);
         List<StreamableMessageSource<TrackedEventMessage<?>>> source = new ArrayList<>(1);
+        boolean reset;
         try {
             replicas.signal(LET_GO + processingGroup); // before this replica lets go of its own segments
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
-            resetOnceEverySegmentIsFree(processor, source);
+            reset = resetOnceEverySegmentIsFree(processor, source);
         } catch (InterruptedException e) {
             processor.start();
             runs.remove(processingGroup);
@@ -220,6 +221,17 @@ public class ViewReplays {
         } finally {
             run.starting = false; // from here the stored replay tokens say that the view is being rebuilt
         }
+        if (!reset) {
+            // another replica's rebuild of the view is under way: this one follows its progress, not a second reset
+            // (its own catch-up would race the other's over the same tokens)
+            processor.start();
+            run.catchUp = java.util.concurrent.CompletableFuture.completedFuture(null);
+            run.last = progress(processingGroup);
+            log(run, "view replay under way on another replica");
+            run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
+                    progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+            return run.last;
+        }
         run.last = progress(processingGroup);
         log(run, "view replay started");
         run.catchUp = catchUps.submit(() -> catchUp(run, processor, source.get(0)));
@@ -230,28 +242,45 @@ public class ViewReplays {
 
     /**
      * Resets the processor's tokens from the start of its own stream (the event types its handlers take), as soon as
-     * no other replica holds a segment of it: they let go at their next claim search once asked.
+     * no other replica holds a segment of it: they let go at their next claim search once asked. Returns false, and
+     * resets nothing, if another replica's rebuild of the view is under way.
      */
-    private void resetOnceEverySegmentIsFree(StreamingEventProcessor processor,
-                                             List<StreamableMessageSource<TrackedEventMessage<?>>> source)
+    private boolean resetOnceEverySegmentIsFree(StreamingEventProcessor processor,
+                                                List<StreamableMessageSource<TrackedEventMessage<?>>> source)
             throws InterruptedException {
         Instant giveUp = clock.instant().plus(RESET_WAIT);
         Instant askAgain = clock.instant().plus(ASK_AGAIN);
+        String name = processor.getName();
         while (true) {
             source.clear();
             try {
-                inItsOwnTransaction(() -> processor.resetTokens(stream -> {
-                    source.add(stream);
-                    Set<String> types = writtenWithCommands.get(processor.getName());
-                    if (types != null) {
-                        // its view has every event of its types: the replay runs until the last of them, not until
-                        // where its processor last stopped (long ago: readers would be served a half-built view)
-                        lastEventOf(types).ifPresent(last -> storeEverySegmentsToken(processor.getName(), last));
-                    }
-                    return stream.createTailToken();
-                }));
-                replicas.signal(RESET_DONE + processor.getName()); // this replica's claims keep them out from here
-                return;
+                boolean reset = inItsOwnTransaction(() -> axon.eventProcessingConfiguration().transactionManager(name)
+                        .fetchInTransaction(() -> {
+                            // one reset of a view at a time, whatever the claims say: a second one during the first's
+                            // catch-up (from replicas under one node name, which share every claim, as the test
+                            // contexts of a module do) set each other's tokens back and left the view half empty
+                            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/view-reset/' || :name))")
+                                    .param("name", name).query().singleRow();
+                            if (tokens(name).replaying()) {
+                                return false;
+                            }
+                            processor.resetTokens(stream -> {
+                                source.add(stream);
+                                Set<String> types = writtenWithCommands.get(name);
+                                if (types != null) {
+                                    // its view has every event of its types: the replay runs until the last of them,
+                                    // not until where its processor last stopped (long ago: readers would be served a
+                                    // half-built view)
+                                    lastEventOf(types).ifPresent(last -> storeEverySegmentsToken(name, last));
+                                }
+                                return stream.createTailToken();
+                            });
+                            return true;
+                        }));
+                if (reset) {
+                    replicas.signal(RESET_DONE + name); // this replica's claims keep them out from here
+                }
+                return reset;
             } catch (UnableToClaimTokenException | ResetNotSupportedException notYet) {
                 // a reset handler's TRUNCATE may deadlock with a transaction writing the view (a command's, for a
                 // view written with the commands): PostgreSQL rolls one back, and the reset is tried again
@@ -264,7 +293,7 @@ public class ViewReplays {
                     throw notYet;
                 }
                 if (now.isAfter(askAgain)) { // should the first ask have been lost
-                    replicas.signal(LET_GO + processor.getName());
+                    replicas.signal(LET_GO + name);
                     askAgain = now.plus(ASK_AGAIN);
                 }
                 Thread.sleep(250);
@@ -289,9 +318,9 @@ public class ViewReplays {
      * would otherwise join that processor's transaction and hold each view's {@code TRUNCATE} locks until every view
      * is reset, and a deadlock with a command writing a view would roll back the follower's batch, not only the reset.
      */
-    private void inItsOwnTransaction(Runnable reset) throws InterruptedException {
+    private <T> T inItsOwnTransaction(java.util.concurrent.Callable<T> reset) throws InterruptedException {
         try {
-            catchUps.submit(reset).get();
+            return catchUps.submit(reset).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
