@@ -223,8 +223,9 @@ public class ViewReplays {
         }
         if (!reset) {
             // another replica's rebuild of the view is under way: this one follows its progress, not a second reset
-            // (its own catch-up would race the other's over the same tokens)
-            processor.start();
+            // (its own catch-up would race the other's over the same tokens); its processor starts again once that
+            // rebuild is done ({@link #tick}), not beside the other's catch-up
+            run.followed = true;
             run.catchUp = java.util.concurrent.CompletableFuture.completedFuture(null);
             run.last = progress(processingGroup);
             log(run, "view replay under way on another replica");
@@ -417,6 +418,9 @@ public class ViewReplays {
             if (ReplayProgress.DONE.equals(progress.state())) {
                 log(run, "view replay done");
                 run.task.cancel(false);
+                if (run.followed && !closed) {
+                    processor(run.processingGroup).start();
+                }
             } else {
                 log(run, "view replay progress");
             }
@@ -557,6 +561,8 @@ public class ViewReplays {
         volatile Future<?> catchUp;
         /** A later replay of the view started: the catch-up ends at its next batch. */
         volatile boolean superseded;
+        /** Another replica's rebuild was under way: this one only follows its progress. */
+        volatile boolean followed;
 
         Run(String processingGroup, Instant startedAt, String startedBy, String correlationId) {
             this.processingGroup = processingGroup;
