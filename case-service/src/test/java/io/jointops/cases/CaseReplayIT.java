@@ -220,32 +220,53 @@ class CaseReplayIT {
         List<Map<String, Object>> live = rows();
         ViewReplays other = new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of("case-view"),
                 Duration.ofMillis(200), 1, java.time.Clock.systemUTC(), replicaSignals, segmentShare);
-        ExecutorService replicas = Executors.newFixedThreadPool(2);
-        try (Connection reader = dataSource.getConnection()) {
-            // a read of the view holds the first reset at its TRUNCATE until the second has started too: the two are
-            // then as close as two replicas' erasure followers, which follow the same event
-            reader.setAutoCommit(false);
-            reader.createStatement().execute("LOCK TABLE case_view IN ACCESS SHARE MODE");
-            Future<?> first = replicas.submit(() -> replays.start("case-view", "replica A"));
-            awaitWaitingLocks(1);
-            Future<?> second = replicas.submit(() -> other.start("case-view", "replica B"));
-            awaitWaitingLocks(2);
-            reader.rollback();
-            first.get(60, TimeUnit.SECONDS);
-            second.get(60, TimeUnit.SECONDS);
-            ViewRebuilds.awaitDone(replays, Set.of("case-view"));
-            ViewRebuilds.awaitDone(other, Set.of("case-view"));
+        try {
+            ExecutorService replicas = Executors.newFixedThreadPool(2);
+            try (Connection reader = dataSource.getConnection()) {
+                // a read of the view holds the first reset at its TRUNCATE until the second has started too: the
+                // two are then as close as two replicas' erasure followers, which follow the same event
+                reader.setAutoCommit(false);
+                reader.createStatement().execute("LOCK TABLE case_view IN ACCESS SHARE MODE");
+                Future<?> first = replicas.submit(() -> replays.start("case-view", "replica A"));
+                awaitWaitingLocks(1);
+                Future<?> second = replicas.submit(() -> other.start("case-view", "replica B"));
+                awaitWaitingLocks(2);
+                reader.rollback();
+                first.get(60, TimeUnit.SECONDS);
+                second.get(60, TimeUnit.SECONDS);
+                ViewRebuilds.awaitDone(replays, Set.of("case-view"));
+                ViewRebuilds.awaitDone(other, Set.of("case-view"));
+            } finally {
+                replicas.shutdownNow();
+            }
+            // one reset: the second replica found the first's rebuild under way when it got its turn
+            assertThat(output.getOut().split("view replay started: processor=case-view", -1)).hasSize(2);
+            assertThat(output.getOut().split("view replay under way on another replica: processor=case-view", -1))
+                    .hasSize(2);
+            awaitProcessorStopped();
+            assertThat(rows()).containsAll(live);
+
+            // a third replica asked once the first's reset is done follows without touching its processor
+            replays.start("case-view", "replica A");
+            ViewReplays third = new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of("case-view"),
+                    Duration.ofMillis(200), 1, java.time.Clock.systemUTC(), replicaSignals, segmentShare);
+            try {
+                third.start("case-view", "replica C");
+                ViewRebuilds.awaitDone(replays, Set.of("case-view"));
+                ViewRebuilds.awaitDone(third, Set.of("case-view"));
+            } finally {
+                third.close();
+            }
+            assertThat(output.getOut().split("view replay started: processor=case-view", -1)).hasSize(3);
+            assertThat(output.getOut().split("view replay under way on another replica: processor=case-view", -1))
+                    .hasSize(3);
+            awaitProcessorStopped();
+            // every row as it was (a case an earlier test's lead process opens meanwhile may be added)
+            assertThat(rows()).containsAll(live);
+            assertThat(summedTotals()).isEqualTo(countedTotals());
         } finally {
-            replicas.shutdownNow();
             other.close();
         }
-        // one reset: the second replica found the first's rebuild under way when it got its turn
-        assertThat(output.getOut().split("view replay started: processor=case-view", -1)).hasSize(2);
-        assertThat(output.getOut()).contains("view replay under way on another replica: processor=case-view");
-        awaitProcessorStopped();
-        // every row as it was (a case an earlier test's lead process opens meanwhile may be added)
-        assertThat(rows()).containsAll(live);
-        assertThat(summedTotals()).isEqualTo(countedTotals());
     }
 
     /** Waits until {@code count} transactions wait for a lock. */

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -176,8 +178,15 @@ public class ViewReplays {
     public synchronized ReplayProgress start(String processingGroup, String startedBy) {
         StreamingEventProcessor processor = processor(processingGroup);
         Run current = runs.get(processingGroup);
-        if (current != null && (current.starting || tokens(processingGroup).replaying())) {
+        boolean rebuilding = tokens(processingGroup).replaying();
+        if (current != null && (current.starting || rebuilding)) {
             return progress(processingGroup);
+        }
+        if (rebuilding) {
+            // another replica's rebuild, or one left unfinished by a restart: the processors take it to its end, this
+            // one's included, which is left as it is
+            return follow(new Run(processingGroup, clock.instant(), startedBy,
+                    MDC.get(AuditMetadata.MDC_CORRELATION_ID)), false);
         }
         if (current != null && current.catchUp != null) {
             // the last replay's catch-up may still follow new events; it starts the processor when it ends, which
@@ -222,20 +231,27 @@ public class ViewReplays {
             run.starting = false; // from here the stored replay tokens say that the view is being rebuilt
         }
         if (!reset) {
-            // another replica's rebuild of the view is under way: this one follows its progress, not a second reset
-            // (its own catch-up would race the other's over the same tokens); its processor starts again once that
-            // rebuild is done ({@link #tick}), not beside the other's catch-up
-            run.followed = true;
-            run.catchUp = java.util.concurrent.CompletableFuture.completedFuture(null);
-            run.last = progress(processingGroup);
-            log(run, "view replay under way on another replica");
-            run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
-                    progressInterval.toMillis(), TimeUnit.MILLISECONDS);
-            return run.last;
+            // another replica reset the view first: its catch-up, not a second reset, rebuilds it (two raced each
+            // other over the same tokens); this one's processor, stopped above, starts once that is done, not beside it
+            return follow(run, true);
         }
         run.last = progress(processingGroup);
         log(run, "view replay started");
         run.catchUp = catchUps.submit(() -> catchUp(run, processor, source.get(0)));
+        run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
+                progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        return run.last;
+    }
+
+    /** Follows a rebuild of the view under way elsewhere: its progress, as {@code run}'s, until it is done. */
+    private ReplayProgress follow(Run run, boolean startProcessorWhenDone) {
+        runs.put(run.processingGroup, run);
+        registerGauges(run.processingGroup);
+        run.starting = false;
+        run.startProcessorWhenDone = startProcessorWhenDone;
+        run.catchUp = CompletableFuture.completedFuture(null);
+        run.last = progress(run.processingGroup);
+        log(run, "view replay under way on another replica");
         run.task = monitor.scheduleAtFixedRate(() -> tick(run), progressInterval.toMillis(),
                 progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         return run.last;
@@ -319,7 +335,7 @@ public class ViewReplays {
      * would otherwise join that processor's transaction and hold each view's {@code TRUNCATE} locks until every view
      * is reset, and a deadlock with a command writing a view would roll back the follower's batch, not only the reset.
      */
-    private <T> T inItsOwnTransaction(java.util.concurrent.Callable<T> reset) throws InterruptedException {
+    private <T> T inItsOwnTransaction(Callable<T> reset) throws InterruptedException {
         try {
             return catchUps.submit(reset).get();
         } catch (ExecutionException e) {
@@ -418,7 +434,7 @@ public class ViewReplays {
             if (ReplayProgress.DONE.equals(progress.state())) {
                 log(run, "view replay done");
                 run.task.cancel(false);
-                if (run.followed && !closed) {
+                if (run.startProcessorWhenDone && !closed) {
                     processor(run.processingGroup).start();
                 }
             } else {
@@ -561,8 +577,8 @@ public class ViewReplays {
         volatile Future<?> catchUp;
         /** A later replay of the view started: the catch-up ends at its next batch. */
         volatile boolean superseded;
-        /** Another replica's rebuild was under way: this one only follows its progress. */
-        volatile boolean followed;
+        /** Following another replica's rebuild with its processor stopped: it starts once that rebuild is done. */
+        volatile boolean startProcessorWhenDone;
 
         Run(String processingGroup, Instant startedAt, String startedBy, String correlationId) {
             this.processingGroup = processingGroup;
