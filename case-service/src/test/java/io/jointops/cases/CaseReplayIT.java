@@ -218,8 +218,7 @@ class CaseReplayIT {
         awaitProcessorStopped();
         awaitLiveViewCaughtUp();
         List<Map<String, Object>> live = rows();
-        ViewReplays other = new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of("case-view"),
-                Duration.ofMillis(200), 1, java.time.Clock.systemUTC(), replicaSignals, segmentShare);
+        ViewReplays other = anotherReplica();
         try {
             ExecutorService replicas = Executors.newFixedThreadPool(2);
             try (Connection reader = dataSource.getConnection()) {
@@ -248,8 +247,7 @@ class CaseReplayIT {
 
             // a third replica asked once the first's reset is done follows without touching its processor
             replays.start("case-view", "replica A");
-            ViewReplays third = new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of("case-view"),
-                    Duration.ofMillis(200), 1, java.time.Clock.systemUTC(), replicaSignals, segmentShare);
+            ViewReplays third = anotherReplica();
             try {
                 third.start("case-view", "replica C");
                 ViewRebuilds.awaitDone(replays, Set.of("case-view"));
@@ -267,6 +265,12 @@ class CaseReplayIT {
         } finally {
             other.close();
         }
+    }
+
+    /** The case view's replays as another replica of the service sees them (close it after). */
+    private ViewReplays anotherReplica() {
+        return new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of("case-view"), Duration.ofMillis(200),
+                1, java.time.Clock.systemUTC(), replicaSignals, segmentShare);
     }
 
     /** Waits until {@code count} transactions wait for a lock. */
