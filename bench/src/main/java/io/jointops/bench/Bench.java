@@ -64,6 +64,8 @@ public final class Bench {
     final Report report;
     /** Raw single-row insert ceiling (rows/s), once measured; the propagation benchmark loads the store at half of it. */
     double rawInsertCeiling = -1;
+    /** CPU per create straight to case-service (all processes, ms, median), once measured: the floor figure's bound. */
+    double directCreateCpuMs = -1;
 
     Bench(Platform platform, Report report) {
         this.platform = platform;
@@ -134,6 +136,7 @@ public final class Bench {
                     case "commits" -> new DatabaseCost(bench).commits();
                     case "list" -> bench.list();
                     case "get" -> bench.get();
+                    case "floor" -> bench.floor();
                     case "idle" -> new DatabaseCost(bench).idle();
                     case "history" -> bench.history();
                     case "replay" -> bench.replay();
@@ -272,6 +275,7 @@ public final class Bench {
                 cost <= 0.10 ? "met" : "MISSED", p50Cost));
         report.line("RESULT CPU per create (medians): through the gateway " + CpuCost.medians(gatewayCpu) + "; direct "
                 + CpuCost.medians(directCpu));
+        directCreateCpuMs = Load.median(directCpu.stream().map(CpuCost::total).toList());
     }
 
     /** The platform's PostgreSQL data directory: its processes are found by it. */
@@ -288,7 +292,13 @@ public final class Bench {
     /** {@link #CLIENTS} closed-loop clients, each request to a random one of {@code urls}, by {@link #HTTP_LOAD}. */
     static Load.Result http(String name, Duration duration, String method, List<String> urls, String token, String body,
                             Load.Operation jdkClient) throws Exception {
-        return HTTP_LOAD.equals("wrk") ? Wrk.run(name, CLIENTS, duration, method, urls, token, body)
+        return http(name, duration, method, urls, token, body, Map.of(), jdkClient);
+    }
+
+    /** As {@link #http(String, Duration, String, List, String, String, Load.Operation)}, with {@code headers} too. */
+    static Load.Result http(String name, Duration duration, String method, List<String> urls, String token, String body,
+                            Map<String, String> headers, Load.Operation jdkClient) throws Exception {
+        return HTTP_LOAD.equals("wrk") ? Wrk.run(name, CLIENTS, duration, method, urls, token, body, headers)
                 : Load.closedLoop(name, CLIENTS, duration, jdkClient);
     }
 
@@ -400,6 +410,76 @@ public final class Bench {
         java.util.function.Supplier<String> random = () -> ids.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ids.size()));
         reads("get", "gateway GET /api/cases/{id}", ids.stream().map(id -> gateway + "/api/cases/" + id).toList(), token,
                 "raw SELECT by primary key", "SELECT * FROM cases.case_view WHERE case_id = ?", random, 4000);
+    }
+
+    /**
+     * The least a read costs: a conditional get of one case whose ETag the caller holds (304 without a body: the token
+     * checks, the visibility rule and one primary-key read, nothing of the case written), through the gateway and
+     * straight to case-service, beside the same get answered in full, each with its CPU per request. No work behind the
+     * HTTP stacks can take a get below what its 304 costs, so the 304's CPU bounds the gets per second the cores allow,
+     * and the gateway's CPU on it bounds its share of a create (docs/performance.md, twenty-second session).
+     */
+    void floor() throws Exception {
+        report.line("## The least a read costs (" + CLIENTS + " clients, " + RUN_TIME.toSeconds() + " s per run)");
+        String token = api.token("cn.investigator");
+        require(Api.send(Api.request(gateway + "/api/cases", token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build()));
+        String id = Api.json(require(Api.get(gateway + "/api/cases?size=1", token)).body()).path("items").path(0)
+                .path("id").asText();
+        String etag = require(Api.get(gateway + "/api/cases/" + id, token)).headers().firstValue("ETag")
+                .orElseThrow(() -> new IllegalStateException("no ETag on GET /api/cases/" + id));
+        Map<String, String> unchanged = Map.of("If-None-Match", etag);
+        record Read(String name, String url, Map<String, String> headers) {
+            Load.Operation jdkClient(String token) {
+                return (c, i) -> {
+                    var request = Api.request(url, token).GET();
+                    headers.forEach(request::header);
+                    return Api.send(request.build()).statusCode();
+                };
+            }
+        }
+        List<Read> reads = List.of(
+                new Read("gateway GET, 304", gateway + "/api/cases/" + id, unchanged),
+                new Read("direct GET, 304", caseService + "/api/cases/" + id, unchanged),
+                new Read("gateway GET, 200", gateway + "/api/cases/" + id, Map.of()),
+                new Read("direct GET, 200", caseService + "/api/cases/" + id, Map.of()));
+        Map<Read, List<Double>> rates = new java.util.LinkedHashMap<>();
+        Map<Read, List<CpuCost>> cpu = new java.util.LinkedHashMap<>();
+        for (Read read : reads) {
+            http("warm-up " + read.name(), WARM_UP.dividedBy(4), "GET", List.of(read.url()), token, null,
+                    read.headers(), read.jdkClient(token));
+        }
+        for (int run = 1; run <= RUNS; run++) {
+            for (Read read : reads) {
+                CpuCost.Measured m = CpuCost.during(pgdata(), () -> http(read.name(), RUN_TIME, "GET",
+                        List.of(read.url()), token, null, read.headers(), read.jdkClient(token)));
+                if (m.result().failed() > 0) {
+                    throw new IllegalStateException(read.name() + " answered otherwise than expected: " + m.result());
+                }
+                rates.computeIfAbsent(read, r -> new ArrayList<>()).add(m.result().perSecond());
+                cpu.computeIfAbsent(read, r -> new ArrayList<>()).add(m.cpu());
+                report.line("run " + run + " " + m.result() + "; " + m.cpu() + "; load " + Processes.loadAverage1());
+            }
+        }
+        for (Read read : reads) {
+            report.line(String.format("RESULT floor, %s: %.1f/s (median of %d), CPU per request %s", read.name(),
+                    Load.median(rates.get(read)), rates.get(read).size(), CpuCost.medians(cpu.get(read))));
+        }
+        double notModified = Load.median(cpu.get(reads.get(0)).stream().map(CpuCost::total).toList());
+        double full = Load.median(cpu.get(reads.get(2)).stream().map(CpuCost::total).toList());
+        double hop = Load.median(cpu.get(reads.get(0)).stream()
+                .map(c -> c.msPerRequest().getOrDefault("gateway", 0.0)).toList());
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.line(String.format("RESULT floor: a get through the gateway costs %.3f ms of CPU, its 304 %.3f ms (%.0f %%),"
+                        + " of which the gateway %.3f ms; on %d cores with nothing else running (the load generator"
+                        + " left out) no get through the gateway can pass %.0f/s (target >= 4000/s)", full, notModified,
+                notModified * 100 / full, hop, cores, cores * 1000 / notModified));
+        if (directCreateCpuMs > 0) {
+            report.line(String.format("RESULT floor: with a create costing %.3f ms straight to case-service (throughput"
+                            + " figure) and the gateway at least %.3f ms per proxied request, the gateway's cost on a create"
+                            + " is at least %.1f %% (target <= 10 %%)", directCreateCpuMs, hop,
+                    hop * 100 / (directCreateCpuMs + hop)));
+        }
     }
 
     /**

@@ -48,6 +48,12 @@ final class Wrk {
      */
     static Load.Result run(String name, int clients, Duration duration, String method, List<String> urls, String token,
                            String body) throws IOException, InterruptedException {
+        return run(name, clients, duration, method, urls, token, body, Map.of());
+    }
+
+    /** As {@link #run(String, int, Duration, String, List, String, String)}, each request with {@code headers} too. */
+    static Load.Result run(String name, int clients, Duration duration, String method, List<String> urls, String token,
+                           String body, Map<String, String> headers) throws IOException, InterruptedException {
         URI first = URI.create(urls.get(0));
         String base = first.getScheme() + "://" + first.getAuthority();
         String paths = urls.stream().map(url -> lua(URI.create(url).getRawPath()
@@ -59,6 +65,7 @@ final class Wrk {
                 }
                 wrk.method = "%s"
                 wrk.headers["Authorization"] = %s
+                %s
                 %s
                 function init(args)
                   math.randomseed(math.floor(os.clock() * 1000000) + #tostring({}))
@@ -72,7 +79,9 @@ final class Wrk {
                     e.status, e.connect + e.read + e.write + e.timeout, latency:percentile(50), latency:percentile(99)))
                 end
                 """.formatted(paths, method, lua("Bearer " + token), body == null ? ""
-                        : "wrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = " + lua(body), MARK);
+                        : "wrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = " + lua(body),
+                headers.entrySet().stream().map(h -> "wrk.headers[" + lua(h.getKey()) + "] = " + lua(h.getValue()))
+                        .collect(Collectors.joining("\n")), MARK);
         Path file = Files.createTempFile("bench-wrk", ".lua");
         try {
             Files.writeString(file, script);
