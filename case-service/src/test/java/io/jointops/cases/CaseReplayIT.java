@@ -33,11 +33,14 @@ import io.jointops.api.shared.HandlingCode;
 import io.jointops.api.shared.Tlp;
 import io.jointops.platform.axon.ReplicaSignals;
 import io.jointops.platform.axon.SegmentShare;
+import io.jointops.platform.replay.ReplayProgress;
 import io.jointops.platform.replay.ViewReplays;
 import io.jointops.platform.test.TestService;
 import io.jointops.platform.test.TestTokens;
 import io.jointops.platform.test.ViewRebuilds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -267,10 +270,65 @@ class CaseReplayIT {
         }
     }
 
+    /**
+     * The replica that reset a view stopped before its catch-up was done (its claims lapsed): the tokens still say the
+     * view is being rebuilt, and a replica that follows that rebuild with its processor stopped (as when it lost the
+     * reset to the other) takes it on instead of waiting for a "done" nothing would bring.
+     */
+    @Test
+    void aRebuildLeftByTheReplicaThatResetTheViewIsTakenOnByAReplicaFollowingIt(CapturedOutput output)
+            throws Exception {
+        String view = "case-lead-view";
+        for (int i = 0; i < 5; i++) {
+            String leadId = UUID.randomUUID().toString();
+            commands.sendAndWait(new ProposeCaseLeadCommand(leadId, LinkedItemType.INCIDENT, "inc-" + leadId,
+                    "Left rebuild " + i, "CN-NNCC", Set.of("US-DEA"), "Table I precursor seized"));
+        }
+        awaitCaughtUp("CaseLead", "case_lead_view");
+        List<Map<String, Object>> leads = leadRows();
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(view, StreamingEventProcessor.class).orElseThrow();
+        // a catch-up of an earlier test's rebuild follows new events until none come, then starts the processor
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!processor.isRunning()) {
+            assertThat(Instant.now()).as("the last catch-up of %s ended", view).isBefore(deadline);
+            Thread.sleep(50);
+        }
+        processor.shutDown();
+        // what the other replica left: the view emptied and its tokens reset, every claim lapsed
+        processor.resetTokens();
+        TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(view);
+        axon.eventProcessingConfiguration().transactionManager(view).executeInTransaction(() -> {
+            for (int segment : tokens.fetchSegments(view)) {
+                tokens.releaseClaim(view, segment);
+            }
+        });
+        assertThat(leadRows()).isEmpty();
+
+        ViewReplays follower = anotherReplica(view);
+        try {
+            assertThat(follower.start(view, "replica B").state()).isEqualTo(ReplayProgress.REPLAYING);
+            ViewRebuilds.awaitDone(follower, Set.of(view));
+        } finally {
+            follower.close();
+        }
+
+        assertThat(processor.isRunning()).isTrue();
+        assertThat(leadRows()).containsAll(leads);
+        assertThat(output.getOut())
+                .contains("view replay under way on another replica: processor=" + view)
+                .contains("this replica's processor takes it on: processor=" + view);
+    }
+
     /** The case view's replays as another replica of the service sees them (close it after). */
     private ViewReplays anotherReplica() {
-        return new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of("case-view"), Duration.ofMillis(200),
-                1, java.time.Clock.systemUTC(), replicaSignals, segmentShare);
+        return anotherReplica("case-view");
+    }
+
+    /** {@code view}'s replays as another replica of the service sees them (close it after). */
+    private ViewReplays anotherReplica(String view) {
+        return new ViewReplays(axon, JdbcClient.create(dataSource), null, Set.of(view), Duration.ofMillis(200),
+                1, java.time.Clock.systemUTC(), replicaSignals, segmentShare, Duration.ofSeconds(30));
     }
 
     /** Waits until {@code count} transactions wait for a lock. */

@@ -32,10 +32,11 @@ public class ReplayConfiguration {
                             @Value("${jointops.replay.no-op-view.enabled:false}") boolean noOpView,
                             @Value("${jointops.replay.progress-interval:2s}") Duration progressInterval,
                             @Value("${jointops.replay.retry-after-seconds:5}") long retryAfterSeconds,
+                            @Value("${axon.eventhandling.tokenstore.claim-timeout}") Duration claimTimeout,
                             ReplicaSignals replicaSignals, SegmentShare segmentShare) {
         return new ViewReplays(axon, org.springframework.jdbc.core.simple.JdbcClient.create(dataSource),
                 meters.getIfAvailable(), noOpView ? withNoOpView(views) : views, progressInterval, retryAfterSeconds,
-                Clock.systemUTC(), replicaSignals, segmentShare);
+                Clock.systemUTC(), replicaSignals, segmentShare, claimTimeout);
     }
 
     /** The view without writes whose rebuild is the replay benchmark's ceiling ({@link NoOpView}). */

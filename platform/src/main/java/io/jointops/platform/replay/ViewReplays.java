@@ -6,6 +6,7 @@ import io.jointops.platform.axon.ReplicaSignals;
 import io.jointops.platform.axon.SegmentShare;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -86,6 +87,8 @@ public class ViewReplays {
     private final Map<String, Set<String>> writtenWithCommands = new ConcurrentHashMap<>();
     private final Duration progressInterval;
     private final long retryAfterSeconds;
+    /** How long a claim lasts unextended: a replica that stopped or died mid-way holds the view no longer after it. */
+    private final Duration claimTimeout;
     private final Clock clock;
     private final ReplicaSignals replicas;
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -107,16 +110,18 @@ public class ViewReplays {
      * @param progressInterval how often progress is logged and the gauges are updated during a replay
      * @param replicas         signals to and from the service's other replicas
      * @param share            this replica's share of the processors' segments
+     * @param claimTimeout     the token store's claim timeout
      */
     public ViewReplays(Configuration axon, JdbcClient jdbc, MeterRegistry meters, Set<String> views,
                        Duration progressInterval, long retryAfterSeconds, Clock clock, ReplicaSignals replicas,
-                       SegmentShare share) {
+                       SegmentShare share, Duration claimTimeout) {
         this.axon = axon;
         this.jdbc = jdbc;
         this.meters = meters;
         this.views = Set.copyOf(views);
         this.progressInterval = progressInterval;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.claimTimeout = claimTimeout;
         this.clock = clock;
         this.replicas = replicas;
         for (String view : this.views) {
@@ -248,6 +253,7 @@ public class ViewReplays {
         runs.put(run.processingGroup, run);
         registerGauges(run.processingGroup);
         run.starting = false;
+        run.following = true;
         run.startProcessorWhenDone = startProcessorWhenDone;
         run.catchUp = CompletableFuture.completedFuture(null);
         run.last = progress(run.processingGroup);
@@ -439,10 +445,38 @@ public class ViewReplays {
                 }
             } else {
                 log(run, "view replay progress");
+                if (run.following && !closed) {
+                    takeOnIfNoReplicaHoldsIt(run);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("could not read the progress of the replay of {}", run.processingGroup, e);
         }
+    }
+
+    /**
+     * A rebuild followed with this replica's processor stopped goes on only while the replica that reset the view holds
+     * its segments. Once none is held (that replica stopped or died mid-way, and its claims lapsed), this replica's
+     * processor takes the replay on from the stored tokens, as it would after a restart of its own.
+     */
+    private void takeOnIfNoReplicaHoldsIt(Run run) {
+        StreamingEventProcessor processor = processor(run.processingGroup);
+        if (processor.isRunning() || heldByAReplica(run.processingGroup)) {
+            return;
+        }
+        run.startProcessorWhenDone = false;
+        processor.start();
+        log(run, "view replay left by the replica that reset the view, this replica's processor takes it on");
+    }
+
+    /** Whether a replica holds a segment of {@code processingGroup}: a claim younger than the claim timeout. */
+    private boolean heldByAReplica(String processingGroup) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM token_entry
+                         WHERE processor_name = :name AND owner IS NOT NULL AND timestamp > :lapsed""")
+                .param("name", processingGroup)
+                .param("lapsed", DateTimeUtils.formatInstant(clock.instant().minus(claimTimeout)))
+                .query(Long.class).single() > 0;
     }
 
     private void log(Run run, String message) {
@@ -577,6 +611,8 @@ public class ViewReplays {
         volatile Future<?> catchUp;
         /** A later replay of the view started: the catch-up ends at its next batch. */
         volatile boolean superseded;
+        /** Following another replica's rebuild: this replica reset nothing and runs no catch-up. */
+        volatile boolean following;
         /** Following another replica's rebuild with its processor stopped: it starts once that rebuild is done. */
         volatile boolean startProcessorWhenDone;
 

@@ -277,7 +277,7 @@ class SegmentShareIT {
                             .registerEventHandler(c -> view))
                     .buildConfiguration();
             replays = new ViewReplays(configuration, jdbc, null, Set.of(VIEW), Duration.ofSeconds(1), 5,
-                    Clock.systemUTC(), signals, share);
+                    Clock.systemUTC(), signals, share, Duration.ofSeconds(30));
             configuration.start();
         }
 
