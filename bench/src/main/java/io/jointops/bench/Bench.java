@@ -423,8 +423,7 @@ public final class Bench {
     void floor() throws Exception {
         report.line("## The least a read costs (" + CLIENTS + " clients, " + RUN_TIME.toSeconds() + " s per run)");
         String token = api.token("cn.investigator");
-        require(Api.send(Api.request(gateway + "/api/cases", token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build()));
+        if (createCase(gateway, token, null) != 201) throw new IllegalStateException("cannot create a case");
         String id = Api.json(require(Api.get(gateway + "/api/cases?size=1", token)).body()).path("items").path(0)
                 .path("id").asText();
         String etag = require(Api.get(gateway + "/api/cases/" + id, token)).headers().firstValue("ETag")
