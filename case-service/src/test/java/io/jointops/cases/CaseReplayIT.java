@@ -294,8 +294,12 @@ class CaseReplayIT {
             assertThat(Instant.now()).as("the last catch-up of %s ended", view).isBefore(deadline);
             Thread.sleep(50);
         }
+        // what the other replica left: the view emptied and its tokens reset, every claim lapsed. Reset as a replica
+        // does, once every replica let go of the view: the other test contexts' processors (under this one's node
+        // name, so their claims are this one's) went on from their own tokens over the reset and left rows out
+        replicaSignals.signal(ViewReplays.LET_GO + view);
         processor.shutDown();
-        // what the other replica left: the view emptied and its tokens reset, every claim lapsed
+        awaitNoClaim(view);
         processor.resetTokens();
         TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(view);
         axon.eventProcessingConfiguration().transactionManager(view).executeInTransaction(() -> {
@@ -318,6 +322,16 @@ class CaseReplayIT {
         assertThat(output.getOut())
                 .contains("view replay under way on another replica: processor=" + view)
                 .contains("this replica's processor takes it on: processor=" + view);
+    }
+
+    /** Waits until no replica holds a segment of {@code view}'s processor (they let go at their next claim search). */
+    private void awaitNoClaim(String view) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = :view AND owner IS NOT NULL")
+                .param("view", view).query(Long.class).single() > 0) {
+            assertThat(Instant.now()).as("every replica let go of %s", view).isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 
     /** How many times {@code message} was logged in this test. */

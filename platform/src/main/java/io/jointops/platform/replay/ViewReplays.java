@@ -67,7 +67,7 @@ public class ViewReplays {
     /** Events per transaction of a catch-up: larger than a live batch, since nobody waits for one event of a replay. */
     private static final int CATCH_UP_BATCH = 1_000;
     /** The replica signal asking the others to let go of a view's segments: this prefix and the view's name. */
-    static final String LET_GO = "replay-";
+    public static final String LET_GO = "replay-";
     /** The replica signal that the reset is done: the others take their share again once the catch-up is. */
     static final String RESET_DONE = "replayed-";
     /** How long the reset waits for the other replicas to let go: they do at their next claim search (5 s). */
