@@ -97,6 +97,10 @@ class CaseReplayIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestService.register(registry, "case-service");
+        // a node name of its own (service@host:port, EventStoreConfiguration): the other test contexts alive in this
+        // JVM are then other replicas, whose claims a reset waits for, as in a deployment. Under one shared name a
+        // reset took their claims as its own while their processors went on over it, and rows went missing
+        registry.add("server.port", TestService::freePort);
     }
 
     @Autowired
@@ -295,8 +299,8 @@ class CaseReplayIT {
             Thread.sleep(50);
         }
         // what the other replica left: the view emptied and its tokens reset, every claim lapsed. Reset as a replica
-        // does, once every replica let go of the view: the other test contexts' processors (under this one's node
-        // name, so their claims are this one's) went on from their own tokens over the reset and left rows out
+        // does, once the others let go of the view: the other test contexts, which the signal holds off for a while
+        // (the reset's "done" signal, which would end that, is what the replica that stopped never sent)
         replicaSignals.signal(ViewReplays.LET_GO + view);
         processor.shutDown();
         awaitNoClaim(view);
@@ -312,7 +316,10 @@ class CaseReplayIT {
         ViewReplays follower = anotherReplica(view);
         try {
             assertThat(follower.start(view, "replica B").state()).isEqualTo(ReplayProgress.REPLAYING);
-            ViewRebuilds.awaitDone(follower, Set.of(view));
+            // this replica takes its share of the segments at once, the rest once the others' hold-off ends (20 s);
+            // a segment whose last event came before the reset position stores its token up to 15 s after the replay
+            // passed it (Axon's claim extension and claim search intervals)
+            ViewRebuilds.awaitDone(follower, Set.of(view), Duration.ofMinutes(2));
         } finally {
             follower.close();
         }

@@ -26,10 +26,15 @@ public final class ViewRebuilds {
 
     /** Waits until each of {@code views}, rebuilt by this replica, is done; fails naming their states after a minute. */
     public static void awaitDone(ViewReplays replays, Set<String> views) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        awaitDone(replays, views, LIMIT);
+    }
+
+    /** Waits until each of {@code views}, rebuilt by this replica, is done; fails naming their states after {@code limit}. */
+    public static void awaitDone(ViewReplays replays, Set<String> views, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!views.stream().allMatch(view -> ReplayProgress.DONE.equals(replays.progress(view).state()))) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("views not rebuilt within " + LIMIT + ": " + views.stream()
+                throw new AssertionError("views not rebuilt within " + limit + ": " + views.stream()
                         .map(view -> view + "=" + replays.progress(view).state()).toList());
             }
             Thread.sleep(200);
