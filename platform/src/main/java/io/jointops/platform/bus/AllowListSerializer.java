@@ -1,7 +1,6 @@
 package io.jointops.platform.bus;
 
 import org.axonframework.serialization.Converter;
-import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -36,8 +35,7 @@ final class AllowListSerializer implements Serializer {
 
     private static void check(SerializedType type) {
         if (!isAllowed(type.getName())) {
-            throw new SerializationException("Refused to deserialize type '" + type.getName()
-                    + "': only JointOps message types are accepted on the command bus");
+            throw new ForeignTypeRefusedException(type.getName());
         }
     }
 

@@ -3,6 +3,7 @@ package io.jointops.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.shared.Rejection;
+import io.jointops.platform.bus.ForeignTypeRefusedException;
 import io.jointops.platform.replay.UnknownViewException;
 import io.jointops.platform.replay.ViewRebuildingException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -126,6 +127,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Idempotency-Key reused");
         problem.setProperty("field", IdempotencyKey.HEADER);
         return problem;
+    }
+
+    /** A bus peer's command naming a type the platform does not take: bad input, never instantiated. */
+    @ExceptionHandler(ForeignTypeRefusedException.class)
+    ProblemDetail foreignTypeRefused(ForeignTypeRefusedException ex) {
+        log.warn("{}", ex.getMessage());
+        return invalid(List.of(new FieldError("payloadType", ex.getMessage())));
     }
 
     @ExceptionHandler(CommandExecutionException.class)
