@@ -122,6 +122,20 @@ class CommandBusSecurityIT {
     }
 
     @Test
+    void aPayloadThatCannotBeReadAsItsTypeIsBadInput() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        String body = openCase(caseId).replaceFirst("\"serializedPayload\":\"[^\"]*\"",
+                "\"serializedPayload\":\"" + base64("{\"caseId\": [") + "\"");
+        ResponseEntity<String> response = exchange(BUS_PORT, "/spring-command-bus-connector/command", body, SECRET);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = new ObjectMapper().readTree(response.getBody());
+        assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo("serializedPayload");
+        assertThat(problem.path("errors").path(0).path("detail").asText()).contains(OpenCaseCommand.class.getName());
+        assertThat(eventsOf(caseId)).isZero();
+    }
+
+    @Test
     void peersReadCapabilitiesOnlyWithTheSecret() {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-JointOps-Bus-Secret", SECRET);

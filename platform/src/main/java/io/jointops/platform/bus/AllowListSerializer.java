@@ -1,6 +1,7 @@
 package io.jointops.platform.bus;
 
 import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -35,14 +36,18 @@ final class AllowListSerializer implements Serializer {
 
     private static void check(SerializedType type) {
         if (!isAllowed(type.getName())) {
-            throw new ForeignTypeRefusedException(type.getName());
+            throw RefusedBusMessageException.foreignType(type.getName());
         }
     }
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         check(serializedObject.getType());
-        return delegate.deserialize(serializedObject);
+        try {
+            return delegate.deserialize(serializedObject);
+        } catch (SerializationException unreadable) {
+            throw RefusedBusMessageException.unreadable(serializedObject.getType(), unreadable);
+        }
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.jointops.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointops.api.shared.Rejection;
-import io.jointops.platform.bus.ForeignTypeRefusedException;
+import io.jointops.platform.bus.RefusedBusMessageException;
 import io.jointops.platform.replay.UnknownViewException;
 import io.jointops.platform.replay.ViewRebuildingException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,11 +129,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A bus peer's command naming a type the platform does not take: bad input, never instantiated. */
-    @ExceptionHandler(ForeignTypeRefusedException.class)
-    ProblemDetail foreignTypeRefused(ForeignTypeRefusedException ex) {
-        log.warn("{}", ex.getMessage());
-        return invalid(List.of(new FieldError("payloadType", ex.getMessage())));
+    /** A bus peer's command of a foreign type, or one that cannot be read: bad input, never handled. */
+    @ExceptionHandler(RefusedBusMessageException.class)
+    ProblemDetail busMessageRefused(RefusedBusMessageException ex) {
+        log.warn("Refused a command bus request: {}: {}", ex.field(), ex.getMessage());
+        return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(CommandExecutionException.class)
