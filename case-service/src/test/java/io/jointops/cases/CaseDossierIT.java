@@ -85,7 +85,6 @@ class CaseDossierIT {
         Files.writeString(keys.resolve("cn-nncc.pem"), Ed25519.pem(CN_KEY.getPrivate()));
         Files.writeString(keys.resolve("us-dea.pem"), Ed25519.pem(US_KEY.getPrivate()));
         Files.writeString(keys.resolve("us-dea.pub.pem"), Ed25519.pem(US_KEY.getPublic()));
-        registry.add("jointops.notary.interval", () -> "0"); // the test runs it
         registry.add("jointops.notary.gap-timeout", () -> "0s");
         registry.add("jointops.notary.agencies.CN-NNCC.private-key-file", () -> keys.resolve("cn-nncc.pem").toString());
         registry.add("jointops.notary.agencies.US-DEA.public-key-file", () -> keys.resolve("us-dea.pub.pem").toString());

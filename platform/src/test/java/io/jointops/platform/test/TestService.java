@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The set-up of a service's Spring integration test: the test database, the service's command bus on a port of
- * its own, with the service as the bus's only member, and the key webhook deliveries are signed with.
+ * its own, with the service as the bus's only member, the key webhook deliveries are signed with, and no notary
+ * schedule (a test that needs a checkpoint runs the notary itself).
  * <p>
  * Use: {@code @DynamicPropertySource static void properties(DynamicPropertyRegistry r) { TestService.register(r, "case-service"); }}
  */
@@ -37,6 +38,9 @@ public final class TestService {
         registry.add("jointops.bus.secret", () -> busSecret);
         registry.add("jointops.bus.members." + service, () -> "http://localhost:" + busPort);
         registry.add("jointops.webhooks.signing-key", () -> WEBHOOK_SIGNING_KEY);
+        // the notary (case-service's) runs only when a test runs it: the test contexts alive in one JVM share the
+        // database, and one context's scheduled run took the lock, or the checkpoint, of a test running its own
+        registry.add("jointops.notary.interval", () -> "0");
     }
 
     /**
