@@ -112,11 +112,7 @@ class CommandBusSecurityIT {
                 base64("\"http://127.0.0.1/\""), base64("{}"));
         ResponseEntity<String> response = exchange(BUS_PORT, "/spring-command-bus-connector/command", body, SECRET);
         // refused before any handler runs, as bad input: a 400 problem naming the field, not a server error
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = new ObjectMapper().readTree(response.getBody());
-        assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo("payloadType");
-        assertThat(problem.path("errors").path(0).path("detail").asText()).contains("'java.net.URL'");
+        assertBadInput(response, "payloadType", "'java.net.URL'");
         assertThat(output.getAll()).contains("Refused to deserialize type 'java.net.URL'")
                 .doesNotContain("Request processing failed");
     }
@@ -126,13 +122,28 @@ class CommandBusSecurityIT {
         String caseId = UUID.randomUUID().toString();
         String body = openCase(caseId).replaceFirst("\"serializedPayload\":\"[^\"]*\"",
                 "\"serializedPayload\":\"" + base64("{\"caseId\": [") + "\"");
-        ResponseEntity<String> response = exchange(BUS_PORT, "/spring-command-bus-connector/command", body, SECRET);
+        assertBadInput(exchange(BUS_PORT, "/spring-command-bus-connector/command", body, SECRET), "serializedPayload",
+                OpenCaseCommand.class.getName());
+        assertThat(eventsOf(caseId)).isZero();
+    }
+
+    @Test
+    void metadataThatCannotBeReadIsBadInput() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        String body = openCase(caseId).replaceFirst("\"serializedMetaData\":\"[^\"]*\"",
+                "\"serializedMetaData\":\"" + base64("[\"agency\"") + "\"");
+        assertBadInput(exchange(BUS_PORT, "/spring-command-bus-connector/command", body, SECRET), "serializedMetaData",
+                "metadata");
+        assertThat(eventsOf(caseId)).isZero();
+    }
+
+    /** A 400 problem naming {@code field}, its detail containing {@code detail}. */
+    private static void assertBadInput(ResponseEntity<String> response, String field, String detail) throws Exception {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         JsonNode problem = new ObjectMapper().readTree(response.getBody());
-        assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo("serializedPayload");
-        assertThat(problem.path("errors").path(0).path("detail").asText()).contains(OpenCaseCommand.class.getName());
-        assertThat(eventsOf(caseId)).isZero();
+        assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo(field);
+        assertThat(problem.path("errors").path(0).path("detail").asText()).contains(detail);
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class RefusedBusMessageException extends SerializationException {
     static RefusedBusMessageException unreadable(SerializedType type, SerializationException cause) {
         boolean metaData = MetaData.class.getName().equals(type.getName());
         return new RefusedBusMessageException(metaData ? "serializedMetaData" : "serializedPayload",
-                "cannot be read as " + (metaData ? "metadata" : "a " + type.getName()), cause);
+                "cannot be read as " + (metaData ? "metadata" : type.getName()), cause);
     }
 
     /** The field of the bus request at fault. */
